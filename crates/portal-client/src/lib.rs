@@ -1,0 +1,121 @@
+//! A typed client for the portal. It speaks OGC API – Features for hotspots;
+//! later issues add Open311 and the portal's own JSON API.
+
+use std::time::Duration;
+
+use muc_wire::hotspots::{HotspotCollection, Site, COLLECTION_ID};
+use muc_wire::ApiError;
+
+/// Page size used when fetching a whole collection.
+const PAGE_SIZE: u32 = 500;
+/// Guards against a server whose `next` links never end.
+const MAX_PAGES: usize = 1000;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ClientError {
+    /// No answer: connection refused, DNS, timeout, connection dropped mid-body.
+    #[error("portal unreachable: {0}")]
+    Unreachable(String),
+    /// The portal answered with an error status.
+    #[error("portal answered {status}: {code}: {description}")]
+    Status { status: u16, code: String, description: String },
+    /// The portal answered 2xx but the body is not what the API promises.
+    #[error("unexpected answer from portal: {0}")]
+    Invalid(String),
+}
+
+impl From<reqwest::Error> for ClientError {
+    fn from(e: reqwest::Error) -> Self {
+        if e.is_decode() {
+            ClientError::Invalid(e.to_string())
+        } else {
+            // connect, timeout, body read (portal went away mid-response), …
+            ClientError::Unreachable(e.to_string())
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct PortalClient {
+    base: String,
+    http: reqwest::Client,
+}
+
+impl PortalClient {
+    /// `base` is the portal's root URL, e.g. `http://127.0.0.1:8080`.
+    pub fn new(base: &str) -> Result<Self, ClientError> {
+        let http = reqwest::Client::builder()
+            .connect_timeout(Duration::from_secs(5))
+            .timeout(Duration::from_secs(20))
+            .user_agent(concat!("muenchen-app/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| ClientError::Invalid(e.to_string()))?;
+        Ok(Self { base: base.trim_end_matches('/').to_string(), http })
+    }
+
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    /// Every hotspot site, following `next` links page by page.
+    pub async fn all_hotspots(&self) -> Result<Vec<Site>, ClientError> {
+        let mut url = format!("{}/collections/{COLLECTION_ID}/items?limit={PAGE_SIZE}", self.base);
+        let mut sites = Vec::new();
+        for _ in 0..MAX_PAGES {
+            let page: HotspotCollection = self.get_json(&url).await?;
+            let expected = page.number_matched as usize;
+            let next = page.next_link().map(str::to_string);
+            sites.extend(page.features.into_iter().map(Site::from));
+            match next {
+                Some(n) => url = n,
+                None if sites.len() == expected => return Ok(sites),
+                None => {
+                    return Err(ClientError::Invalid(format!(
+                        "got {} sites, portal announced {expected}",
+                        sites.len()
+                    )))
+                }
+            }
+        }
+        Err(ClientError::Invalid("too many pages".into()))
+    }
+
+    /// The `limit` sites nearest to a point, each with its distance.
+    pub async fn nearest_hotspots(
+        &self,
+        lon: f64,
+        lat: f64,
+        limit: u32,
+    ) -> Result<HotspotCollection, ClientError> {
+        let url = format!(
+            "{}/collections/{COLLECTION_ID}/items?near={lon},{lat}&limit={limit}",
+            self.base
+        );
+        self.get_json(&url).await
+    }
+
+    async fn get_json<T: serde::de::DeserializeOwned>(&self, url: &str) -> Result<T, ClientError> {
+        let resp = self
+            .http
+            .get(url)
+            .header(reqwest::header::ACCEPT, "application/geo+json, application/json")
+            .send()
+            .await?;
+        let status = resp.status();
+        // Read the whole body first: a portal that dies mid-body is
+        // "unreachable", not "invalid".
+        let body = resp.bytes().await?;
+        if !status.is_success() {
+            let err: ApiError = serde_json::from_slice(&body).unwrap_or(ApiError {
+                code: "unknown".into(),
+                description: String::from_utf8_lossy(&body).chars().take(200).collect(),
+            });
+            return Err(ClientError::Status {
+                status: status.as_u16(),
+                code: err.code,
+                description: err.description,
+            });
+        }
+        serde_json::from_slice(&body).map_err(|e| ClientError::Invalid(e.to_string()))
+    }
+}

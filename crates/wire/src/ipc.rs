@@ -1,0 +1,106 @@
+//! Types of the Tauri commands between the shell and the frontend.
+
+use serde::{Deserialize, Serialize};
+
+use crate::hotspots::Site;
+
+/// Names of the shell's commands, so both sides spell them the same way.
+pub mod cmd {
+    pub const LOAD_HOTSPOTS: &str = "load_hotspots";
+    pub const OPEN_IN_MAP: &str = "open_in_map";
+    pub const APP_INFO: &str = "app_info";
+}
+
+/// The hotspot set the app shows, with where it came from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HotspotSnapshot {
+    pub sites: Vec<Site>,
+    /// When this set was fetched from the portal (Unix seconds, UTC).
+    pub fetched_at: i64,
+    /// Live from the portal, or from the on-disk cache because the portal
+    /// could not be reached (with the reason).
+    pub source: DataSource,
+    pub attribution: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum DataSource {
+    Live,
+    Cache { reason: AppError },
+}
+
+/// Arguments of `open_in_map`: the shell builds the URL itself from the id,
+/// so the frontend cannot make it open arbitrary addresses.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OpenInMapArgs {
+    pub site_id: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AppInfo {
+    pub version: String,
+    pub portal_url: String,
+}
+
+/// The one error type of the IPC boundary. The frontend turns `kind` into a
+/// plain sentence in the person's language; `detail` is for support staff.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AppError {
+    pub kind: ErrorKind,
+    #[serde(default)]
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// The portal did not answer (offline, down, timeout).
+    PortalUnreachable,
+    /// The portal answered with an error or with data we cannot read.
+    PortalError,
+    /// No such item (e.g. a site id that is not in the data).
+    NotFound,
+    /// The system could not open the link.
+    OpenFailed,
+    /// Local storage failed (disk full, permissions).
+    Storage,
+    /// The shell's IPC could not be reached or answered nonsense.
+    Ipc,
+}
+
+impl AppError {
+    pub fn new(kind: ErrorKind, detail: impl Into<String>) -> Self {
+        Self { kind, detail: detail.into() }
+    }
+}
+
+impl std::fmt::Display for AppError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}: {}", self.kind, self.detail)
+    }
+}
+
+impl std::error::Error for AppError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snapshot_round_trips_through_json() {
+        let snap = HotspotSnapshot {
+            sites: vec![],
+            fetched_at: 1_700_000_000,
+            source: DataSource::Cache {
+                reason: AppError::new(ErrorKind::PortalUnreachable, "connection refused"),
+            },
+            attribution: "x".into(),
+        };
+        let json = serde_json::to_string(&snap).expect("serialise");
+        assert!(json.contains(r#""kind":"cache""#), "{json}");
+        assert!(json.contains(r#""kind":"portal_unreachable""#), "{json}");
+        let back: HotspotSnapshot = serde_json::from_str(&json).expect("parse");
+        assert_eq!(back, snap);
+    }
+}

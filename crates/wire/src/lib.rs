@@ -1,0 +1,11 @@
+//! Wire types: everything that crosses HTTP (portal ⇄ client) or Tauri IPC
+//! (shell ⇄ frontend). This crate depends on serde only, so the portal, the
+//! shell and the wasm frontend all agree on one definition.
+
+pub mod error;
+pub mod geo;
+pub mod hotspots;
+pub mod ipc;
+pub mod ogc;
+
+pub use error::ApiError;

@@ -1,0 +1,88 @@
+//! The portal's one HTTP error type. Client mistakes get a 4xx with a stable
+//! `code` and a helpful `description`; internal failures are logged in full
+//! and answered with a generic 500 that leaks nothing.
+
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use muc_wire::ApiError;
+
+#[derive(Debug)]
+pub enum Error {
+    BadRequest { code: &'static str, description: String },
+    NotFound(String),
+    NotAcceptable(String),
+    Internal(String),
+    Unavailable(String),
+}
+
+impl Error {
+    pub fn bad_request(code: &'static str, description: impl Into<String>) -> Self {
+        Error::BadRequest { code, description: description.into() }
+    }
+}
+
+impl From<sqlx::Error> for Error {
+    fn from(e: sqlx::Error) -> Self {
+        Error::Internal(format!("database: {e}"))
+    }
+}
+
+impl IntoResponse for Error {
+    fn into_response(self) -> Response {
+        let (status, code, description) = match self {
+            Error::BadRequest { code, description } => (StatusCode::BAD_REQUEST, code, description),
+            Error::NotFound(d) => (StatusCode::NOT_FOUND, "not_found", d),
+            Error::NotAcceptable(d) => (StatusCode::NOT_ACCEPTABLE, "not_acceptable", d),
+            Error::Internal(detail) => {
+                tracing::error!(%detail, "internal error");
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "internal",
+                    "Internal server error. It has been logged.".to_string(),
+                )
+            }
+            Error::Unavailable(detail) => {
+                tracing::error!(%detail, "service unavailable");
+                (
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "unavailable",
+                    "The service is temporarily unavailable.".to_string(),
+                )
+            }
+        };
+        let body = ApiError { code: code.to_string(), description };
+        (status, [(header::CONTENT_TYPE, "application/json")], json(&body)).into_response()
+    }
+}
+
+fn json<T: serde::Serialize>(v: &T) -> String {
+    // Serialising our own plain structs cannot fail.
+    serde_json::to_string(v).unwrap_or_else(|_| "{}".into())
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Fallback for unknown paths.
+pub async fn not_found() -> Error {
+    Error::NotFound("No such resource. See /api for the API description.".into())
+}
+
+/// Fallback for known paths with the wrong method.
+pub async fn method_not_allowed() -> Response {
+    let body = ApiError {
+        code: "method_not_allowed".into(),
+        description: "This method is not allowed on this resource.".into(),
+    };
+    (StatusCode::METHOD_NOT_ALLOWED, [(header::CONTENT_TYPE, "application/json")], json(&body))
+        .into_response()
+}
+
+/// A handler that panicked: log it, answer like any internal error.
+pub fn panic_response(err: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    let detail = err
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| err.downcast_ref::<&str>().map(|s| s.to_string()))
+        .unwrap_or_else(|| "panic".into());
+    Error::Internal(format!("handler panicked: {detail}")).into_response()
+}
