@@ -1,1 +1,54 @@
+//! The München app's shell: owns the network, the disk and the system
+//! integrations; the frontend asks for things through typed commands.
 
+pub mod cache;
+mod commands;
+pub mod config;
+pub mod hotspots;
+
+use std::sync::Mutex;
+
+use muc_portal_client::PortalClient;
+use muc_wire::hotspots::Site;
+use tauri::Manager;
+
+use crate::cache::HotspotCache;
+
+/// State shared by the commands.
+pub struct AppState {
+    pub client: PortalClient,
+    pub cache: HotspotCache,
+    /// The sites last shown, so `open_in_map` can resolve an id without
+    /// trusting a URL from the webview.
+    pub last_sites: Mutex<Vec<Site>>,
+}
+
+#[cfg_attr(mobile, tauri::mobile_entry_point)]
+pub fn run() {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
+        )
+        .init();
+    let result = tauri::Builder::default()
+        .setup(|app| {
+            let cfg = config::Config::from_env(app.path().app_data_dir().ok())?;
+            tracing::info!(portal = %cfg.portal_url, data = %cfg.data_dir.display(), "starting");
+            app.manage(AppState {
+                client: PortalClient::new(&cfg.portal_url)?,
+                cache: HotspotCache::in_dir(&cfg.data_dir),
+                last_sites: Mutex::new(Vec::new()),
+            });
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::load_hotspots,
+            commands::open_in_map,
+            commands::app_info,
+        ])
+        .run(tauri::generate_context!("../tauri.conf.json"));
+    if let Err(e) = result {
+        eprintln!("muenchen-app: {e}");
+        std::process::exit(1);
+    }
+}

@@ -26,12 +26,10 @@ pub enum ClientError {
 
 impl From<reqwest::Error> for ClientError {
     fn from(e: reqwest::Error) -> Self {
-        if e.is_decode() {
-            ClientError::Invalid(e.to_string())
-        } else {
-            // connect, timeout, body read (portal went away mid-response), …
-            ClientError::Unreachable(e.to_string())
-        }
+        // We parse bodies ourselves (serde_json), so every reqwest error is
+        // about transport: connect, timeout, or a body cut off because the
+        // portal went away mid-answer (which reqwest calls "decoding").
+        ClientError::Unreachable(e.to_string())
     }
 }
 
