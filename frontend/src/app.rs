@@ -1,0 +1,203 @@
+//! The root component: which screen is shown, the language, the loaded data.
+
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::i18n::{tr, Lang};
+use crate::ipc;
+use crate::pages::coming_soon::ComingSoon;
+use crate::pages::home::Home;
+use crate::pages::hotspot_detail::HotspotDetail;
+use crate::pages::hotspots::{Hotspots, Load, Locate};
+use crate::places::Place;
+use crate::route::Screen;
+
+pub fn now_secs() -> i64 {
+    (js_sys::Date::now() / 1000.0) as i64
+}
+
+#[component]
+pub fn App() -> Html {
+    let lang = use_state(Lang::default);
+    let screen = use_state(|| Screen::Home);
+    let load = use_state(|| Load::Loading);
+    let fetched = use_state(|| false);
+    let place = use_state(|| None::<Place>);
+    let kind = use_state(|| None::<String>);
+    let locate = use_state(|| Locate::Idle);
+    let map_error = use_state(|| None);
+    let first_render = use_mut_ref(|| true);
+
+    let reload = {
+        let load = load.clone();
+        Callback::from(move |()| {
+            load.set(Load::Loading);
+            let load = load.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match ipc::load_hotspots().await {
+                    Ok(s) => load.set(Load::Ready(Rc::new(s))),
+                    Err(e) => load.set(Load::Failed(e)),
+                }
+            });
+        })
+    };
+
+    // Load hotspots the first time the finder is opened.
+    {
+        let (fetched, reload) = (fetched.clone(), reload.clone());
+        use_effect_with((*screen).clone(), move |s| {
+            if *s == Screen::Hotspots && !*fetched {
+                fetched.set(true);
+                reload.emit(());
+            }
+        });
+    }
+    // After navigating, move focus to the new page's heading so screen
+    // readers announce it and keyboard users start at the top.
+    {
+        let first_render = first_render.clone();
+        use_effect_with((*screen).clone(), move |_| {
+            if std::mem::replace(&mut *first_render.borrow_mut(), false) {
+                return;
+            }
+            if let Some(h) = gloo_document()
+                .and_then(|d| d.query_selector("h1.page-title").ok().flatten())
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = h.focus();
+            }
+        });
+    }
+    {
+        use_effect_with(*lang, |l| {
+            if let Some(root) = gloo_document().and_then(|d| d.document_element()) {
+                let _ = root.set_attribute("lang", l.code());
+            }
+        });
+    }
+
+    let navigate = {
+        let (screen, map_error) = (screen.clone(), map_error.clone());
+        Callback::from(move |s: Screen| {
+            map_error.set(None);
+            screen.set(s);
+        })
+    };
+    let on_locate = {
+        let (locate, place) = (locate.clone(), place.clone());
+        Callback::from(move |()| request_location(locate.clone(), place.clone()))
+    };
+    let on_open_map = {
+        let map_error = map_error.clone();
+        Callback::from(move |id: String| {
+            let map_error = map_error.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                map_error.set(ipc::open_in_map(&id).await.err());
+            });
+        })
+    };
+
+    let l = *lang;
+    let page = match &*screen {
+        Screen::Home => html! { <Home lang={l} on_navigate={navigate.clone()} /> },
+        Screen::Hotspots => html! {
+            <Hotspots lang={l} load={(*load).clone()} place={(*place).clone()} kind={(*kind).clone()}
+                now={now_secs()} locate={*locate}
+                on_place={{ let place = place.clone(); Callback::from(move |p| place.set(Some(p))) }}
+                on_kind={{ let kind = kind.clone(); Callback::from(move |k| kind.set(k)) }}
+                on_select={navigate.reform(Screen::HotspotDetail)}
+                on_refresh={reload.clone()} on_locate={on_locate} />
+        },
+        Screen::HotspotDetail(id) => match &*load {
+            Load::Ready(snap) if snap.sites.iter().any(|s| &s.id == id) => {
+                let site = snap.sites.iter().find(|s| &s.id == id).cloned();
+                html! {
+                    if let Some(site) = site {
+                        <HotspotDetail lang={l} site={site} place={(*place).clone()}
+                            attribution={snap.attribution.clone()}
+                            offline={!matches!(snap.source, muc_wire::ipc::DataSource::Live)}
+                            map_error={(*map_error).clone()}
+                            on_back={navigate.reform(|()| Screen::Hotspots)} on_open_map={on_open_map} />
+                    }
+                }
+            }
+            _ => html! {
+                <Home lang={l} on_navigate={navigate.clone()} />
+            },
+        },
+        Screen::Area(area) => html! {
+            <ComingSoon lang={l} area={*area} on_back={navigate.reform(|()| Screen::Home)} />
+        },
+    };
+
+    let toggle_lang = {
+        let lang = lang.clone();
+        Callback::from(move |_| lang.set(lang.other()))
+    };
+    let go_home = navigate.reform(|_: MouseEvent| Screen::Home);
+    html! {
+        <>
+            <a class="skip-link" href="#main">{ tr(l, "Zum Inhalt springen", "Skip to content") }</a>
+            <header class="app-header">
+                <span class="brand">{ tr(l, "München App", "Munich app") }</span>
+                <nav aria-label={tr(l, "Hauptnavigation", "Main navigation")}>
+                    if *screen != Screen::Home {
+                        <button type="button" class="nav-button" onclick={go_home}>{ tr(l, "Startseite", "Start page") }</button>
+                    }
+                    <button type="button" class="nav-button" onclick={toggle_lang}
+                        lang={l.other().code()}>
+                        { match l { Lang::De => "English", Lang::En => "Deutsch" } }
+                    </button>
+                </nav>
+            </header>
+            <main id="main" tabindex="-1">{ page }</main>
+            <footer class="app-footer">
+                <p>{ tr(l, "Offene Software der Landeshauptstadt München.", "Open-source software of the City of Munich.") }</p>
+            </footer>
+        </>
+    }
+}
+
+fn gloo_document() -> Option<web_sys::Document> {
+    web_sys::window().and_then(|w| w.document())
+}
+
+/// Asks the platform for the device's position. Where it has none (most
+/// desktops) or the person declines, the finder says so and offers the
+/// place picker.
+fn request_location(locate: UseStateHandle<Locate>, place: UseStateHandle<Option<Place>>) {
+    let geo = web_sys::window().and_then(|w| w.navigator().geolocation().ok());
+    let Some(geo) = geo else {
+        locate.set(Locate::Failed);
+        return;
+    };
+    locate.set(Locate::Busy);
+    let ok = {
+        let (locate, place) = (locate.clone(), place.clone());
+        Closure::once_into_js(move |pos: web_sys::Position| {
+            let c = pos.coords();
+            place.set(Some(Place::new(
+                format!("{:.5}, {:.5}", c.latitude(), c.longitude()),
+                c.longitude(),
+                c.latitude(),
+            )));
+            locate.set(Locate::Idle);
+        })
+    };
+    let err = {
+        let locate = locate.clone();
+        Closure::once_into_js(move |_e: JsValue| locate.set(Locate::Failed))
+    };
+    let opts = web_sys::PositionOptions::new();
+    opts.set_timeout(10_000);
+    opts.set_maximum_age(60_000);
+    if geo
+        .get_current_position_with_error_callback_and_options(ok.unchecked_ref(), Some(err.unchecked_ref()), &opts)
+        .is_err()
+    {
+        locate.set(Locate::Failed);
+    }
+}

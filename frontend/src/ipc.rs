@@ -1,0 +1,49 @@
+//! Typed calls to the Tauri shell. Every call returns `Result<T, AppError>`;
+//! nothing here unwraps what crosses the boundary.
+
+use muc_wire::ipc::{cmd, AppError, AppInfo, ErrorKind, HotspotSnapshot, OpenInMapArgs};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    // `catch`: with no Tauri around (a plain browser) the call fails with an
+    // error instead of throwing through the app.
+    #[wasm_bindgen(js_namespace = ["window", "__TAURI__", "core"], catch, js_name = invoke)]
+    async fn tauri_invoke(cmd: &str, args: JsValue) -> Result<JsValue, JsValue>;
+}
+
+async fn call<A: Serialize, R: DeserializeOwned>(command: &str, args: &A) -> Result<R, AppError> {
+    let ser = serde_wasm_bindgen::Serializer::json_compatible();
+    let js_args = args
+        .serialize(&ser)
+        .map_err(|e| AppError::new(ErrorKind::Ipc, format!("arguments of {command}: {e}")))?;
+    match tauri_invoke(command, js_args).await {
+        Ok(v) => serde_wasm_bindgen::from_value(v)
+            .map_err(|e| AppError::new(ErrorKind::Ipc, format!("answer of {command}: {e}"))),
+        Err(e) => Err(serde_wasm_bindgen::from_value::<AppError>(e.clone()).unwrap_or_else(|_| {
+            AppError::new(ErrorKind::Ipc, format!("{command}: {}", e.as_string().unwrap_or_else(|| format!("{e:?}"))))
+        })),
+    }
+}
+
+#[derive(Serialize)]
+struct NoArgs {}
+
+#[derive(Serialize)]
+struct Wrapped<T> {
+    args: T,
+}
+
+pub async fn load_hotspots() -> Result<HotspotSnapshot, AppError> {
+    call(cmd::LOAD_HOTSPOTS, &NoArgs {}).await
+}
+
+pub async fn open_in_map(site_id: &str) -> Result<(), AppError> {
+    call(cmd::OPEN_IN_MAP, &Wrapped { args: OpenInMapArgs { site_id: site_id.into() } }).await
+}
+
+pub async fn app_info() -> Result<AppInfo, AppError> {
+    call(cmd::APP_INFO, &NoArgs {}).await
+}

@@ -1,0 +1,54 @@
+use yew::prelude::*;
+
+use crate::i18n::{tr, Lang};
+use crate::route::{Area, Screen};
+
+#[derive(Properties, PartialEq)]
+pub struct HomeProps {
+    pub lang: Lang,
+    pub on_navigate: Callback<Screen>,
+}
+
+/// The start screen: the five areas of the app.
+#[component]
+pub fn Home(props: &HomeProps) -> Html {
+    let lang = props.lang;
+    let tile = |screen: Screen, title: &'static str, text: &'static str, ready: bool| {
+        let nav = props.on_navigate.clone();
+        let onclick = Callback::from(move |_| nav.emit(screen.clone()));
+        let soon = (!ready).then(|| html! {
+            <span class="badge">{ tr(lang, "In Vorbereitung", "Coming soon") }</span>
+        });
+        html! {
+            <li>
+                <button type="button" class="tile" {onclick}>
+                    <span class="tile-title">{ title }</span>
+                    <span class="tile-text">{ text }</span>
+                    { for soon }
+                </button>
+            </li>
+        }
+    };
+    html! {
+        <>
+            <h1 tabindex="-1" class="page-title">{ tr(lang, "Willkommen in der München App", "Welcome to the Munich app") }</h1>
+            <p class="lead">{ tr(lang,
+                "Dienste der Landeshauptstadt München an einem Ort. Wählen Sie einen Bereich.",
+                "Services of the City of Munich in one place. Choose an area.") }</p>
+            <ul class="tiles">
+                { tile(Screen::Hotspots,
+                    tr(lang, "Freies WLAN (M-WLAN)", "Free Wi-Fi (M-WLAN)"),
+                    tr(lang, "Kostenlose WLAN-Hotspots der Stadt in Ihrer Nähe finden.", "Find the city's free Wi-Fi hotspots near you."),
+                    true) }
+                { tile(Screen::Area(Area::Report), Area::Report.title(lang),
+                    tr(lang, "Schäden und Probleme im Stadtgebiet melden.", "Report damage and problems in the city."), false) }
+                { tile(Screen::Area(Area::CapacityFinders), Area::CapacityFinders.title(lang),
+                    tr(lang, "Kita, Pflege, Hebammen, Ärzte: die Suchportale an einem Ort.", "Childcare, care, midwives, doctors: the search portals in one place."), false) }
+                { tile(Screen::Area(Area::Notifications), Area::Notifications.title(lang),
+                    tr(lang, "Hinweise und Neuigkeiten der Stadt.", "Notices and news from the city."), false) }
+                { tile(Screen::Area(Area::Personal), Area::Personal.title(lang),
+                    tr(lang, "Anmeldung, Favoriten und Ihre Meldungen.", "Login, favourites and your reports."), false) }
+            </ul>
+        </>
+    }
+}

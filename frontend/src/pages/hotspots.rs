@@ -1,0 +1,316 @@
+use std::rc::Rc;
+
+use muc_wire::hotspots::{kinds, sort_by_distance, Site};
+use muc_wire::ipc::{AppError, DataSource, HotspotSnapshot};
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::i18n::{self, tr, Lang};
+use crate::places::{self, Place};
+
+/// Where the hotspot data is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Load {
+    Loading,
+    Ready(Rc<HotspotSnapshot>),
+    Failed(AppError),
+}
+
+/// Where the device-location request is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Locate {
+    Idle,
+    Busy,
+    Failed,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct HotspotsProps {
+    pub lang: Lang,
+    pub load: Load,
+    pub place: Option<Place>,
+    pub kind: Option<String>,
+    /// Unix seconds, for "data from 5 minutes ago".
+    pub now: i64,
+    pub locate: Locate,
+    pub on_place: Callback<Place>,
+    pub on_kind: Callback<Option<String>>,
+    pub on_select: Callback<String>,
+    pub on_refresh: Callback<()>,
+    pub on_locate: Callback<()>,
+}
+
+/// The hotspot finder: where am I, what kind of site, the list by distance.
+#[component]
+pub fn Hotspots(props: &HotspotsProps) -> Html {
+    let lang = props.lang;
+    let sites: &[Site] = match &props.load {
+        Load::Ready(s) => &s.sites,
+        _ => &[],
+    };
+    html! {
+        <>
+            <h1 tabindex="-1" class="page-title">{ tr(lang, "Freies WLAN finden", "Find free Wi-Fi") }</h1>
+            <p class="lead">{ tr(lang,
+                "M-WLAN ist das kostenlose WLAN der Stadt München – ohne Anmeldung. Wählen Sie Ihren Standort, um die nächsten Hotspots zu sehen.",
+                "M-WLAN is the City of Munich's free Wi-Fi – no sign-up needed. Choose your position to see the nearest hotspots.") }</p>
+            <DataStatus lang={lang} load={props.load.clone()} now={props.now} on_refresh={props.on_refresh.clone()} />
+            <PlacePicker lang={lang} sites={Rc::new(sites.to_vec())} place={props.place.clone()}
+                locate={props.locate} on_place={props.on_place.clone()} on_locate={props.on_locate.clone()} />
+            if let Load::Ready(snap) = &props.load {
+                <SiteList lang={lang} snapshot={snap.clone()} place={props.place.clone()}
+                    kind={props.kind.clone()} on_kind={props.on_kind.clone()} on_select={props.on_select.clone()} />
+            }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct DataStatusProps {
+    lang: Lang,
+    load: Load,
+    now: i64,
+    on_refresh: Callback<()>,
+}
+
+/// Loading, offline with cached data (and how old it is), or what went wrong.
+#[component]
+fn DataStatus(props: &DataStatusProps) -> Html {
+    let lang = props.lang;
+    let refresh = props.on_refresh.reform(|_| ());
+    let refresh_button = html! {
+        <button type="button" class="secondary" onclick={refresh}>{ tr(lang, "Erneut laden", "Reload") }</button>
+    };
+    match &props.load {
+        Load::Loading => html! {
+            <div class="status" role="status">{ tr(lang, "Standorte werden geladen …", "Loading sites …") }</div>
+        },
+        Load::Failed(e) => html! {
+            <div class="status error" role="alert">
+                <p><strong>{ tr(lang, "Die Standorte konnten nicht geladen werden.", "The sites could not be loaded.") }</strong></p>
+                <p>{ i18n::error_text(lang, e) }</p>
+                <p>{ tr(lang, "Auf diesem Gerät sind noch keine Standorte gespeichert.", "No sites are stored on this device yet.") }</p>
+                { refresh_button }
+            </div>
+        },
+        Load::Ready(snap) => match &snap.source {
+            DataSource::Live => html! {
+                <div class="status" role="status">
+                    { format!("{} {}", tr(lang, "Aktuelle Daten, Stand:", "Current data as of"), date_time(lang, snap.fetched_at)) }
+                </div>
+            },
+            DataSource::Cache { reason } => html! {
+                <div class="status warning" role="status" id="offline-notice">
+                    <p><strong>{ tr(lang, "Offline: gespeicherte Daten", "Offline: saved data") }</strong></p>
+                    <p>{ i18n::error_text(lang, reason) }</p>
+                    <p class="data-age">{ format!("{} {} ({})",
+                        tr(lang, "Sie sehen die Standorte vom", "You are seeing the sites from"),
+                        date_time(lang, snap.fetched_at),
+                        i18n::age(lang, props.now - snap.fetched_at)) }</p>
+                    { refresh_button }
+                </div>
+            },
+        },
+    }
+}
+
+/// Local date and time of a Unix timestamp, in the person's language.
+pub fn date_time(lang: Lang, unix: i64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(unix as f64 * 1000.0));
+    let locale = match lang {
+        Lang::De => "de-DE",
+        Lang::En => "en-GB",
+    };
+    let opts = js_sys::Object::new();
+    for (k, v) in [("dateStyle", "medium"), ("timeStyle", "short")] {
+        let _ = js_sys::Reflect::set(&opts, &k.into(), &v.into());
+    }
+    d.to_locale_string(locale, &opts).into()
+}
+
+#[derive(Properties, PartialEq)]
+struct PlacePickerProps {
+    lang: Lang,
+    sites: Rc<Vec<Site>>,
+    place: Option<Place>,
+    locate: Locate,
+    on_place: Callback<Place>,
+    on_locate: Callback<()>,
+}
+
+#[component]
+fn PlacePicker(props: &PlacePickerProps) -> Html {
+    let lang = props.lang;
+    let query = use_state(String::new);
+    let not_found = use_state(|| false);
+
+    let oninput = {
+        let query = query.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
+                query.set(input.value());
+            }
+        })
+    };
+    let onsubmit = {
+        let (query, not_found, sites, on_place) =
+            (query.clone(), not_found.clone(), props.sites.clone(), props.on_place.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            match places::resolve(&query, &sites) {
+                Some(p) => {
+                    not_found.set(false);
+                    on_place.emit(p);
+                }
+                None => not_found.set(true),
+            }
+        })
+    };
+    let onchange_district = {
+        let on_place = props.on_place.clone();
+        Callback::from(move |e: Event| {
+            let Some(sel) = e.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()) else { return };
+            if let Some(&(name, lon, lat)) = places::DISTRICTS.iter().find(|d| d.0 == sel.value()) {
+                on_place.emit(Place::new(name, lon, lat));
+            }
+        })
+    };
+    let locate = props.on_locate.reform(|_| ());
+    let current = match &props.place {
+        Some(p) => format!("{} {}", tr(lang, "Ihr Standort:", "Your position:"), p.label),
+        None => tr(lang, "Noch kein Standort gewählt.", "No position chosen yet.").to_string(),
+    };
+    let district_value = props
+        .place
+        .as_ref()
+        .filter(|p| places::DISTRICTS.iter().any(|d| d.0 == p.label))
+        .map(|p| p.label.clone())
+        .unwrap_or_default();
+    html! {
+        <section class="card" aria-labelledby="place-heading">
+            <h2 id="place-heading">{ tr(lang, "Standort", "Position") }</h2>
+            <p id="current-place" aria-live="polite">{ current }</p>
+            <button type="button" class="secondary" onclick={locate} disabled={props.locate == Locate::Busy}>
+                { tr(lang, "Meinen Standort verwenden", "Use my location") }
+            </button>
+            if props.locate == Locate::Busy {
+                <p role="status">{ tr(lang, "Standort wird ermittelt …", "Finding your location …") }</p>
+            }
+            if props.locate == Locate::Failed {
+                <p class="field-error" role="alert">{ tr(lang,
+                    "Ihr Gerät gibt keinen Standort an. Bitte geben Sie einen Ort ein oder wählen Sie einen Stadtbezirk.",
+                    "Your device does not share a location. Please type a place or choose a district.") }</p>
+            }
+            <form class="place-form" onsubmit={onsubmit}>
+                <label for="place-input">{ tr(lang, "Ort, Adresse oder Koordinaten", "Place, address or coordinates") }</label>
+                <p id="place-hint" class="hint">{ tr(lang,
+                    "Zum Beispiel: Marienplatz, Sendlinger Tor oder 48.137, 11.575",
+                    "For example: Marienplatz, Sendlinger Tor or 48.137, 11.575") }</p>
+                <div class="row">
+                    <input id="place-input" type="text" autocomplete="off" value={(*query).clone()} {oninput}
+                        aria-describedby={if *not_found { "place-hint place-error" } else { "place-hint" }}
+                        aria-invalid={if *not_found { "true" } else { "false" }} />
+                    <button type="submit">{ tr(lang, "Übernehmen", "Apply") }</button>
+                </div>
+                if *not_found {
+                    <p id="place-error" class="field-error" role="alert">{ tr(lang,
+                        "Diesen Ort kennen wir nicht. Versuchen Sie einen Platz, eine Straße aus der Liste, einen Stadtbezirk oder Koordinaten.",
+                        "We do not know this place. Try a square, a street from the list, a district or coordinates.") }</p>
+                }
+            </form>
+            <label for="district-select">{ tr(lang, "Oder Stadtbezirk wählen", "Or choose a district") }</label>
+            <select id="district-select" onchange={onchange_district}>
+                <option value="" selected={district_value.is_empty()}>{ tr(lang, "– Stadtbezirk –", "– District –") }</option>
+                { for places::DISTRICTS.iter().map(|(name, _, _)| html! {
+                    <option value={*name} selected={district_value == *name}>{ *name }</option>
+                }) }
+            </select>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SiteListProps {
+    lang: Lang,
+    snapshot: Rc<HotspotSnapshot>,
+    place: Option<Place>,
+    kind: Option<String>,
+    on_kind: Callback<Option<String>>,
+    on_select: Callback<String>,
+}
+
+#[component]
+fn SiteList(props: &SiteListProps) -> Html {
+    let lang = props.lang;
+    let sites = &props.snapshot.sites;
+    let filtered: Vec<Site> = sites
+        .iter()
+        .filter(|s| props.kind.as_deref().is_none_or(|k| s.kind == k))
+        .cloned()
+        .collect();
+    let rows: Vec<(Option<f64>, &Site)> = match &props.place {
+        Some(p) => sort_by_distance(&filtered, p.position).into_iter().map(|(d, s)| (Some(d), s)).collect(),
+        None => {
+            let mut v: Vec<_> = filtered.iter().map(|s| (None, s)).collect();
+            v.sort_by(|a, b| a.1.name.cmp(&b.1.name));
+            v
+        }
+    };
+    let onchange_kind = {
+        let on_kind = props.on_kind.clone();
+        Callback::from(move |e: Event| {
+            let Some(sel) = e.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()) else { return };
+            let v = sel.value();
+            on_kind.emit((!v.is_empty()).then_some(v));
+        })
+    };
+    let heading = match (&props.place, rows.len()) {
+        (_, 0) => tr(lang, "Keine Standorte", "No sites").to_string(),
+        (Some(p), n) => match lang {
+            Lang::De => format!("{n} Standorte, die nächsten zuerst (ab {})", p.label),
+            Lang::En => format!("{n} sites, nearest first (from {})", p.label),
+        },
+        (None, n) => match lang {
+            Lang::De => format!("{n} Standorte, alphabetisch"),
+            Lang::En => format!("{n} sites, alphabetical"),
+        },
+    };
+    let current_kind = props.kind.clone().unwrap_or_default();
+    html! {
+        <section aria-labelledby="list-heading">
+            <div class="card">
+                <label for="kind-select">{ tr(lang, "Art des Standorts", "Kind of site") }</label>
+                <select id="kind-select" onchange={onchange_kind}>
+                    <option value="" selected={current_kind.is_empty()}>
+                        { format!("{} ({})", tr(lang, "Alle", "All"), sites.len()) }
+                    </option>
+                    { for kinds(sites).into_iter().map(|(k, n)| {
+                        let sel = current_kind == k;
+                        html! { <option value={k.clone()} selected={sel}>{ format!("{k} ({n})") }</option> }
+                    }) }
+                </select>
+            </div>
+            <h2 id="list-heading">{ heading }</h2>
+            <ul class="sites" id="site-list">
+                { for rows.iter().map(|(d, s)| {
+                    let id = s.id.clone();
+                    let on_select = props.on_select.clone();
+                    let onclick = Callback::from(move |_| on_select.emit(id.clone()));
+                    html! {
+                        <li>
+                            <button type="button" class="site" {onclick}>
+                                <span class="site-name">{ &s.name }</span>
+                                <span class="site-meta">{ format!("{} · {}", s.kind, i18n::access_points(lang, s.access_points)) }</span>
+                                if let Some(d) = d {
+                                    <span class="site-distance">{ i18n::distance(lang, *d) }</span>
+                                }
+                            </button>
+                        </li>
+                    }
+                }) }
+            </ul>
+            <p class="attribution">{ &props.snapshot.attribution }</p>
+        </section>
+    }
+}
