@@ -1,1 +1,105 @@
+//! The hotspot finder through the real app: real portal, real webview,
+//! real disk cache. Screenshots of every step go to target/e2e-artifacts/.
 
+use std::time::Duration;
+
+use muc_e2e::{wait_for_file, Driver, Portal, Result};
+
+/// Parses "340 m" / "1,2 km" back into metres.
+fn metres(s: &str) -> f64 {
+    let s = s.trim().replace(',', ".");
+    if let Some(km) = s.strip_suffix(" km") {
+        km.parse::<f64>().expect("km") * 1000.0
+    } else {
+        s.strip_suffix(" m").expect("unit").parse().expect("m")
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn find_a_hotspot_near_marienplatz_then_go_offline() -> Result<()> {
+    let tmp = tempfile::tempdir()?;
+    let mut portal = Portal::start(&tmp.path().join("portal.db"))?;
+    let data_dir = tmp.path().join("app-data");
+
+    // The system opener (xdg-open) asks the desktop's default handler for
+    // https links; make that a recorder, so the test sees the call without
+    // starting a browser or reaching the internet.
+    let opened = tmp.path().join("opened-url");
+    let xdg = muc_e2e::RecordingOpener::install(tmp.path(), &opened)?;
+    let app = Driver::launch(&[
+        ("MUC_PORTAL_URL", portal.url.as_str()),
+        ("MUC_DATA_DIR", data_dir.to_str().ok_or("path")?),
+        ("XDG_CONFIG_HOME", xdg.config_home.as_str()),
+        ("XDG_DATA_HOME", xdg.data_home.as_str()),
+    ])
+    .await?;
+
+    // Home: the five areas.
+    app.text_until("h1", "welcome", |t| t.contains("Willkommen"))
+        .await?;
+    assert_eq!(app.texts(".tiles li").await?.len(), 5);
+    app.screenshot("01-home").await?;
+
+    // Open the hotspot finder: all 138 sites arrive from the portal.
+    app.button("Freies WLAN").await?.click().await?;
+    app.text_until("#list-heading", "list 138 sites", |t| t.starts_with("138 Standorte")).await?;
+    app.screenshot("02-finder").await?;
+
+    // Set the position: Marienplatz. The list is sorted by distance.
+    app.find("#place-input").await?.send_keys("Marienplatz").await?;
+    app.button("Übernehmen").await?.click().await?;
+    app.text_until("#list-heading", "sort from Marienplatz", |t| t.contains("ab Marienplatz")).await?;
+    let names = app.texts("#site-list .site-name").await?;
+    let dists: Vec<f64> = app.texts("#site-list .site-distance").await?.iter().map(|d| metres(d)).collect();
+    assert_eq!(names.len(), 138);
+    assert!(names[0].starts_with("Marienplatz"), "nearest first: {:?}", &names[..3]);
+    assert!(dists.windows(2).all(|w| w[0] <= w[1]), "sorted by distance: {:?}", &dists[..10]);
+    assert!(dists[0] <= 100.0, "{dists:?}");
+    app.scroll_to("#list-heading").await?;
+    app.screenshot("03-sorted-from-marienplatz").await?;
+
+    // Open the nearest site: its address and kind.
+    let first = names[0].clone();
+    app.find("#site-list li:first-child button").await?.click().await?;
+    let address = app.text_until("#site-address", "show the address", |t| !t.is_empty()).await?;
+    assert_eq!(address, format!("{first}, München"));
+    assert_eq!(app.find("h1").await?.text().await?, first);
+    app.screenshot("04-detail").await?;
+
+    // "Open in map" goes to the system opener with an OpenStreetMap link.
+    app.button("In Karte öffnen").await?.click().await?;
+    let url = wait_for_file(&opened, Duration::from_secs(20))?;
+    assert!(url.starts_with("https://www.openstreetmap.org/?mlat=48.13"), "{url}");
+
+    // The city's server goes away. Reloading shows the saved list and its age.
+    portal.stop();
+    app.button("Zurück zur Liste").await?.click().await?;
+    app.button("Aktualisieren").await?.click().await?;
+    let notice = app.text_until("#offline-notice", "say offline", |t| t.contains("Offline")).await?;
+    assert!(notice.contains("Sie sehen die Standorte vom"), "{notice}");
+    assert!(notice.contains("gerade eben") || notice.contains("vor 1 Minute"), "{notice}");
+    assert_eq!(app.texts("#site-list .site-name").await?.len(), 138, "cached list is complete");
+    app.screenshot("05-offline-cached").await?;
+    app.scroll_to("#list-heading").await?;
+    app.screenshot("05b-offline-cached-list").await?;
+
+    app.client.clone().close().await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn no_portal_and_no_cache_says_what_is_wrong() -> Result<()> {
+    let tmp = tempfile::tempdir()?;
+    let port = muc_e2e::free_port();
+    let app = Driver::launch(&[
+        ("MUC_PORTAL_URL", format!("http://127.0.0.1:{port}").as_str()),
+        ("MUC_DATA_DIR", tmp.path().to_str().ok_or("path")?),
+    ])
+    .await?;
+    app.button("Freies WLAN").await?.click().await?;
+    let alert = app.text_until("[role=alert]", "explain the failure", |t| t.contains("nicht erreichbar")).await?;
+    assert!(alert.contains("Auf diesem Gerät sind noch keine Standorte gespeichert"), "{alert}");
+    app.screenshot("06-no-portal-no-cache").await?;
+    app.client.clone().close().await?;
+    Ok(())
+}

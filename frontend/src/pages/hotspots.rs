@@ -97,7 +97,8 @@ fn DataStatus(props: &DataStatusProps) -> Html {
         Load::Ready(snap) => match &snap.source {
             DataSource::Live => html! {
                 <div class="status" role="status">
-                    { format!("{} {}", tr(lang, "Aktuelle Daten, Stand:", "Current data as of"), date_time(lang, snap.fetched_at)) }
+                    <p>{ format!("{} {}", tr(lang, "Aktuelle Daten, Stand:", "Current data as of"), date_time(lang, snap.fetched_at)) }</p>
+                    <button type="button" class="secondary" onclick={props.on_refresh.reform(|_| ())}>{ tr(lang, "Aktualisieren", "Refresh") }</button>
                 </div>
             },
             DataSource::Cache { reason } => html! {
