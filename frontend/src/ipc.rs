@@ -14,7 +14,15 @@ extern "C" {
     async fn tauri_invoke(cmd: &str, args: JsValue) -> Result<JsValue, JsValue>;
 }
 
+/// Whether the page runs inside the Tauri shell (not in a plain browser).
+pub fn in_shell() -> bool {
+    js_sys::Reflect::get(&js_sys::global(), &"__TAURI__".into()).is_ok_and(|v| v.is_object())
+}
+
 async fn call<A: Serialize, R: DeserializeOwned>(command: &str, args: &A) -> Result<R, AppError> {
+    if !in_shell() {
+        return Err(AppError::new(ErrorKind::Ipc, "not running inside the app shell"));
+    }
     let ser = serde_wasm_bindgen::Serializer::json_compatible();
     let js_args = args
         .serialize(&ser)

@@ -1,0 +1,336 @@
+//! Every screen rendered and driven in headless Chromium, each checked with
+//! axe-core (WCAG 2.0–2.2 A/AA and best practices): 0 violations allowed.
+
+use std::rc::Rc;
+use std::time::Duration;
+
+use muc_frontend::app::App;
+use muc_frontend::i18n::Lang;
+use muc_frontend::pages::hotspot_detail::{HotspotDetail, HotspotDetailProps};
+use muc_frontend::pages::hotspots::{Hotspots, Load, Locate};
+use muc_frontend::places::Place;
+use muc_wire::geo::LonLat;
+use muc_wire::hotspots::{Site, ATTRIBUTION};
+use muc_wire::ipc::{AppError, DataSource, ErrorKind, HotspotSnapshot};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const AXE: &str = include_str!("../node_modules/axe-core/axe.min.js");
+/// The app's real stylesheet: contrast, target sizes and focus come from it.
+const STYLE: &str = include_str!("../static/style.css");
+
+fn document() -> web_sys::Document {
+    web_sys::window().and_then(|w| w.document()).expect("document")
+}
+
+/// A fresh host element, like index.html's #app. The previous test's host is
+/// removed; the rest of the body belongs to the test runner and stays.
+fn host() -> Element {
+    let doc = document();
+    if let Some(old) = doc.get_element_by_id("app") {
+        old.remove();
+    }
+    let _ = doc.document_element().expect("html").set_attribute("lang", "de");
+    doc.set_title("München App (Test)");
+    if doc.get_element_by_id("app-style").is_none() {
+        let style = doc.create_element("style").expect("style");
+        style.set_id("app-style");
+        style.set_text_content(Some(STYLE));
+        doc.head().expect("head").append_child(&style).expect("append style");
+    }
+    let el = doc.create_element("div").expect("div");
+    el.set_id("app");
+    doc.body().expect("body").append_child(&el).expect("append");
+    el
+}
+
+/// Wraps page components as App does: inside a <main> landmark.
+#[derive(Properties, PartialEq)]
+struct InMainProps {
+    children: Html,
+}
+
+#[component]
+fn InMain(props: &InMainProps) -> Html {
+    html! { <main id="main">{ props.children.clone() }</main> }
+}
+
+async fn wait_until(what: &str, cond: impl Fn() -> bool) {
+    for _ in 0..500 {
+        if cond() {
+            return;
+        }
+        gloo_timers::future::sleep(Duration::from_millis(10)).await;
+    }
+    panic!("timed out waiting until {what}; page: {}", body_text());
+}
+
+fn body_text() -> String {
+    document().get_element_by_id("app").and_then(|b| b.text_content()).unwrap_or_default()
+}
+
+fn all(css: &str) -> Vec<Element> {
+    let list = document().query_selector_all(&format!("#app {css}")).expect("selector");
+    (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into::<Element>().ok()).collect()
+}
+
+fn texts(css: &str) -> Vec<String> {
+    all(css).iter().map(|e| e.text_content().unwrap_or_default()).collect()
+}
+
+fn one(css: &str) -> Element {
+    document().query_selector(&format!("#app {css}")).expect("selector").unwrap_or_else(|| panic!("no {css} in: {}", body_text()))
+}
+
+fn click(el: &Element) {
+    el.dyn_ref::<HtmlElement>().expect("html element").click();
+}
+
+fn button(text: &str) -> Element {
+    all("button")
+        .into_iter()
+        .find(|b| b.text_content().unwrap_or_default().contains(text))
+        .unwrap_or_else(|| panic!("no button {text:?} in: {}", body_text()))
+}
+
+fn fire(el: &Element, event: &str) {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let ev = web_sys::Event::new_with_event_init_dict(event, &init).expect("event");
+    el.dispatch_event(&ev).expect("dispatch");
+}
+
+fn type_into(css: &str, text: &str) {
+    let input: HtmlInputElement = one(css).dyn_into().expect("input");
+    input.set_value(text);
+    fire(&input, "input");
+}
+
+fn choose(css: &str, value: &str) {
+    let sel: HtmlSelectElement = one(css).dyn_into().expect("select");
+    sel.set_value(value);
+    fire(&sel, "change");
+}
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = axe, js_name = run, catch)]
+    async fn axe_run(context: JsValue, options: JsValue) -> Result<JsValue, JsValue>;
+}
+
+/// Runs axe-core over the whole document; fails with every violation listed.
+async fn assert_accessible(screen: &str) {
+    let loaded = js_sys::Reflect::has(&js_sys::global(), &"axe".into()).unwrap_or(false);
+    if !loaded {
+        js_sys::eval(AXE).expect("load axe-core");
+    }
+    let options = js_sys::JSON::parse(
+        r#"{"runOnly":{"type":"tag","values":["wcag2a","wcag2aa","wcag21a","wcag21aa","wcag22aa","best-practice"]},"resultTypes":["violations"]}"#,
+    )
+    .expect("options");
+    // The app's host element: the runner's own output elsewhere on the page
+    // is not ours to judge.
+    let app = document().get_element_by_id("app").expect("#app");
+    let result = axe_run(app.into(), options).await.expect("axe.run");
+    let violations = js_sys::Reflect::get(&result, &"violations".into()).expect("violations");
+    let violations: js_sys::Array = violations.dyn_into().expect("array");
+    if violations.length() > 0 {
+        let report = js_sys::JSON::stringify_with_replacer_and_space(&violations, &JsValue::NULL, &JsValue::from(1))
+            .map(String::from)
+            .unwrap_or_default();
+        panic!("{screen}: {} axe violation(s):\n{}", violations.length(), &report[..report.len().min(6000)]);
+    }
+}
+
+fn site(id: &str, name: &str, kind: &str, aps: u32, lon: f64, lat: f64) -> Site {
+    Site { id: id.into(), name: name.into(), kind: kind.into(), city: "München".into(), access_points: aps, position: LonLat::new(lon, lat) }
+}
+
+/// Real sites from the M-WLAN data.
+fn sites() -> Vec<Site> {
+    vec![
+        site("limesstr-m002-m016-smarter-city", "Limesstr. M002-M016", "Smarter City", 11, 11.423231, 48.143741),
+        site("marienplatz-ost-tos", "Marienplatz Ost", "TOS", 3, 11.575914, 48.137159),
+        site("odeonsplatz-oeffentlicher-platz-tos", "Odeonsplatz", "Öffentlicher Platz / TOS", 3, 11.577805, 48.142641),
+        site("pinakothek-tramlinie-linie-27", "Pinakothek", "Tramlinie Linie 27", 2, 11.571934, 48.149),
+        site("marienplatz-west-tos", "Marienplatz West", "TOS", 2, 11.574966, 48.137376),
+    ]
+}
+
+fn snapshot(source: DataSource, fetched_at: i64) -> Rc<HotspotSnapshot> {
+    Rc::new(HotspotSnapshot { sites: sites(), fetched_at, source, attribution: ATTRIBUTION.into() })
+}
+
+/// Owns the finder's state the way App does, so the page can be driven.
+#[derive(Properties, PartialEq)]
+struct FinderProps {
+    load: Load,
+}
+
+#[component]
+fn Finder(props: &FinderProps) -> Html {
+    let place = use_state(|| None::<Place>);
+    let kind = use_state(|| None::<String>);
+    let selected = use_state(|| None::<String>);
+    let now = (js_sys::Date::now() / 1000.0) as i64;
+    html! {
+        <InMain>
+            <Hotspots lang={Lang::De} load={props.load.clone()} place={(*place).clone()} kind={(*kind).clone()}
+                now={now} locate={Locate::Idle}
+                on_place={{ let p = place.clone(); Callback::from(move |x| p.set(Some(x))) }}
+                on_kind={{ let k = kind.clone(); Callback::from(move |x| k.set(x)) }}
+                on_select={{ let s = selected.clone(); Callback::from(move |x| s.set(Some(x))) }}
+                on_refresh={Callback::noop()} on_locate={Callback::noop()} />
+            if let Some(id) = &*selected { <p id="selected">{ id }</p> }
+        </InMain>
+    }
+}
+
+#[wasm_bindgen_test]
+async fn home_shows_five_areas_and_is_accessible() {
+    yew::Renderer::<App>::with_root(host()).render();
+    wait_until("the home screen shows", || body_text().contains("Willkommen")).await;
+    assert_eq!(all(".tiles li").len(), 5);
+    assert_eq!(texts(".badge").len(), 4, "four areas say they are coming");
+    assert_accessible("home (de)").await;
+
+    click(&button("English"));
+    wait_until("English text", || body_text().contains("Welcome to the Munich app")).await;
+    assert_eq!(document().document_element().and_then(|e| e.get_attribute("lang")).as_deref(), Some("en"));
+    assert_accessible("home (en)").await;
+}
+
+#[wasm_bindgen_test]
+async fn areas_not_built_yet_say_so_plainly() {
+    yew::Renderer::<App>::with_root(host()).render();
+    for area in ["Anliegen melden", "Kapazitätsfinder", "Benachrichtigungen", "Persönlicher Bereich"] {
+        wait_until("home", || body_text().contains("Willkommen")).await;
+        click(&button(area));
+        wait_until("the area screen", || texts("h1").first().is_some_and(|h| h == area)).await;
+        assert!(body_text().contains("noch nicht verfügbar"), "{area}");
+        // Focus moves to the new heading for screen readers.
+        let focused = document().active_element().map(|e| e.tag_name());
+        assert_eq!(focused.as_deref(), Some("H1"), "{area}");
+        assert_accessible(area).await;
+        click(&button("Zur Startseite"));
+    }
+}
+
+#[wasm_bindgen_test]
+async fn finder_without_the_shell_says_what_is_wrong() {
+    // In a plain browser there is no Tauri shell: the app must explain, not go blank.
+    yew::Renderer::<App>::with_root(host()).render();
+    wait_until("home", || body_text().contains("Willkommen")).await;
+    click(&button("Freies WLAN"));
+    wait_until("an error message", || body_text().contains("konnten nicht geladen werden")).await;
+    assert!(one("[role=alert]").text_content().unwrap_or_default().contains("App neu"));
+    assert_accessible("finder, failed").await;
+}
+
+#[wasm_bindgen_test]
+async fn finder_sorts_by_distance_filters_and_selects() {
+    let now = (js_sys::Date::now() / 1000.0) as i64;
+    yew::Renderer::<Finder>::with_root_and_props(host(), FinderProps { load: Load::Ready(snapshot(DataSource::Live, now)) }).render();
+    wait_until("the list", || all("#site-list li").len() == 5).await;
+    assert_eq!(texts("#site-list .site-name")[0], "Limesstr. M002-M016", "alphabetical without a place");
+    assert_accessible("finder, no place").await;
+
+    type_into("#place-input", "marienplatz");
+    click(&button("Übernehmen"));
+    wait_until("sorted from Marienplatz", || texts("#list-heading").concat().contains("ab Marienplatz")).await;
+    let names = texts("#site-list .site-name");
+    assert_eq!(names, ["Marienplatz West", "Marienplatz Ost", "Odeonsplatz", "Pinakothek", "Limesstr. M002-M016"]);
+    assert_eq!(texts("#site-list .site-distance")[0], "40 m");
+    assert!(texts("#site-list .site-distance")[4].ends_with(" km"));
+    assert_accessible("finder, sorted").await;
+
+    choose("#kind-select", "TOS");
+    wait_until("filtered to TOS", || all("#site-list li").len() == 2).await;
+    assert!(texts("#site-list .site-meta").iter().all(|m| m.starts_with("TOS")));
+
+    type_into("#place-input", "Atlantis");
+    click(&button("Übernehmen"));
+    wait_until("an unknown place is explained", || all("#place-error").len() == 1).await;
+    assert_eq!(one("#place-input").get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(texts("#current-place").concat().contains("Marienplatz"), "the last place is kept");
+    assert_accessible("finder, unknown place").await;
+
+    choose("#district-select", "Pasing-Obermenzing");
+    wait_until("sorted from Pasing", || texts("#list-heading").concat().contains("ab Pasing-Obermenzing")).await;
+
+    click(&all("#site-list button")[0]);
+    wait_until("a site selected", || all("#selected").len() == 1).await;
+}
+
+#[wasm_bindgen_test]
+async fn offline_copy_shows_its_age() {
+    let now = (js_sys::Date::now() / 1000.0) as i64;
+    let reason = AppError::new(ErrorKind::PortalUnreachable, "connection refused");
+    yew::Renderer::<Finder>::with_root_and_props(
+        host(),
+        FinderProps { load: Load::Ready(snapshot(DataSource::Cache { reason }, now - 600)) },
+    )
+    .render();
+    wait_until("the offline notice", || all("#offline-notice").len() == 1).await;
+    let notice = one("#offline-notice").text_content().unwrap_or_default();
+    assert!(notice.contains("Offline"), "{notice}");
+    assert!(notice.contains("vor 10 Minuten"), "{notice}");
+    assert!(notice.contains("nicht erreichbar"), "{notice}");
+    assert_eq!(all("#site-list li").len(), 5, "the saved list is shown");
+    assert_accessible("finder, offline").await;
+}
+
+#[wasm_bindgen_test]
+async fn loading_and_failure_states_are_announced() {
+    yew::Renderer::<Finder>::with_root_and_props(host(), FinderProps { load: Load::Loading }).render();
+    wait_until("loading", || body_text().contains("werden geladen")).await;
+    assert_eq!(one(".status").get_attribute("role").as_deref(), Some("status"));
+    assert_accessible("finder, loading").await;
+
+    let err = AppError::new(ErrorKind::PortalUnreachable, "refused");
+    yew::Renderer::<Finder>::with_root_and_props(host(), FinderProps { load: Load::Failed(err) }).render();
+    wait_until("failure", || all("[role=alert]").len() == 1).await;
+    assert!(body_text().contains("keine Standorte gespeichert"));
+    assert_accessible("finder, failed").await;
+}
+
+#[wasm_bindgen_test]
+async fn detail_shows_address_kind_access_points_distance() {
+    let s = sites()[2].clone();
+    let props = HotspotDetailProps {
+        lang: Lang::De,
+        site: s,
+        place: Some(Place::new("Marienplatz", 11.5755, 48.1374)),
+        attribution: ATTRIBUTION.into(),
+        offline: false,
+        map_error: Some(AppError::new(ErrorKind::OpenFailed, "no opener")),
+        on_back: Callback::noop(),
+        on_open_map: Callback::noop(),
+    };
+    #[derive(Properties, PartialEq)]
+    struct P {
+        inner: Rc<HotspotDetailProps>,
+    }
+    #[component]
+    fn Wrapped(p: &P) -> Html {
+        let i = &p.inner;
+        html! { <InMain><HotspotDetail lang={i.lang} site={i.site.clone()} place={i.place.clone()}
+            attribution={i.attribution.clone()} offline={i.offline} map_error={i.map_error.clone()}
+            on_back={i.on_back.clone()} on_open_map={i.on_open_map.clone()} /></InMain> }
+    }
+    yew::Renderer::<Wrapped>::with_root_and_props(host(), P { inner: Rc::new(props) }).render();
+    wait_until("the detail", || all("#site-address").len() == 1).await;
+    assert_eq!(one("#site-address").text_content().as_deref(), Some("Odeonsplatz, München"));
+    let t = body_text();
+    assert!(t.contains("3 Zugangspunkte"), "{t}");
+    assert!(t.contains("Öffentlicher Platz / TOS"), "{t}");
+    assert!(t.contains("ab Marienplatz"), "{t}");
+    assert!(t.contains("Datenquelle: Landeshauptstadt München"), "{t}");
+    assert!(t.contains("Die Karte konnte nicht geöffnet werden"), "{t}");
+    assert_accessible("detail").await;
+}
