@@ -14,6 +14,9 @@ fn main() {
                 "load_hotspots",
                 "open_in_map",
                 "app_info",
+                "load_finders",
+                "open_finder",
+                "set_favourite",
             ])),
     )
     .expect("tauri-build");

@@ -11,6 +11,9 @@ pub enum Error {
     BadRequest { code: &'static str, description: String },
     NotFound(String),
     NotAcceptable(String),
+    Unauthorized(String),
+    Conflict(String),
+    UnsupportedMediaType(String),
     Internal(String),
     Unavailable(String),
 }
@@ -20,6 +23,23 @@ impl Error {
         Error::BadRequest { code, description: description.into() }
     }
 }
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::BadRequest { code, description } => write!(f, "{code}: {description}"),
+            Error::NotFound(d)
+            | Error::NotAcceptable(d)
+            | Error::Unauthorized(d)
+            | Error::Conflict(d)
+            | Error::UnsupportedMediaType(d)
+            | Error::Internal(d)
+            | Error::Unavailable(d) => f.write_str(d),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
 
 impl From<sqlx::Error> for Error {
     fn from(e: sqlx::Error) -> Self {
@@ -33,6 +53,17 @@ impl IntoResponse for Error {
             Error::BadRequest { code, description } => (StatusCode::BAD_REQUEST, code, description),
             Error::NotFound(d) => (StatusCode::NOT_FOUND, "not_found", d),
             Error::NotAcceptable(d) => (StatusCode::NOT_ACCEPTABLE, "not_acceptable", d),
+            Error::Unauthorized(d) => {
+                let body = ApiError { code: "unauthorized".into(), description: d };
+                return (
+                    StatusCode::UNAUTHORIZED,
+                    [(header::CONTENT_TYPE, "application/json"), (header::WWW_AUTHENTICATE, "Bearer")],
+                    json(&body),
+                )
+                    .into_response();
+            }
+            Error::Conflict(d) => (StatusCode::CONFLICT, "conflict", d),
+            Error::UnsupportedMediaType(d) => (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", d),
             Error::Internal(detail) => {
                 tracing::error!(%detail, "internal error");
                 (

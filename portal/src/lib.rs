@@ -2,8 +2,11 @@
 //!
 //! `app()` builds the router (tests call it in-process); `serve()` runs it.
 
+pub mod auth;
 pub mod db;
 pub mod error;
+pub mod finders;
+pub mod linkcheck;
 pub mod hotspots;
 pub mod index;
 pub mod negotiate;
@@ -44,6 +47,10 @@ impl AppState {
         if seeded > 0 {
             tracing::info!(sites = seeded, "seeded M-WLAN hotspot sites");
         }
+        let finders = finders::seed_if_empty(&db, finders::now()).await?;
+        if finders > 0 {
+            tracing::info!(finders, "seeded the capacity-finder catalogue");
+        }
         let st = AppState {
             db,
             base_url: base_url.trim_end_matches('/').to_string(),
@@ -82,6 +89,7 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .merge(ogc::router())
         .merge(hotspots::router())
+        .merge(finders::router())
         .fallback(error::not_found)
         .method_not_allowed_fallback(error::method_not_allowed)
         .with_state(state)

@@ -1,20 +1,60 @@
 use std::net::SocketAddr;
+use std::path::PathBuf;
 
-use clap::Parser;
+use clap::{Parser, Subcommand};
+use muc_portal::{auth, db, finders, linkcheck, BoxError};
+use muc_wire::finders::Finder;
 
-/// The Munich portal: OGC API – Features for M-WLAN hotspots, on SQLite or PostgreSQL.
+/// The Munich portal: OGC API – Features for M-WLAN hotspots and the
+/// capacity-finder catalogue, on SQLite or PostgreSQL.
 #[derive(Parser, Debug)]
 #[command(version)]
-struct Args {
+struct Cli {
     /// Address to listen on.
-    #[arg(long, env = "MUC_PORTAL_BIND", default_value = "127.0.0.1:8080")]
+    #[arg(long, global = true, env = "MUC_PORTAL_BIND", default_value = "127.0.0.1:8080")]
     bind: SocketAddr,
     /// sqlite:PATH (created if missing) or postgres://USER:PASS@HOST/DB.
-    #[arg(long, env = "MUC_DATABASE_URL", default_value = "sqlite:muc-portal.db?mode=rwc")]
+    #[arg(long, global = true, env = "MUC_DATABASE_URL", default_value = "sqlite:muc-portal.db?mode=rwc")]
     database_url: String,
     /// Public base URL for links in responses (behind a proxy); default http://BIND.
-    #[arg(long, env = "MUC_PUBLIC_URL")]
+    #[arg(long, global = true, env = "MUC_PUBLIC_URL")]
     public_url: Option<String>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Run the server (what happens without a subcommand).
+    Serve,
+    /// Create an operator token for the operator API; it is shown once.
+    OperatorToken {
+        /// Who the token is for, e.g. "Sozialreferat, Team Online".
+        name: String,
+    },
+    /// Look after the capacity-finder catalogue.
+    Finders {
+        #[command(subcommand)]
+        action: FinderCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum FinderCommand {
+    /// List every entry, retired ones marked.
+    List,
+    /// Add an entry from a JSON file (the format of GET /finders/{id}).
+    Add { file: PathBuf },
+    /// Replace an entry from a JSON file; its id says which.
+    Update { file: PathBuf },
+    /// Take an entry out of the public catalogue.
+    Retire { id: String },
+    /// Check that every entry's address still answers (needs internet).
+    CheckLinks {
+        /// Record today's date as `last_checked` for the entries that answer.
+        #[arg(long)]
+        mark: bool,
+    },
 }
 
 #[tokio::main]
@@ -26,22 +66,94 @@ async fn main() {
                 .unwrap_or_else(|_| "info,sqlx=warn,tower_http=info".into()),
         )
         .init();
-    let args = Args::parse();
-    let result = muc_portal::serve(
-        &args.database_url,
-        args.bind,
-        args.public_url.as_deref(),
-        |addr| {
-            // A line other programs (the app's launcher, tests) can wait for.
-            println!("muc-portal listening on http://{addr}");
-        },
-        shutdown_signal(),
-    )
-    .await;
-    if let Err(e) = result {
+    let cli = Cli::parse();
+    if let Err(e) = run(cli).await {
         eprintln!("muc-portal: {e}");
         std::process::exit(1);
     }
+}
+
+async fn run(cli: Cli) -> Result<(), BoxError> {
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => {
+            muc_portal::serve(
+                &cli.database_url,
+                cli.bind,
+                cli.public_url.as_deref(),
+                // A line other programs (the app's launcher, tests) can wait for.
+                |addr| println!("muc-portal listening on http://{addr}"),
+                shutdown_signal(),
+            )
+            .await
+        }
+        Command::OperatorToken { name } => {
+            let pool = open(&cli.database_url).await?;
+            let token = auth::create_token(&pool, &name).await?;
+            println!("{token}");
+            eprintln!("Operator token for {name:?}. Keep it secret; it is not shown again.");
+            Ok(())
+        }
+        Command::Finders { action } => {
+            let pool = open(&cli.database_url).await?;
+            finders_command(&pool, action).await
+        }
+    }
+}
+
+async fn open(url: &str) -> Result<sqlx::AnyPool, BoxError> {
+    let pool = db::connect(url).await?;
+    finders::seed_if_empty(&pool, finders::now()).await?;
+    Ok(pool)
+}
+
+fn read_entry(file: &PathBuf) -> Result<Finder, BoxError> {
+    let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    Ok(serde_json::from_str(&text).map_err(|e| format!("{}: not a valid entry: {e}", file.display()))?)
+}
+
+async fn finders_command(pool: &sqlx::AnyPool, action: FinderCommand) -> Result<(), BoxError> {
+    let now = finders::now();
+    match action {
+        FinderCommand::List => {
+            let active: Vec<String> = finders::load(pool, false).await?.into_iter().map(|f| f.id).collect();
+            for f in finders::load(pool, true).await? {
+                let state = if active.contains(&f.id) { "active " } else { "retired" };
+                println!("{state}  {:<40} {}", f.id, f.url);
+            }
+        }
+        FinderCommand::Add { file } => {
+            let f = read_entry(&file)?;
+            finders::add(pool, &f, now).await?;
+            println!("added {}", f.id);
+        }
+        FinderCommand::Update { file } => {
+            let f = read_entry(&file)?;
+            finders::change(pool, &f.id, &f, now).await?;
+            println!("updated {}", f.id);
+        }
+        FinderCommand::Retire { id } => {
+            finders::retire_entry(pool, &id, now).await?;
+            println!("retired {id}");
+        }
+        FinderCommand::CheckLinks { mark } => {
+            let client = linkcheck::client();
+            let today = &muc_portal::rfc3339(now)[..10];
+            let mut broken = 0;
+            for f in finders::load(pool, false).await? {
+                let status = linkcheck::check(&client, &f.url).await;
+                println!("{:<40} {:?}  {}", f.id, status, f.url);
+                match status {
+                    linkcheck::LinkStatus::Ok(_) if mark => finders::mark_checked(pool, &f.id, today, now).await?,
+                    linkcheck::LinkStatus::Ok(_) => {}
+                    _ => broken += 1,
+                }
+            }
+            if broken > 0 {
+                return Err(format!("{broken} address(es) did not answer; see above").into());
+            }
+        }
+    }
+    Ok(())
 }
 
 async fn shutdown_signal() {

@@ -1,4 +1,5 @@
-//! The on-disk copy of the last hotspot set, so the app works offline.
+//! Small JSON files the app keeps on disk: the offline copies of the
+//! hotspots and the finder catalogue, and the person's favourites.
 //!
 //! Writes are atomic (temporary file, fsync, rename, fsync of the folder): a
 //! crash or power cut mid-write leaves the previous copy intact, never a torn
@@ -6,74 +7,74 @@
 
 use std::fs;
 use std::io::Write;
+use std::marker::PhantomData;
 use std::path::{Path, PathBuf};
 
+use muc_wire::finders::Finder;
 use muc_wire::hotspots::Site;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-/// Bump when the stored shape changes; older files are then ignored.
-const FORMAT: u32 = 1;
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CachedHotspots {
-    pub format: u32,
-    pub fetched_at: i64,
-    pub portal_url: String,
-    pub sites: Vec<Site>,
-}
-
-impl CachedHotspots {
-    pub fn new(fetched_at: i64, portal_url: &str, sites: Vec<Site>) -> Self {
-        Self { format: FORMAT, fetched_at, portal_url: portal_url.into(), sites }
-    }
-}
-
+/// A typed JSON file with a format number; files of another format are ignored.
 #[derive(Debug, Clone)]
-pub struct HotspotCache {
+pub struct JsonFile<T> {
     path: PathBuf,
+    format: u32,
+    _t: PhantomData<T>,
 }
 
-impl HotspotCache {
-    pub fn in_dir(dir: &Path) -> Self {
-        Self { path: dir.join("hotspots.json") }
+#[derive(Serialize, Deserialize)]
+struct Envelope<T> {
+    format: u32,
+    data: T,
+}
+
+impl<T: Serialize + DeserializeOwned> JsonFile<T> {
+    pub fn new(path: PathBuf, format: u32) -> Self {
+        Self { path, format, _t: PhantomData }
     }
 
     pub fn path(&self) -> &Path {
         &self.path
     }
 
-    /// The stored set, or None if there is none (or it is unreadable).
-    pub fn load(&self) -> Option<CachedHotspots> {
+    /// The stored value, or None if there is none (or it is unreadable).
+    pub fn load(&self) -> Option<T> {
         let bytes = match fs::read(&self.path) {
             Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
             Err(e) => {
-                tracing::warn!(path = %self.path.display(), error = %e, "cannot read hotspot cache");
+                tracing::warn!(path = %self.path.display(), error = %e, "cannot read");
                 return None;
             }
         };
-        match serde_json::from_slice::<CachedHotspots>(&bytes) {
-            Ok(c) if c.format == FORMAT => Some(c),
-            Ok(c) => {
-                tracing::info!(format = c.format, "ignoring hotspot cache of another format");
+        match serde_json::from_slice::<Envelope<serde_json::Value>>(&bytes) {
+            Ok(env) if env.format != self.format => {
+                tracing::info!(path = %self.path.display(), format = env.format, "ignoring a file of another format");
                 None
             }
-            Err(e) => {
-                let aside = self.path.with_extension("json.corrupt");
-                tracing::warn!(error = %e, aside = %aside.display(), "hotspot cache unreadable; set aside");
-                let _ = fs::rename(&self.path, aside);
-                None
-            }
+            Ok(env) => match serde_json::from_value(env.data) {
+                Ok(v) => Some(v),
+                Err(e) => self.set_aside(&e),
+            },
+            Err(e) => self.set_aside(&e),
         }
     }
 
-    pub fn store(&self, data: &CachedHotspots) -> std::io::Result<()> {
+    fn set_aside(&self, e: &serde_json::Error) -> Option<T> {
+        let aside = self.path.with_extension("json.corrupt");
+        tracing::warn!(error = %e, aside = %aside.display(), "unreadable file set aside");
+        let _ = fs::rename(&self.path, aside);
+        None
+    }
+
+    pub fn store(&self, data: &T) -> std::io::Result<()> {
         let dir = self.path.parent().unwrap_or(Path::new("."));
         fs::create_dir_all(dir)?;
         let tmp = self.path.with_extension(format!("json.tmp{}", std::process::id()));
         let result = (|| {
             let mut f = fs::File::create(&tmp)?;
-            f.write_all(&serde_json::to_vec(data)?)?;
+            f.write_all(&serde_json::to_vec(&Envelope { format: self.format, data })?)?;
             f.sync_all()?;
             fs::rename(&tmp, &self.path)?;
             // Make the rename itself durable.
@@ -84,6 +85,51 @@ impl HotspotCache {
         }
         result
     }
+}
+
+/// The last hotspot set fetched from the portal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CachedHotspots {
+    pub fetched_at: i64,
+    pub portal_url: String,
+    pub sites: Vec<Site>,
+}
+
+impl CachedHotspots {
+    pub fn new(fetched_at: i64, portal_url: &str, sites: Vec<Site>) -> Self {
+        Self { fetched_at, portal_url: portal_url.into(), sites }
+    }
+}
+
+pub type HotspotCache = JsonFile<CachedHotspots>;
+
+impl HotspotCache {
+    pub fn in_dir(dir: &Path) -> Self {
+        JsonFile::new(dir.join("hotspots.json"), 1)
+    }
+}
+
+/// The last finder catalogue, with the ETag to ask whether it is still current.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CachedFinders {
+    pub fetched_at: i64,
+    pub etag: String,
+    pub finders: Vec<Finder>,
+}
+
+pub type FinderCache = JsonFile<CachedFinders>;
+
+impl FinderCache {
+    pub fn in_dir(dir: &Path) -> Self {
+        JsonFile::new(dir.join("finders.json"), 1)
+    }
+}
+
+/// Ids of the finders the person marked as favourites.
+pub type Favourites = JsonFile<Vec<String>>;
+
+pub fn favourites_in(dir: &Path) -> Favourites {
+    JsonFile::new(dir.join("favourites.json"), 1)
 }
 
 #[cfg(test)]
@@ -125,7 +171,7 @@ mod tests {
         let cache = HotspotCache::in_dir(dir.path());
         cache.store(&sample(3)).expect("store");
         // A process killed mid-write leaves only a half temporary file behind.
-        fs::write(cache.path().with_extension("json.tmp999"), b"{\"format\":1,\"fetch").expect("torn");
+        fs::write(cache.path().with_extension("json.tmp999"), b"{\"format\":1,\"data\":{\"fetch").expect("torn");
         assert_eq!(cache.load(), Some(sample(3)));
     }
 
@@ -148,5 +194,15 @@ mod tests {
         // A file where the folder should be.
         let cache = HotspotCache::in_dir(&file);
         assert!(cache.store(&sample(1)).is_err());
+    }
+
+    #[test]
+    fn files_of_another_format_are_ignored() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let v1 = HotspotCache::in_dir(dir.path());
+        v1.store(&sample(2)).expect("store");
+        let v2: JsonFile<CachedHotspots> = JsonFile::new(v1.path().to_path_buf(), 2);
+        assert_eq!(v2.load(), None);
+        assert!(v1.path().exists(), "a newer app's file is not destroyed");
     }
 }

@@ -1,18 +1,25 @@
 //! Tauri commands: thin wrappers over the tested library code.
 
 use muc_wire::hotspots::osm_url;
-use muc_wire::ipc::{AppError, AppInfo, ErrorKind, HotspotSnapshot, OpenInMapArgs};
+use muc_wire::ipc::{
+    AppError, AppInfo, ErrorKind, FinderSnapshot, HotspotSnapshot, OpenFinderArgs, OpenInMapArgs, SetFavouriteArgs,
+};
 use tauri::State;
 
 use crate::AppState;
 
+fn now() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
+}
+
+fn open_url(url: &str) -> Result<(), AppError> {
+    tracing::info!(%url, "opening with the system");
+    tauri_plugin_opener::open_url(url, None::<&str>).map_err(|e| AppError::new(ErrorKind::OpenFailed, e.to_string()))
+}
+
 #[tauri::command]
 pub async fn load_hotspots(state: State<'_, AppState>) -> Result<HotspotSnapshot, AppError> {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0);
-    let snap = crate::hotspots::load(&state.client, &state.cache, now).await?;
+    let snap = crate::hotspots::load(&state.client, &state.cache, now()).await?;
     if let Ok(mut last) = state.last_sites.lock() {
         *last = snap.sites.clone();
     }
@@ -31,10 +38,23 @@ pub fn open_in_map(state: State<'_, AppState>, args: OpenInMapArgs) -> Result<()
         .find(|s| s.id == args.site_id)
         .map(|s| s.position)
         .ok_or_else(|| AppError::new(ErrorKind::NotFound, format!("site {}", args.site_id)))?;
-    let url = osm_url(pos);
-    tracing::info!(%url, "opening map");
-    tauri_plugin_opener::open_url(&url, None::<&str>)
-        .map_err(|e| AppError::new(ErrorKind::OpenFailed, e.to_string()))
+    open_url(&osm_url(pos))
+}
+
+#[tauri::command]
+pub async fn load_finders(state: State<'_, AppState>) -> Result<FinderSnapshot, AppError> {
+    crate::finders::load(&state.client, &state.finders, &state.favourites, now()).await
+}
+
+/// Opens a finder's website or phone number, looked up by id in the stored catalogue.
+#[tauri::command]
+pub fn open_finder(state: State<'_, AppState>, args: OpenFinderArgs) -> Result<(), AppError> {
+    open_url(&crate::finders::target(&state.finders, &args.finder_id, args.via)?)
+}
+
+#[tauri::command]
+pub fn set_favourite(state: State<'_, AppState>, args: SetFavouriteArgs) -> Result<Vec<String>, AppError> {
+    crate::finders::set_favourite(&state.favourites, &args.finder_id, args.favourite)
 }
 
 #[tauri::command]

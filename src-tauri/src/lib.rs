@@ -4,6 +4,7 @@
 pub mod cache;
 mod commands;
 pub mod config;
+pub mod finders;
 pub mod hotspots;
 
 use std::sync::Mutex;
@@ -12,12 +13,14 @@ use muc_portal_client::PortalClient;
 use muc_wire::hotspots::Site;
 use tauri::Manager;
 
-use crate::cache::HotspotCache;
+use crate::cache::{Favourites, FinderCache, HotspotCache};
 
 /// State shared by the commands.
 pub struct AppState {
     pub client: PortalClient,
     pub cache: HotspotCache,
+    pub finders: FinderCache,
+    pub favourites: Favourites,
     /// The sites last shown, so `open_in_map` can resolve an id without
     /// trusting a URL from the webview.
     pub last_sites: Mutex<Vec<Site>>,
@@ -38,6 +41,8 @@ pub fn run() {
             app.manage(AppState {
                 client: PortalClient::new(&cfg.portal_url)?,
                 cache: HotspotCache::in_dir(&cfg.data_dir),
+                finders: FinderCache::in_dir(&cfg.data_dir),
+                favourites: cache::favourites_in(&cfg.data_dir),
                 last_sites: Mutex::new(Vec::new()),
             });
             Ok(())
@@ -46,6 +51,9 @@ pub fn run() {
             commands::load_hotspots,
             commands::open_in_map,
             commands::app_info,
+            commands::load_finders,
+            commands::open_finder,
+            commands::set_favourite,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(e) = result {

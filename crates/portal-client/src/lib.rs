@@ -3,6 +3,7 @@
 
 use std::time::Duration;
 
+use muc_wire::finders::FinderCatalogue;
 use muc_wire::hotspots::{HotspotCollection, Site, COLLECTION_ID};
 use muc_wire::ApiError;
 
@@ -31,6 +32,14 @@ impl From<reqwest::Error> for ClientError {
         // portal went away mid-answer (which reqwest calls "decoding").
         ClientError::Unreachable(e.to_string())
     }
+}
+
+/// The answer to a conditional catalogue request.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Catalogue {
+    /// The copy the client has (its ETag matched) is still current.
+    NotModified,
+    Fresh { catalogue: FinderCatalogue, etag: String },
 }
 
 #[derive(Debug, Clone)]
@@ -92,6 +101,26 @@ impl PortalClient {
         self.get_json(&url).await
     }
 
+    /// The capacity-finder catalogue; with the ETag of a stored copy, only if it changed.
+    pub async fn finders(&self, etag: Option<&str>) -> Result<Catalogue, ClientError> {
+        let mut req = self.http.get(format!("{}/finders", self.base)).header(reqwest::header::ACCEPT, "application/json");
+        if let Some(e) = etag {
+            req = req.header(reqwest::header::IF_NONE_MATCH, e);
+        }
+        let resp = req.send().await?;
+        if resp.status() == reqwest::StatusCode::NOT_MODIFIED {
+            return Ok(Catalogue::NotModified);
+        }
+        let etag = resp
+            .headers()
+            .get(reqwest::header::ETAG)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_string();
+        let catalogue = Self::read_json(resp).await?;
+        Ok(Catalogue::Fresh { catalogue, etag })
+    }
+
     async fn get_json<T: serde::de::DeserializeOwned>(&self, url: &str) -> Result<T, ClientError> {
         let resp = self
             .http
@@ -99,6 +128,10 @@ impl PortalClient {
             .header(reqwest::header::ACCEPT, "application/geo+json, application/json")
             .send()
             .await?;
+        Self::read_json(resp).await
+    }
+
+    async fn read_json<T: serde::de::DeserializeOwned>(resp: reqwest::Response) -> Result<T, ClientError> {
         let status = resp.status();
         // Read the whole body first: a portal that dies mid-body is
         // "unreachable", not "invalid".

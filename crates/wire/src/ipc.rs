@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::finders::Finder;
 use crate::hotspots::Site;
 
 /// Names of the shell's commands, so both sides spell them the same way.
@@ -9,6 +10,9 @@ pub mod cmd {
     pub const LOAD_HOTSPOTS: &str = "load_hotspots";
     pub const OPEN_IN_MAP: &str = "open_in_map";
     pub const APP_INFO: &str = "app_info";
+    pub const LOAD_FINDERS: &str = "load_finders";
+    pub const OPEN_FINDER: &str = "open_finder";
+    pub const SET_FAVOURITE: &str = "set_favourite";
 }
 
 /// The hotspot set the app shows, with where it came from.
@@ -28,6 +32,39 @@ pub struct HotspotSnapshot {
 pub enum DataSource {
     Live,
     Cache { reason: AppError },
+}
+
+/// The capacity-finder catalogue the app shows, with the person's favourites.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FinderSnapshot {
+    pub finders: Vec<Finder>,
+    /// When the catalogue was last confirmed current with the portal (Unix seconds).
+    pub fetched_at: i64,
+    pub source: DataSource,
+    /// Ids of the finders this person marked, in the order marked.
+    pub favourites: Vec<String>,
+}
+
+/// How to open a finder: its website in the browser, or its phone number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OpenVia {
+    Web,
+    Phone,
+}
+
+/// Arguments of `open_finder`: an id from the catalogue, never a URL.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OpenFinderArgs {
+    pub finder_id: String,
+    pub via: OpenVia,
+}
+
+/// Arguments of `set_favourite`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SetFavouriteArgs {
+    pub finder_id: String,
+    pub favourite: bool,
 }
 
 /// Arguments of `open_in_map`: the shell builds the URL itself from the id,

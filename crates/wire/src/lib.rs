@@ -3,9 +3,11 @@
 //! shell and the wasm frontend all agree on one definition.
 
 pub mod error;
+pub mod finders;
 pub mod geo;
 pub mod hotspots;
 pub mod ipc;
 pub mod ogc;
+pub mod search;
 
 pub use error::ApiError;
