@@ -8,7 +8,9 @@ use yew::prelude::*;
 
 use crate::i18n::{tr, Lang};
 use crate::ipc;
+use crate::load::loader;
 use crate::pages::coming_soon::ComingSoon;
+use crate::pages::finders::{FinderLoad, Finders};
 use crate::pages::home::Home;
 use crate::pages::hotspot_detail::HotspotDetail;
 use crate::pages::hotspots::{Hotspots, Load, Locate};
@@ -29,29 +31,26 @@ pub fn App() -> Html {
     let kind = use_state(|| None::<String>);
     let locate = use_state(|| Locate::Idle);
     let map_error = use_state(|| None);
+    let finder_load = use_state(|| FinderLoad::Loading);
+    let finders_fetched = use_state(|| false);
+    let open_error = use_state(|| None);
     let first_render = use_mut_ref(|| true);
 
-    let reload = {
-        let load = load.clone();
-        Callback::from(move |()| {
-            load.set(Load::Loading);
-            let load = load.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                match ipc::load_hotspots().await {
-                    Ok(s) => load.set(Load::Ready(Rc::new(s))),
-                    Err(e) => load.set(Load::Failed(e)),
-                }
-            });
-        })
-    };
+    let reload = loader(load.clone(), ipc::load_hotspots);
+    let reload_finders = loader(finder_load.clone(), ipc::load_finders);
 
-    // Load hotspots the first time the finder is opened.
+    // Load each area's data the first time it is opened.
     {
         let (fetched, reload) = (fetched.clone(), reload.clone());
+        let (finders_fetched, reload_finders) = (finders_fetched.clone(), reload_finders.clone());
         use_effect_with((*screen).clone(), move |s| {
             if *s == Screen::Hotspots && !*fetched {
                 fetched.set(true);
                 reload.emit(());
+            }
+            if *s == Screen::Finders && !*finders_fetched {
+                finders_fetched.set(true);
+                reload_finders.emit(());
             }
         });
     }
@@ -80,10 +79,38 @@ pub fn App() -> Html {
     }
 
     let navigate = {
-        let (screen, map_error) = (screen.clone(), map_error.clone());
+        let (screen, map_error, open_error) = (screen.clone(), map_error.clone(), open_error.clone());
         Callback::from(move |s: Screen| {
             map_error.set(None);
+            open_error.set(None);
             screen.set(s);
+        })
+    };
+    let on_open_finder = {
+        let open_error = open_error.clone();
+        Callback::from(move |(id, via): (String, muc_wire::ipc::OpenVia)| {
+            let open_error = open_error.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                open_error.set(ipc::open_finder(&id, via).await.err());
+            });
+        })
+    };
+    let on_favourite = {
+        let (finder_load, open_error) = (finder_load.clone(), open_error.clone());
+        Callback::from(move |(id, on): (String, bool)| {
+            let (finder_load, open_error) = (finder_load.clone(), open_error.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match ipc::set_favourite(&id, on).await {
+                    Ok(favourites) => {
+                        if let FinderLoad::Ready(s) = &*finder_load {
+                            let mut next = (**s).clone();
+                            next.favourites = favourites;
+                            finder_load.set(FinderLoad::Ready(Rc::new(next)));
+                        }
+                    }
+                    Err(e) => open_error.set(Some(e)),
+                }
+            });
         })
     };
     let on_locate = {
@@ -127,6 +154,10 @@ pub fn App() -> Html {
             _ => html! {
                 <Home lang={l} on_navigate={navigate.clone()} />
             },
+        },
+        Screen::Finders => html! {
+            <Finders lang={l} load={(*finder_load).clone()} now={now_secs()} open_error={(*open_error).clone()}
+                on_open={on_open_finder} on_favourite={on_favourite} on_refresh={reload_finders.clone()} />
         },
         Screen::Area(area) => html! {
             <ComingSoon lang={l} area={*area} on_back={navigate.reform(|()| Screen::Home)} />

@@ -1,7 +1,10 @@
 //! Typed calls to the Tauri shell. Every call returns `Result<T, AppError>`;
 //! nothing here unwraps what crosses the boundary.
 
-use muc_wire::ipc::{cmd, AppError, AppInfo, ErrorKind, HotspotSnapshot, OpenInMapArgs};
+use muc_wire::ipc::{
+    cmd, AppError, AppInfo, ErrorKind, FinderSnapshot, HotspotSnapshot, OpenFinderArgs, OpenInMapArgs, OpenVia,
+    SetFavouriteArgs,
+};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -54,4 +57,17 @@ pub async fn open_in_map(site_id: &str) -> Result<(), AppError> {
 
 pub async fn app_info() -> Result<AppInfo, AppError> {
     call(cmd::APP_INFO, &NoArgs {}).await
+}
+
+pub async fn load_finders() -> Result<FinderSnapshot, AppError> {
+    call(cmd::LOAD_FINDERS, &NoArgs {}).await
+}
+
+pub async fn open_finder(finder_id: &str, via: OpenVia) -> Result<(), AppError> {
+    call(cmd::OPEN_FINDER, &Wrapped { args: OpenFinderArgs { finder_id: finder_id.into(), via } }).await
+}
+
+/// Marks or unmarks a favourite; returns the new list of favourites.
+pub async fn set_favourite(finder_id: &str, favourite: bool) -> Result<Vec<String>, AppError> {
+    call(cmd::SET_FAVOURITE, &Wrapped { args: SetFavouriteArgs { finder_id: finder_id.into(), favourite } }).await
 }

@@ -3,8 +3,10 @@
 //! the network.
 
 pub mod app;
+pub mod form;
 pub mod i18n;
 pub mod ipc;
+pub mod load;
 pub mod pages;
 pub mod places;
 pub mod route;

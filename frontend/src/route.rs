@@ -8,6 +8,7 @@ pub enum Screen {
     Home,
     Hotspots,
     HotspotDetail(String),
+    Finders,
     Area(Area),
 }
 
@@ -16,7 +17,6 @@ pub enum Screen {
 pub enum Area {
     Personal,
     Notifications,
-    CapacityFinders,
     Report,
 }
 
@@ -25,7 +25,6 @@ impl Area {
         match self {
             Area::Personal => tr(lang, "Persönlicher Bereich", "Personal area"),
             Area::Notifications => tr(lang, "Benachrichtigungen", "Notifications"),
-            Area::CapacityFinders => tr(lang, "Kapazitätsfinder", "Capacity finders"),
             Area::Report => tr(lang, "Anliegen melden", "Report an issue"),
         }
     }
@@ -42,11 +41,6 @@ impl Area {
                 lang,
                 "Hier erhalten Sie Hinweise der Stadt, zum Beispiel wenn sich der Stand Ihrer Meldung ändert.",
                 "Here you will get notices from the city, for example when the status of your report changes.",
-            ),
-            Area::CapacityFinders => tr(
-                lang,
-                "Hier finden Sie die Suchportale der Stadt für Kita-Plätze, Pflegeplätze, Hebammen, Arzttermine und mehr an einem Ort.",
-                "Here you will find the city's search portals for childcare places, care places, midwives, doctor's appointments and more in one place.",
             ),
             Area::Report => tr(
                 lang,

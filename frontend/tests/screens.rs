@@ -6,12 +6,14 @@ use std::time::Duration;
 
 use muc_frontend::app::App;
 use muc_frontend::i18n::Lang;
+use muc_frontend::pages::finders::{FinderLoad, Finders};
 use muc_frontend::pages::hotspot_detail::{HotspotDetail, HotspotDetailProps};
 use muc_frontend::pages::hotspots::{Hotspots, Load, Locate};
 use muc_frontend::places::Place;
 use muc_wire::geo::LonLat;
 use muc_wire::hotspots::{Site, ATTRIBUTION};
-use muc_wire::ipc::{AppError, DataSource, ErrorKind, HotspotSnapshot};
+use muc_wire::finders::Finder;
+use muc_wire::ipc::{AppError, DataSource, ErrorKind, FinderSnapshot, HotspotSnapshot, OpenVia};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -169,11 +171,11 @@ fn snapshot(source: DataSource, fetched_at: i64) -> Rc<HotspotSnapshot> {
 /// Owns the finder's state the way App does, so the page can be driven.
 #[derive(Properties, PartialEq)]
 struct FinderProps {
-    load: Load,
+    load: Load<HotspotSnapshot>,
 }
 
 #[component]
-fn Finder(props: &FinderProps) -> Html {
+fn HotspotFinder(props: &FinderProps) -> Html {
     let place = use_state(|| None::<Place>);
     let kind = use_state(|| None::<String>);
     let selected = use_state(|| None::<String>);
@@ -196,7 +198,7 @@ async fn home_shows_five_areas_and_is_accessible() {
     yew::Renderer::<App>::with_root(host()).render();
     wait_until("the home screen shows", || body_text().contains("Willkommen")).await;
     assert_eq!(all(".tiles li").len(), 5);
-    assert_eq!(texts(".badge").len(), 4, "four areas say they are coming");
+    assert_eq!(texts(".badge").len(), 3, "three areas say they are coming");
     assert_accessible("home (de)").await;
 
     click(&button("English"));
@@ -208,7 +210,7 @@ async fn home_shows_five_areas_and_is_accessible() {
 #[wasm_bindgen_test]
 async fn areas_not_built_yet_say_so_plainly() {
     yew::Renderer::<App>::with_root(host()).render();
-    for area in ["Anliegen melden", "Kapazitätsfinder", "Benachrichtigungen", "Persönlicher Bereich"] {
+    for area in ["Anliegen melden", "Benachrichtigungen", "Persönlicher Bereich"] {
         wait_until("home", || body_text().contains("Willkommen")).await;
         click(&button(area));
         wait_until("the area screen", || texts("h1").first().is_some_and(|h| h == area)).await;
@@ -235,7 +237,7 @@ async fn finder_without_the_shell_says_what_is_wrong() {
 #[wasm_bindgen_test]
 async fn finder_sorts_by_distance_filters_and_selects() {
     let now = (js_sys::Date::now() / 1000.0) as i64;
-    yew::Renderer::<Finder>::with_root_and_props(host(), FinderProps { load: Load::Ready(snapshot(DataSource::Live, now)) }).render();
+    yew::Renderer::<HotspotFinder>::with_root_and_props(host(), FinderProps { load: Load::Ready(snapshot(DataSource::Live, now)) }).render();
     wait_until("the list", || all("#site-list li").len() == 5).await;
     assert_eq!(texts("#site-list .site-name")[0], "Limesstr. M002-M016", "alphabetical without a place");
     assert_accessible("finder, no place").await;
@@ -271,7 +273,7 @@ async fn finder_sorts_by_distance_filters_and_selects() {
 async fn offline_copy_shows_its_age() {
     let now = (js_sys::Date::now() / 1000.0) as i64;
     let reason = AppError::new(ErrorKind::PortalUnreachable, "connection refused");
-    yew::Renderer::<Finder>::with_root_and_props(
+    yew::Renderer::<HotspotFinder>::with_root_and_props(
         host(),
         FinderProps { load: Load::Ready(snapshot(DataSource::Cache { reason }, now - 600)) },
     )
@@ -287,13 +289,13 @@ async fn offline_copy_shows_its_age() {
 
 #[wasm_bindgen_test]
 async fn loading_and_failure_states_are_announced() {
-    yew::Renderer::<Finder>::with_root_and_props(host(), FinderProps { load: Load::Loading }).render();
+    yew::Renderer::<HotspotFinder>::with_root_and_props(host(), FinderProps { load: Load::Loading }).render();
     wait_until("loading", || body_text().contains("werden geladen")).await;
     assert_eq!(one(".status").get_attribute("role").as_deref(), Some("status"));
     assert_accessible("finder, loading").await;
 
     let err = AppError::new(ErrorKind::PortalUnreachable, "refused");
-    yew::Renderer::<Finder>::with_root_and_props(host(), FinderProps { load: Load::Failed(err) }).render();
+    yew::Renderer::<HotspotFinder>::with_root_and_props(host(), FinderProps { load: Load::Failed(err) }).render();
     wait_until("failure", || all("[role=alert]").len() == 1).await;
     assert!(body_text().contains("keine Standorte gespeichert"));
     assert_accessible("finder, failed").await;
@@ -333,4 +335,117 @@ async fn detail_shows_address_kind_access_points_distance() {
     assert!(t.contains("Datenquelle: Landeshauptstadt München"), "{t}");
     assert!(t.contains("Die Karte konnte nicht geöffnet werden"), "{t}");
     assert_accessible("detail").await;
+}
+
+/// The portal's real seed catalogue.
+fn seed_finders() -> Vec<Finder> {
+    #[derive(serde::Deserialize)]
+    struct Seed {
+        finders: Vec<Finder>,
+    }
+    let seed: Seed = serde_json::from_str(include_str!("../../portal/data/finders.json")).expect("seed");
+    seed.finders
+}
+
+/// Holds favourites and records what was opened, the way App and the shell do.
+#[derive(Properties, PartialEq)]
+struct DirectoryProps {
+    source: DataSource,
+    fetched_ago: i64,
+}
+
+#[component]
+fn Directory(props: &DirectoryProps) -> Html {
+    let now = (js_sys::Date::now() / 1000.0) as i64;
+    let favourites = use_state(|| vec!["pflegefinder-bayern".to_string()]);
+    let opened = use_state(|| None::<(String, OpenVia)>);
+    let snapshot = Rc::new(FinderSnapshot {
+        finders: seed_finders(),
+        fetched_at: now - props.fetched_ago,
+        source: props.source.clone(),
+        favourites: (*favourites).clone(),
+    });
+    let on_favourite = {
+        let favourites = favourites.clone();
+        Callback::from(move |(id, on): (String, bool)| {
+            let mut v: Vec<String> = (*favourites).iter().filter(|x| **x != id).cloned().collect();
+            if on {
+                v.push(id);
+            }
+            favourites.set(v);
+        })
+    };
+    html! {
+        <InMain>
+            <Finders lang={Lang::De} load={FinderLoad::Ready(snapshot)} now={now} open_error={None::<AppError>}
+                on_open={{ let o = opened.clone(); Callback::from(move |x| o.set(Some(x))) }}
+                on_favourite={on_favourite} on_refresh={Callback::noop()} />
+            if let Some((id, via)) = &*opened { <p id="opened">{ format!("{id} {via:?}") }</p> }
+        </InMain>
+    }
+}
+
+fn first_result() -> String {
+    texts("#finder-list h3").first().cloned().unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn directory_search_forgives_typos_and_filters() {
+    yew::Renderer::<Directory>::with_root_and_props(host(), DirectoryProps { source: DataSource::Live, fetched_ago: 0 }).render();
+    wait_until("the directory", || all("#finder-list li").len() >= 10).await;
+    assert_eq!(texts("#favourites h3"), ["PflegeFinder Bayern"]);
+    assert_accessible("directory").await;
+
+    for (query, expected) in [
+        ("hebame", "Hebammensuche (Hebammenliste der Krankenkassen)"),
+        ("Pflege heim", "PflegeFinder Bayern"),
+        ("kita", "Kita-Finder+ München"),
+        ("Kinderbetreuung", "Kita-Finder+ München"),
+        ("ARZTTERMIN", "Patientenservice 116117 (Bereitschaftsdienst und Terminservice)"),
+    ] {
+        type_into("#finder-search", query);
+        wait_until(&format!("results for {query}"), || first_result() == expected).await;
+    }
+    type_into("#finder-search", "Raumfahrt");
+    wait_until("no results", || all("#finder-list li").is_empty()).await;
+    assert!(body_text().contains("Nichts gefunden"));
+    assert_eq!(texts("#result-count"), ["0 Treffer"]);
+    assert_accessible("directory, nothing found").await;
+
+    type_into("#finder-search", "");
+    choose("#category-select", "childcare");
+    wait_until("childcare only", || all("#finder-list li").len() == 1).await;
+    choose("#category-select", "");
+    choose("#group-select", "pregnant_women");
+    wait_until("for pregnant women", || texts("#finder-list h3").iter().any(|t| t.starts_with("Hebammensuche"))).await;
+    assert!(texts("#finder-list h3").iter().all(|t| !t.starts_with("Kita")), "{:?}", texts("#finder-list h3"));
+}
+
+#[wasm_bindgen_test]
+async fn directory_opens_by_id_and_keeps_favourites() {
+    yew::Renderer::<Directory>::with_root_and_props(host(), DirectoryProps { source: DataSource::Live, fetched_ago: 0 }).render();
+    wait_until("the directory", || all("#finder-list li").len() >= 10).await;
+    type_into("#finder-search", "116117");
+    wait_until("116117 first", || first_result().starts_with("Patientenservice 116117")).await;
+    click(&all("#finder-list li:first-child button")[0]);
+    wait_until("opened the website", || texts("#opened").concat() == "patientenservice-116117 Web").await;
+    click(&button("Anrufen: 116117"));
+    wait_until("called", || texts("#opened").concat() == "patientenservice-116117 Phone").await;
+
+    let fav = all("#finder-list li:first-child button").into_iter().find(|b| b.get_attribute("aria-pressed").is_some()).expect("favourite button");
+    assert_eq!(fav.get_attribute("aria-pressed").as_deref(), Some("false"));
+    click(&fav);
+    wait_until("two favourites", || all("#favourites li").len() == 2).await;
+    assert_accessible("directory, two favourites").await;
+}
+
+#[wasm_bindgen_test]
+async fn directory_offline_says_when_it_was_updated() {
+    let reason = AppError::new(ErrorKind::PortalUnreachable, "refused");
+    yew::Renderer::<Directory>::with_root_and_props(host(), DirectoryProps { source: DataSource::Cache { reason }, fetched_ago: 7200 }).render();
+    wait_until("the offline notice", || all("#finders-offline").len() == 1).await;
+    let notice = one("#finders-offline").text_content().unwrap_or_default();
+    assert!(notice.contains("vor 2 Stunden"), "{notice}");
+    assert!(all("#finder-list li").len() >= 10, "the saved directory is usable");
+    assert_accessible("directory, offline").await;
 }

@@ -79,26 +79,10 @@ mod tests {
     use super::*;
     use crate::cache::favourites_in;
 
-    async fn portal(dir: &std::path::Path) -> (String, tokio::sync::oneshot::Sender<()>, tokio::task::JoinHandle<()>) {
-        let url = format!("sqlite:{}?mode=rwc", dir.join("p.db").display());
-        let (atx, arx) = tokio::sync::oneshot::channel();
-        let (stx, srx) = tokio::sync::oneshot::channel::<()>();
-        let task = tokio::spawn(async move {
-            muc_portal::serve(&url, "127.0.0.1:0".parse().expect("addr"), None, move |a| {
-                let _ = atx.send(a);
-            }, async move {
-                let _ = srx.await;
-            })
-            .await
-            .expect("portal");
-        });
-        (format!("http://{}", arx.await.expect("bound")), stx, task)
-    }
-
     #[tokio::test]
     async fn fresh_then_not_modified_then_offline() {
         let tmp = tempfile::tempdir().expect("tempdir");
-        let (base, stop, task) = portal(tmp.path()).await;
+        let (base, stop, task) = crate::test_portal(tmp.path()).await;
         let client = PortalClient::new(&base).expect("client");
         let cache = FinderCache::in_dir(tmp.path());
         let favs = favourites_in(tmp.path());

@@ -45,28 +45,10 @@ fn snapshot(sites: Vec<Site>, fetched_at: i64, source: DataSource) -> HotspotSna
 mod tests {
     use super::*;
 
-    /// The real portal on a loopback port, on a fresh SQLite database.
-    async fn portal() -> (String, tokio::sync::oneshot::Sender<()>, tokio::task::JoinHandle<()>, tempfile::TempDir) {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let url = format!("sqlite:{}?mode=rwc", dir.path().join("p.db").display());
-        let (atx, arx) = tokio::sync::oneshot::channel();
-        let (stx, srx) = tokio::sync::oneshot::channel::<()>();
-        let task = tokio::spawn(async move {
-            muc_portal::serve(&url, "127.0.0.1:0".parse().expect("addr"), None, move |a| {
-                let _ = atx.send(a);
-            }, async move {
-                let _ = srx.await;
-            })
-            .await
-            .expect("portal");
-        });
-        let addr = arx.await.expect("bound");
-        (format!("http://{addr}"), stx, task, dir)
-    }
-
     #[tokio::test]
     async fn live_then_cached_when_the_portal_goes_away() {
-        let (base, stop, task, _db) = portal().await;
+        let db = tempfile::tempdir().expect("tempdir");
+        let (base, stop, task) = crate::test_portal(db.path()).await;
         let dir = tempfile::tempdir().expect("tempdir");
         let cache = HotspotCache::in_dir(dir.path());
         let client = PortalClient::new(&base).expect("client");

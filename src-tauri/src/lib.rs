@@ -61,3 +61,23 @@ pub fn run() {
         std::process::exit(1);
     }
 }
+
+/// The real portal on a loopback port, on a fresh SQLite file in `dir`, for tests.
+#[cfg(test)]
+pub(crate) async fn test_portal(
+    dir: &std::path::Path,
+) -> (String, tokio::sync::oneshot::Sender<()>, tokio::task::JoinHandle<()>) {
+    let url = format!("sqlite:{}?mode=rwc", dir.join("portal.db").display());
+    let (atx, arx) = tokio::sync::oneshot::channel();
+    let (stx, srx) = tokio::sync::oneshot::channel::<()>();
+    let task = tokio::spawn(async move {
+        let bound = move |a| {
+            let _ = atx.send(a);
+        };
+        let stop = async move {
+            let _ = srx.await;
+        };
+        muc_portal::serve(&url, "127.0.0.1:0".parse().expect("addr"), None, bound, stop).await.expect("portal");
+    });
+    (format!("http://{}", arx.await.expect("bound")), stx, task)
+}

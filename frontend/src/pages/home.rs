@@ -42,8 +42,8 @@ pub fn Home(props: &HomeProps) -> Html {
                     true) }
                 { tile(Screen::Area(Area::Report), Area::Report.title(lang),
                     tr(lang, "Schäden und Probleme im Stadtgebiet melden.", "Report damage and problems in the city."), false) }
-                { tile(Screen::Area(Area::CapacityFinders), Area::CapacityFinders.title(lang),
-                    tr(lang, "Kita, Pflege, Hebammen, Ärzte: die Suchportale an einem Ort.", "Childcare, care, midwives, doctors: the search portals in one place."), false) }
+                { tile(Screen::Finders, tr(lang, "Kapazitätsfinder", "Capacity finders"),
+                    tr(lang, "Kita, Pflege, Hebammen, Ärzte: die Suchportale an einem Ort.", "Childcare, care, midwives, doctors: the search portals in one place."), true) }
                 { tile(Screen::Area(Area::Notifications), Area::Notifications.title(lang),
                     tr(lang, "Hinweise und Neuigkeiten der Stadt.", "Notices and news from the city."), false) }
                 { tile(Screen::Area(Area::Personal), Area::Personal.title(lang),

@@ -1,21 +1,14 @@
 use std::rc::Rc;
 
 use muc_wire::hotspots::{kinds, sort_by_distance, Site};
-use muc_wire::ipc::{AppError, DataSource, HotspotSnapshot};
-use wasm_bindgen::JsCast;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use muc_wire::ipc::{DataSource, HotspotSnapshot};
+use crate::form::{bind_text, select_value};
 use yew::prelude::*;
 
 use crate::i18n::{self, tr, Lang};
 use crate::places::{self, Place};
 
-/// Where the hotspot data is.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Load {
-    Loading,
-    Ready(Rc<HotspotSnapshot>),
-    Failed(AppError),
-}
+pub use crate::load::Load;
 
 /// Where the device-location request is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,7 +21,7 @@ pub enum Locate {
 #[derive(Properties, PartialEq)]
 pub struct HotspotsProps {
     pub lang: Lang,
-    pub load: Load,
+    pub load: Load<HotspotSnapshot>,
     pub place: Option<Place>,
     pub kind: Option<String>,
     /// Unix seconds, for "data from 5 minutes ago".
@@ -69,7 +62,7 @@ pub fn Hotspots(props: &HotspotsProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct DataStatusProps {
     lang: Lang,
-    load: Load,
+    load: Load<HotspotSnapshot>,
     now: i64,
     on_refresh: Callback<()>,
 }
@@ -146,14 +139,7 @@ fn PlacePicker(props: &PlacePickerProps) -> Html {
     let query = use_state(String::new);
     let not_found = use_state(|| false);
 
-    let oninput = {
-        let query = query.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
-                query.set(input.value());
-            }
-        })
-    };
+    let oninput = bind_text(query.clone());
     let onsubmit = {
         let (query, not_found, sites, on_place) =
             (query.clone(), not_found.clone(), props.sites.clone(), props.on_place.clone());
@@ -171,8 +157,8 @@ fn PlacePicker(props: &PlacePickerProps) -> Html {
     let onchange_district = {
         let on_place = props.on_place.clone();
         Callback::from(move |e: Event| {
-            let Some(sel) = e.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()) else { return };
-            if let Some(&(name, lon, lat)) = places::DISTRICTS.iter().find(|d| d.0 == sel.value()) {
+            let v = select_value(&e).unwrap_or_default();
+            if let Some(&(name, lon, lat)) = places::DISTRICTS.iter().find(|d| d.0 == v) {
                 on_place.emit(Place::new(name, lon, lat));
             }
         })
@@ -261,8 +247,7 @@ fn SiteList(props: &SiteListProps) -> Html {
     let onchange_kind = {
         let on_kind = props.on_kind.clone();
         Callback::from(move |e: Event| {
-            let Some(sel) = e.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()) else { return };
-            let v = sel.value();
+            let v = select_value(&e).unwrap_or_default();
             on_kind.emit((!v.is_empty()).then_some(v));
         })
     };

@@ -1,4 +1,5 @@
 pub mod coming_soon;
+pub mod finders;
 pub mod home;
 pub mod hotspot_detail;
 pub mod hotspots;

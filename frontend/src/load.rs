@@ -1,0 +1,42 @@
+//! Data a screen loads from the shell: loading, ready, or failed.
+
+use std::future::Future;
+use std::rc::Rc;
+
+use muc_wire::ipc::AppError;
+use yew::{Callback, UseStateHandle};
+
+#[derive(Debug, PartialEq)]
+pub enum Load<T> {
+    Loading,
+    Ready(Rc<T>),
+    Failed(AppError),
+}
+
+// Not derived: cloning shares the Rc, so T need not be Clone.
+impl<T> Clone for Load<T> {
+    fn clone(&self) -> Self {
+        match self {
+            Load::Loading => Load::Loading,
+            Load::Ready(t) => Load::Ready(t.clone()),
+            Load::Failed(e) => Load::Failed(e.clone()),
+        }
+    }
+}
+
+/// A callback that (re)loads `state` with `fetch`.
+pub fn loader<T: 'static, Fut>(state: UseStateHandle<Load<T>>, fetch: fn() -> Fut) -> Callback<()>
+where
+    Fut: Future<Output = Result<T, AppError>> + 'static,
+{
+    Callback::from(move |()| {
+        state.set(Load::Loading);
+        let state = state.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            state.set(match fetch().await {
+                Ok(v) => Load::Ready(Rc::new(v)),
+                Err(e) => Load::Failed(e),
+            });
+        });
+    })
+}
