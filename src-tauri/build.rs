@@ -17,6 +17,7 @@ fn main() {
                 "load_finders",
                 "open_finder",
                 "set_favourite",
+                "frontend_ready",
             ])),
     )
     .expect("tauri-build");

@@ -70,6 +70,17 @@ pub fn App() -> Html {
             }
         });
     }
+    // Two animation frames after the first render, the first screen is on
+    // the glass: tell the shell (start-up time is measured, not assumed).
+    use_effect_with((), |_| {
+        if ipc::in_shell() {
+            after_two_frames(|| {
+                wasm_bindgen_futures::spawn_local(async {
+                    let _ = ipc::frontend_ready().await;
+                })
+            });
+        }
+    });
     {
         use_effect_with(*lang, |l| {
             if let Some(root) = gloo_document().and_then(|d| d.document_element()) {
@@ -190,6 +201,16 @@ pub fn App() -> Html {
             </footer>
         </>
     }
+}
+
+fn after_two_frames(f: impl FnOnce() + 'static) {
+    let Some(w) = web_sys::window() else { return };
+    let inner = Closure::once_into_js(move || {
+        if let Some(w) = web_sys::window() {
+            let _ = w.request_animation_frame(Closure::once_into_js(f).unchecked_ref());
+        }
+    });
+    let _ = w.request_animation_frame(inner.unchecked_ref());
 }
 
 fn gloo_document() -> Option<web_sys::Document> {

@@ -71,3 +71,8 @@ pub async fn open_finder(finder_id: &str, via: OpenVia) -> Result<(), AppError> 
 pub async fn set_favourite(finder_id: &str, favourite: bool) -> Result<Vec<String>, AppError> {
     call(cmd::SET_FAVOURITE, &Wrapped { args: SetFavouriteArgs { finder_id: finder_id.into(), favourite } }).await
 }
+
+/// Tells the shell the first screen is painted (start-up time, in its log).
+pub async fn frontend_ready() -> Result<(), AppError> {
+    call(cmd::FRONTEND_READY, &NoArgs {}).await
+}

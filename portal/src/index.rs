@@ -71,7 +71,7 @@ mod tests {
         SiteRow {
             id: format!("s{i}"),
             name: format!("Site {i}"),
-            kind: if i % 2 == 0 { "even" } else { "odd" }.into(),
+            kind: if i.is_multiple_of(2) { "even" } else { "odd" }.into(),
             city: "München".into(),
             access_points: 1,
             lon,

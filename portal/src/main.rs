@@ -37,6 +37,25 @@ enum Command {
         #[command(subcommand)]
         action: FinderCommand,
     },
+    /// Work on citizens' reports (Open311 service requests).
+    Requests {
+        #[command(subcommand)]
+        action: RequestCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum RequestCommand {
+    /// Reports of the last 90 days, newest first.
+    List,
+    /// Move a report on: received, in_progress, scheduled, fixed, closed, duplicate, not_responsible.
+    SetStatus {
+        id: String,
+        status: String,
+        /// A note the citizen sees with the new status.
+        #[arg(long)]
+        note: Option<String>,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -97,6 +116,10 @@ async fn run(cli: Cli) -> Result<(), BoxError> {
             let pool = open(&cli.database_url).await?;
             finders_command(&pool, action).await
         }
+        Command::Requests { action } => {
+            let pool = open(&cli.database_url).await?;
+            requests_command(&pool, action).await
+        }
     }
 }
 
@@ -151,6 +174,38 @@ async fn finders_command(pool: &sqlx::AnyPool, action: FinderCommand) -> Result<
             if broken > 0 {
                 return Err(format!("{broken} address(es) did not answer; see above").into());
             }
+        }
+    }
+    Ok(())
+}
+
+async fn requests_command(pool: &sqlx::AnyPool, action: RequestCommand) -> Result<(), BoxError> {
+    use muc_portal::open311::store;
+    use muc_wire::open311::DetailedStatus;
+    let now = finders::now();
+    match action {
+        RequestCommand::List => {
+            let filter = store::Filter { start: now - 90 * 86_400, end: now, ..Default::default() };
+            for r in store::find(pool, &filter).await? {
+                println!(
+                    "{}  {:<16} {:<20} {}  {}",
+                    r.id,
+                    r.detailed_status,
+                    r.service_code,
+                    muc_portal::rfc3339(r.requested_at),
+                    r.address.or(r.lat.zip(r.lon).map(|(a, b)| format!("{a:.5}, {b:.5}"))).unwrap_or_default()
+                );
+            }
+        }
+        RequestCommand::SetStatus { id, status, note } => {
+            let s = DetailedStatus::from_code(&status).ok_or_else(|| {
+                let all: Vec<&str> = DetailedStatus::ALL.iter().map(|d| d.code()).collect();
+                format!("unknown status '{status}'; use one of {}", all.join(", "))
+            })?;
+            if !store::set_status(pool, &id, s, note.as_deref(), None, now).await? {
+                return Err(format!("no report {id}").into());
+            }
+            println!("{id} is now {}", s.code());
         }
     }
     Ok(())

@@ -61,3 +61,19 @@ pub fn set_favourite(state: State<'_, AppState>, args: SetFavouriteArgs) -> Resu
 pub fn app_info(state: State<'_, AppState>) -> AppInfo {
     AppInfo { version: env!("CARGO_PKG_VERSION").into(), portal_url: state.client.base().into() }
 }
+
+/// The frontend painted its first screen. Logged for operations; the
+/// benchmark (MUC_BENCH_FIRST_PAINT=print|exit) reads it from stdout.
+#[tauri::command]
+pub fn frontend_ready() {
+    let ms = crate::STARTED.get().map(|t| t.elapsed().as_millis()).unwrap_or(0);
+    tracing::info!(ms, "first screen painted");
+    match std::env::var("MUC_BENCH_FIRST_PAINT").as_deref() {
+        Ok("exit") => {
+            println!("FIRST_PAINT {ms}");
+            std::process::exit(0);
+        }
+        Ok("print") => println!("FIRST_PAINT {ms}"),
+        _ => {}
+    }
+}

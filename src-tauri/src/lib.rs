@@ -26,8 +26,12 @@ pub struct AppState {
     pub last_sites: Mutex<Vec<Site>>,
 }
 
+/// When the process started, for the first-paint log line.
+pub(crate) static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
 #[cfg_attr(mobile, tauri::mobile_entry_point)]
 pub fn run() {
+    STARTED.get_or_init(std::time::Instant::now);
     tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
         .with_env_filter(
@@ -54,6 +58,7 @@ pub fn run() {
             commands::load_finders,
             commands::open_finder,
             commands::set_favourite,
+            commands::frontend_ready,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(e) = result {

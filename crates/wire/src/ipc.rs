@@ -13,6 +13,7 @@ pub mod cmd {
     pub const LOAD_FINDERS: &str = "load_finders";
     pub const OPEN_FINDER: &str = "open_finder";
     pub const SET_FAVOURITE: &str = "set_favourite";
+    pub const FRONTEND_READY: &str = "frontend_ready";
 }
 
 /// The hotspot set the app shows, with where it came from.

@@ -8,6 +8,7 @@ pub mod geo;
 pub mod hotspots;
 pub mod ipc;
 pub mod ogc;
+pub mod open311;
 pub mod search;
 
 pub use error::ApiError;

@@ -1,0 +1,302 @@
+//! `./x bench`: builds release artefacts (the script does), then measures and
+//! prints sizes, start-up, memory, portal latency and throughput, and
+//! nearest-site queries, each beside a peer measured in the same run, and
+//! writes the table to BENCHMARKS.md. It prints; it never fails on a figure.
+
+mod load;
+mod nearest;
+mod procs;
+mod startup;
+mod stats;
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::{mpsc, Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use stats::summary;
+use startup::{Contender, Painted};
+
+fn env_path(name: &str) -> PathBuf {
+    PathBuf::from(std::env::var_os(name).unwrap_or_else(|| panic!("{name} is not set; run ./x bench")))
+}
+
+fn env_num(name: &str, default: u64) -> u64 {
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
+pub fn wait_for_port(port: u16, within: Duration) -> Result<(), String> {
+    let deadline = Instant::now() + within;
+    while Instant::now() < deadline {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return Ok(());
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    Err(format!("nothing listens on port {port}"))
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("port")
+}
+
+fn compressed(path: &Path, tool: &[&str]) -> Option<u64> {
+    let out = Command::new(tool[0]).args(&tool[1..]).arg(path).stderr(Stdio::null()).output().ok()?;
+    out.status.success().then_some(out.stdout.len() as u64)
+}
+
+fn kib(bytes: u64) -> String {
+    format!("{:.1} KiB", bytes as f64 / 1024.0)
+}
+
+fn sh(cmd: &str) -> String {
+    Command::new("sh").args(["-c", cmd]).output().map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string()).unwrap_or_default()
+}
+
+#[tokio::main]
+async fn main() {
+    let bin = env_path("MUC_BENCH_BIN_DIR");
+    let dist = env_path("MUC_BENCH_DIST");
+    let deb = env_path("MUC_BENCH_DEB");
+    let out_file = env_path("MUC_BENCH_OUT");
+    let runs = env_num("MUC_BENCH_RUNS", 5) as usize;
+    let settle = Duration::from_secs(env_num("MUC_BENCH_SETTLE", 30));
+    let load_secs = env_num("MUC_BENCH_LOAD_SECONDS", 5) as u32;
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut md = String::new();
+
+    let _ = writeln!(md, "# Benchmarks\n");
+    let _ = writeln!(
+        md,
+        "Machine: {} cores, {}, {} RAM. Date: {}. Commit: {}. Made by `./x bench`; every figure is \
+         median (min–max, n runs) unless it says otherwise.\n",
+        sh("nproc"),
+        sh("grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'"),
+        sh("free -h | awk '/Mem:/ {print $2}'"),
+        sh("date -u +%Y-%m-%dT%H:%MZ"),
+        sh("git rev-parse --short HEAD; git diff --quiet || echo '(with uncommitted changes)'").replace('\n', " "),
+    );
+
+    // ---- sizes ----
+    let wasm = dist.join("muc_frontend_bg.wasm");
+    let js = dist.join("muc_frontend.js");
+    let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+    let _ = writeln!(md, "## Sizes\n\n| artefact | raw | gzip -9 | brotli -q 11 | peer |\n|---|---|---|---|---|");
+    for (name, p) in [("frontend wasm", &wasm), ("frontend JS glue", &js)] {
+        let _ = writeln!(
+            md,
+            "| {name} | {} | {} | {} | |",
+            kib(size(p)),
+            compressed(p, &["gzip", "-9", "-c"]).map(kib).unwrap_or("–".into()),
+            compressed(p, &["brotli", "-q", "11", "-c"]).map(kib).unwrap_or("–".into()),
+        );
+    }
+    let app_bin = bin.join("muenchen-app");
+    let floor_bin = bin.join("muc-floor-app");
+    let _ = writeln!(
+        md,
+        "| app binary (release, stripped) | {} | {} | | empty Tauri app: {} |",
+        kib(size(&app_bin)),
+        compressed(&app_bin, &["gzip", "-9", "-c"]).map(kib).unwrap_or("–".into()),
+        kib(size(&floor_bin)),
+    );
+    let _ = writeln!(md, "| .deb bundle | {} | | | |", kib(size(&deb)));
+    let _ = writeln!(md, "| portal binary (release) | {} | | | |\n", kib(size(&bin.join("muc-portal"))));
+    print!("{md}");
+
+    // ---- the portal, for the app and for load ----
+    let portal_port = free_port();
+    let mut portal = Command::new(bin.join("muc-portal"))
+        .args(["--bind", &format!("127.0.0.1:{portal_port}"), "--database-url"])
+        .arg(format!("sqlite:{}?mode=rwc", tmp.path().join("portal.db").display()))
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("start portal");
+    wait_for_port(portal_port, Duration::from_secs(30)).expect("portal up");
+    let portal_url = format!("http://127.0.0.1:{portal_port}");
+
+    // ---- start-up and memory ----
+    let (tx, rx) = mpsc::channel();
+    let web_port = free_port();
+    serve_frontend(dist.clone(), web_port, tx).await;
+    let painted_http = Painted::Http(Arc::new(Mutex::new(rx)));
+    let data = tmp.path().join("app-data");
+    let contenders = [
+        Contender {
+            name: "München app",
+            program: app_bin.clone(),
+            args: vec![],
+            env: vec![
+                ("MUC_PORTAL_URL".into(), portal_url.clone()),
+                ("MUC_DATA_DIR".into(), data.to_string_lossy().into()),
+                ("RUST_LOG".into(), "warn".into()),
+            ],
+            painted: Painted::StdoutLine("FIRST_PAINT"),
+        },
+        Contender { name: "empty Tauri v2 app (floor)", program: floor_bin, args: vec![], env: vec![], painted: Painted::StdoutLine("FIRST_PAINT") },
+        startup::chromium(&format!("http://127.0.0.1:{web_port}/index.html"), &tmp.path().join("chromium-profile"), painted_http),
+    ];
+    let mut block = String::new();
+    let _ = writeln!(block, "## App start-up and memory\n\nStart-up: launch → first screen painted (two animation frames after the first render), under Xvfb. \
+        Memory: summed PSS of the whole process tree (web processes included), {} s after start, idle, one run each.\n", settle.as_secs());
+    let _ = writeln!(block, "| contender | start-up (ms) | memory (MiB PSS) | processes |\n|---|---|---|---|");
+    let mut ours = None;
+    for c in &contenders {
+        // One warm-up launch, so every contender starts with warm file caches.
+        let _ = c.start_ms();
+        let times: Vec<f64> = (0..runs).filter_map(|_| c.start_ms().map_err(|e| eprintln!("{e}")).ok()).collect();
+        let start = summary(&times);
+        let mem = c.idle_memory_mib(settle).map_err(|e| eprintln!("{e}")).ok();
+        if ours.is_none() {
+            ours = start.map(|s| s.median);
+        }
+        let ratio = match (ours, start) {
+            (Some(o), Some(s)) if c.name != "München app" => format!(" (app = {:.2}×)", o / s.median),
+            _ => String::new(),
+        };
+        let _ = writeln!(
+            block,
+            "| {} | {}{ratio} | {} | {} |",
+            c.name,
+            start.map(|s| s.show(|x| format!("{x:.0}"))).unwrap_or("failed".into()),
+            mem.map(|m| format!("{:.1}", m.0)).unwrap_or("failed".into()),
+            mem.map(|m| m.1.to_string()).unwrap_or_default(),
+        );
+    }
+    block.push('\n');
+    print!("{block}");
+    md.push_str(&block);
+
+    // ---- portal load ----
+    let www = tmp.path().join("nginx/www");
+    std::fs::create_dir_all(&www).expect("www");
+    let endpoints = [
+        ("hotspot items (limit 10)", "/collections/hotspots/items?limit=10", "items.json"),
+        ("nearest hotspots (10)", "/collections/hotspots/items?near=11.5755,48.1374&limit=10", "near.json"),
+        ("finder catalogue", "/finders", "finders.json"),
+    ];
+    let http = reqwest::Client::new();
+    for (_, path, file) in &endpoints {
+        let body = http.get(format!("{portal_url}{path}")).send().await.expect("GET").bytes().await.expect("body");
+        std::fs::write(www.join(file), &body).expect("write");
+    }
+    let nginx_port = free_port();
+    let nginx = load::Nginx::start(&tmp.path().join("nginx"), nginx_port).map_err(|e| eprintln!("{e}")).ok();
+    let idle_portal = procs::tree_pss_mib(portal.id()).0;
+    let peak = Arc::new(Mutex::new(idle_portal));
+    let mut block = format!(
+        "## Portal on loopback\n\nwrk, 2 threads, 32 connections, {load_secs} s per run, {runs} runs; the portal on SQLite beside \
+         nginx serving the same response bytes as static files (this machine's HTTP limit). wrk, the server and \
+         nginx share the same {} cores.\n\n| endpoint | portal req/s | portal p50 / p99 (ms) | nginx req/s | nginx p50 / p99 (ms) | portal ÷ nginx |\n|---|---|---|---|---|---|\n",
+        sh("nproc")
+    );
+    for (name, path, file) in &endpoints {
+        let sampler = spawn_sampler(portal.id(), peak.clone());
+        let p: Vec<load::WrkResult> =
+            (0..runs).filter_map(|_| load::wrk(&format!("{portal_url}{path}"), load_secs, 32).map_err(|e| eprintln!("{e}")).ok()).collect();
+        sampler.store(true, std::sync::atomic::Ordering::Relaxed);
+        let n: Vec<load::WrkResult> = if nginx.is_some() {
+            (0..runs).filter_map(|_| load::wrk(&format!("http://127.0.0.1:{nginx_port}/{file}"), load_secs, 32).map_err(|e| eprintln!("{e}")).ok()).collect()
+        } else {
+            Vec::new()
+        };
+        let rps = |v: &[load::WrkResult]| summary(&v.iter().map(|r| r.rps).collect::<Vec<_>>());
+        let lat = |v: &[load::WrkResult]| {
+            match (summary(&v.iter().map(|r| r.p50_ms).collect::<Vec<_>>()), summary(&v.iter().map(|r| r.p99_ms).collect::<Vec<_>>())) {
+                (Some(a), Some(b)) => format!("{:.2} / {:.2}", a.median, b.median),
+                _ => "–".into(),
+            }
+        };
+        let errors: u64 = p.iter().map(|r| r.errors).sum();
+        let ratio = match (rps(&p), rps(&n)) {
+            (Some(a), Some(b)) => format!("{:.2}", a.median / b.median),
+            _ => "–".into(),
+        };
+        let _ = writeln!(
+            block,
+            "| {name}{} | {} | {} | {} | {} | {ratio} |",
+            if errors > 0 { format!(" ({errors} errors)") } else { String::new() },
+            rps(&p).map(|s| s.show(|x| format!("{x:.0}"))).unwrap_or("–".into()),
+            lat(&p),
+            rps(&n).map(|s| s.show(|x| format!("{x:.0}"))).unwrap_or("–".into()),
+            lat(&n),
+        );
+    }
+    let peak = *peak.lock().expect("peak");
+    let _ = writeln!(
+        block,
+        "\nPortal memory (PSS): {idle_portal:.1} MiB idle after start, {peak:.1} MiB at the highest sample under load (sampled every 200 ms).\n\
+         Open311 endpoints (`services.json`, `requests.json`, report POST with and without a photo) are added when issue 3 lands.\n"
+    );
+    drop(nginx);
+    procs::kill_tree(portal.id());
+    let _ = portal.wait();
+    print!("{block}");
+    md.push_str(&block);
+
+    // ---- nearest ----
+    let mut block = String::from(
+        "## Nearest-site query (10 nearest)\n\nIn-process, µs per query, 5 rounds; synthetic sites spread over Munich.\n\n\
+         | sites | R-tree (µs) | linear scan (µs) | speed-up |\n|---|---|---|---|\n",
+    );
+    for n in [171usize, 10_000, 100_000] {
+        let (tree, scan) = nearest::measure(n, 2000, 5);
+        let (t, s) = (summary(&tree).expect("tree"), summary(&scan).expect("scan"));
+        let _ = writeln!(
+            block,
+            "| {n} | {} | {} | {:.0}× |",
+            t.show(|x| format!("{x:.1}")),
+            s.show(|x| format!("{x:.1}")),
+            s.median / t.median
+        );
+    }
+    print!("{block}");
+    md.push_str(&block);
+    std::fs::write(&out_file, md).expect("write BENCHMARKS.md");
+    eprintln!("written to {}", out_file.display());
+}
+
+/// Samples the portal's PSS every 200 ms into `peak` until the flag is set.
+fn spawn_sampler(pid: u32, peak: Arc<Mutex<f64>>) -> Arc<std::sync::atomic::AtomicBool> {
+    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let s = stop.clone();
+    std::thread::spawn(move || {
+        while !s.load(std::sync::atomic::Ordering::Relaxed) {
+            let m = procs::tree_pss_mib(pid).0;
+            if let Ok(mut p) = peak.lock() {
+                *p = p.max(m);
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
+    });
+    stop
+}
+
+/// Serves the built frontend for Chromium, with a main.js that reports the
+/// first painted frame to `/painted` (Chromium has no Tauri IPC).
+async fn serve_frontend(dist: PathBuf, port: u16, painted: mpsc::Sender<()>) {
+    const MAIN_JS: &str = "import init, { run_app } from './muc_frontend.js';\n\
+        init().then(run_app).then(() => requestAnimationFrame(() => requestAnimationFrame(() => fetch('/painted'))));\n";
+    let painted = Arc::new(Mutex::new(painted));
+    let app = axum::Router::new()
+        .route("/main.js", axum::routing::get(|| async { ([("content-type", "text/javascript")], MAIN_JS) }))
+        .route(
+            "/painted",
+            axum::routing::get(move || {
+                let p = painted.clone();
+                async move {
+                    if let Ok(tx) = p.lock() {
+                        let _ = tx.send(());
+                    }
+                    "ok"
+                }
+            }),
+        )
+        .fallback_service(tower_http::services::ServeDir::new(dist));
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await.expect("bind");
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+}

@@ -1,0 +1,181 @@
+//! Open311 GeoReport v2 wire format (JSON; the portal also writes XML), with
+//! the common extensions: a detailed status and a status history.
+
+use serde::{Deserialize, Serialize};
+
+/// One kind of report ("service" in GeoReport).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Service {
+    pub service_code: String,
+    pub service_name: String,
+    pub description: Option<String>,
+    /// true: fetch the service definition for extra form fields.
+    pub metadata: bool,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub keywords: Option<String>,
+    pub group: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ServiceDefinition {
+    pub service_code: String,
+    pub attributes: Vec<Attribute>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Datatype {
+    String,
+    Number,
+    Datetime,
+    Text,
+    Singlevaluelist,
+    Multivaluelist,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Attribute {
+    /// false: information only, no input.
+    pub variable: bool,
+    pub code: String,
+    pub datatype: Datatype,
+    pub required: bool,
+    pub datatype_description: Option<String>,
+    pub order: Option<u32>,
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<AttributeValue>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AttributeValue {
+    pub key: String,
+    pub name: String,
+}
+
+/// The city's lifecycle of a report, beyond GeoReport's open/closed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DetailedStatus {
+    Received,
+    InProgress,
+    Scheduled,
+    Fixed,
+    Closed,
+    Duplicate,
+    NotResponsible,
+}
+
+impl DetailedStatus {
+    pub const ALL: [DetailedStatus; 7] = [
+        DetailedStatus::Received,
+        DetailedStatus::InProgress,
+        DetailedStatus::Scheduled,
+        DetailedStatus::Fixed,
+        DetailedStatus::Closed,
+        DetailedStatus::Duplicate,
+        DetailedStatus::NotResponsible,
+    ];
+
+    /// GeoReport's status.
+    pub fn open311(self) -> &'static str {
+        match self {
+            DetailedStatus::Received | DetailedStatus::InProgress | DetailedStatus::Scheduled => "open",
+            _ => "closed",
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            DetailedStatus::Received => "received",
+            DetailedStatus::InProgress => "in_progress",
+            DetailedStatus::Scheduled => "scheduled",
+            DetailedStatus::Fixed => "fixed",
+            DetailedStatus::Closed => "closed",
+            DetailedStatus::Duplicate => "duplicate",
+            DetailedStatus::NotResponsible => "not_responsible",
+        }
+    }
+
+    pub fn from_code(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|d| d.code() == s)
+    }
+
+    /// (German, English) label a citizen understands.
+    pub fn label(self) -> (&'static str, &'static str) {
+        match self {
+            DetailedStatus::Received => ("Eingegangen", "Received"),
+            DetailedStatus::InProgress => ("In Bearbeitung", "In progress"),
+            DetailedStatus::Scheduled => ("Eingeplant", "Scheduled"),
+            DetailedStatus::Fixed => ("Erledigt", "Fixed"),
+            DetailedStatus::Closed => ("Abgeschlossen", "Closed"),
+            DetailedStatus::Duplicate => ("Bereits gemeldet", "Already reported"),
+            DetailedStatus::NotResponsible => ("Nicht Sache der Stadt", "Not the city's responsibility"),
+        }
+    }
+}
+
+/// One step in a report's history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StatusNote {
+    pub status: DetailedStatus,
+    pub note: Option<String>,
+    pub datetime: String,
+}
+
+/// A report as GeoReport v2 `GET requests` returns it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ServiceRequest {
+    pub service_request_id: String,
+    pub status: String,
+    pub status_notes: Option<String>,
+    pub service_name: Option<String>,
+    pub service_code: String,
+    pub description: Option<String>,
+    pub agency_responsible: Option<String>,
+    pub service_notice: Option<String>,
+    pub requested_datetime: String,
+    pub updated_datetime: Option<String>,
+    pub expected_datetime: Option<String>,
+    pub address: Option<String>,
+    pub address_id: Option<String>,
+    pub zipcode: Option<String>,
+    pub lat: Option<f64>,
+    pub long: Option<f64>,
+    pub media_url: Option<String>,
+    /// Extension: the detailed status and its history.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extended_attributes: Option<Extended>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Extended {
+    pub detailed_status: DetailedStatus,
+    pub status_history: Vec<StatusNote>,
+}
+
+/// The answer to `POST requests`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CreatedRequest {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_request_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token: Option<String>,
+    pub service_notice: Option<String>,
+    pub account_id: Option<String>,
+}
+
+/// The answer to `GET tokens/{token}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TokenAnswer {
+    pub service_request_id: Option<String>,
+    pub token: String,
+}
+
+/// GeoReport's error: `[{code, description}]`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Open311Error {
+    pub code: u16,
+    pub description: String,
+}

@@ -1,0 +1,316 @@
+//! Open311 GeoReport v2 under `/open311/v2/`: discovery, services, service
+//! definitions, requests (GET and POST, with photos), tokens; JSON and XML.
+//! Extensions: paging, `updated_after`, a radius around a point, the
+//! `Idempotency-Key` header, a detailed status with its history.
+
+mod format;
+pub mod media;
+pub mod store;
+pub mod validate;
+
+use std::collections::HashMap;
+
+use axum::extract::{DefaultBodyLimit, FromRequest, Multipart, Path, Query, Request, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use muc_wire::geo::LonLat;
+use muc_wire::open311::{CreatedRequest, DetailedStatus, ServiceRequest, TokenAnswer};
+use serde_json::json;
+
+use self::format::{render, split, Error, Format};
+use crate::AppState;
+
+pub const JURISDICTION: &str = "muenchen.de";
+/// GeoReport: a date range may span at most 90 days.
+const MAX_RANGE_SECS: i64 = 90 * 86_400;
+const MAX_PAGE_SIZE: usize = 200;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/open311/v2/{file}", get(top).post(create))
+        .route("/open311/v2/services/{file}", get(definition))
+        .route("/open311/v2/requests/{file}", get(one))
+        .route("/open311/v2/tokens/{file}", get(token))
+        .route("/media/{name}", get(media::serve))
+        .route("/operator/requests/{id}/status", post(operator_status))
+        .layer(DefaultBodyLimit::max(media::MAX_BODY))
+}
+
+type Params = HashMap<String, String>;
+
+fn english(params: &Params, headers: &HeaderMap) -> bool {
+    let lang = params
+        .get("locale")
+        .cloned()
+        .or_else(|| headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).map(str::to_string))
+        .unwrap_or_default();
+    lang.trim_start().to_ascii_lowercase().starts_with("en")
+}
+
+fn check_jurisdiction(params: &Params, f: Format) -> Result<(), Error> {
+    match params.get("jurisdiction_id") {
+        Some(j) if j != JURISDICTION => {
+            Err(Error::new(StatusCode::NOT_FOUND, f, format!("jurisdiction_id '{j}' is not served here; use {JURISDICTION}.")))
+        }
+        _ => Ok(()),
+    }
+}
+
+fn db_err(f: Format) -> impl Fn(sqlx::Error) -> Error {
+    move |e| Error::internal(f, e)
+}
+
+async fn top(State(st): State<AppState>, Path(file): Path<String>, Query(params): Query<Params>, headers: HeaderMap) -> Result<Response, Error> {
+    let (resource, f) = split(&file)?;
+    check_jurisdiction(&params, f)?;
+    let en = english(&params, &headers);
+    match resource {
+        "discovery" => Ok(render(f, "discovery", &json!({
+            "changeset": "2026-11-28T00:00:00Z",
+            "contact": "Landeshauptstadt München, Anliegenmanagement",
+            "key_service": "API keys for POST requests are issued by the city's IT department.",
+            "endpoints": [{
+                "specification": "http://wiki.open311.org/GeoReport_v2",
+                "url": format!("{}/open311/v2", st.base_url),
+                "changeset": "2026-11-28T00:00:00Z",
+                "type": "production",
+                "formats": ["application/json", "text/xml"],
+            }],
+        }))),
+        "services" => {
+            let list: Vec<_> = store::services(&st.db).await.map_err(db_err(f))?.iter().map(|s| s.service(en)).collect();
+            Ok(render(f, "services", &json!(list)))
+        }
+        "requests" => list_requests(&st, &params, f, en).await,
+        _ => Err(Error::new(StatusCode::NOT_FOUND, f, "No such resource. See discovery.json.")),
+    }
+}
+
+async fn definition(State(st): State<AppState>, Path(file): Path<String>, Query(params): Query<Params>, headers: HeaderMap) -> Result<Response, Error> {
+    let (code, f) = split(&file)?;
+    check_jurisdiction(&params, f)?;
+    let s = store::service(&st.db, code)
+        .await
+        .map_err(db_err(f))?
+        .ok_or_else(|| Error::new(StatusCode::NOT_FOUND, f, format!("No service with code '{code}'.")))?;
+    Ok(render(f, "service_definition", &json!(s.definition(english(&params, &headers)))))
+}
+
+fn parse_time(params: &Params, key: &str, f: Format) -> Result<Option<i64>, Error> {
+    params
+        .get(key)
+        .map(|v| crate::parse_rfc3339(v).ok_or_else(|| Error::bad(f, format!("{key} must be a date and time in W3C format, e.g. 2026-11-28T09:00:00Z."))))
+        .transpose()
+}
+
+fn list(params: &Params, key: &str) -> Vec<String> {
+    params.get(key).map(|v| v.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()).unwrap_or_default()
+}
+
+async fn list_requests(st: &AppState, params: &Params, f: Format, en: bool) -> Result<Response, Error> {
+    let now = crate::finders::now();
+    let start = parse_time(params, "start_date", f)?;
+    let end = parse_time(params, "end_date", f)?;
+    let (start, end) = match (start, end) {
+        (Some(s), Some(e)) => (s, e),
+        (Some(s), None) => (s, (s + MAX_RANGE_SECS).min(now)),
+        (None, Some(e)) => (e - MAX_RANGE_SECS, e),
+        (None, None) => (now - MAX_RANGE_SECS, now),
+    };
+    if end < start {
+        return Err(Error::bad(f, "end_date is before start_date."));
+    }
+    if end - start > MAX_RANGE_SECS {
+        return Err(Error::bad(f, "start_date and end_date may be at most 90 days apart."));
+    }
+    let statuses = list(params, "status");
+    if let Some(bad) = statuses.iter().find(|s| *s != "open" && *s != "closed") {
+        return Err(Error::bad(f, format!("status must be open or closed, not '{bad}'.")));
+    }
+    let page: usize = params.get("page").map_or(Ok(1), |v| v.parse().ok().filter(|p| *p >= 1).ok_or(()))
+        .map_err(|_| Error::bad(f, "page must be a whole number from 1."))?;
+    let page_size: usize = params.get("page_size").map_or(Ok(50), |v| v.parse().ok().filter(|p| (1..=MAX_PAGE_SIZE).contains(p)).ok_or(()))
+        .map_err(|_| Error::bad(f, format!("page_size must be from 1 to {MAX_PAGE_SIZE}.")))?;
+    let near = match (params.get("lat"), params.get("long"), params.get("radius")) {
+        (None, None, None) => None,
+        (Some(lat), Some(lon), r) => {
+            let p = LonLat::new(lon.parse().unwrap_or(f64::NAN), lat.parse().unwrap_or(f64::NAN));
+            let r: f64 = r.map_or(Ok(500.0), |r| r.parse().map_err(|_| ())).map_err(|_| Error::bad(f, "radius must be metres."))?;
+            if !p.is_valid() || !(1.0..=5000.0).contains(&r) {
+                return Err(Error::bad(f, "lat/long must be WGS 84 degrees and radius 1 to 5000 metres."));
+            }
+            Some((p, r))
+        }
+        _ => return Err(Error::bad(f, "Send lat and long together (radius is optional).")),
+    };
+    let filter = store::Filter {
+        ids: list(params, "service_request_id"),
+        service_codes: list(params, "service_code"),
+        statuses,
+        start,
+        end,
+        updated_after: parse_time(params, "updated_after", f)?,
+    };
+    let rows = store::find(&st.db, &filter).await.map_err(db_err(f))?;
+    let rows: Vec<_> = rows
+        .into_iter()
+        .filter(|r| match (near, r.lat, r.lon) {
+            (Some((p, radius)), Some(lat), Some(lon)) => p.distance_m(&LonLat::new(lon, lat)) <= radius,
+            (Some(_), _, _) => false,
+            (None, _, _) => true,
+        })
+        .skip((page - 1) * page_size)
+        .take(page_size)
+        .collect();
+    let services = store::services(&st.db).await.map_err(db_err(f))?;
+    let mut out: Vec<ServiceRequest> = Vec::with_capacity(rows.len());
+    for r in rows {
+        let history = store::history(&st.db, &r.id).await.map_err(db_err(f))?;
+        let svc = services.iter().find(|s| s.code == r.service_code);
+        out.push(store::to_wire(r, svc, en, &st.base_url, history));
+    }
+    Ok(render(f, "service_requests", &json!(out)))
+}
+
+async fn one(State(st): State<AppState>, Path(file): Path<String>, Query(params): Query<Params>, headers: HeaderMap) -> Result<Response, Error> {
+    let (id, f) = split(&file)?;
+    check_jurisdiction(&params, f)?;
+    let filter = store::Filter { ids: vec![id.to_string()], ..Default::default() };
+    let row = store::find(&st.db, &filter).await.map_err(db_err(f))?.into_iter().next()
+        .ok_or_else(|| Error::new(StatusCode::NOT_FOUND, f, format!("No service request '{id}'.")))?;
+    let svc = store::service(&st.db, &row.service_code).await.map_err(db_err(f))?;
+    let history = store::history(&st.db, id).await.map_err(db_err(f))?;
+    let r = store::to_wire(row, svc.as_ref(), english(&params, &headers), &st.base_url, history);
+    Ok(render(f, "service_requests", &json!([r])))
+}
+
+async fn token(State(st): State<AppState>, Path(file): Path<String>) -> Result<Response, Error> {
+    let (token, f) = split(&file)?;
+    let id = store::by_token(&st.db, token).await.map_err(db_err(f))?
+        .ok_or_else(|| Error::new(StatusCode::NOT_FOUND, f, "No such token."))?;
+    Ok(render(f, "service_requests", &json!([TokenAnswer { service_request_id: Some(id), token: token.into() }])))
+}
+
+/// `POST requests.{json,xml}`: form-urlencoded as the spec says, or multipart
+/// with a `media` photo (the common extension).
+async fn create(State(st): State<AppState>, Path(file): Path<String>, headers: HeaderMap, req: Request) -> Result<Response, Error> {
+    let (resource, f) = split(&file)?;
+    if resource != "requests" {
+        return Err(Error::new(StatusCode::METHOD_NOT_ALLOWED, f, "Only requests can be posted."));
+    }
+    let too_big = || Error::new(StatusCode::PAYLOAD_TOO_LARGE, f, media::MediaError::TooLarge.describe());
+    let ct = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+    let mut fields: Vec<(String, String)> = Vec::new();
+    let mut photo: Option<Vec<u8>> = None;
+    if ct.starts_with("multipart/form-data") {
+        let mut mp = Multipart::from_request(req, &st).await.map_err(|e| Error::bad(f, format!("Cannot read the form: {}", e.body_text())))?;
+        loop {
+            let field = match mp.next_field().await {
+                Ok(Some(field)) => field,
+                Ok(None) => break,
+                Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => return Err(too_big()),
+                Err(e) => return Err(Error::bad(f, format!("Cannot read the form: {}", e.body_text()))),
+            };
+            let name = field.name().unwrap_or("").to_string();
+            if name == "media" {
+                let bytes = field.bytes().await.map_err(|e| if e.status() == StatusCode::PAYLOAD_TOO_LARGE { too_big() } else { Error::bad(f, e.body_text()) })?;
+                photo = Some(bytes.to_vec());
+            } else {
+                let text = field.text().await.map_err(|e| Error::bad(f, e.body_text()))?;
+                fields.push((name, text));
+            }
+        }
+    } else if ct.starts_with("application/x-www-form-urlencoded") {
+        let body = axum::body::to_bytes(req.into_body(), media::MAX_BODY).await.map_err(|_| too_big())?;
+        fields = url::form_urlencoded::parse(&body).into_owned().collect();
+    } else {
+        return Err(Error::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, f, "Send the report as application/x-www-form-urlencoded or multipart/form-data."));
+    }
+    let get = |k: &str| fields.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+    // GeoReport: an unknown or missing API key is 403.
+    match get("api_key") {
+        Some(k) if st.api_keys.iter().any(|x| x == &k) => {}
+        _ => return Err(Error::new(StatusCode::FORBIDDEN, f, "A valid api_key is required to post a report.")),
+    }
+    if let Some(j) = get("jurisdiction_id") {
+        if j != JURISDICTION {
+            return Err(Error::new(StatusCode::NOT_FOUND, f, format!("jurisdiction_id '{j}' is not served here.")));
+        }
+    }
+    let key = headers.get("idempotency-key").and_then(|v| v.to_str().ok()).map(str::trim).filter(|k| !k.is_empty() && k.len() <= 200).map(str::to_string);
+    if let Some(k) = &key {
+        if let Some((id, token)) = store::by_idempotency_key(&st.db, k).await.map_err(db_err(f))? {
+            // A retry of a report that already arrived: the same answer, nothing new stored.
+            return Ok(created(f, id, token, StatusCode::OK));
+        }
+    }
+    let new = validate::parse(&fields).map_err(|e| Error::bad(f, e))?;
+    let svc = store::service(&st.db, &new.service_code).await.map_err(db_err(f))?
+        .ok_or_else(|| Error::bad(f, format!("service_code '{}' does not exist. See services.json.", new.service_code)))?;
+    validate::check_attributes(&new, &svc.stored_attributes()).map_err(|e| Error::bad(f, e))?;
+    let media_name = match photo {
+        Some(bytes) if !bytes.is_empty() => {
+            let (dir, clean) = (st.media_dir.clone(), tokio::task::spawn_blocking(move || media::process(&bytes)).await.map_err(|e| Error::internal(f, e))?);
+            let jpeg = clean.map_err(|e| {
+                let status = if e == media::MediaError::TooLarge { StatusCode::PAYLOAD_TOO_LARGE } else { StatusCode::BAD_REQUEST };
+                Error::new(status, f, e.describe())
+            })?;
+            Some(tokio::task::spawn_blocking(move || media::store(&dir, &jpeg)).await.map_err(|e| Error::internal(f, e))?.map_err(|e| Error::internal(f, e))?)
+        }
+        _ => None,
+    };
+    let now = crate::finders::now();
+    let (id, token) = match store::insert(&st.db, &new, media_name.as_deref(), key.as_deref(), now).await {
+        Ok(x) => x,
+        // Two copies of one retry raced: the other one stored it; answer with that.
+        Err(sqlx::Error::Database(d)) if d.is_unique_violation() && key.is_some() => {
+            store::by_idempotency_key(&st.db, key.as_deref().unwrap_or_default()).await.map_err(db_err(f))?
+                .ok_or_else(|| Error::internal(f, "idempotency race without a row"))?
+        }
+        Err(e) => return Err(Error::internal(f, e)),
+    };
+    tracing::info!(%id, service = %new.service_code, photo = media_name.is_some(), "report received");
+    Ok(created(f, id, token, StatusCode::CREATED))
+}
+
+fn created(f: Format, id: String, token: String, status: StatusCode) -> Response {
+    let body = vec![CreatedRequest {
+        service_request_id: Some(id),
+        token: Some(token),
+        service_notice: Some("Vielen Dank. Ihre Meldung ist eingegangen. / Thank you, your report has been received.".into()),
+        account_id: None,
+    }];
+    let mut r = render(f, "service_requests", &json!(body));
+    *r.status_mut() = status;
+    r
+}
+
+#[derive(serde::Deserialize)]
+struct StatusChange {
+    status: String,
+    note: Option<String>,
+    expected_datetime: Option<String>,
+}
+
+/// `POST /operator/requests/{id}/status`: moves a report through the lifecycle.
+async fn operator_status(State(st): State<AppState>, Path(id): Path<String>, headers: HeaderMap, body: axum::body::Bytes) -> Result<Response, crate::error::Error> {
+    use crate::error::Error as E;
+    let who = crate::auth::operator(&st, &headers).await?;
+    let change: StatusChange = crate::finders::json_body(&headers, &body)?;
+    let status = DetailedStatus::from_code(&change.status).ok_or_else(|| {
+        let all: Vec<&str> = DetailedStatus::ALL.iter().map(|d| d.code()).collect();
+        E::bad_request("invalid_status", format!("status must be one of {}.", all.join(", ")))
+    })?;
+    let expected = change.expected_datetime.as_deref().map(|d| crate::parse_rfc3339(d).ok_or_else(|| E::bad_request("invalid_datetime", "expected_datetime must be RFC 3339."))).transpose()?;
+    let note = change.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
+    if note.is_some_and(|n| n.chars().count() > 2000) {
+        return Err(E::bad_request("invalid_note", "note is longer than 2000 characters."));
+    }
+    if !store::set_status(&st.db, &id, status, note, expected, crate::finders::now()).await? {
+        return Err(E::NotFound(format!("No service request '{id}'.")));
+    }
+    tracing::info!(%id, status = status.code(), operator = %who, "status changed");
+    Ok(StatusCode::NO_CONTENT.into_response())
+}

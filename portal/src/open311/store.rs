@@ -1,0 +1,358 @@
+//! Storage of services and reports.
+
+use muc_wire::open311::{
+    Attribute, AttributeValue, DetailedStatus, Extended, Service, ServiceDefinition, ServiceRequest, StatusNote,
+};
+use serde::Deserialize;
+use sqlx::AnyPool;
+
+use super::validate::{NewRequest, StoredAttribute};
+use crate::rfc3339;
+
+pub const SEED_JSON: &str = include_str!("../../data/services.json");
+
+#[derive(Deserialize)]
+struct SeedService {
+    code: String,
+    name: [String; 2],
+    description: [String; 2],
+    keywords: String,
+    group: String,
+    agency: String,
+    attributes: Vec<StoredAttribute>,
+}
+
+#[derive(Deserialize)]
+struct Seed {
+    services: Vec<SeedService>,
+}
+
+pub async fn seed_services(pool: &AnyPool) -> Result<usize, crate::BoxError> {
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM services").fetch_one(pool).await?;
+    if n > 0 {
+        return Ok(0);
+    }
+    let seed: Seed = serde_json::from_str(SEED_JSON)?;
+    let mut tx = pool.begin().await?;
+    for (i, s) in seed.services.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO services (code, name_de, name_en, description_de, description_en, keywords, grp, agency, attributes, sort) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        )
+        .bind(&s.code)
+        .bind(&s.name[0])
+        .bind(&s.name[1])
+        .bind(&s.description[0])
+        .bind(&s.description[1])
+        .bind(&s.keywords)
+        .bind(&s.group)
+        .bind(&s.agency)
+        .bind(serde_json::to_string(&s.attributes)?)
+        .bind(i as i64)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(seed.services.len())
+}
+
+#[derive(sqlx::FromRow, Clone)]
+pub struct ServiceRow {
+    pub code: String,
+    pub name_de: String,
+    pub name_en: String,
+    pub description_de: String,
+    pub description_en: String,
+    pub keywords: String,
+    pub grp: String,
+    pub agency: String,
+    pub attributes: String,
+}
+
+impl ServiceRow {
+    pub fn name(&self, en: bool) -> &str {
+        if en { &self.name_en } else { &self.name_de }
+    }
+
+    pub fn stored_attributes(&self) -> Vec<StoredAttribute> {
+        serde_json::from_str(&self.attributes).unwrap_or_default()
+    }
+
+    pub fn service(&self, en: bool) -> Service {
+        let attrs = self.stored_attributes();
+        Service {
+            service_code: self.code.clone(),
+            service_name: self.name(en).to_string(),
+            description: Some(if en { &self.description_en } else { &self.description_de }.clone()),
+            metadata: !attrs.is_empty(),
+            kind: "realtime".into(),
+            keywords: Some(self.keywords.clone()),
+            group: Some(self.grp.clone()),
+        }
+    }
+
+    pub fn definition(&self, en: bool) -> ServiceDefinition {
+        let i = usize::from(en);
+        let mut attributes: Vec<Attribute> = self
+            .stored_attributes()
+            .into_iter()
+            .map(|a| Attribute {
+                variable: a.variable,
+                code: a.code,
+                datatype: a.datatype,
+                required: a.required,
+                datatype_description: a.datatype_description.map(|d| d[i].clone()),
+                order: Some(a.order),
+                description: Some(a.description[i].clone()),
+                values: a.values.into_iter().map(|v| AttributeValue { key: v.key, name: v.name[i].clone() }).collect(),
+            })
+            .collect();
+        attributes.sort_by_key(|a| a.order);
+        ServiceDefinition { service_code: self.code.clone(), attributes }
+    }
+}
+
+const SERVICE_COLUMNS: &str = "code, name_de, name_en, description_de, description_en, keywords, grp, agency, attributes";
+
+pub async fn services(pool: &AnyPool) -> Result<Vec<ServiceRow>, sqlx::Error> {
+    sqlx::query_as(&format!("SELECT {SERVICE_COLUMNS} FROM services ORDER BY sort")).fetch_all(pool).await
+}
+
+pub async fn service(pool: &AnyPool, code: &str) -> Result<Option<ServiceRow>, sqlx::Error> {
+    sqlx::query_as(&format!("SELECT {SERVICE_COLUMNS} FROM services WHERE code = $1"))
+        .bind(code)
+        .fetch_optional(pool)
+        .await
+}
+
+fn random_hex(bytes: usize) -> String {
+    let mut b = vec![0u8; bytes];
+    // getrandom only fails on a broken system; a time-based fallback keeps ids unique enough.
+    if getrandom::getrandom(&mut b).is_err() {
+        let t = crate::finders::now().to_le_bytes();
+        b.iter_mut().zip(t.iter().cycle()).for_each(|(x, y)| *x ^= y);
+    }
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+/// A readable report number: "MUC-" and 10 hex digits.
+fn new_id() -> String {
+    format!("MUC-{}", random_hex(5).to_uppercase())
+}
+
+/// The id and token of the report made with this idempotency key, if any.
+pub async fn by_idempotency_key(pool: &AnyPool, key: &str) -> Result<Option<(String, String)>, sqlx::Error> {
+    let row: Option<(String, String)> = sqlx::query_as("SELECT id, token FROM requests WHERE idempotency_key = $1")
+        .bind(key)
+        .fetch_optional(pool)
+        .await?;
+    Ok(row)
+}
+
+/// Stores a new report with its first history entry, in one transaction.
+pub async fn insert(
+    pool: &AnyPool,
+    r: &NewRequest,
+    media: Option<&str>,
+    idempotency_key: Option<&str>,
+    now: i64,
+) -> Result<(String, String), sqlx::Error> {
+    let (id, token) = (new_id(), random_hex(16));
+    let mut tx = pool.begin().await?;
+    sqlx::query(
+        "INSERT INTO requests (id, token, idempotency_key, service_code, description, lat, lon, address, address_id, zipcode, \
+         email, first_name, last_name, phone, device_id, account_id, attributes, media, detailed_status, status_notes, \
+         requested_at, updated_at, expected_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, NULL, $20, $20, NULL)",
+    )
+    .bind(&id)
+    .bind(&token)
+    .bind(idempotency_key.map(str::to_string))
+    .bind(&r.service_code)
+    .bind(r.description.clone())
+    .bind(r.lat)
+    .bind(r.lon)
+    .bind(r.address.clone())
+    .bind(r.address_id.clone())
+    .bind(r.zipcode.clone())
+    .bind(r.email.clone())
+    .bind(r.first_name.clone())
+    .bind(r.last_name.clone())
+    .bind(r.phone.clone())
+    .bind(r.device_id.clone())
+    .bind(r.account_id.clone())
+    .bind(serde_json::to_string(&r.attributes).unwrap_or_else(|_| "{}".into()))
+    .bind(media.map(str::to_string))
+    .bind(DetailedStatus::Received.code())
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("INSERT INTO request_history (request_id, seq, status, note, at) VALUES ($1, 1, $2, NULL, $3)")
+        .bind(&id)
+        .bind(DetailedStatus::Received.code())
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok((id, token))
+}
+
+/// Moves a report to `status`, with a note for the citizen. Returns false if there is no such report.
+pub async fn set_status(
+    pool: &AnyPool,
+    id: &str,
+    status: DetailedStatus,
+    note: Option<&str>,
+    expected_at: Option<i64>,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let mut tx = pool.begin().await?;
+    let done = sqlx::query(
+        "UPDATE requests SET detailed_status = $2, status_notes = $3, expected_at = COALESCE($4, expected_at), updated_at = $5 WHERE id = $1",
+    )
+    .bind(id)
+    .bind(status.code())
+    .bind(note.map(str::to_string))
+    .bind(expected_at)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Ok(false);
+    }
+    let seq: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(seq), 0) + 1 FROM request_history WHERE request_id = $1")
+        .bind(id)
+        .fetch_one(&mut *tx)
+        .await?;
+    sqlx::query("INSERT INTO request_history (request_id, seq, status, note, at) VALUES ($1, $2, $3, $4, $5)")
+        .bind(id)
+        .bind(seq)
+        .bind(status.code())
+        .bind(note.map(str::to_string))
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+#[derive(sqlx::FromRow)]
+pub struct RequestRow {
+    pub id: String,
+    pub service_code: String,
+    pub description: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub address: Option<String>,
+    pub address_id: Option<String>,
+    pub zipcode: Option<String>,
+    pub media: Option<String>,
+    pub detailed_status: String,
+    pub status_notes: Option<String>,
+    pub requested_at: i64,
+    pub updated_at: i64,
+    pub expected_at: Option<i64>,
+}
+
+pub const REQUEST_COLUMNS: &str = "id, service_code, description, lat, lon, address, address_id, zipcode, media, \
+     detailed_status, status_notes, requested_at, updated_at, expected_at";
+
+/// Filters of `GET requests`, already validated.
+#[derive(Debug, Default)]
+pub struct Filter {
+    pub ids: Vec<String>,
+    pub service_codes: Vec<String>,
+    pub statuses: Vec<String>,
+    pub start: i64,
+    pub end: i64,
+    pub updated_after: Option<i64>,
+}
+
+pub async fn find(pool: &AnyPool, f: &Filter) -> Result<Vec<RequestRow>, sqlx::Error> {
+    let mut sql = format!("SELECT {REQUEST_COLUMNS} FROM requests WHERE ");
+    let mut binds: Vec<Bind> = Vec::new();
+    let ph = |b: Bind, binds: &mut Vec<Bind>| {
+        binds.push(b);
+        format!("${}", binds.len())
+    };
+    if !f.ids.is_empty() {
+        let list: Vec<String> = f.ids.iter().map(|i| ph(Bind::Text(i.clone()), &mut binds)).collect();
+        sql.push_str(&format!("id IN ({})", list.join(", ")));
+    } else {
+        let (a, b) = (ph(Bind::Int(f.start), &mut binds), ph(Bind::Int(f.end), &mut binds));
+        sql.push_str(&format!("requested_at >= {a} AND requested_at <= {b}"));
+        if !f.service_codes.is_empty() {
+            let list: Vec<String> = f.service_codes.iter().map(|c| ph(Bind::Text(c.clone()), &mut binds)).collect();
+            sql.push_str(&format!(" AND service_code IN ({})", list.join(", ")));
+        }
+        if !f.statuses.is_empty() {
+            let mut codes = Vec::new();
+            for s in &f.statuses {
+                for d in DetailedStatus::ALL.into_iter().filter(|d| d.open311() == s) {
+                    codes.push(ph(Bind::Text(d.code().into()), &mut binds));
+                }
+            }
+            sql.push_str(&format!(" AND detailed_status IN ({})", codes.join(", ")));
+        }
+        if let Some(t) = f.updated_after {
+            sql.push_str(&format!(" AND updated_at > {}", ph(Bind::Int(t), &mut binds)));
+        }
+    }
+    sql.push_str(" ORDER BY requested_at DESC, id");
+    let mut q = sqlx::query_as::<_, RequestRow>(&sql);
+    for b in binds {
+        q = match b {
+            Bind::Text(s) => q.bind(s),
+            Bind::Int(i) => q.bind(i),
+        };
+    }
+    q.fetch_all(pool).await
+}
+
+enum Bind {
+    Text(String),
+    Int(i64),
+}
+
+pub async fn history(pool: &AnyPool, id: &str) -> Result<Vec<StatusNote>, sqlx::Error> {
+    let rows: Vec<(String, Option<String>, i64)> =
+        sqlx::query_as("SELECT status, note, at FROM request_history WHERE request_id = $1 ORDER BY seq")
+            .bind(id)
+            .fetch_all(pool)
+            .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(s, note, at)| {
+            Some(StatusNote { status: DetailedStatus::from_code(&s)?, note, datetime: rfc3339(at) })
+        })
+        .collect())
+}
+
+pub async fn by_token(pool: &AnyPool, token: &str) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT id FROM requests WHERE token = $1").bind(token).fetch_optional(pool).await
+}
+
+/// The GeoReport view of a stored report.
+pub fn to_wire(r: RequestRow, service: Option<&ServiceRow>, en: bool, media_base: &str, history: Vec<StatusNote>) -> ServiceRequest {
+    let detailed = DetailedStatus::from_code(&r.detailed_status).unwrap_or(DetailedStatus::Received);
+    ServiceRequest {
+        service_request_id: r.id,
+        status: detailed.open311().into(),
+        status_notes: r.status_notes,
+        service_name: service.map(|s| s.name(en).to_string()),
+        agency_responsible: service.map(|s| s.agency.clone()),
+        service_code: r.service_code,
+        description: r.description,
+        service_notice: None,
+        requested_datetime: rfc3339(r.requested_at),
+        updated_datetime: Some(rfc3339(r.updated_at)),
+        expected_datetime: r.expected_at.map(rfc3339),
+        address: r.address,
+        address_id: r.address_id,
+        zipcode: r.zipcode,
+        lat: r.lat,
+        long: r.lon,
+        media_url: r.media.map(|m| format!("{media_base}/media/{m}")),
+        extended_attributes: Some(Extended { detailed_status: detailed, status_history: history }),
+    }
+}

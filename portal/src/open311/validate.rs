@@ -1,0 +1,199 @@
+//! Reading and checking a new report against its service definition.
+
+use std::collections::BTreeMap;
+
+use muc_wire::open311::Datatype;
+use serde::Deserialize;
+
+/// Munich's city limits, generously rounded: reports elsewhere go to another city.
+pub const MUNICH_BBOX: [f64; 4] = [11.36, 48.06, 11.73, 48.25];
+
+/// A service definition attribute as stored: texts in German and English.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+pub struct StoredAttribute {
+    pub code: String,
+    pub datatype: Datatype,
+    pub required: bool,
+    pub variable: bool,
+    pub order: u32,
+    pub description: [String; 2],
+    #[serde(default)]
+    pub datatype_description: Option<[String; 2]>,
+    #[serde(default)]
+    pub values: Vec<StoredValue>,
+}
+
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+pub struct StoredValue {
+    pub key: String,
+    pub name: [String; 2],
+}
+
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct NewRequest {
+    pub service_code: String,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub address: Option<String>,
+    pub address_id: Option<String>,
+    pub zipcode: Option<String>,
+    pub description: Option<String>,
+    pub email: Option<String>,
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
+    pub phone: Option<String>,
+    pub device_id: Option<String>,
+    pub account_id: Option<String>,
+    /// attribute code → value(s)
+    pub attributes: BTreeMap<String, Vec<String>>,
+}
+
+fn text(v: &str, field: &str, max: usize) -> Result<Option<String>, String> {
+    let t = v.trim();
+    if t.chars().count() > max {
+        return Err(format!("{field} is longer than {max} characters."));
+    }
+    Ok((!t.is_empty()).then(|| t.to_string()))
+}
+
+/// Reads the form fields of `POST requests` (GeoReport names).
+pub fn parse(fields: &[(String, String)]) -> Result<NewRequest, String> {
+    let mut r = NewRequest::default();
+    for (k, v) in fields {
+        match k.as_str() {
+            "service_code" => r.service_code = v.trim().to_string(),
+            "lat" => r.lat = Some(v.trim().parse().map_err(|_| format!("lat is not a number: '{v}'"))?),
+            "long" => r.lon = Some(v.trim().parse().map_err(|_| format!("long is not a number: '{v}'"))?),
+            "address_string" => r.address = text(v, "address_string", 300)?,
+            "address_id" => r.address_id = text(v, "address_id", 100)?,
+            "zipcode" => r.zipcode = text(v, "zipcode", 10)?,
+            "description" => r.description = text(v, "description", 4000)?,
+            "email" => {
+                r.email = text(v, "email", 254)?;
+                if r.email.as_deref().is_some_and(|e| !e.contains('@') || e.contains(char::is_whitespace)) {
+                    return Err("email is not an e-mail address.".into());
+                }
+            }
+            "first_name" => r.first_name = text(v, "first_name", 100)?,
+            "last_name" => r.last_name = text(v, "last_name", 100)?,
+            "phone" => r.phone = text(v, "phone", 40)?,
+            "device_id" => r.device_id = text(v, "device_id", 100)?,
+            "account_id" => r.account_id = text(v, "account_id", 100)?,
+            // Handled by the caller, or ignored as GeoReport allows.
+            "api_key" | "jurisdiction_id" | "media_url" | "locale" => {}
+            k if k.starts_with("attribute[") => {
+                let code = k["attribute[".len()..].split(']').next().unwrap_or("").to_string();
+                if code.is_empty() {
+                    return Err(format!("Cannot read the field name '{k}'."));
+                }
+                if !v.trim().is_empty() {
+                    r.attributes.entry(code).or_default().push(v.trim().to_string());
+                }
+            }
+            other => return Err(format!("Unknown field '{other}'.")),
+        }
+    }
+    if r.service_code.is_empty() {
+        return Err("service_code is required.".into());
+    }
+    match (r.lat, r.lon) {
+        (Some(lat), Some(lon)) => {
+            if !(lat.is_finite() && lon.is_finite()) {
+                return Err("lat/long must be finite numbers.".into());
+            }
+            let [w, s, e, n] = MUNICH_BBOX;
+            if !(w..=e).contains(&lon) || !(s..=n).contains(&lat) {
+                return Err("The location is outside Munich. Reports here are for the City of Munich only.".into());
+            }
+        }
+        (None, None) if r.address.is_some() || r.address_id.is_some() => {}
+        (None, None) => return Err("A location is required: lat and long, address_string or address_id.".into()),
+        _ => return Err("Send both lat and long.".into()),
+    }
+    Ok(r)
+}
+
+/// Checks the attributes against the service definition.
+pub fn check_attributes(r: &NewRequest, definition: &[StoredAttribute]) -> Result<(), String> {
+    for code in r.attributes.keys() {
+        if !definition.iter().any(|a| a.variable && &a.code == code) {
+            return Err(format!("Unknown attribute '{code}' for service {}.", r.service_code));
+        }
+    }
+    for a in definition.iter().filter(|a| a.variable) {
+        let values = r.attributes.get(&a.code).map(Vec::as_slice).unwrap_or(&[]);
+        if values.is_empty() {
+            if a.required {
+                return Err(format!("The attribute '{}' is required: {}", a.code, a.description[0]));
+            }
+            continue;
+        }
+        let single = || {
+            if values.len() > 1 {
+                Err(format!("The attribute '{}' takes one value.", a.code))
+            } else {
+                Ok(values[0].as_str())
+            }
+        };
+        match a.datatype {
+            Datatype::String | Datatype::Text => {
+                let v = single()?;
+                let max = if a.datatype == Datatype::String { 200 } else { 4000 };
+                if v.chars().count() > max {
+                    return Err(format!("The attribute '{}' is longer than {max} characters.", a.code));
+                }
+            }
+            Datatype::Number => {
+                let v = single()?.replace(',', ".");
+                if !v.parse::<f64>().is_ok_and(f64::is_finite) {
+                    return Err(format!("The attribute '{}' must be a number.", a.code));
+                }
+            }
+            Datatype::Datetime => {
+                if crate::parse_rfc3339(single()?).is_none() {
+                    return Err(format!("The attribute '{}' must be a date and time (ISO 8601).", a.code));
+                }
+            }
+            Datatype::Singlevaluelist | Datatype::Multivaluelist => {
+                if a.datatype == Datatype::Singlevaluelist {
+                    single()?;
+                }
+                for v in values {
+                    if !a.values.iter().any(|x| &x.key == v) {
+                        let keys: Vec<&str> = a.values.iter().map(|x| x.key.as_str()).collect();
+                        return Err(format!("'{v}' is not a choice of '{}'; choose from {}.", a.code, keys.join(", ")));
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn reads_location_and_attributes() {
+        let r = parse(&f(&[
+            ("service_code", "muell"),
+            ("lat", "48.137"),
+            ("long", "11.575"),
+            ("attribute[art][]", "sperrmuell"),
+            ("attribute[art][]", "hausmuell"),
+        ]))
+        .expect("valid");
+        assert_eq!(r.attributes["art"], ["sperrmuell", "hausmuell"]);
+        assert!(parse(&f(&[("service_code", "x")])).is_err(), "no location");
+        assert!(parse(&f(&[("service_code", "x"), ("lat", "52.52"), ("long", "13.40")]))
+            .expect_err("Berlin")
+            .contains("outside Munich"));
+        assert!(parse(&f(&[("service_code", "x"), ("address_string", "Marienplatz 1")])).is_ok());
+        assert!(parse(&f(&[("service_code", "x"), ("lat", "48.1"), ("long", "11.5"), ("evil", "1")])).is_err());
+    }
+}

@@ -1,0 +1,376 @@
+//! Open311 GeoReport v2 contract tests: every endpoint in JSON and XML, checked
+//! against the community's JSON Schemas, on SQLite and PostgreSQL.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use common::TestDb;
+use http_body_util::BodyExt;
+use muc_portal::AppState;
+use serde_json::Value;
+use tower::ServiceExt;
+
+const KEY: &str = "muenchen-app";
+const GPS_PHOTO: &[u8] = include_bytes!("fixtures/street-light.jpg");
+const PDF_AS_JPG: &[u8] = include_bytes!("fixtures/not-a-photo.jpg");
+
+fn schema(name: &str) -> jsonschema::Validator {
+    let text = std::fs::read_to_string(format!("{}/tests/schemas/{name}", env!("CARGO_MANIFEST_DIR"))).expect("schema");
+    jsonschema::validator_for(&serde_json::from_str(&text).expect("json")).expect("valid schema")
+}
+
+/// The list schemas refer to their item schema by a relative name; check the
+/// list shape here and each item against the item schema.
+fn assert_valid_list(item_schema: &str, v: &Value) {
+    let items = v.as_array().unwrap_or_else(|| panic!("a list: {v}"));
+    for item in items {
+        assert_valid(item_schema, item);
+    }
+}
+
+fn assert_valid(schema_name: &str, v: &Value) {
+    let s = schema(schema_name);
+    let errors: Vec<String> = s.iter_errors(v).map(|e| format!("{e} at {}", e.instance_path)).collect();
+    assert!(errors.is_empty(), "{schema_name}: {errors:?}\n{v}");
+}
+
+struct Answer {
+    status: StatusCode,
+    content_type: String,
+    body: Vec<u8>,
+}
+
+impl Answer {
+    fn json(&self) -> Value {
+        serde_json::from_slice(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
+    }
+    fn xml(&self) -> roxmltree::Document<'_> {
+        assert!(self.content_type.starts_with("text/xml"), "{}", self.content_type);
+        roxmltree::Document::parse(std::str::from_utf8(&self.body).expect("utf-8")).expect("well-formed XML")
+    }
+}
+
+async fn send(st: &AppState, req: Request<Body>) -> Answer {
+    let resp = muc_portal::app(st.clone()).oneshot(req).await.expect("infallible");
+    let status = resp.status();
+    let content_type = resp.headers().get(header::CONTENT_TYPE).map(|v| v.to_str().expect("a").to_string()).unwrap_or_default();
+    let body = resp.into_body().collect().await.expect("body").to_bytes().to_vec();
+    Answer { status, content_type, body }
+}
+
+async fn get(st: &AppState, uri: &str) -> Answer {
+    send(st, Request::get(uri).body(Body::empty()).expect("req")).await
+}
+
+async fn post_form(st: &AppState, fields: &[(&str, &str)], idempotency_key: Option<&str>) -> Answer {
+    let body: String = url::form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish();
+    let mut req = Request::post("/open311/v2/requests.json").header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+    if let Some(k) = idempotency_key {
+        req = req.header("idempotency-key", k);
+    }
+    send(st, req.body(Body::from(body)).expect("req")).await
+}
+
+async fn post_multipart(st: &AppState, fields: &[(&str, &str)], photo: &[u8]) -> Answer {
+    let boundary = "muc-test-boundary";
+    let mut body = Vec::new();
+    for (k, v) in fields {
+        body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n").as_bytes());
+    }
+    body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"media\"; filename=\"photo.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n").as_bytes());
+    body.extend(photo);
+    body.extend(format!("\r\n--{boundary}--\r\n").as_bytes());
+    let req = Request::post("/open311/v2/requests.json")
+        .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
+        .body(Body::from(body))
+        .expect("req");
+    send(st, req).await
+}
+
+const LIGHT: &[(&str, &str)] = &[
+    ("api_key", KEY),
+    ("service_code", "strassenbeleuchtung"),
+    ("lat", "48.137154"),
+    ("long", "11.576124"),
+    ("attribute[art]", "dunkel"),
+    ("description", "Die Laterne vor Hausnummer 8 ist seit Tagen dunkel."),
+];
+
+fn assert_error(a: &Answer, status: StatusCode) {
+    assert_eq!(a.status, status, "{}", String::from_utf8_lossy(&a.body));
+    let v = a.json();
+    let e = &v.as_array().expect("errors are a list")[0];
+    assert_eq!(e["code"].as_u64(), Some(u64::from(status.as_u16())));
+    assert!(!e["description"].as_str().expect("description").is_empty());
+}
+
+async fn state(db: &TestDb) -> (AppState, tempfile::TempDir) {
+    let media = tempfile::tempdir().expect("tempdir");
+    let mut st = db.state().await;
+    st.media_dir = media.path().to_path_buf();
+    (st, media)
+}
+
+on_both_databases!(services_and_definitions, post_then_read_back, idempotent_retries, bad_reports_get_spec_errors, filters_and_paging, photos_are_cleaned, operator_moves_a_report);
+
+async fn services_and_definitions(db: TestDb) {
+    let (st, _m) = state(&db).await;
+    let services = get(&st, "/open311/v2/services.json").await;
+    assert_eq!(services.status, StatusCode::OK);
+    let v = services.json();
+    assert_valid_list("service.json", &v);
+    let codes: Vec<&str> = v.as_array().expect("l").iter().map(|s| s["service_code"].as_str().expect("c")).collect();
+    for c in ["strassen-gehwege", "strassenbeleuchtung", "muell", "graffiti", "spielplaetze", "gruenflaechen", "radwege", "verkehrszeichen"] {
+        assert!(codes.contains(&c), "{c}");
+        let d = get(&st, &format!("/open311/v2/services/{c}.json")).await;
+        assert_eq!(d.status, StatusCode::OK);
+        assert_valid("service-definition.json", &d.json());
+        let x = get(&st, &format!("/open311/v2/services/{c}.xml")).await;
+        assert_eq!(x.xml().root_element().tag_name().name(), "service_definition");
+    }
+    // Every GeoReport datatype is used by some definition.
+    let mut types = std::collections::BTreeSet::new();
+    for c in &codes {
+        for a in get(&st, &format!("/open311/v2/services/{c}.json")).await.json()["attributes"].as_array().expect("a") {
+            types.insert(a["datatype"].as_str().expect("t").to_string());
+        }
+    }
+    assert_eq!(types.len(), 6, "{types:?}");
+
+    // The schemas do reject what GeoReport forbids.
+    assert!(schema("request.json").iter_errors(&serde_json::json!({"status": "pending"})).next().is_some());
+    let en = get(&st, "/open311/v2/services.json?locale=en").await.json();
+    assert!(en.as_array().expect("l").iter().any(|s| s["service_name"] == "Street lighting"));
+    let xml = get(&st, "/open311/v2/services.xml").await;
+    let doc = xml.xml();
+    assert_eq!(doc.root_element().tag_name().name(), "services");
+    assert_eq!(doc.root_element().children().filter(|n| n.has_tag_name("service")).count(), codes.len());
+
+    let disco = get(&st, "/open311/v2/discovery.json").await.json();
+    assert_eq!(disco["endpoints"][0]["url"], "http://portal.test/open311/v2");
+    assert_eq!(get(&st, "/open311/v2/discovery.xml").await.xml().root_element().tag_name().name(), "discovery");
+    assert_error(&get(&st, "/open311/v2/services/nope.json").await, StatusCode::NOT_FOUND);
+    assert_error(&get(&st, "/open311/v2/services.json?jurisdiction_id=berlin.de").await, StatusCode::NOT_FOUND);
+    assert_error(&get(&st, "/open311/v2/services.html").await, StatusCode::BAD_REQUEST);
+}
+
+async fn post_then_read_back(db: TestDb) {
+    let (st, _m) = state(&db).await;
+    let created = post_form(&st, LIGHT, None).await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", String::from_utf8_lossy(&created.body));
+    let c = created.json();
+    let id = c[0]["service_request_id"].as_str().expect("id").to_string();
+    let token = c[0]["token"].as_str().expect("token").to_string();
+    assert!(id.starts_with("MUC-"));
+
+    let one = get(&st, &format!("/open311/v2/requests/{id}.json")).await;
+    let v = one.json();
+    assert_valid_list("request.json", &v);
+    assert_eq!(v[0]["status"], "open");
+    assert_eq!(v[0]["service_name"], "Straßenbeleuchtung");
+    assert_eq!(v[0]["extended_attributes"]["detailed_status"], "received");
+    assert_eq!(v[0]["lat"].as_f64(), Some(48.137154));
+
+    let by_token = get(&st, &format!("/open311/v2/tokens/{token}.json")).await.json();
+    assert_eq!(by_token[0]["service_request_id"], id.as_str());
+
+    let all = get(&st, "/open311/v2/requests.json").await.json();
+    assert_valid_list("request.json", &all);
+    assert_eq!(all.as_array().expect("l").len(), 1);
+
+    let xml = get(&st, &format!("/open311/v2/requests/{id}.xml")).await;
+    let doc = xml.xml();
+    let req = doc.root_element().first_element_child().expect("request");
+    assert_eq!(req.tag_name().name(), "request");
+    let sid = req.children().find(|n| n.has_tag_name("service_request_id")).and_then(|n| n.text());
+    assert_eq!(sid, Some(id.as_str()));
+
+    // POST answering in XML.
+    let body: String = url::form_urlencoded::Serializer::new(String::new()).extend_pairs(LIGHT).finish();
+    let x = send(&st, Request::post("/open311/v2/requests.xml").header(header::CONTENT_TYPE, "application/x-www-form-urlencoded").body(Body::from(body)).expect("r")).await;
+    assert_eq!(x.status, StatusCode::CREATED);
+    assert_eq!(x.xml().root_element().tag_name().name(), "service_requests");
+}
+
+async fn idempotent_retries(db: TestDb) {
+    let (st, _m) = state(&db).await;
+    let first = post_form(&st, LIGHT, Some("device-1-report-7")).await;
+    let again = post_form(&st, LIGHT, Some("device-1-report-7")).await;
+    assert_eq!(first.status, StatusCode::CREATED);
+    assert_eq!(again.status, StatusCode::OK, "a retry is answered, not stored again");
+    assert_eq!(first.json()[0]["service_request_id"], again.json()[0]["service_request_id"]);
+    let other = post_form(&st, LIGHT, Some("device-1-report-8")).await;
+    assert_ne!(first.json()[0]["service_request_id"], other.json()[0]["service_request_id"]);
+    assert_eq!(get(&st, "/open311/v2/requests.json").await.json().as_array().expect("l").len(), 2);
+}
+
+fn with(base: &[(&'static str, &'static str)], changes: &[(&'static str, Option<&'static str>)]) -> Vec<(&'static str, &'static str)> {
+    let mut v: Vec<_> = base.iter().filter(|(k, _)| !changes.iter().any(|(c, _)| c == k)).copied().collect();
+    v.extend(changes.iter().filter_map(|(k, val)| val.map(|x| (*k, x))));
+    v
+}
+
+async fn bad_reports_get_spec_errors(db: TestDb) {
+    let (st, _m) = state(&db).await;
+    for (changes, status) in [
+        (vec![("api_key", None)], StatusCode::FORBIDDEN),
+        (vec![("api_key", Some("stolen"))], StatusCode::FORBIDDEN),
+        (vec![("service_code", Some("ufo-sighting"))], StatusCode::BAD_REQUEST),
+        (vec![("attribute[art]", None)], StatusCode::BAD_REQUEST),
+        (vec![("attribute[art]", Some("kaputt"))], StatusCode::BAD_REQUEST),
+        (vec![("attribute[farbe]", Some("rot"))], StatusCode::BAD_REQUEST),
+        (vec![("lat", Some("52.520008")), ("long", Some("13.404954"))], StatusCode::BAD_REQUEST),
+        (vec![("lat", None), ("long", None)], StatusCode::BAD_REQUEST),
+        (vec![("lat", Some("north"))], StatusCode::BAD_REQUEST),
+        (vec![("jurisdiction_id", Some("berlin.de"))], StatusCode::NOT_FOUND),
+    ] {
+        let a = post_form(&st, &with(LIGHT, &changes), None).await;
+        assert_error(&a, status);
+    }
+    let bad_number = [("api_key", KEY), ("service_code", "muell"), ("lat", "48.13"), ("long", "11.57"), ("attribute[art][]", "sperrmuell"), ("attribute[menge]", "viel")];
+    assert_error(&post_form(&st, &bad_number, None).await, StatusCode::BAD_REQUEST);
+    let good_multi = [("api_key", KEY), ("service_code", "muell"), ("lat", "48.13"), ("long", "11.57"), ("attribute[art][]", "sperrmuell"), ("attribute[art][]", "hausmuell"), ("attribute[menge]", "1,5")];
+    assert_eq!(post_form(&st, &good_multi, None).await.status, StatusCode::CREATED);
+    let bad_date = [("api_key", KEY), ("service_code", "verkehrszeichen"), ("lat", "48.13"), ("long", "11.57"), ("attribute[art]", "fehlt"), ("attribute[bemerkt_am]", "gestern")];
+    assert_error(&post_form(&st, &bad_date, None).await, StatusCode::BAD_REQUEST);
+
+    // XML errors have the spec's shape too.
+    let x = send(&st, Request::post("/open311/v2/requests.xml").header(header::CONTENT_TYPE, "application/x-www-form-urlencoded").body(Body::from("service_code=x")).expect("r")).await;
+    assert_eq!(x.status, StatusCode::FORBIDDEN);
+    let doc = x.xml();
+    assert_eq!(doc.root_element().tag_name().name(), "errors");
+    assert_eq!(doc.descendants().find(|n| n.has_tag_name("code")).and_then(|n| n.text()), Some("403"));
+
+    let json = send(&st, Request::post("/open311/v2/requests.json").header(header::CONTENT_TYPE, "application/json").body(Body::from("{}")).expect("r")).await;
+    assert_error(&json, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    for q in ["start_date=2026-01-01T00:00:00Z&end_date=2026-06-01T00:00:00Z", "start_date=yesterday", "status=maybe", "page=0", "page_size=1000", "lat=48.1", "lat=48.1&long=11.5&radius=99999"] {
+        assert_error(&get(&st, &format!("/open311/v2/requests.json?{q}")).await, StatusCode::BAD_REQUEST);
+    }
+    assert_error(&get(&st, "/open311/v2/requests/MUC-NOPE.json").await, StatusCode::NOT_FOUND);
+    assert_error(&get(&st, "/open311/v2/tokens/nope.json").await, StatusCode::NOT_FOUND);
+}
+
+async fn filters_and_paging(db: TestDb) {
+    let (st, _m) = state(&db).await;
+    let light = post_form(&st, LIGHT, None).await.json()[0]["service_request_id"].as_str().expect("id").to_string();
+    let far = with(LIGHT, &[("lat", Some("48.2")), ("long", Some("11.45"))]);
+    let far_id = post_form(&st, &far, None).await.json()[0]["service_request_id"].as_str().expect("id").to_string();
+    let graffiti = [("api_key", KEY), ("service_code", "graffiti"), ("lat", "48.1372"), ("long", "11.5762"), ("attribute[flaeche]", "kasten")];
+    let g = post_form(&st, &graffiti, None).await.json()[0]["service_request_id"].as_str().expect("id").to_string();
+
+    let ids = |v: Value| -> Vec<String> { v.as_array().expect("l").iter().map(|r| r["service_request_id"].as_str().expect("id").to_string()).collect() };
+    assert_eq!(ids(get(&st, "/open311/v2/requests.json?service_code=graffiti").await.json()), [g.as_str()]);
+    let mut both = ids(get(&st, &format!("/open311/v2/requests.json?service_request_id={light},{g}")).await.json());
+    both.sort();
+    let mut expect = vec![light.clone(), g.clone()];
+    expect.sort();
+    assert_eq!(both, expect);
+    // Nearby reports of the same category, to support instead of duplicating.
+    let near = ids(get(&st, "/open311/v2/requests.json?lat=48.13716&long=11.57613&radius=200&service_code=strassenbeleuchtung").await.json());
+    assert_eq!(near, [light.as_str()]);
+    assert!(!near.contains(&far_id));
+    assert_eq!(get(&st, "/open311/v2/requests.json?status=closed").await.json().as_array().expect("l").len(), 0);
+    assert_eq!(get(&st, "/open311/v2/requests.json?status=open").await.json().as_array().expect("l").len(), 3);
+    let p1 = ids(get(&st, "/open311/v2/requests.json?page_size=2&page=1").await.json());
+    let p2 = ids(get(&st, "/open311/v2/requests.json?page_size=2&page=2").await.json());
+    assert_eq!((p1.len(), p2.len()), (2, 1));
+    assert!(p2.iter().all(|i| !p1.contains(i)));
+    assert_eq!(get(&st, "/open311/v2/requests.json?updated_after=2099-01-01T00:00:00Z").await.json().as_array().expect("l").len(), 0);
+}
+
+async fn photos_are_cleaned(db: TestDb) {
+    let (st, media) = state(&db).await;
+    let a = post_multipart(&st, LIGHT, GPS_PHOTO).await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", String::from_utf8_lossy(&a.body));
+    let id = a.json()[0]["service_request_id"].as_str().expect("id").to_string();
+    let r = get(&st, &format!("/open311/v2/requests/{id}.json")).await.json();
+    let url = r[0]["media_url"].as_str().expect("media_url").to_string();
+    assert_valid("request.json", &r[0]);
+    let path = url.strip_prefix("http://portal.test").expect("ours");
+    let photo = get(&st, path).await;
+    assert_eq!(photo.status, StatusCode::OK);
+    assert_eq!(photo.content_type, "image/jpeg");
+    // No EXIF, XMP or GPS survives; the photo stands upright.
+    let stored = &photo.body;
+    assert!(!stored.windows(4).any(|w| w == b"Exif"), "EXIF segment left");
+    assert!(!stored.windows(4).any(|w| w == b"GPS\0") && !stored.windows(13).any(|w| w == b"Max Mustermann"));
+    assert!(!stored.windows(9).any(|w| w == b"http://ns"), "XMP left");
+    assert!(GPS_PHOTO.windows(4).any(|w| w == b"Exif"), "the fixture does carry EXIF");
+    let img = image::load_from_memory(stored).expect("a JPEG");
+    assert_eq!((img.width(), img.height()), (480, 640), "EXIF orientation applied before stripping");
+    let files: Vec<_> = std::fs::read_dir(media.path()).expect("dir").collect();
+    assert_eq!(files.len(), 1);
+
+    assert_error(&post_multipart(&st, LIGHT, PDF_AS_JPG).await, StatusCode::BAD_REQUEST);
+    let mut huge = GPS_PHOTO.to_vec();
+    huge.resize(11 * 1024 * 1024, 0);
+    assert_error(&post_multipart(&st, LIGHT, &huge).await, StatusCode::PAYLOAD_TOO_LARGE);
+    let giant = post_multipart(&st, LIGHT, &png_header(20_000, 20_000)).await;
+    assert_error(&giant, StatusCode::BAD_REQUEST);
+    let why = giant.json()[0]["description"].as_str().expect("d").to_string();
+    assert!(why.contains("20000 × 20000"), "{why}");
+    // Nothing was stored for the refused photos.
+    assert_eq!(std::fs::read_dir(media.path()).expect("dir").count(), 1);
+    assert_eq!(get(&st, "/media/../../etc/passwd").await.status, StatusCode::NOT_FOUND);
+}
+
+/// A PNG that claims 20,000 × 20,000 pixels: a header is all it takes.
+fn png_header(w: u32, h: u32) -> Vec<u8> {
+    fn crc(data: &[u8]) -> u32 {
+        let mut c = 0xFFFF_FFFFu32;
+        for b in data {
+            c ^= u32::from(*b);
+            for _ in 0..8 {
+                c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
+            }
+        }
+        !c
+    }
+    let mut ihdr = b"IHDR".to_vec();
+    ihdr.extend(w.to_be_bytes());
+    ihdr.extend(h.to_be_bytes());
+    ihdr.extend([8, 2, 0, 0, 0]);
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.extend(13u32.to_be_bytes());
+    png.extend(&ihdr);
+    png.extend(crc(&ihdr).to_be_bytes());
+    // The start of an image-data chunk (the pixels never come).
+    let idat = b"IDAT\x78\x9c\x00\x00".to_vec();
+    png.extend(4u32.to_be_bytes());
+    png.extend(&idat);
+    png.extend(crc(&idat).to_be_bytes());
+    png.extend([0, 0, 0, 0]);
+    png.extend(b"IEND");
+    png.extend(crc(b"IEND").to_be_bytes());
+    png
+}
+
+async fn operator_moves_a_report(db: TestDb) {
+    let (st, _m) = state(&db).await;
+    let id = post_form(&st, LIGHT, None).await.json()[0]["service_request_id"].as_str().expect("id").to_string();
+    let token = muc_portal::auth::create_token(&st.db, "Baureferat").await.expect("token");
+    let change = |status: &str, note: &str, auth: Option<&str>| {
+        let mut r = Request::post(format!("/operator/requests/{id}/status")).header(header::CONTENT_TYPE, "application/json");
+        if let Some(a) = auth {
+            r = r.header(header::AUTHORIZATION, format!("Bearer {a}"));
+        }
+        r.body(Body::from(serde_json::json!({"status": status, "note": note}).to_string())).expect("r")
+    };
+    assert_eq!(send(&st, change("fixed", "", None)).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(send(&st, change("teleported", "", Some(&token))).await.status, StatusCode::BAD_REQUEST);
+    assert_eq!(send(&st, change("in_progress", "Ein Team ist unterwegs.", Some(&token))).await.status, StatusCode::NO_CONTENT);
+    let v = get(&st, &format!("/open311/v2/requests/{id}.json")).await.json();
+    assert_eq!(v[0]["status"], "open");
+    assert_eq!(v[0]["status_notes"], "Ein Team ist unterwegs.");
+    assert_eq!(send(&st, change("fixed", "Leuchtmittel getauscht.", Some(&token))).await.status, StatusCode::NO_CONTENT);
+    let v = get(&st, &format!("/open311/v2/requests/{id}.json")).await.json();
+    assert_valid("request.json", &v[0]);
+    assert_eq!(v[0]["status"], "closed");
+    assert_eq!(v[0]["extended_attributes"]["detailed_status"], "fixed");
+    let history: Vec<&str> = v[0]["extended_attributes"]["status_history"].as_array().expect("h").iter().map(|h| h["status"].as_str().expect("s")).collect();
+    assert_eq!(history, ["received", "in_progress", "fixed"]);
+    let missing = Request::post("/operator/requests/MUC-NOPE/status").header(header::CONTENT_TYPE, "application/json")
+        .header(header::AUTHORIZATION, format!("Bearer {token}")).body(Body::from(r#"{"status":"fixed"}"#)).expect("r");
+    assert_eq!(send(&st, missing).await.status, StatusCode::NOT_FOUND);
+}
