@@ -49,13 +49,37 @@ pub fn parse_wrk(out: &str) -> Option<WrkResult> {
     (r.rps.is_finite() && r.p50_ms.is_finite() && r.p99_ms.is_finite()).then_some(r)
 }
 
-pub fn wrk(url: &str, seconds: u32, connections: u32) -> Result<WrkResult, String> {
-    let out = Command::new("wrk")
-        .args(["-t2", &format!("-c{connections}"), &format!("-d{seconds}s"), "--latency", url])
+pub fn wrk(url: &str, seconds: u32, connections: u32, script: Option<&Path>) -> Result<WrkResult, String> {
+    let mut cmd = Command::new("wrk");
+    cmd.args(["-t2", &format!("-c{connections}"), &format!("-d{seconds}s"), "--latency"]);
+    if let Some(s) = script {
+        cmd.arg("-s").arg(s);
+    }
+    let out = cmd
+        .arg(url)
         .output()
         .map_err(|e| format!("wrk: {e} (install Debian's wrk)"))?;
     let text = String::from_utf8_lossy(&out.stdout);
     parse_wrk(&text).ok_or_else(|| format!("cannot read wrk output for {url}:\n{text}"))
+}
+
+/// What the portal answers to a new report, give or take the id: nginx
+/// answers POSTs with the same bytes.
+pub const CREATED_BODY: &str = r#"[{"service_request_id":"MUC-0123456789","token":"0123456789abcdef0123456789abcdef","service_notice":"Vielen Dank. Ihre Meldung ist eingegangen. / Thank you, your report has been received.","account_id":null}]"#;
+
+/// A wrk script that POSTs `body` (read from a file) with `content_type`.
+pub fn post_script(dir: &Path, name: &str, content_type: &str, body: &[u8]) -> std::io::Result<std::path::PathBuf> {
+    let body_path = dir.join(format!("{name}.body"));
+    std::fs::write(&body_path, body)?;
+    let script = dir.join(format!("{name}.lua"));
+    std::fs::write(
+        &script,
+        format!(
+            "local f = io.open('{}', 'rb')\nwrk.body = f:read('*a')\nf:close()\nwrk.method = 'POST'\nwrk.headers['Content-Type'] = '{content_type}'\n",
+            body_path.display()
+        ),
+    )?;
+    Ok(script)
 }
 
 /// nginx from Debian serving files from `www` on a loopback port, stopped when dropped.
@@ -72,7 +96,8 @@ impl Nginx {
              http {{\n  access_log off;\n  default_type application/json;\n\
                client_body_temp_path {p}/tmp;\n  proxy_temp_path {p}/tmp;\n  fastcgi_temp_path {p}/tmp;\n\
                uwsgi_temp_path {p}/tmp;\n  scgi_temp_path {p}/tmp;\n\
-               server {{ listen 127.0.0.1:{port}; root {p}/www; location / {{ }} }}\n}}\n",
+               server {{ listen 127.0.0.1:{port}; root {p}/www; client_max_body_size 20m; location / {{ }}\n               location /post-form {{ default_type application/json; return 201 '{form}'; }}\n               location /post-photo {{ default_type application/json; return 201 '{form}'; }} }}\n}}\n",
+            form = CREATED_BODY,
             user = if is_root { "user root;\n" } else { "" },
             p = prefix.display(),
         );

@@ -63,6 +63,7 @@ async fn main() {
     let runs = env_num("MUC_BENCH_RUNS", 5) as usize;
     let settle = Duration::from_secs(env_num("MUC_BENCH_SETTLE", 30));
     let load_secs = env_num("MUC_BENCH_LOAD_SECONDS", 5) as u32;
+    let load_runs = env_num("MUC_BENCH_LOAD_RUNS", 3) as usize;
     let tmp = tempfile::tempdir().expect("tempdir");
     let mut md = String::new();
 
@@ -111,6 +112,7 @@ async fn main() {
         .args(["--bind", &format!("127.0.0.1:{portal_port}"), "--database-url"])
         .arg(format!("sqlite:{}?mode=rwc", tmp.path().join("portal.db").display()))
         .env("RUST_LOG", "warn")
+        .env("MUC_MEDIA_DIR", tmp.path().join("media"))
         .stdout(Stdio::null())
         .spawn()
         .expect("start portal");
@@ -172,33 +174,65 @@ async fn main() {
     // ---- portal load ----
     let www = tmp.path().join("nginx/www");
     std::fs::create_dir_all(&www).expect("www");
-    let endpoints = [
-        ("hotspot items (limit 10)", "/collections/hotspots/items?limit=10", "items.json"),
-        ("nearest hotspots (10)", "/collections/hotspots/items?near=11.5755,48.1374&limit=10", "near.json"),
-        ("finder catalogue", "/finders", "finders.json"),
+    // Reports: a form POST, and a multipart POST with a 640 × 480 photo
+    // carrying EXIF/GPS (the portal's test fixture); nginx answers the same POSTs.
+    let scripts = tmp.path().join("wrk");
+    std::fs::create_dir_all(&scripts).expect("dir");
+    let form = "api_key=muenchen-app&service_code=strassenbeleuchtung&lat=48.137154&long=11.576124&attribute%5Bart%5D=dunkel&description=Laterne+dunkel";
+    let form_script = load::post_script(&scripts, "form", "application/x-www-form-urlencoded", form.as_bytes()).expect("script");
+    let boundary = "muc-bench";
+    let mut multipart = Vec::new();
+    for pair in form.split('&') {
+        let (k, v) = pair.split_once('=').expect("pair");
+        let k = k.replace("%5B", "[").replace("%5D", "]");
+        let v = v.replace('+', " ");
+        multipart.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n").as_bytes());
+    }
+    multipart.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"media\"; filename=\"p.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n").as_bytes());
+    multipart.extend(include_bytes!("../../portal/tests/fixtures/street-light.jpg"));
+    multipart.extend(format!("\r\n--{boundary}--\r\n").as_bytes());
+    let photo_script = load::post_script(&scripts, "photo", &format!("multipart/form-data; boundary={boundary}"), &multipart).expect("script");
+
+    // (name, portal path, nginx path, wrk script)
+    let endpoints: Vec<(&str, &str, String, Option<PathBuf>)> = vec![
+        ("hotspot items (limit 10)", "/collections/hotspots/items?limit=10", "/items.json".into(), None),
+        ("nearest hotspots (10)", "/collections/hotspots/items?near=11.5755,48.1374&limit=10", "/near.json".into(), None),
+        ("finder catalogue", "/finders", "/finders.json".into(), None),
+        ("Open311 services.json", "/open311/v2/services.json", "/services.json".into(), None),
+        ("Open311 report POST, no photo", "/open311/v2/requests.json", "/post-form".into(), Some(form_script)),
+        ("Open311 report POST, with photo", "/open311/v2/requests.json", "/post-photo".into(), Some(photo_script)),
+        ("Open311 requests.json (GET, 50 newest)", "/open311/v2/requests.json", "/requests.json".into(), None),
     ];
     let http = reqwest::Client::new();
-    for (_, path, file) in &endpoints {
-        let body = http.get(format!("{portal_url}{path}")).send().await.expect("GET").bytes().await.expect("body");
-        std::fs::write(www.join(file), &body).expect("write");
+    for (_, path, file, script) in &endpoints {
+        if script.is_none() && !path.starts_with("/open311/v2/requests") {
+            let body = http.get(format!("{portal_url}{path}")).send().await.expect("GET").bytes().await.expect("body");
+            std::fs::write(www.join(file.trim_start_matches('/')), &body).expect("write");
+        }
     }
     let nginx_port = free_port();
     let nginx = load::Nginx::start(&tmp.path().join("nginx"), nginx_port).map_err(|e| eprintln!("{e}")).ok();
     let idle_portal = procs::tree_pss_mib(portal.id()).0;
     let peak = Arc::new(Mutex::new(idle_portal));
     let mut block = format!(
-        "## Portal on loopback\n\nwrk, 2 threads, 32 connections, {load_secs} s per run, {runs} runs; the portal on SQLite beside \
+        "## Portal on loopback\n\nwrk, 2 threads, 32 connections, {load_secs} s per run, {load_runs} runs; the portal on SQLite beside \
          nginx serving the same response bytes as static files (this machine's HTTP limit). wrk, the server and \
          nginx share the same {} cores.\n\n| endpoint | portal req/s | portal p50 / p99 (ms) | nginx req/s | nginx p50 / p99 (ms) | portal ÷ nginx |\n|---|---|---|---|---|---|\n",
         sh("nproc")
     );
-    for (name, path, file) in &endpoints {
+    for (name, path, file, script) in &endpoints {
+        if path.starts_with("/open311/v2/requests") && script.is_none() {
+            // After the POST runs there are reports to list: serve nginx the same bytes.
+            let body = http.get(format!("{portal_url}{path}")).send().await.expect("GET").bytes().await.expect("body");
+            std::fs::write(www.join(file.trim_start_matches('/')), &body).expect("write");
+        }
+        let script = script.as_deref();
         let sampler = spawn_sampler(portal.id(), peak.clone());
         let p: Vec<load::WrkResult> =
-            (0..runs).filter_map(|_| load::wrk(&format!("{portal_url}{path}"), load_secs, 32).map_err(|e| eprintln!("{e}")).ok()).collect();
+            (0..load_runs).filter_map(|_| load::wrk(&format!("{portal_url}{path}"), load_secs, 32, script).map_err(|e| eprintln!("{e}")).ok()).collect();
         sampler.store(true, std::sync::atomic::Ordering::Relaxed);
         let n: Vec<load::WrkResult> = if nginx.is_some() {
-            (0..runs).filter_map(|_| load::wrk(&format!("http://127.0.0.1:{nginx_port}/{file}"), load_secs, 32).map_err(|e| eprintln!("{e}")).ok()).collect()
+            (0..load_runs).filter_map(|_| load::wrk(&format!("http://127.0.0.1:{nginx_port}{file}"), load_secs, 32, script).map_err(|e| eprintln!("{e}")).ok()).collect()
         } else {
             Vec::new()
         };
@@ -228,7 +262,7 @@ async fn main() {
     let _ = writeln!(
         block,
         "\nPortal memory (PSS): {idle_portal:.1} MiB idle after start, {peak:.1} MiB at the highest sample under load (sampled every 200 ms).\n\
-         Open311 endpoints (`services.json`, `requests.json`, report POST with and without a photo) are added when issue 3 lands.\n"
+         Report POSTs are real: each stores a report (and a cleaned photo) in SQLite; nginx only answers them.\n"
     );
     drop(nginx);
     procs::kill_tree(portal.id());

@@ -6,6 +6,7 @@ mod commands;
 pub mod config;
 pub mod finders;
 pub mod hotspots;
+pub mod outbox;
 
 use std::sync::Mutex;
 

@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use muc_wire::finders::FinderCatalogue;
+use muc_wire::open311::{CreatedRequest, Open311Error};
 use muc_wire::hotspots::{HotspotCollection, Site, COLLECTION_ID};
 use muc_wire::ApiError;
 
@@ -119,6 +120,44 @@ impl PortalClient {
             .to_string();
         let catalogue = Self::read_json(resp).await?;
         Ok(Catalogue::Fresh { catalogue, etag })
+    }
+
+    /// Posts an Open311 report (multipart, with an optional photo). The
+    /// idempotency key makes a retry of the same report return the first answer.
+    pub async fn post_report(
+        &self,
+        fields: &[(String, String)],
+        photo: Option<Vec<u8>>,
+        idempotency_key: &str,
+    ) -> Result<CreatedRequest, ClientError> {
+        let mut form = reqwest::multipart::Form::new();
+        for (k, v) in fields {
+            form = form.text(k.clone(), v.clone());
+        }
+        if let Some(bytes) = photo {
+            let part = reqwest::multipart::Part::bytes(bytes).file_name("photo.jpg");
+            form = form.part("media", part);
+        }
+        let resp = self
+            .http
+            .post(format!("{}/open311/v2/requests.json", self.base))
+            .header("Idempotency-Key", idempotency_key)
+            .multipart(form)
+            .send()
+            .await?;
+        let status = resp.status();
+        let body = resp.bytes().await?;
+        if !status.is_success() {
+            let description = serde_json::from_slice::<Vec<Open311Error>>(&body)
+                .ok()
+                .and_then(|v| v.into_iter().next())
+                .map(|e| e.description)
+                .unwrap_or_else(|| String::from_utf8_lossy(&body).chars().take(200).collect());
+            return Err(ClientError::Status { status: status.as_u16(), code: "open311".into(), description });
+        }
+        let mut created: Vec<CreatedRequest> =
+            serde_json::from_slice(&body).map_err(|e| ClientError::Invalid(e.to_string()))?;
+        created.pop().ok_or_else(|| ClientError::Invalid("empty answer to a report".into()))
     }
 
     async fn get_json<T: serde::de::DeserializeOwned>(&self, url: &str) -> Result<T, ClientError> {

@@ -1,0 +1,267 @@
+//! The durable outbox: a report is written to disk before anything is sent,
+//! and stays there until the portal has it. Sending uses the report's local id
+//! as the Open311 Idempotency-Key, so a retry after a crash, a timeout or a
+//! lost answer can never create a second report.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use muc_portal_client::{ClientError, PortalClient};
+use serde::{Deserialize, Serialize};
+
+use crate::cache::JsonFile;
+
+/// What the person wrote, as GeoReport fields.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutgoingReport {
+    pub service_code: String,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub address: Option<String>,
+    pub description: Option<String>,
+    /// Only with the person's consent to be contacted about this report.
+    pub email: Option<String>,
+    pub attributes: BTreeMap<String, Vec<String>>,
+    /// A photo file in the outbox folder, if any.
+    pub photo: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum Delivery {
+    /// Waiting to be sent (offline, portal down, or not tried yet).
+    Waiting { attempts: u32, next_attempt_at: i64, last_error: Option<String> },
+    /// The portal has it.
+    Sent { service_request_id: String, token: Option<String>, sent_at: i64 },
+    /// The portal refused it (e.g. a required field); kept for the person to fix.
+    Refused { reason: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    /// Local id, also the Idempotency-Key.
+    pub id: String,
+    pub created_at: i64,
+    pub report: OutgoingReport,
+    pub delivery: Delivery,
+}
+
+#[derive(Debug, Clone)]
+pub struct Outbox {
+    dir: PathBuf,
+    api_key: String,
+}
+
+/// Seconds to wait after `attempts` failures: 15 s doubling, at most 30 min.
+pub fn backoff(attempts: u32) -> i64 {
+    (15i64 << attempts.min(7)).min(30 * 60)
+}
+
+impl Outbox {
+    pub fn new(data_dir: &Path, api_key: &str) -> Self {
+        Self { dir: data_dir.join("outbox"), api_key: api_key.into() }
+    }
+
+    fn file(&self, id: &str) -> JsonFile<Entry> {
+        JsonFile::new(self.dir.join(format!("{id}.json")), 1)
+    }
+
+    /// Writes the report (and its photo) to disk; returns its local id.
+    pub fn enqueue(&self, mut report: OutgoingReport, photo: Option<&[u8]>, now: i64) -> std::io::Result<Entry> {
+        let mut raw = [0u8; 16];
+        getrandom_fill(&mut raw)?;
+        let id: String = raw.iter().map(|b| format!("{b:02x}")).collect();
+        std::fs::create_dir_all(&self.dir)?;
+        if let Some(bytes) = photo {
+            let name = format!("{id}.photo");
+            let tmp = self.dir.join(format!(".{name}.tmp"));
+            std::fs::write(&tmp, bytes)?;
+            std::fs::File::open(&tmp)?.sync_all()?;
+            std::fs::rename(&tmp, self.dir.join(&name))?;
+            report.photo = Some(name);
+        }
+        let entry = Entry {
+            id: id.clone(),
+            created_at: now,
+            report,
+            delivery: Delivery::Waiting { attempts: 0, next_attempt_at: now, last_error: None },
+        };
+        self.file(&id).store(&entry)?;
+        Ok(entry)
+    }
+
+    /// Every report of this device, newest first.
+    pub fn list(&self) -> Vec<Entry> {
+        let Ok(dir) = std::fs::read_dir(&self.dir) else { return Vec::new() };
+        let mut v: Vec<Entry> = dir
+            .filter_map(|e| {
+                let name = e.ok()?.file_name().into_string().ok()?;
+                let id = name.strip_suffix(".json")?;
+                self.file(id).load()
+            })
+            .collect();
+        v.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(a.id.cmp(&b.id)));
+        v
+    }
+
+    fn fields(&self, r: &OutgoingReport) -> Vec<(String, String)> {
+        let mut f = vec![("api_key".to_string(), self.api_key.clone()), ("service_code".into(), r.service_code.clone())];
+        if let (Some(lat), Some(lon)) = (r.lat, r.lon) {
+            f.push(("lat".into(), lat.to_string()));
+            f.push(("long".into(), lon.to_string()));
+        }
+        for (k, v) in [("address_string", &r.address), ("description", &r.description), ("email", &r.email)] {
+            if let Some(v) = v {
+                f.push((k.into(), v.clone()));
+            }
+        }
+        for (code, values) in &r.attributes {
+            for v in values {
+                let key = if values.len() > 1 { format!("attribute[{code}][]") } else { format!("attribute[{code}]") };
+                f.push((key, v.clone()));
+            }
+        }
+        f
+    }
+
+    /// Sends every report that is due; returns how many the portal now has.
+    pub async fn send_due(&self, client: &PortalClient, now: i64) -> usize {
+        let mut sent = 0;
+        for mut e in self.list() {
+            let Delivery::Waiting { attempts, next_attempt_at, .. } = e.delivery.clone() else { continue };
+            if next_attempt_at > now {
+                continue;
+            }
+            let photo = match &e.report.photo {
+                Some(name) => match std::fs::read(self.dir.join(name)) {
+                    Ok(b) => Some(b),
+                    Err(err) => {
+                        tracing::error!(id = %e.id, error = %err, "outbox photo unreadable; sending without it");
+                        None
+                    }
+                },
+                None => None,
+            };
+            e.delivery = match client.post_report(&self.fields(&e.report), photo, &e.id).await {
+                Ok(created) => {
+                    sent += 1;
+                    Delivery::Sent {
+                        service_request_id: created.service_request_id.unwrap_or_default(),
+                        token: created.token,
+                        sent_at: now,
+                    }
+                }
+                // The portal read it and said no: keep it for the person, do not retry blindly.
+                Err(ClientError::Status { status, description, .. }) if (400..500).contains(&status) && status != 408 && status != 429 => {
+                    Delivery::Refused { reason: description }
+                }
+                Err(err) => Delivery::Waiting {
+                    attempts: attempts + 1,
+                    next_attempt_at: now + backoff(attempts),
+                    last_error: Some(err.to_string()),
+                },
+            };
+            if let Err(err) = self.file(&e.id).store(&e) {
+                // The portal has it (or not); the next run resends with the same key, which is safe.
+                tracing::error!(id = %e.id, error = %err, "could not record the delivery");
+            }
+        }
+        sent
+    }
+}
+
+fn getrandom_fill(buf: &mut [u8]) -> std::io::Result<()> {
+    use std::io::Read;
+    std::fs::File::open("/dev/urandom").and_then(|mut f| f.read_exact(buf)).or_else(|_| {
+        // Platforms without /dev/urandom: time and counter are unique enough for a local id.
+        let t = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+        buf.iter_mut().zip(t.to_le_bytes().iter().cycle()).for_each(|(b, t)| *b = *t);
+        Ok(())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn light() -> OutgoingReport {
+        OutgoingReport {
+            service_code: "strassenbeleuchtung".into(),
+            lat: Some(48.137154),
+            lon: Some(11.576124),
+            address: None,
+            description: Some("Laterne dunkel".into()),
+            email: None,
+            attributes: BTreeMap::from([("art".to_string(), vec!["dunkel".to_string()])]),
+            photo: None,
+        }
+    }
+
+    async fn reports_on_portal(base: &str) -> usize {
+        let body = reqwest::get(format!("{base}/open311/v2/requests.json")).await.expect("GET").text().await.expect("body");
+        serde_json::from_str::<Vec<serde_json::Value>>(&body).expect("list").len()
+    }
+
+    #[test]
+    fn backoff_grows_and_stops() {
+        assert_eq!(backoff(0), 15);
+        assert_eq!(backoff(1), 30);
+        assert_eq!(backoff(6), 960);
+        assert_eq!(backoff(20), 1800);
+    }
+
+    #[tokio::test]
+    async fn waits_while_the_portal_is_down_then_arrives_once() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let port = std::net::TcpListener::bind("127.0.0.1:0").expect("b").local_addr().expect("a").port();
+        let down = PortalClient::new(&format!("http://127.0.0.1:{port}")).expect("client");
+        let outbox = Outbox::new(tmp.path(), "muenchen-app");
+        let e = outbox.enqueue(light(), Some(include_bytes!("../../portal/tests/fixtures/street-light.jpg")), 100).expect("enqueue");
+
+        assert_eq!(outbox.send_due(&down, 100).await, 0);
+        let waiting = outbox.list();
+        assert!(matches!(&waiting[0].delivery, Delivery::Waiting { attempts: 1, next_attempt_at: 115, last_error: Some(_) }), "{waiting:?}");
+
+        // A restart: a new Outbox over the same folder still has it.
+        let (base, _stop, _task) = crate::test_portal(tmp.path()).await;
+        let up = PortalClient::new(&base).expect("client");
+        let again = Outbox::new(tmp.path(), "muenchen-app");
+        assert_eq!(again.send_due(&up, 110).await, 0, "not due yet: backoff");
+        assert_eq!(again.send_due(&up, 115).await, 1);
+        assert_eq!(again.send_due(&up, 2000).await, 0, "sent once, never again");
+        assert!(matches!(&again.list()[0].delivery, Delivery::Sent { service_request_id, .. } if service_request_id.starts_with("MUC-")));
+        assert_eq!(again.list()[0].id, e.id);
+        assert_eq!(reports_on_portal(&base).await, 1);
+    }
+
+    #[tokio::test]
+    async fn a_crash_after_sending_does_not_duplicate() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let (base, _stop, _task) = crate::test_portal(tmp.path()).await;
+        let client = PortalClient::new(&base).expect("client");
+        let outbox = Outbox::new(tmp.path(), "muenchen-app");
+        let e = outbox.enqueue(light(), None, 0).expect("enqueue");
+        // The app sent it, then died before it could write down that it did.
+        let first = client.post_report(&outbox.fields(&e.report), None, &e.id).await.expect("first send");
+        // After the restart it sends again, with the same key.
+        assert_eq!(outbox.send_due(&client, 1).await, 1);
+        let Delivery::Sent { service_request_id, .. } = &outbox.list()[0].delivery else { panic!("sent") };
+        assert_eq!(Some(service_request_id.clone()), first.service_request_id);
+        assert_eq!(reports_on_portal(&base).await, 1, "exactly once");
+    }
+
+    #[tokio::test]
+    async fn a_refused_report_is_kept_with_the_reason() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let (base, _stop, _task) = crate::test_portal(tmp.path()).await;
+        let client = PortalClient::new(&base).expect("client");
+        let outbox = Outbox::new(tmp.path(), "muenchen-app");
+        let mut r = light();
+        r.attributes.clear();
+        outbox.enqueue(r, Some(b"%PDF-1.4 not a photo"), 0).expect("enqueue");
+        assert_eq!(outbox.send_due(&client, 1).await, 0);
+        let entry = &outbox.list()[0];
+        assert!(matches!(&entry.delivery, Delivery::Refused { reason } if reason.contains("art")), "{entry:?}");
+        assert_eq!(entry.report.service_code, "strassenbeleuchtung", "nothing the person wrote is lost");
+    }
+}
