@@ -145,6 +145,14 @@ async fn list_requests(st: &AppState, params: &Params, f: Format, en: bool) -> R
         }
         _ => return Err(Error::bad(f, "Send lat and long together (radius is optional).")),
     };
+    // With a radius, SQL narrows to the enclosing box and the exact circle
+    // and paging follow here; without one, SQL pages.
+    let bbox = near.map(|(p, r)| {
+        let dlat = r / 111_320.0;
+        let dlon = r / (111_320.0 * p.lat.to_radians().cos().max(0.01));
+        [p.lon - dlon, p.lat - dlat, p.lon + dlon, p.lat + dlat]
+    });
+    let offset = (page - 1) * page_size;
     let filter = store::Filter {
         ids: list(params, "service_request_id"),
         service_codes: list(params, "service_code"),
@@ -152,25 +160,30 @@ async fn list_requests(st: &AppState, params: &Params, f: Format, en: bool) -> R
         start,
         end,
         updated_after: parse_time(params, "updated_after", f)?,
+        bbox,
+        page: near.is_none().then_some((page_size, offset)),
     };
     let rows = store::find(&st.db, &filter).await.map_err(db_err(f))?;
-    let rows: Vec<_> = rows
-        .into_iter()
-        .filter(|r| match (near, r.lat, r.lon) {
-            (Some((p, radius)), Some(lat), Some(lon)) => p.distance_m(&LonLat::new(lon, lat)) <= radius,
-            (Some(_), _, _) => false,
-            (None, _, _) => true,
-        })
-        .skip((page - 1) * page_size)
-        .take(page_size)
-        .collect();
+    let rows: Vec<_> = match near {
+        None => rows,
+        Some((p, radius)) => rows
+            .into_iter()
+            .filter(|r| r.lat.zip(r.lon).is_some_and(|(lat, lon)| p.distance_m(&LonLat::new(lon, lat)) <= radius))
+            .skip(offset)
+            .take(page_size)
+            .collect(),
+    };
     let services = store::services(&st.db).await.map_err(db_err(f))?;
-    let mut out: Vec<ServiceRequest> = Vec::with_capacity(rows.len());
-    for r in rows {
-        let history = store::history(&st.db, &r.id).await.map_err(db_err(f))?;
-        let svc = services.iter().find(|s| s.code == r.service_code);
-        out.push(store::to_wire(r, svc, en, &st.base_url, history));
-    }
+    let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
+    let mut histories = store::histories(&st.db, &ids).await.map_err(db_err(f))?;
+    let out: Vec<ServiceRequest> = rows
+        .into_iter()
+        .map(|r| {
+            let history = histories.remove(&r.id).unwrap_or_default();
+            let svc = services.iter().find(|s| s.code == r.service_code);
+            store::to_wire(r, svc, en, &st.base_url, history)
+        })
+        .collect();
     Ok(render(f, "service_requests", &json!(out)))
 }
 
@@ -181,7 +194,7 @@ async fn one(State(st): State<AppState>, Path(file): Path<String>, Query(params)
     let row = store::find(&st.db, &filter).await.map_err(db_err(f))?.into_iter().next()
         .ok_or_else(|| Error::new(StatusCode::NOT_FOUND, f, format!("No service request '{id}'.")))?;
     let svc = store::service(&st.db, &row.service_code).await.map_err(db_err(f))?;
-    let history = store::history(&st.db, id).await.map_err(db_err(f))?;
+    let history = store::histories(&st.db, &[id.to_string()]).await.map_err(db_err(f))?.remove(id).unwrap_or_default();
     let r = store::to_wire(row, svc.as_ref(), english(&params, &headers), &st.base_url, history);
     Ok(render(f, "service_requests", &json!([r])))
 }

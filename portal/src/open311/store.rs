@@ -266,6 +266,10 @@ pub struct Filter {
     pub start: i64,
     pub end: i64,
     pub updated_after: Option<i64>,
+    /// Only rows inside this box (lon/lat degrees): a prefilter for a radius.
+    pub bbox: Option<[f64; 4]>,
+    /// (limit, offset), done in SQL.
+    pub page: Option<(usize, usize)>,
 }
 
 pub async fn find(pool: &AnyPool, f: &Filter) -> Result<Vec<RequestRow>, sqlx::Error> {
@@ -297,13 +301,21 @@ pub async fn find(pool: &AnyPool, f: &Filter) -> Result<Vec<RequestRow>, sqlx::E
         if let Some(t) = f.updated_after {
             sql.push_str(&format!(" AND updated_at > {}", ph(Bind::Int(t), &mut binds)));
         }
+        if let Some([w, s, e, n]) = f.bbox {
+            let (w, s, e, n) = (ph(Bind::Float(w), &mut binds), ph(Bind::Float(s), &mut binds), ph(Bind::Float(e), &mut binds), ph(Bind::Float(n), &mut binds));
+            sql.push_str(&format!(" AND lon >= {w} AND lat >= {s} AND lon <= {e} AND lat <= {n}"));
+        }
     }
     sql.push_str(" ORDER BY requested_at DESC, id");
+    if let Some((limit, offset)) = f.page {
+        sql.push_str(&format!(" LIMIT {limit} OFFSET {offset}"));
+    }
     let mut q = sqlx::query_as::<_, RequestRow>(&sql);
     for b in binds {
         q = match b {
             Bind::Text(s) => q.bind(s),
             Bind::Int(i) => q.bind(i),
+            Bind::Float(x) => q.bind(x),
         };
     }
     q.fetch_all(pool).await
@@ -312,20 +324,33 @@ pub async fn find(pool: &AnyPool, f: &Filter) -> Result<Vec<RequestRow>, sqlx::E
 enum Bind {
     Text(String),
     Int(i64),
+    Float(f64),
 }
 
-pub async fn history(pool: &AnyPool, id: &str) -> Result<Vec<StatusNote>, sqlx::Error> {
-    let rows: Vec<(String, Option<String>, i64)> =
-        sqlx::query_as("SELECT status, note, at FROM request_history WHERE request_id = $1 ORDER BY seq")
-            .bind(id)
-            .fetch_all(pool)
-            .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(s, note, at)| {
-            Some(StatusNote { status: DetailedStatus::from_code(&s)?, note, datetime: rfc3339(at) })
-        })
-        .collect())
+/// The status histories of several reports in one query.
+pub async fn histories(
+    pool: &AnyPool,
+    ids: &[String],
+) -> Result<std::collections::HashMap<String, Vec<StatusNote>>, sqlx::Error> {
+    let mut out: std::collections::HashMap<String, Vec<StatusNote>> = std::collections::HashMap::new();
+    if ids.is_empty() {
+        return Ok(out);
+    }
+    let list: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+    let sql = format!(
+        "SELECT request_id, status, note, at FROM request_history WHERE request_id IN ({}) ORDER BY request_id, seq",
+        list.join(", ")
+    );
+    let mut q = sqlx::query_as::<_, (String, String, Option<String>, i64)>(&sql);
+    for id in ids {
+        q = q.bind(id.clone());
+    }
+    for (id, s, note, at) in q.fetch_all(pool).await? {
+        if let Some(status) = DetailedStatus::from_code(&s) {
+            out.entry(id).or_default().push(StatusNote { status, note, datetime: rfc3339(at) });
+        }
+    }
+    Ok(out)
 }
 
 pub async fn by_token(pool: &AnyPool, token: &str) -> Result<Option<String>, sqlx::Error> {

@@ -1,0 +1,138 @@
+//! "Anliegen melden" and "Meine Meldungen" for the app: the report
+//! categories (kept for offline use), sending through the outbox, and the
+//! portal's view of this device's reports.
+
+use muc_portal_client::PortalClient;
+use muc_wire::ipc::{AppError, DataSource, ErrorKind, MyReport, ReportCatalogue, ReportCategory};
+use muc_wire::open311::{Delivery, OutgoingReport};
+use serde::{Deserialize, Serialize};
+
+use crate::cache::JsonFile;
+use crate::hotspots::app_error;
+use crate::outbox::Outbox;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CachedCategories {
+    pub fetched_at: i64,
+    pub categories: Vec<ReportCategory>,
+}
+
+pub type CategoryCache = JsonFile<CachedCategories>;
+
+pub fn category_cache(dir: &std::path::Path) -> CategoryCache {
+    JsonFile::new(dir.join("report-categories.json"), 1)
+}
+
+pub async fn categories(client: &PortalClient, cache: &CategoryCache, now: i64) -> Result<ReportCatalogue, AppError> {
+    match client.report_categories().await {
+        Ok(list) => {
+            let categories: Vec<ReportCategory> =
+                list.into_iter().map(|(service, definition)| ReportCategory { service, definition }).collect();
+            if let Err(e) = cache.store(&CachedCategories { fetched_at: now, categories: categories.clone() }) {
+                tracing::warn!(error = %e, "could not keep the report categories");
+            }
+            Ok(ReportCatalogue { categories, fetched_at: now, source: DataSource::Live })
+        }
+        Err(e) => match cache.load() {
+            Some(c) => Ok(ReportCatalogue {
+                categories: c.categories,
+                fetched_at: c.fetched_at,
+                source: DataSource::Cache { reason: app_error(&e) },
+            }),
+            None => Err(app_error(&e)),
+        },
+    }
+}
+
+/// Keeps the report on disk first, then tries to send it at once.
+pub async fn submit(
+    outbox: &Outbox,
+    client: &PortalClient,
+    report: OutgoingReport,
+    photo: Option<Vec<u8>>,
+    now: i64,
+) -> Result<MyReport, AppError> {
+    let entry = outbox
+        .enqueue(report, photo.as_deref(), now)
+        .map_err(|e| AppError::new(ErrorKind::Storage, e.to_string()))?;
+    outbox.send_due(client, now).await;
+    let mine = outbox.list().into_iter().find(|e| e.id == entry.id).unwrap_or(entry);
+    Ok(MyReport { local_id: mine.id, created_at: mine.created_at, report: mine.report, delivery: mine.delivery, remote: None })
+}
+
+/// This device's reports, newest first, with the portal's current status
+/// where it answers (and without it, offline). The person asked: waiting
+/// reports are tried now, whatever their backoff.
+pub async fn mine(outbox: &Outbox, client: &PortalClient, now: i64) -> Vec<MyReport> {
+    outbox.send_due(client, i64::MAX).await;
+    let entries = outbox.list();
+    let _ = now;
+    let ids: Vec<String> = entries
+        .iter()
+        .filter_map(|e| match &e.delivery {
+            Delivery::Sent { service_request_id, .. } => Some(service_request_id.clone()),
+            _ => None,
+        })
+        .collect();
+    let remote = client.reports(&ids).await.unwrap_or_else(|e| {
+        tracing::info!(error = %e, "report status not refreshed");
+        Vec::new()
+    });
+    entries
+        .into_iter()
+        .map(|e| {
+            let r = match &e.delivery {
+                Delivery::Sent { service_request_id, .. } => {
+                    remote.iter().find(|r| &r.service_request_id == service_request_id).cloned()
+                }
+                _ => None,
+            };
+            MyReport { local_id: e.id, created_at: e.created_at, report: e.report, delivery: e.delivery, remote: r }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    #[tokio::test]
+    async fn categories_offline_and_a_report_with_its_status() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let (base, stop, task) = crate::test_portal(tmp.path()).await;
+        let client = PortalClient::new(&base).expect("client");
+        let cache = category_cache(tmp.path());
+        let live = categories(&client, &cache, 10).await.expect("categories");
+        assert_eq!(live.categories.len(), 8);
+        let light = live.categories.iter().find(|c| c.service.service_code == "strassenbeleuchtung").expect("light");
+        assert!(light.definition.attributes.iter().any(|a| a.code == "art" && a.required));
+
+        let outbox = Outbox::new(tmp.path(), "muenchen-app");
+        let report = OutgoingReport {
+            service_code: "strassenbeleuchtung".into(),
+            lat: Some(48.1372),
+            lon: Some(11.5756),
+            address: None,
+            description: None,
+            email: None,
+            attributes: BTreeMap::from([("art".to_string(), vec!["dunkel".to_string()])]),
+            photo: None,
+        };
+        let sent = submit(&outbox, &client, report, None, 20).await.expect("submit");
+        assert!(matches!(sent.delivery, Delivery::Sent { .. }), "{sent:?}");
+        let list = mine(&outbox, &client, 30).await;
+        assert_eq!(list.len(), 1);
+        let remote = list[0].remote.as_ref().expect("portal status");
+        assert_eq!(remote.status, "open");
+
+        stop.send(()).expect("stop");
+        task.await.expect("stopped");
+        let offline = categories(&client, &cache, 40).await.expect("from the copy");
+        assert!(matches!(offline.source, DataSource::Cache { .. }));
+        assert_eq!(offline.fetched_at, 10);
+        let list = mine(&outbox, &client, 50).await;
+        assert_eq!(list.len(), 1, "my reports are on this device");
+        assert!(list[0].remote.is_none());
+    }
+}

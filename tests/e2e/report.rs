@@ -1,0 +1,74 @@
+//! Reporting a dark street light through the real app: category, generated
+//! form, place, photo, review, send; "Meine Meldungen" shows it; an operator
+//! marks it fixed and the app shows that. Then, with the portal gone, a second
+//! report waits on disk and arrives exactly once when the portal is back.
+
+use muc_e2e::{Driver, Portal, Result};
+
+#[tokio::test(flavor = "multi_thread")]
+async fn report_a_dark_street_light_and_follow_it() -> Result<()> {
+    let tmp = tempfile::tempdir()?;
+    let db = tmp.path().join("portal.db");
+    let mut portal = Portal::start(&db)?;
+    let port = portal.port();
+    let data = tmp.path().join("app-data");
+    let photo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../portal/tests/fixtures/street-light.jpg").canonicalize()?;
+    let app = Driver::launch(&[
+        ("MUC_PORTAL_URL", portal.url.as_str()),
+        ("MUC_DATA_DIR", data.to_str().ok_or("path")?),
+    ])
+    .await?;
+
+    app.button("Anliegen melden").await?.click().await?;
+    app.find("#category-search").await?.send_keys("Laterne").await?;
+    app.button("Straßenbeleuchtung").await?.click().await?;
+    app.find("#attr-art").await?.select_by_value("dunkel").await?;
+    app.find("#report-place").await?.send_keys("Marienplatz").await?;
+    app.text_until("#report-place-found", "recognise the place", |t| t.contains("Marienplatz")).await?;
+    app.find("#report-photo").await?.send_keys(photo.to_str().ok_or("path")?).await?;
+    app.find("#report-description").await?.send_keys("Seit drei Tagen dunkel.").await?;
+    app.screenshot("report-01-form").await?;
+    app.button("Weiter zur Übersicht").await?.click().await?;
+    let review = app.text_until("#review", "show the review", |t| t.contains("Leuchtet nicht")).await?;
+    assert!(review.contains("street-light.jpg"), "{review}");
+    app.screenshot("report-02-review").await?;
+    app.button("Meldung absenden").await?.click().await?;
+
+    let mine = app.text_until("#my-reports", "list the report as received", |t| t.contains("Eingegangen")).await?;
+    let id = mine
+        .split_whitespace()
+        .find(|w| w.starts_with("MUC-"))
+        .ok_or_else(|| format!("no reference in {mine:?}"))?
+        .to_string();
+    app.screenshot("report-03-my-reports").await?;
+
+    // The city fixes it.
+    Portal::cli(&db, &["requests", "set-status", &id, "fixed", "--note", "Leuchtmittel getauscht."])?;
+    app.button("Aktualisieren").await?.click().await?;
+    app.text_until("#my-reports", "show fixed", |t| t.contains("Erledigt") && t.contains("Leuchtmittel getauscht.")).await?;
+    app.screenshot("report-04-fixed").await?;
+    // The stored photo has no location data.
+    let listing = Portal::cli(&db, &["requests", "list"])?;
+    assert!(listing.contains(&id), "{listing}");
+
+    // The portal goes away; the next report waits on this device.
+    portal.stop();
+    app.button("Neue Meldung").await?.click().await?;
+    app.button("Graffiti").await?.click().await?;
+    app.find("#attr-flaeche").await?.select_by_value("kasten").await?;
+    app.find("#report-place").await?.send_keys("Odeonsplatz").await?;
+    app.button("Weiter zur Übersicht").await?.click().await?;
+    app.button("Meldung absenden").await?.click().await?;
+    app.text_until("#my-reports", "show it waiting", |t| t.contains("Wartet auf Versand")).await?;
+    app.screenshot("report-05-waiting-offline").await?;
+
+    // The portal is back: the report goes out, once.
+    let _portal = Portal::start_on(&db, port)?;
+    app.button("Aktualisieren").await?.click().await?;
+    app.text_until("#my-reports", "show both received", |t| !t.contains("Wartet auf Versand") && t.matches("MUC-").count() == 2).await?;
+    app.button("Aktualisieren").await?.click().await?;
+    let listing = Portal::cli(&db, &["requests", "list"])?;
+    assert_eq!(listing.lines().filter(|l| l.contains("graffiti")).count(), 1, "exactly once: {listing}");
+    app.client.clone().close().await?;
+    Ok(())
+}
