@@ -18,6 +18,9 @@ fn main() {
                 "open_finder",
                 "set_favourite",
                 "frontend_ready",
+                "report_categories",
+                "submit_report",
+                "my_reports",
             ])),
     )
     .expect("tauri-build");

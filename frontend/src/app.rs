@@ -11,6 +11,8 @@ use crate::ipc;
 use crate::load::loader;
 use crate::pages::coming_soon::ComingSoon;
 use crate::pages::finders::{FinderLoad, Finders};
+use crate::pages::my_reports::MyReports;
+use crate::pages::report::Report;
 use crate::pages::home::Home;
 use crate::pages::hotspot_detail::HotspotDetail;
 use crate::pages::hotspots::{Hotspots, Load, Locate};
@@ -34,16 +36,32 @@ pub fn App() -> Html {
     let finder_load = use_state(|| FinderLoad::Loading);
     let finders_fetched = use_state(|| false);
     let open_error = use_state(|| None);
+    let catalogue = use_state(|| crate::load::Load::Loading);
+    let catalogue_fetched = use_state(|| false);
+    let mine = use_state(|| crate::load::Load::Loading);
+    let sending = use_state(|| false);
+    let send_error = use_state(|| None);
     let first_render = use_mut_ref(|| true);
 
     let reload = loader(load.clone(), ipc::load_hotspots);
     let reload_finders = loader(finder_load.clone(), ipc::load_finders);
+    let reload_catalogue = loader(catalogue.clone(), ipc::report_categories);
+    let reload_mine = loader(mine.clone(), ipc::my_reports);
 
     // Load each area's data the first time it is opened.
     {
         let (fetched, reload) = (fetched.clone(), reload.clone());
         let (finders_fetched, reload_finders) = (finders_fetched.clone(), reload_finders.clone());
+        let (catalogue_fetched, reload_catalogue, reload_mine) = (catalogue_fetched.clone(), reload_catalogue.clone(), reload_mine.clone());
         use_effect_with((*screen).clone(), move |s| {
+            if matches!(s, Screen::Report | Screen::MyReports) && !*catalogue_fetched {
+                catalogue_fetched.set(true);
+                reload_catalogue.emit(());
+            }
+            // Statuses change on the city's side: ask again each time.
+            if *s == Screen::MyReports {
+                reload_mine.emit(());
+            }
             if *s == Screen::Hotspots && !*fetched {
                 fetched.set(true);
                 reload.emit(());
@@ -170,6 +188,39 @@ pub fn App() -> Html {
             <Finders lang={l} load={(*finder_load).clone()} now={now_secs()} open_error={(*open_error).clone()}
                 on_open={on_open_finder} on_favourite={on_favourite} on_refresh={reload_finders.clone()} />
         },
+        Screen::Report => {
+            let on_submit = {
+                let (sending, send_error, screen) = (sending.clone(), send_error.clone(), screen.clone());
+                Callback::from(move |(report, photo)| {
+                    let (sending, send_error, screen) = (sending.clone(), send_error.clone(), screen.clone());
+                    sending.set(true);
+                    wasm_bindgen_futures::spawn_local(async move {
+                        match ipc::submit_report(report, photo).await {
+                            Ok(_) => {
+                                send_error.set(None);
+                                screen.set(Screen::MyReports);
+                            }
+                            Err(e) => send_error.set(Some(e)),
+                        }
+                        sending.set(false);
+                    });
+                })
+            };
+            html! {
+                <Report lang={l} catalogue={(*catalogue).clone()} sending={*sending} send_error={(*send_error).clone()}
+                    on_submit={on_submit} on_my_reports={navigate.reform(|()| Screen::MyReports)} />
+            }
+        }
+        Screen::MyReports => {
+            let names: Vec<(String, String)> = match &*catalogue {
+                crate::load::Load::Ready(c) => c.categories.iter().map(|c| (c.service.service_code.clone(), c.service.service_name.clone())).collect(),
+                _ => Vec::new(),
+            };
+            html! {
+                <MyReports lang={l} load={(*mine).clone()} names={names}
+                    on_refresh={reload_mine.clone()} on_new={navigate.reform(|()| Screen::Report)} />
+            }
+        }
         Screen::Area(area) => html! {
             <ComingSoon lang={l} area={*area} on_back={navigate.reform(|()| Screen::Home)} />
         },

@@ -2,9 +2,10 @@
 //! nothing here unwraps what crosses the boundary.
 
 use muc_wire::ipc::{
-    cmd, AppError, AppInfo, ErrorKind, FinderSnapshot, HotspotSnapshot, OpenFinderArgs, OpenInMapArgs, OpenVia,
-    SetFavouriteArgs,
+    cmd, AppError, AppInfo, ErrorKind, FinderSnapshot, HotspotSnapshot, MyReport, OpenFinderArgs, OpenInMapArgs,
+    OpenVia, ReportCatalogue, SetFavouriteArgs, SubmitReportArgs,
 };
+use muc_wire::open311::OutgoingReport;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -75,4 +76,17 @@ pub async fn set_favourite(finder_id: &str, favourite: bool) -> Result<Vec<Strin
 /// Tells the shell the first screen is painted (start-up time, in its log).
 pub async fn frontend_ready() -> Result<(), AppError> {
     call(cmd::FRONTEND_READY, &NoArgs {}).await
+}
+
+pub async fn report_categories() -> Result<ReportCatalogue, AppError> {
+    call(cmd::REPORT_CATEGORIES, &NoArgs {}).await
+}
+
+/// Hands the report to the shell, which keeps it on disk before sending.
+pub async fn submit_report(report: OutgoingReport, photo: Option<Vec<u8>>) -> Result<MyReport, AppError> {
+    call(cmd::SUBMIT_REPORT, &Wrapped { args: SubmitReportArgs { report, photo } }).await
+}
+
+pub async fn my_reports() -> Result<Vec<MyReport>, AppError> {
+    call(cmd::MY_REPORTS, &NoArgs {}).await
 }

@@ -9,6 +9,8 @@ pub enum Screen {
     Hotspots,
     HotspotDetail(String),
     Finders,
+    Report,
+    MyReports,
     Area(Area),
 }
 
@@ -17,7 +19,6 @@ pub enum Screen {
 pub enum Area {
     Personal,
     Notifications,
-    Report,
 }
 
 impl Area {
@@ -25,7 +26,6 @@ impl Area {
         match self {
             Area::Personal => tr(lang, "Persönlicher Bereich", "Personal area"),
             Area::Notifications => tr(lang, "Benachrichtigungen", "Notifications"),
-            Area::Report => tr(lang, "Anliegen melden", "Report an issue"),
         }
     }
 
@@ -41,11 +41,6 @@ impl Area {
                 lang,
                 "Hier erhalten Sie Hinweise der Stadt, zum Beispiel wenn sich der Stand Ihrer Meldung ändert.",
                 "Here you will get notices from the city, for example when the status of your report changes.",
-            ),
-            Area::Report => tr(
-                lang,
-                "Hier melden Sie Schäden und Probleme im Stadtgebiet, etwa eine defekte Straßenlaterne oder ein Schlagloch, mit Ort und Foto.",
-                "Here you will report damage and problems in the city, such as a broken street light or a pothole, with place and photo.",
             ),
         }
     }

@@ -7,6 +7,8 @@ use std::time::Duration;
 use muc_frontend::app::App;
 use muc_frontend::i18n::Lang;
 use muc_frontend::pages::finders::{FinderLoad, Finders};
+use muc_frontend::pages::my_reports::MyReports;
+use muc_frontend::pages::report::{photo_problem, Report};
 use muc_frontend::pages::hotspot_detail::{HotspotDetail, HotspotDetailProps};
 use muc_frontend::pages::hotspots::{Hotspots, Load, Locate};
 use muc_frontend::places::Place;
@@ -198,7 +200,7 @@ async fn home_shows_five_areas_and_is_accessible() {
     yew::Renderer::<App>::with_root(host()).render();
     wait_until("the home screen shows", || body_text().contains("Willkommen")).await;
     assert_eq!(all(".tiles li").len(), 5);
-    assert_eq!(texts(".badge").len(), 3, "three areas say they are coming");
+    assert_eq!(texts(".badge").len(), 2, "two areas say they are coming");
     assert_accessible("home (de)").await;
 
     click(&button("English"));
@@ -210,7 +212,7 @@ async fn home_shows_five_areas_and_is_accessible() {
 #[wasm_bindgen_test]
 async fn areas_not_built_yet_say_so_plainly() {
     yew::Renderer::<App>::with_root(host()).render();
-    for area in ["Anliegen melden", "Benachrichtigungen", "Persönlicher Bereich"] {
+    for area in ["Benachrichtigungen", "Persönlicher Bereich"] {
         wait_until("home", || body_text().contains("Willkommen")).await;
         click(&button(area));
         wait_until("the area screen", || texts("h1").first().is_some_and(|h| h == area)).await;
@@ -448,4 +450,167 @@ async fn directory_offline_says_when_it_was_updated() {
     assert!(notice.contains("vor 2 Stunden"), "{notice}");
     assert!(all("#finder-list li").len() >= 10, "the saved directory is usable");
     assert_accessible("directory, offline").await;
+}
+
+fn catalogue() -> Rc<muc_wire::ipc::ReportCatalogue> {
+    use muc_wire::open311::{Attribute, AttributeValue, Datatype, Service, ServiceDefinition};
+    let attr = |code: &str, datatype: Datatype, required: bool, variable: bool, order: u32, description: &str, values: &[(&str, &str)]| Attribute {
+        variable,
+        code: code.into(),
+        datatype,
+        required,
+        datatype_description: None,
+        order: Some(order),
+        description: Some(description.into()),
+        values: values.iter().map(|(k, n)| AttributeValue { key: k.to_string(), name: n.to_string() }).collect(),
+    };
+    let cat = |code: &str, name: &str, keywords: &str, attributes: Vec<Attribute>| muc_wire::ipc::ReportCategory {
+        service: Service { service_code: code.into(), service_name: name.into(), description: Some(format!("{name} melden")), metadata: true,
+            kind: "realtime".into(), keywords: Some(keywords.into()), group: None },
+        definition: ServiceDefinition { service_code: code.into(), attributes },
+    };
+    Rc::new(muc_wire::ipc::ReportCatalogue {
+        categories: vec![
+            cat("strassenbeleuchtung", "Straßenbeleuchtung", "Laterne,Licht", vec![
+                attr("notfall", Datatype::Text, false, false, 0, "Bei Gefahr rufen Sie 112.", &[]),
+                attr("art", Datatype::Singlevaluelist, true, true, 1, "Was ist mit der Laterne?", &[("dunkel", "Leuchtet nicht"), ("flackert", "Flackert")]),
+                attr("mastnummer", Datatype::String, false, true, 2, "Nummer am Mast", &[]),
+            ]),
+            cat("muell", "Müll und illegale Ablagerungen", "Sperrmüll", vec![
+                attr("art", Datatype::Multivaluelist, true, true, 1, "Was liegt dort?", &[("sperrmuell", "Sperrmüll"), ("hausmuell", "Hausmüll")]),
+                attr("menge", Datatype::Number, false, true, 2, "Menge in Kubikmetern", &[]),
+                attr("bemerkt", Datatype::Datetime, false, true, 3, "Wann bemerkt?", &[]),
+                attr("hinweis", Datatype::Text, false, true, 4, "Weitere Hinweise", &[]),
+            ]),
+        ],
+        fetched_at: 0,
+        source: DataSource::Live,
+    })
+}
+
+#[derive(Properties, PartialEq)]
+struct ReportHarnessProps {}
+
+#[component]
+fn ReportHarness(_p: &ReportHarnessProps) -> Html {
+    let sent = use_state(|| None::<(muc_wire::open311::OutgoingReport, bool)>);
+    let on_submit = { let s = sent.clone(); Callback::from(move |(r, photo): (muc_wire::open311::OutgoingReport, Option<Vec<u8>>)| s.set(Some((r, photo.is_some())))) };
+    html! {
+        <InMain>
+            <Report lang={Lang::De} catalogue={Load::Ready(catalogue())} sending={false} send_error={None::<AppError>}
+                on_submit={on_submit} on_my_reports={Callback::noop()} />
+            if let Some((r, photo)) = &*sent { <p id="sent">{ format!("{} {:?} {:?} {:?} {photo}", r.service_code, r.attributes, r.address, r.email) }</p> }
+        </InMain>
+    }
+}
+
+#[wasm_bindgen_test]
+async fn report_form_is_generated_checked_and_reviewed() {
+    yew::Renderer::<ReportHarness>::with_root_and_props(host(), ReportHarnessProps {}).render();
+    wait_until("categories", || all("#category-list li").len() == 2).await;
+    assert_accessible("report, categories").await;
+    type_into("#category-search", "laterne");
+    wait_until("search narrows", || all("#category-list li").len() == 1).await;
+    click(&all("#category-list button")[0]);
+    wait_until("the form", || all("#attr-art").len() == 1).await;
+    assert!(body_text().contains("Bei Gefahr rufen Sie 112."), "information-only attributes are shown");
+    assert_accessible("report, form").await;
+
+    // Sending with nothing filled in: every problem is named, nothing is lost.
+    click(&button("Weiter zur Übersicht"));
+    wait_until("problems listed", || all("#form-problems li").len() == 2).await;
+    assert_eq!(one("#attr-art").get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(one("#report-place").get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_accessible("report, problems").await;
+
+    choose("#attr-art", "dunkel");
+    type_into("#report-place", "Marienplatz");
+    wait_until("place found", || texts("#report-place-found").concat().contains("Erkannt: Marienplatz")).await;
+    type_into("#report-email", "anna@example.org");
+    click(&button("Weiter zur Übersicht"));
+    wait_until("review", || all("#review").len() == 1).await;
+    let review = one("#review").text_content().unwrap_or_default();
+    assert!(review.contains("Leuchtet nicht") && review.contains("Marienplatz"), "{review}");
+    assert!(review.contains("keine (anonym)"), "no e-mail is sent without consent: {review}");
+    assert_accessible("report, review").await;
+
+    click(&button("Ändern"));
+    wait_until("back in the form, values kept", || all("#report-consent").len() == 1).await;
+    assert_eq!(one("#report-place").dyn_into::<HtmlInputElement>().expect("input").value(), "Marienplatz");
+    click(&one("#report-consent"));
+    click(&button("Weiter zur Übersicht"));
+    wait_until("review", || all("#review").len() == 1).await;
+    click(&button("Meldung absenden"));
+    wait_until("handed over", || all("#sent").len() == 1).await;
+    let sent = one("#sent").text_content().unwrap_or_default();
+    assert!(sent.starts_with("strassenbeleuchtung"), "{sent}");
+    assert!(sent.contains("\"art\": [\"dunkel\"]") && sent.contains("Some(\"anna@example.org\")") && sent.ends_with("false"), "{sent}");
+}
+
+#[wasm_bindgen_test]
+async fn every_datatype_gets_a_control() {
+    yew::Renderer::<ReportHarness>::with_root_and_props(host(), ReportHarnessProps {}).render();
+    wait_until("categories", || all("#category-list li").len() == 2).await;
+    click(&button("Müll"));
+    wait_until("the form", || all("#attr-art").len() == 1).await;
+    assert_eq!(all("#attr-art input[type=checkbox]").len(), 2, "multivaluelist: checkboxes");
+    assert_eq!(one("#attr-bemerkt").get_attribute("type").as_deref(), Some("datetime-local"));
+    assert_eq!(one("#attr-hinweis").tag_name(), "TEXTAREA");
+    assert_eq!(one("#attr-menge").get_attribute("inputmode").as_deref(), Some("decimal"));
+    click(&one("#attr-art-sperrmuell"));
+    type_into("#attr-menge", "viel");
+    type_into("#report-place", "48.137, 11.575");
+    click(&button("Weiter zur Übersicht"));
+    wait_until("a number is asked for", || texts("#form-problems li").concat().contains("Zahl")).await;
+    assert_accessible("report, every datatype").await;
+}
+
+#[wasm_bindgen_test]
+fn photos_are_checked_before_they_are_kept() {
+    assert!(photo_problem(Lang::De, b"%PDF-1.4 ...").expect("pdf").contains("kein Foto"));
+    let mut big = vec![0xFF, 0xD8, 0xFF];
+    big.resize(11 * 1024 * 1024, 0);
+    assert!(photo_problem(Lang::De, &big).expect("big").contains("10 MB"));
+    assert_eq!(photo_problem(Lang::De, &[0xFF, 0xD8, 0xFF, 0xE0, 0, 0]), None);
+}
+
+#[wasm_bindgen_test]
+async fn my_reports_show_every_state() {
+    use muc_wire::open311::{Delivery, DetailedStatus, Extended, OutgoingReport, ServiceRequest, StatusNote};
+    let report = OutgoingReport { service_code: "strassenbeleuchtung".into(), lat: Some(48.1), lon: Some(11.5), address: Some("Marienplatz".into()),
+        description: None, email: None, attributes: Default::default(), photo: None };
+    let remote = ServiceRequest {
+        service_request_id: "MUC-ABC".into(), status: "closed".into(), status_notes: Some("Leuchtmittel getauscht.".into()),
+        service_name: None, service_code: "strassenbeleuchtung".into(), description: None, agency_responsible: None, service_notice: None,
+        requested_datetime: "2026-11-28T08:00:00Z".into(), updated_datetime: None, expected_datetime: None, address: None, address_id: None,
+        zipcode: None, lat: None, long: None, media_url: None,
+        extended_attributes: Some(Extended { detailed_status: DetailedStatus::Fixed, status_history: vec![
+            StatusNote { status: DetailedStatus::Received, note: None, datetime: "2026-11-28T08:00:00Z".into() },
+            StatusNote { status: DetailedStatus::Fixed, note: Some("Leuchtmittel getauscht.".into()), datetime: "2026-11-28T09:00:00Z".into() },
+        ] }),
+    };
+    let list = vec![
+        muc_wire::ipc::MyReport { local_id: "a".into(), created_at: 1_795_000_000, report: report.clone(),
+            delivery: Delivery::Waiting { attempts: 2, next_attempt_at: 0, last_error: Some("refused".into()) }, remote: None },
+        muc_wire::ipc::MyReport { local_id: "b".into(), created_at: 1_795_000_000, report: report.clone(),
+            delivery: Delivery::Sent { service_request_id: "MUC-ABC".into(), token: None, sent_at: 0 }, remote: Some(remote) },
+        muc_wire::ipc::MyReport { local_id: "c".into(), created_at: 1_795_000_000, report,
+            delivery: Delivery::Refused { reason: "The attribute 'art' is required.".into() }, remote: None },
+    ];
+    #[derive(Properties, PartialEq)]
+    struct P { list: Rc<Vec<muc_wire::ipc::MyReport>> }
+    #[component]
+    fn Mine(p: &P) -> Html {
+        html! { <InMain><MyReports lang={Lang::De} load={Load::Ready(p.list.clone())}
+            names={vec![("strassenbeleuchtung".to_string(), "Straßenbeleuchtung".to_string())]}
+            on_refresh={Callback::noop()} on_new={Callback::noop()} /></InMain> }
+    }
+    yew::Renderer::<Mine>::with_root_and_props(host(), P { list: Rc::new(list) }).render();
+    wait_until("three reports", || all("#my-reports li").len() >= 3).await;
+    let states = texts(".report-state");
+    assert!(states[0].contains("Wartet auf Versand"), "{states:?}");
+    assert!(states[1].contains("Erledigt"), "{states:?}");
+    assert!(states[2].contains("Nicht angenommen") && states[2].contains("art"), "{states:?}");
+    assert!(body_text().contains("MUC-ABC") && body_text().contains("Leuchtmittel getauscht."));
+    assert_accessible("my reports").await;
 }

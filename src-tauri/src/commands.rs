@@ -2,13 +2,14 @@
 
 use muc_wire::hotspots::osm_url;
 use muc_wire::ipc::{
-    AppError, AppInfo, ErrorKind, FinderSnapshot, HotspotSnapshot, OpenFinderArgs, OpenInMapArgs, SetFavouriteArgs,
+    AppError, AppInfo, ErrorKind, FinderSnapshot, HotspotSnapshot, MyReport, OpenFinderArgs, OpenInMapArgs,
+    ReportCatalogue, SetFavouriteArgs, SubmitReportArgs,
 };
 use tauri::State;
 
 use crate::AppState;
 
-fn now() -> i64 {
+pub(crate) fn now() -> i64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
 }
 
@@ -76,4 +77,20 @@ pub fn frontend_ready() {
         Ok("print") => println!("FIRST_PAINT {ms}"),
         _ => {}
     }
+}
+
+#[tauri::command]
+pub async fn report_categories(state: State<'_, AppState>) -> Result<ReportCatalogue, AppError> {
+    crate::reports::categories(&state.client, &state.categories, now()).await
+}
+
+/// Writes the report to the outbox on disk, then tries to send it.
+#[tauri::command]
+pub async fn submit_report(state: State<'_, AppState>, args: SubmitReportArgs) -> Result<MyReport, AppError> {
+    crate::reports::submit(&state.outbox, &state.client, args.report, args.photo, now()).await
+}
+
+#[tauri::command]
+pub async fn my_reports(state: State<'_, AppState>) -> Result<Vec<MyReport>, AppError> {
+    Ok(crate::reports::mine(&state.outbox, &state.client, now()).await)
 }

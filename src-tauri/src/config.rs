@@ -8,6 +8,8 @@ pub const DEFAULT_PORTAL_URL: &str = "http://127.0.0.1:8080";
 pub struct Config {
     pub portal_url: String,
     pub data_dir: PathBuf,
+    /// The Open311 api_key this app sends with reports (MUC_OPEN311_API_KEY).
+    pub open311_api_key: String,
 }
 
 impl Config {
@@ -22,6 +24,7 @@ impl Config {
             .map(PathBuf::from)
             .or(platform_data_dir)
             .ok_or("no folder for app data: set MUC_DATA_DIR")?;
-        Ok(Config { portal_url, data_dir })
+        let open311_api_key = std::env::var("MUC_OPEN311_API_KEY").unwrap_or_else(|_| "muenchen-app".into());
+        Ok(Config { portal_url, data_dir, open311_api_key })
     }
 }

@@ -7,6 +7,7 @@ pub mod config;
 pub mod finders;
 pub mod hotspots;
 pub mod outbox;
+pub mod reports;
 
 use std::sync::Mutex;
 
@@ -22,6 +23,8 @@ pub struct AppState {
     pub cache: HotspotCache,
     pub finders: FinderCache,
     pub favourites: Favourites,
+    pub outbox: outbox::Outbox,
+    pub categories: reports::CategoryCache,
     /// The sites last shown, so `open_in_map` can resolve an id without
     /// trusting a URL from the webview.
     pub last_sites: Mutex<Vec<Site>>,
@@ -48,7 +51,19 @@ pub fn run() {
                 cache: HotspotCache::in_dir(&cfg.data_dir),
                 finders: FinderCache::in_dir(&cfg.data_dir),
                 favourites: cache::favourites_in(&cfg.data_dir),
+                outbox: outbox::Outbox::new(&cfg.data_dir, &cfg.open311_api_key),
+                categories: reports::category_cache(&cfg.data_dir),
                 last_sites: Mutex::new(Vec::new()),
+            });
+            // Reports waiting in the outbox go out as soon as the portal answers.
+            let handle = app.handle().clone();
+            tauri::async_runtime::spawn(async move {
+                let mut tick = tokio::time::interval(std::time::Duration::from_secs(20));
+                loop {
+                    tick.tick().await;
+                    let state = handle.state::<AppState>();
+                    state.outbox.send_due(&state.client, commands::now()).await;
+                }
             });
             Ok(())
         })
@@ -60,6 +75,9 @@ pub fn run() {
             commands::open_finder,
             commands::set_favourite,
             commands::frontend_ready,
+            commands::report_categories,
+            commands::submit_report,
+            commands::my_reports,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(e) = result {

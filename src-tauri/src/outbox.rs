@@ -3,39 +3,13 @@
 //! as the Open311 Idempotency-Key, so a retry after a crash, a timeout or a
 //! lost answer can never create a second report.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use muc_portal_client::{ClientError, PortalClient};
+pub use muc_wire::open311::{Delivery, OutgoingReport};
 use serde::{Deserialize, Serialize};
 
 use crate::cache::JsonFile;
-
-/// What the person wrote, as GeoReport fields.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct OutgoingReport {
-    pub service_code: String,
-    pub lat: Option<f64>,
-    pub lon: Option<f64>,
-    pub address: Option<String>,
-    pub description: Option<String>,
-    /// Only with the person's consent to be contacted about this report.
-    pub email: Option<String>,
-    pub attributes: BTreeMap<String, Vec<String>>,
-    /// A photo file in the outbox folder, if any.
-    pub photo: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "state", rename_all = "snake_case")]
-pub enum Delivery {
-    /// Waiting to be sent (offline, portal down, or not tried yet).
-    Waiting { attempts: u32, next_attempt_at: i64, last_error: Option<String> },
-    /// The portal has it.
-    Sent { service_request_id: String, token: Option<String>, sent_at: i64 },
-    /// The portal refused it (e.g. a required field); kept for the person to fix.
-    Refused { reason: String },
-}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entry {
@@ -126,10 +100,19 @@ impl Outbox {
 
     /// Sends every report that is due; returns how many the portal now has.
     pub async fn send_due(&self, client: &PortalClient, now: i64) -> usize {
+        self.send(client, now, false).await
+    }
+
+    /// Sends every waiting report now, whatever its backoff (the person asked).
+    pub async fn send_all_now(&self, client: &PortalClient, now: i64) -> usize {
+        self.send(client, now, true).await
+    }
+
+    async fn send(&self, client: &PortalClient, now: i64, ignore_backoff: bool) -> usize {
         let mut sent = 0;
         for mut e in self.list() {
             let Delivery::Waiting { attempts, next_attempt_at, .. } = e.delivery.clone() else { continue };
-            if next_attempt_at > now {
+            if next_attempt_at > now && !ignore_backoff {
                 continue;
             }
             let photo = match &e.report.photo {
@@ -157,7 +140,7 @@ impl Outbox {
                 }
                 Err(err) => Delivery::Waiting {
                     attempts: attempts + 1,
-                    next_attempt_at: now + backoff(attempts),
+                    next_attempt_at: now.saturating_add(backoff(attempts)),
                     last_error: Some(err.to_string()),
                 },
             };
@@ -183,6 +166,7 @@ fn getrandom_fill(buf: &mut [u8]) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeMap;
 
     fn light() -> OutgoingReport {
         OutgoingReport {

@@ -64,9 +64,8 @@ pub async fn submit(
 /// where it answers (and without it, offline). The person asked: waiting
 /// reports are tried now, whatever their backoff.
 pub async fn mine(outbox: &Outbox, client: &PortalClient, now: i64) -> Vec<MyReport> {
-    outbox.send_due(client, i64::MAX).await;
+    outbox.send_all_now(client, now).await;
     let entries = outbox.list();
-    let _ = now;
     let ids: Vec<String> = entries
         .iter()
         .filter_map(|e| match &e.delivery {

@@ -35,12 +35,18 @@ async fn report_a_dark_street_light_and_follow_it() -> Result<()> {
     app.button("Meldung absenden").await?.click().await?;
 
     let mine = app.text_until("#my-reports", "list the report as received", |t| t.contains("Eingegangen")).await?;
-    let id = mine
-        .split_whitespace()
-        .find(|w| w.starts_with("MUC-"))
-        .ok_or_else(|| format!("no reference in {mine:?}"))?
-        .to_string();
+    // "MUC-" and 10 hex digits.
+    let at = mine.find("MUC-").ok_or_else(|| format!("no reference in {mine:?}"))?;
+    let id: String = mine[at..].chars().take(14).collect();
     app.screenshot("report-03-my-reports").await?;
+
+    // The portal has the photo, cleaned of its GPS position and camera data.
+    let report: serde_json::Value =
+        reqwest::get(format!("{}/open311/v2/requests/{id}.json", portal.url)).await?.json().await?;
+    let media_url = report[0]["media_url"].as_str().ok_or("the report has a photo")?.to_string();
+    let stored = reqwest::get(&media_url).await?.bytes().await?;
+    assert!(stored.starts_with(&[0xFF, 0xD8, 0xFF]), "a JPEG");
+    assert!(!stored.windows(4).any(|w| w == b"Exif"), "no EXIF left in the stored photo");
 
     // The city fixes it.
     Portal::cli(&db, &["requests", "set-status", &id, "fixed", "--note", "Leuchtmittel getauscht."])?;

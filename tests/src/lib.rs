@@ -51,9 +51,16 @@ pub struct Portal {
 
 impl Portal {
     pub fn start(db: &Path) -> Result<Portal> {
+        Self::start_on(db, 0)
+    }
+
+    /// On a given port (0: any free one), e.g. to come back where the app expects it.
+    pub fn start_on(db: &Path, port: u16) -> Result<Portal> {
         let bin = bin_dir().join("muc-portal");
+        let media = db.with_extension("media");
         let mut child = Command::new(&bin)
-            .args(["--bind", "127.0.0.1:0", "--database-url"])
+            .env("MUC_MEDIA_DIR", &media)
+            .args(["--bind", &format!("127.0.0.1:{port}"), "--database-url"])
             .arg(format!("sqlite:{}?mode=rwc", db.display()))
             .stdout(Stdio::piped())
             .spawn()
@@ -68,6 +75,23 @@ impl Portal {
             .ok_or_else(|| format!("portal did not start: {line:?}"))?
             .to_string();
         Ok(Portal { url, proc: Some(proc) })
+    }
+
+    /// Runs the portal's command line on the same database.
+    pub fn cli(db: &Path, args: &[&str]) -> Result<String> {
+        let out = Command::new(bin_dir().join("muc-portal"))
+            .arg("--database-url")
+            .arg(format!("sqlite:{}?mode=rwc", db.display()))
+            .args(args)
+            .output()?;
+        if !out.status.success() {
+            return Err(format!("muc-portal {args:?}: {}", String::from_utf8_lossy(&out.stderr)).into());
+        }
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    }
+
+    pub fn port(&self) -> u16 {
+        self.url.rsplit(':').next().and_then(|p| p.parse().ok()).unwrap_or(0)
     }
 
     /// Stops the portal, as when the city's server goes away.

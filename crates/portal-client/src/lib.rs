@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use muc_wire::finders::FinderCatalogue;
-use muc_wire::open311::{CreatedRequest, Open311Error};
+use muc_wire::open311::{CreatedRequest, Open311Error, Service, ServiceDefinition, ServiceRequest};
 use muc_wire::hotspots::{HotspotCollection, Site, COLLECTION_ID};
 use muc_wire::ApiError;
 
@@ -120,6 +120,29 @@ impl PortalClient {
             .to_string();
         let catalogue = Self::read_json(resp).await?;
         Ok(Catalogue::Fresh { catalogue, etag })
+    }
+
+    /// Open311 report categories, with the form fields of each.
+    pub async fn report_categories(&self) -> Result<Vec<(Service, ServiceDefinition)>, ClientError> {
+        let services: Vec<Service> = self.get_json(&format!("{}/open311/v2/services.json", self.base)).await?;
+        let mut out = Vec::with_capacity(services.len());
+        for s in services {
+            let def = if s.metadata {
+                self.get_json(&format!("{}/open311/v2/services/{}.json", self.base, s.service_code)).await?
+            } else {
+                ServiceDefinition { service_code: s.service_code.clone(), attributes: Vec::new() }
+            };
+            out.push((s, def));
+        }
+        Ok(out)
+    }
+
+    /// The current state of reports by id (GeoReport `service_request_id` list).
+    pub async fn reports(&self, ids: &[String]) -> Result<Vec<ServiceRequest>, ClientError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        self.get_json(&format!("{}/open311/v2/requests.json?service_request_id={}", self.base, ids.join(","))).await
     }
 
     /// Posts an Open311 report (multipart, with an optional photo). The

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::finders::Finder;
 use crate::hotspots::Site;
+use crate::open311::{Delivery, OutgoingReport, Service, ServiceDefinition, ServiceRequest};
 
 /// Names of the shell's commands, so both sides spell them the same way.
 pub mod cmd {
@@ -14,6 +15,9 @@ pub mod cmd {
     pub const OPEN_FINDER: &str = "open_finder";
     pub const SET_FAVOURITE: &str = "set_favourite";
     pub const FRONTEND_READY: &str = "frontend_ready";
+    pub const REPORT_CATEGORIES: &str = "report_categories";
+    pub const SUBMIT_REPORT: &str = "submit_report";
+    pub const MY_REPORTS: &str = "my_reports";
 }
 
 /// The hotspot set the app shows, with where it came from.
@@ -66,6 +70,39 @@ pub struct OpenFinderArgs {
 pub struct SetFavouriteArgs {
     pub finder_id: String,
     pub favourite: bool,
+}
+
+/// Report categories with their form fields, for "Anliegen melden".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportCatalogue {
+    pub categories: Vec<ReportCategory>,
+    pub fetched_at: i64,
+    pub source: DataSource,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportCategory {
+    pub service: Service,
+    pub definition: ServiceDefinition,
+}
+
+/// Arguments of `submit_report`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SubmitReportArgs {
+    pub report: OutgoingReport,
+    /// The photo's bytes, checked again by the portal.
+    pub photo: Option<Vec<u8>>,
+}
+
+/// A report written on this device, with what the portal says about it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MyReport {
+    pub local_id: String,
+    pub created_at: i64,
+    pub report: OutgoingReport,
+    pub delivery: Delivery,
+    /// The portal's view (status, notes, history), when it could be asked.
+    pub remote: Option<ServiceRequest>,
 }
 
 /// Arguments of `open_in_map`: the shell builds the URL itself from the id,

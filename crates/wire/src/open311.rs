@@ -179,3 +179,31 @@ pub struct Open311Error {
     pub code: u16,
     pub description: String,
 }
+
+/// A report as the person wrote it, in GeoReport terms, before it is sent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutgoingReport {
+    pub service_code: String,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub address: Option<String>,
+    pub description: Option<String>,
+    /// Only with the person's consent to be contacted about this report.
+    pub email: Option<String>,
+    pub attributes: std::collections::BTreeMap<String, Vec<String>>,
+    /// A photo file in the outbox folder, if any (set by the shell).
+    #[serde(default)]
+    pub photo: Option<String>,
+}
+
+/// Where a report written on this device is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum Delivery {
+    /// Waiting to be sent (offline, portal down, or not tried yet).
+    Waiting { attempts: u32, next_attempt_at: i64, last_error: Option<String> },
+    /// The portal has it.
+    Sent { service_request_id: String, token: Option<String>, sent_at: i64 },
+    /// The portal refused it (e.g. a required field); kept for the person to fix.
+    Refused { reason: String },
+}

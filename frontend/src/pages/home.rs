@@ -40,8 +40,8 @@ pub fn Home(props: &HomeProps) -> Html {
                     tr(lang, "Freies WLAN (M-WLAN)", "Free Wi-Fi (M-WLAN)"),
                     tr(lang, "Kostenlose WLAN-Hotspots der Stadt in Ihrer Nähe finden.", "Find the city's free Wi-Fi hotspots near you."),
                     true) }
-                { tile(Screen::Area(Area::Report), Area::Report.title(lang),
-                    tr(lang, "Schäden und Probleme im Stadtgebiet melden.", "Report damage and problems in the city."), false) }
+                { tile(Screen::Report, tr(lang, "Anliegen melden", "Report an issue"),
+                    tr(lang, "Schäden und Probleme im Stadtgebiet melden und verfolgen.", "Report damage and problems in the city and follow them up."), true) }
                 { tile(Screen::Finders, tr(lang, "Kapazitätsfinder", "Capacity finders"),
                     tr(lang, "Kita, Pflege, Hebammen, Ärzte: die Suchportale an einem Ort.", "Childcare, care, midwives, doctors: the search portals in one place."), true) }
                 { tile(Screen::Area(Area::Notifications), Area::Notifications.title(lang),

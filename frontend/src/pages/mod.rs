@@ -3,3 +3,5 @@ pub mod finders;
 pub mod home;
 pub mod hotspot_detail;
 pub mod hotspots;
+pub mod my_reports;
+pub mod report;

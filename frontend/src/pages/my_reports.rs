@@ -48,7 +48,7 @@ pub fn MyReports(props: &MyReportsProps) -> Html {
                     html! {
                         <li>
                             <article class="finder">
-                                <h3>{ name }</h3>
+                                <h2 class="card-title">{ name }</h2>
                                 <p class="report-state"><strong>{ tr(lang, "Stand: ", "Status: ") }</strong>{ state }</p>
                                 if let Some(n) = number { <p>{ format!("{} {n}", tr(lang, "Vorgangsnummer:", "Reference:")) }</p> }
                                 <p class="hint">{ format!("{} {}", tr(lang, "Gemeldet am", "Reported on"), date_time(lang, r.created_at)) }</p>
