@@ -21,6 +21,7 @@ fn main() {
                 "report_categories",
                 "submit_report",
                 "my_reports",
+                "nearby_reports",
             ])),
     )
     .expect("tauri-build");

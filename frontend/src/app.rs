@@ -41,6 +41,7 @@ pub fn App() -> Html {
     let mine = use_state(|| crate::load::Load::Loading);
     let sending = use_state(|| false);
     let send_error = use_state(|| None);
+    let nearby = use_state(|| crate::load::Load::Ready(Rc::new(Vec::new())));
     let first_render = use_mut_ref(|| true);
 
     let reload = loader(load.clone(), ipc::load_hotspots);
@@ -206,9 +207,22 @@ pub fn App() -> Html {
                     });
                 })
             };
+            let on_review = {
+                let nearby = nearby.clone();
+                Callback::from(move |(code, lat, lon): (String, f64, f64)| {
+                    let nearby = nearby.clone();
+                    nearby.set(crate::load::Load::Loading);
+                    wasm_bindgen_futures::spawn_local(async move {
+                        // Offline the check is skipped: sending must never depend on it.
+                        let list = ipc::nearby_reports(code, lat, lon).await.unwrap_or_default();
+                        nearby.set(crate::load::Load::Ready(Rc::new(list)));
+                    });
+                })
+            };
             html! {
                 <Report lang={l} catalogue={(*catalogue).clone()} sending={*sending} send_error={(*send_error).clone()}
-                    on_submit={on_submit} on_my_reports={navigate.reform(|()| Screen::MyReports)} />
+                    on_submit={on_submit} on_my_reports={navigate.reform(|()| Screen::MyReports)}
+                    nearby={(*nearby).clone()} on_review={on_review} />
             }
         }
         Screen::MyReports => {

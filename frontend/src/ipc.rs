@@ -3,8 +3,9 @@
 
 use muc_wire::ipc::{
     cmd, AppError, AppInfo, ErrorKind, FinderSnapshot, HotspotSnapshot, MyReport, OpenFinderArgs, OpenInMapArgs,
-    OpenVia, ReportCatalogue, SetFavouriteArgs, SubmitReportArgs,
+    NearbyArgs, OpenVia, ReportCatalogue, SetFavouriteArgs, SubmitReportArgs,
 };
+use muc_wire::open311::ServiceRequest;
 use muc_wire::open311::OutgoingReport;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -89,4 +90,8 @@ pub async fn submit_report(report: OutgoingReport, photo: Option<Vec<u8>>) -> Re
 
 pub async fn my_reports() -> Result<Vec<MyReport>, AppError> {
     call(cmd::MY_REPORTS, &NoArgs {}).await
+}
+
+pub async fn nearby_reports(service_code: String, lat: f64, lon: f64) -> Result<Vec<ServiceRequest>, AppError> {
+    call(cmd::NEARBY_REPORTS, &Wrapped { args: NearbyArgs { service_code, lat, lon } }).await
 }

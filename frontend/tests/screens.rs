@@ -488,17 +488,32 @@ fn catalogue() -> Rc<muc_wire::ipc::ReportCatalogue> {
     })
 }
 
+/// An open street-light report already known nearby (the portal would answer this).
+fn nearby_open(code: &str) -> Vec<muc_wire::open311::ServiceRequest> {
+    if code != "strassenbeleuchtung" {
+        return Vec::new();
+    }
+    vec![muc_wire::open311::ServiceRequest {
+        service_request_id: "MUC-0000000001".into(), status: "open".into(), status_notes: None, service_name: None,
+        service_code: code.into(), description: Some("Laterne vor dem Rathaus dunkel".into()), agency_responsible: None,
+        service_notice: None, requested_datetime: "2026-11-27T18:00:00Z".into(), updated_datetime: None, expected_datetime: None,
+        address: None, address_id: None, zipcode: None, lat: Some(48.1374), long: Some(11.5755), media_url: None, extended_attributes: None,
+    }]
+}
+
 #[derive(Properties, PartialEq)]
 struct ReportHarnessProps {}
 
 #[component]
 fn ReportHarness(_p: &ReportHarnessProps) -> Html {
     let sent = use_state(|| None::<(muc_wire::open311::OutgoingReport, bool)>);
+    let nearby = use_state(|| Load::Ready(Rc::new(Vec::new())));
     let on_submit = { let s = sent.clone(); Callback::from(move |(r, photo): (muc_wire::open311::OutgoingReport, Option<Vec<u8>>)| s.set(Some((r, photo.is_some())))) };
     html! {
         <InMain>
             <Report lang={Lang::De} catalogue={Load::Ready(catalogue())} sending={false} send_error={None::<AppError>}
-                on_submit={on_submit} on_my_reports={Callback::noop()} />
+                on_submit={on_submit} on_my_reports={Callback::noop()} nearby={(*nearby).clone()}
+                on_review={{ let n = nearby.clone(); Callback::from(move |(code, _lat, _lon): (String, f64, f64)| n.set(Load::Ready(Rc::new(nearby_open(&code))))) }} />
             if let Some((r, photo)) = &*sent { <p id="sent">{ format!("{} {:?} {:?} {:?} {photo}", r.service_code, r.attributes, r.address, r.email) }</p> }
         </InMain>
     }
@@ -532,7 +547,8 @@ async fn report_form_is_generated_checked_and_reviewed() {
     let review = one("#review").text_content().unwrap_or_default();
     assert!(review.contains("Leuchtet nicht") && review.contains("Marienplatz"), "{review}");
     assert!(review.contains("keine (anonym)"), "no e-mail is sent without consent: {review}");
-    assert_accessible("report, review").await;
+    wait_until("nearby reports shown", || texts("#nearby li").concat().contains("MUC-0000000001")).await;
+    assert_accessible("report, review with nearby reports").await;
 
     click(&button("Ändern"));
     wait_until("back in the form, values kept", || all("#report-consent").len() == 1).await;

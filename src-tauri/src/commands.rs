@@ -3,8 +3,9 @@
 use muc_wire::hotspots::osm_url;
 use muc_wire::ipc::{
     AppError, AppInfo, ErrorKind, FinderSnapshot, HotspotSnapshot, MyReport, OpenFinderArgs, OpenInMapArgs,
-    ReportCatalogue, SetFavouriteArgs, SubmitReportArgs,
+    NearbyArgs, ReportCatalogue, SetFavouriteArgs, SubmitReportArgs,
 };
+use muc_wire::open311::ServiceRequest;
 use tauri::State;
 
 use crate::AppState;
@@ -93,4 +94,15 @@ pub async fn submit_report(state: State<'_, AppState>, args: SubmitReportArgs) -
 #[tauri::command]
 pub async fn my_reports(state: State<'_, AppState>) -> Result<Vec<MyReport>, AppError> {
     Ok(crate::reports::mine(&state.outbox, &state.client, now()).await)
+}
+
+/// Open reports of the same category nearby, so the person can see whether
+/// it is already known before sending another.
+#[tauri::command]
+pub async fn nearby_reports(state: State<'_, AppState>, args: NearbyArgs) -> Result<Vec<ServiceRequest>, AppError> {
+    state
+        .client
+        .nearby_reports(&args.service_code, args.lat, args.lon, crate::reports::NEARBY_RADIUS_M)
+        .await
+        .map_err(|e| crate::hotspots::app_error(&e))
 }

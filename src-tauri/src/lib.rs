@@ -78,6 +78,7 @@ pub fn run() {
             commands::report_categories,
             commands::submit_report,
             commands::my_reports,
+            commands::nearby_reports,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(e) = result {

@@ -11,6 +11,9 @@ use crate::cache::JsonFile;
 use crate::hotspots::app_error;
 use crate::outbox::Outbox;
 
+/// How far "nearby" reaches when checking for the same report.
+pub const NEARBY_RADIUS_M: u32 = 150;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CachedCategories {
     pub fetched_at: i64,

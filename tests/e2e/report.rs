@@ -48,6 +48,18 @@ async fn report_a_dark_street_light_and_follow_it() -> Result<()> {
     assert!(stored.starts_with(&[0xFF, 0xD8, 0xFF]), "a JPEG");
     assert!(!stored.windows(4).any(|w| w == b"Exif"), "no EXIF left in the stored photo");
 
+    // Someone else wants to report the same light: the app shows it is known.
+    app.button("Neue Meldung").await?.click().await?;
+    app.button("Straßenbeleuchtung").await?.click().await?;
+    app.find("#attr-art").await?.select_by_value("dunkel").await?;
+    app.find("#report-place").await?.send_keys("Marienplatz").await?;
+    app.button("Weiter zur Übersicht").await?.click().await?;
+    app.text_until("#nearby", "show the open report nearby", |t| t.contains(&id)).await?;
+    app.screenshot("report-03b-already-reported").await?;
+    app.button("Ist schon gemeldet").await?.click().await?;
+    let mine = app.text_until("#my-reports", "list one report", |t| t.contains(&id)).await?;
+    assert_eq!(mine.matches("MUC-").count(), 1, "nothing sent twice: {mine}");
+
     // The city fixes it.
     Portal::cli(&db, &["requests", "set-status", &id, "fixed", "--note", "Leuchtmittel getauscht."])?;
     app.button("Aktualisieren").await?.click().await?;

@@ -145,6 +145,21 @@ impl PortalClient {
         self.get_json(&format!("{}/open311/v2/requests.json?service_request_id={}", self.base, ids.join(","))).await
     }
 
+    /// Open reports of one category within `radius_m` of a point, newest first.
+    pub async fn nearby_reports(
+        &self,
+        service_code: &str,
+        lat: f64,
+        lon: f64,
+        radius_m: u32,
+    ) -> Result<Vec<ServiceRequest>, ClientError> {
+        self.get_json(&format!(
+            "{}/open311/v2/requests.json?service_code={service_code}&status=open&lat={lat}&long={lon}&radius={radius_m}&page_size=10",
+            self.base
+        ))
+        .await
+    }
+
     /// Posts an Open311 report (multipart, with an optional photo). The
     /// idempotency key makes a retry of the same report return the first answer.
     pub async fn post_report(

@@ -18,6 +18,7 @@ pub mod cmd {
     pub const REPORT_CATEGORIES: &str = "report_categories";
     pub const SUBMIT_REPORT: &str = "submit_report";
     pub const MY_REPORTS: &str = "my_reports";
+    pub const NEARBY_REPORTS: &str = "nearby_reports";
 }
 
 /// The hotspot set the app shows, with where it came from.
@@ -92,6 +93,14 @@ pub struct SubmitReportArgs {
     pub report: OutgoingReport,
     /// The photo's bytes, checked again by the portal.
     pub photo: Option<Vec<u8>>,
+}
+
+/// Arguments of `nearby_reports`: open reports of this category near this place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NearbyArgs {
+    pub service_code: String,
+    pub lat: f64,
+    pub lon: f64,
 }
 
 /// A report written on this device, with what the portal says about it.

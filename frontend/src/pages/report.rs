@@ -1,7 +1,7 @@
 use std::collections::BTreeMap;
 
 use muc_wire::ipc::{AppError, DataSource, ReportCatalogue, ReportCategory};
-use muc_wire::open311::{Attribute, Datatype, OutgoingReport};
+use muc_wire::open311::{Attribute, Datatype, OutgoingReport, ServiceRequest};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -21,6 +21,10 @@ pub struct ReportProps {
     pub send_error: Option<AppError>,
     pub on_submit: Callback<(OutgoingReport, Option<Vec<u8>>)>,
     pub on_my_reports: Callback<()>,
+    /// Open reports of the chosen category near the chosen place.
+    pub nearby: Load<Vec<ServiceRequest>>,
+    /// Asks for `nearby` when the review opens: (service code, lat, lon).
+    pub on_review: Callback<(String, f64, f64)>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -245,12 +249,18 @@ pub fn Report(props: &ReportProps) -> Html {
             };
             let next = {
                 let (problems, step, values, place, attrs) = (problems.clone(), step.clone(), values.clone(), place.clone(), attrs.clone());
+                let (on_review, sc) = (props.on_review.clone(), cat.service.service_code.clone());
                 Callback::from(move |e: SubmitEvent| {
                     e.prevent_default();
                     let p = form_problems(lang, &attrs, &values, place.as_ref());
                     let ok = p.is_empty();
                     problems.set(p);
-                    if ok { step.set(Step::Review); } else if let Some(s) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("form-problems")) {
+                    if ok {
+                        if let Some(pl) = place.as_ref() {
+                            on_review.emit((sc.clone(), pl.position.lat, pl.position.lon));
+                        }
+                        step.set(Step::Review);
+                    } else if let Some(s) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("form-problems")) {
                         if let Ok(h) = s.dyn_into::<web_sys::HtmlElement>() { let _ = h.focus(); }
                     }
                 })
@@ -340,6 +350,22 @@ pub fn Report(props: &ReportProps) -> Html {
                         <dt>{ tr(lang, "Foto", "Photo") }</dt><dd>{ photo.as_ref().map(|p| p.0.clone()).unwrap_or_else(|| tr(lang, "kein Foto", "no photo").into()) }</dd>
                         <dt>{ tr(lang, "Rückmeldung an", "Updates to") }</dt><dd>{ report.email.clone().unwrap_or_else(|| tr(lang, "keine (anonym)", "none (anonymous)").into()) }</dd>
                     </dl>
+                    if let Load::Ready(list) = &props.nearby {
+                        if !list.is_empty() {
+                            <section class="status warning" aria-labelledby="nearby-heading" id="nearby">
+                                <h2 id="nearby-heading">{ tr(lang, "In der Nähe schon gemeldet", "Already reported nearby") }</h2>
+                                <p>{ tr(lang,
+                                    "Diese offenen Meldungen derselben Kategorie liegen ganz in der Nähe. Ist Ihr Anliegen dabei, kennt die Stadt es schon – Sie müssen es nicht erneut melden.",
+                                    "These open reports of the same category are very close. If yours is among them, the city knows already – no need to report it again.") }</p>
+                                <ul>{ for list.iter().map(|r| html! {
+                                    <li>{ format!("{} – {} ({})", r.service_request_id,
+                                        r.description.clone().unwrap_or_else(|| tr(lang, "ohne Beschreibung", "no description").into()),
+                                        r.requested_datetime.get(..10).unwrap_or_default()) }</li>
+                                }) }</ul>
+                                <button type="button" class="secondary" onclick={to_mine.clone()}>{ tr(lang, "Ist schon gemeldet – nicht senden", "Already reported – do not send") }</button>
+                            </section>
+                        }
+                    }
                     if let Some(e) = &props.send_error { <p class="field-error" role="alert">{ i18n::error_text(lang, e) }</p> }
                     <div class="actions">
                         <button type="button" onclick={send} disabled={props.sending}>{ tr(lang, "Meldung absenden", "Send report") }</button>
