@@ -346,7 +346,10 @@ fn seed_finders() -> Vec<Finder> {
         finders: Vec<Finder>,
     }
     let seed: Seed = serde_json::from_str(include_str!("../../portal/data/finders.json")).expect("seed");
-    seed.finders
+    let mut finders = seed.finders;
+    // An operator's accessibility note, as the catalogue may carry one.
+    finders[0].accessibility_de = Some("Die Seite ist mit Screenreader bedienbar.".into());
+    finders
 }
 
 /// Holds favourites and records what was opened, the way App and the shell do.
@@ -396,6 +399,7 @@ async fn directory_search_forgives_typos_and_filters() {
     yew::Renderer::<Directory>::with_root_and_props(host(), DirectoryProps { source: DataSource::Live, fetched_ago: 0 }).render();
     wait_until("the directory", || all("#finder-list li").len() >= 10).await;
     assert_eq!(texts("#favourites h3"), ["PflegeFinder Bayern"]);
+    assert!(texts(".finder-access").concat().contains("Screenreader"), "accessibility notes are shown");
     assert_accessible("directory").await;
 
     for (query, expected) in [

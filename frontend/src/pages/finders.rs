@@ -198,6 +198,9 @@ fn FinderCard(props: &CardProps) -> Html {
                     { " · " }{ names(lang, f.category.names()) }
                     { " · " }{ format!("{} {languages}", tr(lang, "Sprachen:", "Languages:")) }
                 </p>
+                if let Some(a) = &f.accessibility_de {
+                    <p class="finder-access">{ format!("{} {a}", tr(lang, "Barrierefreiheit:", "Accessibility:")) }</p>
+                }
                 if f.login_required {
                     <p class="badge">{ tr(lang, "Anmeldung beim Anbieter nötig", "Requires an account with the provider") }</p>
                 }
