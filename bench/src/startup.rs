@@ -18,6 +18,8 @@ pub struct Contender {
     pub env: Vec<(String, String)>,
     /// Where "painted" is reported: the contender's stdout, or the bench's web server.
     pub painted: Painted,
+    /// Whether to measure idle memory too (once per program is enough).
+    pub memory: bool,
 }
 
 #[derive(Clone)]
@@ -117,5 +119,6 @@ pub fn chromium(url: &str, profile: &Path, painted: Painted) -> Contender {
         .collect(),
         env: Vec::new(),
         painted,
+        memory: true,
     }
 }

@@ -89,17 +89,48 @@ pub fn App() -> Html {
             }
         });
     }
-    // Two animation frames after the first render, the first screen is on
-    // the glass: tell the shell (start-up time is measured, not assumed).
-    use_effect_with((), |_| {
-        if ipc::in_shell() {
-            after_two_frames(|| {
-                wasm_bindgen_futures::spawn_local(async {
-                    let _ = ipc::frontend_ready().await;
-                })
-            });
-        }
-    });
+    // Start-up: ask the shell for a start screen, then report the first screen
+    // painted with its data (two animation frames after it renders), so
+    // start-up time is measured, not assumed.
+    let start_known = use_state(|| false);
+    {
+        let (screen, start_known) = (screen.clone(), start_known.clone());
+        use_effect_with((), move |_| {
+            if ipc::in_shell() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Ok(info) = ipc::app_info().await {
+                        match info.start_screen.as_deref() {
+                            Some("hotspots") => screen.set(Screen::Hotspots),
+                            Some("finders") => screen.set(Screen::Finders),
+                            Some("report") => screen.set(Screen::Report),
+                            _ => {}
+                        }
+                    }
+                    start_known.set(true);
+                });
+            }
+        });
+    }
+    {
+        let reported = use_mut_ref(|| false);
+        let painted = *start_known
+            && match &*screen {
+                Screen::Home => true,
+                Screen::Hotspots => matches!(&*load, Load::Ready(_) | Load::Failed(_)),
+                Screen::Finders => matches!(&*finder_load, Load::Ready(_) | Load::Failed(_)),
+                Screen::Report => matches!(&*catalogue, crate::load::Load::Ready(_) | crate::load::Load::Failed(_)),
+                _ => true,
+            };
+        use_effect_with(painted, move |painted| {
+            if *painted && !std::mem::replace(&mut *reported.borrow_mut(), true) {
+                after_two_frames(|| {
+                    wasm_bindgen_futures::spawn_local(async {
+                        let _ = ipc::frontend_ready().await;
+                    })
+                });
+            }
+        });
+    }
     {
         use_effect_with(*lang, |l| {
             if let Some(root) = gloo_document().and_then(|d| d.document_element()) {

@@ -61,10 +61,15 @@ pub fn set_favourite(state: State<'_, AppState>, args: SetFavouriteArgs) -> Resu
 
 #[tauri::command]
 pub fn app_info(state: State<'_, AppState>) -> AppInfo {
-    AppInfo { version: env!("CARGO_PKG_VERSION").into(), portal_url: state.client.base().into() }
+    AppInfo {
+        version: env!("CARGO_PKG_VERSION").into(),
+        portal_url: state.client.base().into(),
+        start_screen: state.start_screen.clone(),
+    }
 }
 
-/// The frontend painted its first screen. Logged for operations; the
+/// The frontend painted its first screen with its data (the home screen, or
+/// the start screen once its data is shown). Logged for operations; the
 /// benchmark (MUC_BENCH_FIRST_PAINT=print|exit) reads it from stdout.
 #[tauri::command]
 pub fn frontend_ready() {

@@ -10,6 +10,8 @@ pub struct Config {
     pub data_dir: PathBuf,
     /// The Open311 api_key this app sends with reports (MUC_OPEN311_API_KEY).
     pub open311_api_key: String,
+    /// MUC_START_SCREEN: hotspots, finders or report.
+    pub start_screen: Option<String>,
 }
 
 impl Config {
@@ -25,6 +27,9 @@ impl Config {
             .or(platform_data_dir)
             .ok_or("no folder for app data: set MUC_DATA_DIR")?;
         let open311_api_key = std::env::var("MUC_OPEN311_API_KEY").unwrap_or_else(|_| "muenchen-app".into());
-        Ok(Config { portal_url, data_dir, open311_api_key })
+        let start_screen = std::env::var("MUC_START_SCREEN")
+            .ok()
+            .filter(|s| matches!(s.as_str(), "hotspots" | "finders" | "report"));
+        Ok(Config { portal_url, data_dir, open311_api_key, start_screen })
     }
 }

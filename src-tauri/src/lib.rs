@@ -25,6 +25,7 @@ pub struct AppState {
     pub favourites: Favourites,
     pub outbox: outbox::Outbox,
     pub categories: reports::CategoryCache,
+    pub start_screen: Option<String>,
     /// The sites last shown, so `open_in_map` can resolve an id without
     /// trusting a URL from the webview.
     pub last_sites: Mutex<Vec<Site>>,
@@ -53,6 +54,7 @@ pub fn run() {
                 favourites: cache::favourites_in(&cfg.data_dir),
                 outbox: outbox::Outbox::new(&cfg.data_dir, &cfg.open311_api_key),
                 categories: reports::category_cache(&cfg.data_dir),
+                start_screen: cfg.start_screen.clone(),
                 last_sites: Mutex::new(Vec::new()),
             });
             // Reports waiting in the outbox go out as soon as the portal answers.

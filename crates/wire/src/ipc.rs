@@ -125,6 +125,10 @@ pub struct OpenInMapArgs {
 pub struct AppInfo {
     pub version: String,
     pub portal_url: String,
+    /// The screen to open on start ("hotspots", "finders", "report"), e.g. for
+    /// a Wi-Fi kiosk or a desktop shortcut; None: the home screen.
+    #[serde(default)]
+    pub start_screen: Option<String>,
 }
 
 /// The one error type of the IPC boundary. The frontend turns `kind` into a
