@@ -8,9 +8,8 @@ fn main() {
     println!("cargo:rerun-if-changed={}", root.join("frontend/dist").display());
     std::env::set_current_dir(&root).expect("repository root");
     tauri_build::try_build(
-        tauri_build::Attributes::new()
-            .capabilities_path_pattern("src-tauri/capabilities/**/*")
-            .app_manifest(tauri_build::AppManifest::new().commands(&[
+        tauri_build::Attributes::new().capabilities_path_pattern("src-tauri/capabilities/**/*").app_manifest(
+            tauri_build::AppManifest::new().commands(&[
                 "load_hotspots",
                 "open_in_map",
                 "app_info",
@@ -22,7 +21,8 @@ fn main() {
                 "submit_report",
                 "my_reports",
                 "nearby_reports",
-            ])),
+            ]),
+        ),
     )
     .expect("tauri-build");
 }

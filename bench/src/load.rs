@@ -40,10 +40,7 @@ pub fn parse_wrk(out: &str) -> Option<WrkResult> {
         } else if let Some(v) = line.strip_prefix("Non-2xx or 3xx responses:") {
             r.errors += v.trim().parse::<u64>().ok()?;
         } else if let Some(v) = line.strip_prefix("Socket errors:") {
-            r.errors += v
-                .split(',')
-                .filter_map(|p| p.split_whitespace().last()?.parse::<u64>().ok())
-                .sum::<u64>();
+            r.errors += v.split(',').filter_map(|p| p.split_whitespace().last()?.parse::<u64>().ok()).sum::<u64>();
         }
     }
     (r.rps.is_finite() && r.p50_ms.is_finite() && r.p99_ms.is_finite()).then_some(r)
@@ -55,10 +52,7 @@ pub fn wrk(url: &str, seconds: u32, connections: u32, script: Option<&Path>) -> 
     if let Some(s) = script {
         cmd.arg("-s").arg(s);
     }
-    let out = cmd
-        .arg(url)
-        .output()
-        .map_err(|e| format!("wrk: {e} (install Debian's wrk)"))?;
+    let out = cmd.arg(url).output().map_err(|e| format!("wrk: {e} (install Debian's wrk)"))?;
     let text = String::from_utf8_lossy(&out.stdout);
     parse_wrk(&text).ok_or_else(|| format!("cannot read wrk output for {url}:\n{text}"))
 }

@@ -15,8 +15,8 @@ use std::process::{Command, Stdio};
 use std::sync::{mpsc, Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use stats::summary;
 use startup::{Contender, Painted};
+use stats::summary;
 
 fn env_path(name: &str) -> PathBuf {
     PathBuf::from(std::env::var_os(name).unwrap_or_else(|| panic!("{name} is not set; run ./x bench")))
@@ -51,7 +51,11 @@ fn kib(bytes: u64) -> String {
 }
 
 fn sh(cmd: &str) -> String {
-    Command::new("sh").args(["-c", cmd]).output().map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string()).unwrap_or_default()
+    Command::new("sh")
+        .args(["-c", cmd])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_default()
 }
 
 #[tokio::main]
@@ -149,8 +153,19 @@ async fn main() {
             painted: Painted::StdoutLine("FIRST_PAINT"),
             memory: false,
         },
-        Contender { name: "empty Tauri v2 app (floor)", program: floor_bin, args: vec![], env: vec![], painted: Painted::StdoutLine("FIRST_PAINT"), memory: true },
-        startup::chromium(&format!("http://127.0.0.1:{web_port}/index.html"), &tmp.path().join("chromium-profile"), painted_http),
+        Contender {
+            name: "empty Tauri v2 app (floor)",
+            program: floor_bin,
+            args: vec![],
+            env: vec![],
+            painted: Painted::StdoutLine("FIRST_PAINT"),
+            memory: true,
+        },
+        startup::chromium(
+            &format!("http://127.0.0.1:{web_port}/index.html"),
+            &tmp.path().join("chromium-profile"),
+            painted_http,
+        ),
     ];
     let mut block = String::new();
     let _ = writeln!(block, "## App start-up and memory\n\nStart-up: launch → first screen painted with its data (two animation frames after it renders; for the home screen that is its own content, for the hotspot list the sites fetched from the portal on loopback), under Xvfb. The empty app and Chromium paint a screen without portal data, so compare them with the first row. \
@@ -191,24 +206,33 @@ async fn main() {
     let scripts = tmp.path().join("wrk");
     std::fs::create_dir_all(&scripts).expect("dir");
     let form = "api_key=muenchen-app&service_code=strassenbeleuchtung&lat=48.137154&long=11.576124&attribute%5Bart%5D=dunkel&description=Laterne+dunkel";
-    let form_script = load::post_script(&scripts, "form", "application/x-www-form-urlencoded", form.as_bytes()).expect("script");
+    let form_script =
+        load::post_script(&scripts, "form", "application/x-www-form-urlencoded", form.as_bytes()).expect("script");
     let boundary = "muc-bench";
     let mut multipart = Vec::new();
     for pair in form.split('&') {
         let (k, v) = pair.split_once('=').expect("pair");
         let k = k.replace("%5B", "[").replace("%5D", "]");
         let v = v.replace('+', " ");
-        multipart.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n").as_bytes());
+        multipart
+            .extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n").as_bytes());
     }
     multipart.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"media\"; filename=\"p.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n").as_bytes());
     multipart.extend(include_bytes!("../../portal/tests/fixtures/street-light.jpg"));
     multipart.extend(format!("\r\n--{boundary}--\r\n").as_bytes());
-    let photo_script = load::post_script(&scripts, "photo", &format!("multipart/form-data; boundary={boundary}"), &multipart).expect("script");
+    let photo_script =
+        load::post_script(&scripts, "photo", &format!("multipart/form-data; boundary={boundary}"), &multipart)
+            .expect("script");
 
     // (name, portal path, nginx path, wrk script)
     let endpoints: Vec<(&str, &str, String, Option<PathBuf>)> = vec![
         ("hotspot items (limit 10)", "/collections/hotspots/items?limit=10", "/items.json".into(), None),
-        ("nearest hotspots (10)", "/collections/hotspots/items?near=11.5755,48.1374&limit=10", "/near.json".into(), None),
+        (
+            "nearest hotspots (10)",
+            "/collections/hotspots/items?near=11.5755,48.1374&limit=10",
+            "/near.json".into(),
+            None,
+        ),
         ("finder catalogue", "/finders", "/finders.json".into(), None),
         ("Open311 services.json", "/open311/v2/services.json", "/services.json".into(), None),
         ("Open311 report POST, no photo", "/open311/v2/requests.json", "/post-form".into(), Some(form_script)),
@@ -240,20 +264,30 @@ async fn main() {
         }
         let script = script.as_deref();
         let sampler = spawn_sampler(portal.id(), peak.clone());
-        let p: Vec<load::WrkResult> =
-            (0..load_runs).filter_map(|_| load::wrk(&format!("{portal_url}{path}"), load_secs, 32, script).map_err(|e| eprintln!("{e}")).ok()).collect();
+        let p: Vec<load::WrkResult> = (0..load_runs)
+            .filter_map(|_| {
+                load::wrk(&format!("{portal_url}{path}"), load_secs, 32, script).map_err(|e| eprintln!("{e}")).ok()
+            })
+            .collect();
         sampler.store(true, std::sync::atomic::Ordering::Relaxed);
         let n: Vec<load::WrkResult> = if nginx.is_some() {
-            (0..load_runs).filter_map(|_| load::wrk(&format!("http://127.0.0.1:{nginx_port}{file}"), load_secs, 32, script).map_err(|e| eprintln!("{e}")).ok()).collect()
+            (0..load_runs)
+                .filter_map(|_| {
+                    load::wrk(&format!("http://127.0.0.1:{nginx_port}{file}"), load_secs, 32, script)
+                        .map_err(|e| eprintln!("{e}"))
+                        .ok()
+                })
+                .collect()
         } else {
             Vec::new()
         };
         let rps = |v: &[load::WrkResult]| summary(&v.iter().map(|r| r.rps).collect::<Vec<_>>());
-        let lat = |v: &[load::WrkResult]| {
-            match (summary(&v.iter().map(|r| r.p50_ms).collect::<Vec<_>>()), summary(&v.iter().map(|r| r.p99_ms).collect::<Vec<_>>())) {
-                (Some(a), Some(b)) => format!("{:.2} / {:.2}", a.median, b.median),
-                _ => "–".into(),
-            }
+        let lat = |v: &[load::WrkResult]| match (
+            summary(&v.iter().map(|r| r.p50_ms).collect::<Vec<_>>()),
+            summary(&v.iter().map(|r| r.p99_ms).collect::<Vec<_>>()),
+        ) {
+            (Some(a), Some(b)) => format!("{:.2} / {:.2}", a.median, b.median),
+            _ => "–".into(),
         };
         let errors: u64 = p.iter().map(|r| r.errors).sum();
         let ratio = match (rps(&p), rps(&n)) {

@@ -57,10 +57,8 @@ mod tests {
 
     #[test]
     fn measures_a_real_process_tree() {
-        let mut child = std::process::Command::new("sh")
-            .args(["-c", "sleep 30 & sleep 30 & wait"])
-            .spawn()
-            .expect("spawn");
+        let mut child =
+            std::process::Command::new("sh").args(["-c", "sleep 30 & sleep 30 & wait"]).spawn().expect("spawn");
         let root = child.id();
         // Wait (with a deadline) until both children exist.
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);

@@ -89,7 +89,11 @@ impl Contender {
         let m = procs::tree_pss_mib(child.id());
         procs::kill_tree(child.id());
         let _ = child.wait();
-        if alive { Ok(m) } else { Err(format!("{} exited before it was measured", self.name)) }
+        if alive {
+            Ok(m)
+        } else {
+            Err(format!("{} exited before it was measured", self.name))
+        }
     }
 }
 

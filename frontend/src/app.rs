@@ -11,11 +11,11 @@ use crate::ipc;
 use crate::load::loader;
 use crate::pages::coming_soon::ComingSoon;
 use crate::pages::finders::{FinderLoad, Finders};
-use crate::pages::my_reports::MyReports;
-use crate::pages::report::Report;
 use crate::pages::home::Home;
 use crate::pages::hotspot_detail::HotspotDetail;
 use crate::pages::hotspots::{Hotspots, Load, Locate};
+use crate::pages::my_reports::MyReports;
+use crate::pages::report::Report;
 use crate::places::Place;
 use crate::route::Screen;
 
@@ -53,7 +53,8 @@ pub fn App() -> Html {
     {
         let (fetched, reload) = (fetched.clone(), reload.clone());
         let (finders_fetched, reload_finders) = (finders_fetched.clone(), reload_finders.clone());
-        let (catalogue_fetched, reload_catalogue, reload_mine) = (catalogue_fetched.clone(), reload_catalogue.clone(), reload_mine.clone());
+        let (catalogue_fetched, reload_catalogue, reload_mine) =
+            (catalogue_fetched.clone(), reload_catalogue.clone(), reload_mine.clone());
         use_effect_with((*screen).clone(), move |s| {
             if matches!(s, Screen::Report | Screen::MyReports) && !*catalogue_fetched {
                 catalogue_fetched.set(true);
@@ -258,7 +259,11 @@ pub fn App() -> Html {
         }
         Screen::MyReports => {
             let names: Vec<(String, String)> = match &*catalogue {
-                crate::load::Load::Ready(c) => c.categories.iter().map(|c| (c.service.service_code.clone(), c.service.service_name.clone())).collect(),
+                crate::load::Load::Ready(c) => c
+                    .categories
+                    .iter()
+                    .map(|c| (c.service.service_code.clone(), c.service.service_name.clone()))
+                    .collect(),
                 _ => Vec::new(),
             };
             html! {

@@ -2,11 +2,11 @@
 //! nothing here unwraps what crosses the boundary.
 
 use muc_wire::ipc::{
-    cmd, AppError, AppInfo, ErrorKind, FinderSnapshot, HotspotSnapshot, MyReport, OpenFinderArgs, OpenInMapArgs,
-    NearbyArgs, OpenVia, ReportCatalogue, SetFavouriteArgs, SubmitReportArgs,
+    cmd, AppError, AppInfo, ErrorKind, FinderSnapshot, HotspotSnapshot, MyReport, NearbyArgs, OpenFinderArgs,
+    OpenInMapArgs, OpenVia, ReportCatalogue, SetFavouriteArgs, SubmitReportArgs,
 };
-use muc_wire::open311::ServiceRequest;
 use muc_wire::open311::OutgoingReport;
+use muc_wire::open311::ServiceRequest;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -29,9 +29,8 @@ async fn call<A: Serialize, R: DeserializeOwned>(command: &str, args: &A) -> Res
         return Err(AppError::new(ErrorKind::Ipc, "not running inside the app shell"));
     }
     let ser = serde_wasm_bindgen::Serializer::json_compatible();
-    let js_args = args
-        .serialize(&ser)
-        .map_err(|e| AppError::new(ErrorKind::Ipc, format!("arguments of {command}: {e}")))?;
+    let js_args =
+        args.serialize(&ser).map_err(|e| AppError::new(ErrorKind::Ipc, format!("arguments of {command}: {e}")))?;
     match tauri_invoke(command, js_args).await {
         Ok(v) => serde_wasm_bindgen::from_value(v)
             .map_err(|e| AppError::new(ErrorKind::Ipc, format!("answer of {command}: {e}"))),

@@ -16,9 +16,7 @@ use wasm_bindgen::prelude::*;
 /// Called by `main.js` once the module is loaded.
 #[wasm_bindgen]
 pub fn run_app() {
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"));
+    let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
     match root {
         Some(root) => {
             yew::Renderer::<app::App>::with_root(root).render();

@@ -7,14 +7,14 @@ use std::time::Duration;
 use muc_frontend::app::App;
 use muc_frontend::i18n::Lang;
 use muc_frontend::pages::finders::{FinderLoad, Finders};
-use muc_frontend::pages::my_reports::MyReports;
-use muc_frontend::pages::report::{photo_problem, Report};
 use muc_frontend::pages::hotspot_detail::{HotspotDetail, HotspotDetailProps};
 use muc_frontend::pages::hotspots::{Hotspots, Load, Locate};
+use muc_frontend::pages::my_reports::MyReports;
+use muc_frontend::pages::report::{photo_problem, Report};
 use muc_frontend::places::Place;
+use muc_wire::finders::Finder;
 use muc_wire::geo::LonLat;
 use muc_wire::hotspots::{Site, ATTRIBUTION};
-use muc_wire::finders::Finder;
 use muc_wire::ipc::{AppError, DataSource, ErrorKind, FinderSnapshot, HotspotSnapshot, OpenVia};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -88,7 +88,10 @@ fn texts(css: &str) -> Vec<String> {
 }
 
 fn one(css: &str) -> Element {
-    document().query_selector(&format!("#app {css}")).expect("selector").unwrap_or_else(|| panic!("no {css} in: {}", body_text()))
+    document()
+        .query_selector(&format!("#app {css}"))
+        .expect("selector")
+        .unwrap_or_else(|| panic!("no {css} in: {}", body_text()))
 }
 
 fn click(el: &Element) {
@@ -152,7 +155,14 @@ async fn assert_accessible(screen: &str) {
 }
 
 fn site(id: &str, name: &str, kind: &str, aps: u32, lon: f64, lat: f64) -> Site {
-    Site { id: id.into(), name: name.into(), kind: kind.into(), city: "München".into(), access_points: aps, position: LonLat::new(lon, lat) }
+    Site {
+        id: id.into(),
+        name: name.into(),
+        kind: kind.into(),
+        city: "München".into(),
+        access_points: aps,
+        position: LonLat::new(lon, lat),
+    }
 }
 
 /// Real sites from the M-WLAN data.
@@ -239,7 +249,11 @@ async fn finder_without_the_shell_says_what_is_wrong() {
 #[wasm_bindgen_test]
 async fn finder_sorts_by_distance_filters_and_selects() {
     let now = (js_sys::Date::now() / 1000.0) as i64;
-    yew::Renderer::<HotspotFinder>::with_root_and_props(host(), FinderProps { load: Load::Ready(snapshot(DataSource::Live, now)) }).render();
+    yew::Renderer::<HotspotFinder>::with_root_and_props(
+        host(),
+        FinderProps { load: Load::Ready(snapshot(DataSource::Live, now)) },
+    )
+    .render();
     wait_until("the list", || all("#site-list li").len() == 5).await;
     assert_eq!(texts("#site-list .site-name")[0], "Limesstr. M002-M016", "alphabetical without a place");
     assert_accessible("finder, no place").await;
@@ -324,8 +338,8 @@ async fn detail_shows_address_kind_access_points_distance() {
     fn Wrapped(p: &P) -> Html {
         let i = &p.inner;
         html! { <InMain><HotspotDetail lang={i.lang} site={i.site.clone()} place={i.place.clone()}
-            attribution={i.attribution.clone()} offline={i.offline} map_error={i.map_error.clone()}
-            on_back={i.on_back.clone()} on_open_map={i.on_open_map.clone()} /></InMain> }
+        attribution={i.attribution.clone()} offline={i.offline} map_error={i.map_error.clone()}
+        on_back={i.on_back.clone()} on_open_map={i.on_open_map.clone()} /></InMain> }
     }
     yew::Renderer::<Wrapped>::with_root_and_props(host(), P { inner: Rc::new(props) }).render();
     wait_until("the detail", || all("#site-address").len() == 1).await;
@@ -396,7 +410,11 @@ fn first_result() -> String {
 
 #[wasm_bindgen_test]
 async fn directory_search_forgives_typos_and_filters() {
-    yew::Renderer::<Directory>::with_root_and_props(host(), DirectoryProps { source: DataSource::Live, fetched_ago: 0 }).render();
+    yew::Renderer::<Directory>::with_root_and_props(
+        host(),
+        DirectoryProps { source: DataSource::Live, fetched_ago: 0 },
+    )
+    .render();
     wait_until("the directory", || all("#finder-list li").len() >= 10).await;
     assert_eq!(texts("#favourites h3"), ["PflegeFinder Bayern"]);
     assert!(texts(".finder-access").concat().contains("Screenreader"), "accessibility notes are shown");
@@ -429,7 +447,11 @@ async fn directory_search_forgives_typos_and_filters() {
 
 #[wasm_bindgen_test]
 async fn directory_opens_by_id_and_keeps_favourites() {
-    yew::Renderer::<Directory>::with_root_and_props(host(), DirectoryProps { source: DataSource::Live, fetched_ago: 0 }).render();
+    yew::Renderer::<Directory>::with_root_and_props(
+        host(),
+        DirectoryProps { source: DataSource::Live, fetched_ago: 0 },
+    )
+    .render();
     wait_until("the directory", || all("#finder-list li").len() >= 10).await;
     type_into("#finder-search", "116117");
     wait_until("116117 first", || first_result().starts_with("Patientenservice 116117")).await;
@@ -438,7 +460,10 @@ async fn directory_opens_by_id_and_keeps_favourites() {
     click(&button("Anrufen: 116117"));
     wait_until("called", || texts("#opened").concat() == "patientenservice-116117 Phone").await;
 
-    let fav = all("#finder-list li:first-child button").into_iter().find(|b| b.get_attribute("aria-pressed").is_some()).expect("favourite button");
+    let fav = all("#finder-list li:first-child button")
+        .into_iter()
+        .find(|b| b.get_attribute("aria-pressed").is_some())
+        .expect("favourite button");
     assert_eq!(fav.get_attribute("aria-pressed").as_deref(), Some("false"));
     click(&fav);
     wait_until("two favourites", || all("#favourites li").len() == 2).await;
@@ -448,7 +473,11 @@ async fn directory_opens_by_id_and_keeps_favourites() {
 #[wasm_bindgen_test]
 async fn directory_offline_says_when_it_was_updated() {
     let reason = AppError::new(ErrorKind::PortalUnreachable, "refused");
-    yew::Renderer::<Directory>::with_root_and_props(host(), DirectoryProps { source: DataSource::Cache { reason }, fetched_ago: 7200 }).render();
+    yew::Renderer::<Directory>::with_root_and_props(
+        host(),
+        DirectoryProps { source: DataSource::Cache { reason }, fetched_ago: 7200 },
+    )
+    .render();
     wait_until("the offline notice", || all("#finders-offline").len() == 1).await;
     let notice = one("#finders-offline").text_content().unwrap_or_default();
     assert!(notice.contains("vor 2 Stunden"), "{notice}");
@@ -458,7 +487,13 @@ async fn directory_offline_says_when_it_was_updated() {
 
 fn catalogue() -> Rc<muc_wire::ipc::ReportCatalogue> {
     use muc_wire::open311::{Attribute, AttributeValue, Datatype, Service, ServiceDefinition};
-    let attr = |code: &str, datatype: Datatype, required: bool, variable: bool, order: u32, description: &str, values: &[(&str, &str)]| Attribute {
+    let attr = |code: &str,
+                datatype: Datatype,
+                required: bool,
+                variable: bool,
+                order: u32,
+                description: &str,
+                values: &[(&str, &str)]| Attribute {
         variable,
         code: code.into(),
         datatype,
@@ -469,23 +504,56 @@ fn catalogue() -> Rc<muc_wire::ipc::ReportCatalogue> {
         values: values.iter().map(|(k, n)| AttributeValue { key: k.to_string(), name: n.to_string() }).collect(),
     };
     let cat = |code: &str, name: &str, keywords: &str, attributes: Vec<Attribute>| muc_wire::ipc::ReportCategory {
-        service: Service { service_code: code.into(), service_name: name.into(), description: Some(format!("{name} melden")), metadata: true,
-            kind: "realtime".into(), keywords: Some(keywords.into()), group: None },
+        service: Service {
+            service_code: code.into(),
+            service_name: name.into(),
+            description: Some(format!("{name} melden")),
+            metadata: true,
+            kind: "realtime".into(),
+            keywords: Some(keywords.into()),
+            group: None,
+        },
         definition: ServiceDefinition { service_code: code.into(), attributes },
     };
     Rc::new(muc_wire::ipc::ReportCatalogue {
         categories: vec![
-            cat("strassenbeleuchtung", "Straßenbeleuchtung", "Laterne,Licht", vec![
-                attr("notfall", Datatype::Text, false, false, 0, "Bei Gefahr rufen Sie 112.", &[]),
-                attr("art", Datatype::Singlevaluelist, true, true, 1, "Was ist mit der Laterne?", &[("dunkel", "Leuchtet nicht"), ("flackert", "Flackert")]),
-                attr("mastnummer", Datatype::String, false, true, 2, "Nummer am Mast", &[]),
-            ]),
-            cat("muell", "Müll und illegale Ablagerungen", "Sperrmüll", vec![
-                attr("art", Datatype::Multivaluelist, true, true, 1, "Was liegt dort?", &[("sperrmuell", "Sperrmüll"), ("hausmuell", "Hausmüll")]),
-                attr("menge", Datatype::Number, false, true, 2, "Menge in Kubikmetern", &[]),
-                attr("bemerkt", Datatype::Datetime, false, true, 3, "Wann bemerkt?", &[]),
-                attr("hinweis", Datatype::Text, false, true, 4, "Weitere Hinweise", &[]),
-            ]),
+            cat(
+                "strassenbeleuchtung",
+                "Straßenbeleuchtung",
+                "Laterne,Licht",
+                vec![
+                    attr("notfall", Datatype::Text, false, false, 0, "Bei Gefahr rufen Sie 112.", &[]),
+                    attr(
+                        "art",
+                        Datatype::Singlevaluelist,
+                        true,
+                        true,
+                        1,
+                        "Was ist mit der Laterne?",
+                        &[("dunkel", "Leuchtet nicht"), ("flackert", "Flackert")],
+                    ),
+                    attr("mastnummer", Datatype::String, false, true, 2, "Nummer am Mast", &[]),
+                ],
+            ),
+            cat(
+                "muell",
+                "Müll und illegale Ablagerungen",
+                "Sperrmüll",
+                vec![
+                    attr(
+                        "art",
+                        Datatype::Multivaluelist,
+                        true,
+                        true,
+                        1,
+                        "Was liegt dort?",
+                        &[("sperrmuell", "Sperrmüll"), ("hausmuell", "Hausmüll")],
+                    ),
+                    attr("menge", Datatype::Number, false, true, 2, "Menge in Kubikmetern", &[]),
+                    attr("bemerkt", Datatype::Datetime, false, true, 3, "Wann bemerkt?", &[]),
+                    attr("hinweis", Datatype::Text, false, true, 4, "Weitere Hinweise", &[]),
+                ],
+            ),
         ],
         fetched_at: 0,
         source: DataSource::Live,
@@ -498,10 +566,24 @@ fn nearby_open(code: &str) -> Vec<muc_wire::open311::ServiceRequest> {
         return Vec::new();
     }
     vec![muc_wire::open311::ServiceRequest {
-        service_request_id: "MUC-0000000001".into(), status: "open".into(), status_notes: None, service_name: None,
-        service_code: code.into(), description: Some("Laterne vor dem Rathaus dunkel".into()), agency_responsible: None,
-        service_notice: None, requested_datetime: "2026-11-27T18:00:00Z".into(), updated_datetime: None, expected_datetime: None,
-        address: None, address_id: None, zipcode: None, lat: Some(48.1374), long: Some(11.5755), media_url: None, extended_attributes: None,
+        service_request_id: "MUC-0000000001".into(),
+        status: "open".into(),
+        status_notes: None,
+        service_name: None,
+        service_code: code.into(),
+        description: Some("Laterne vor dem Rathaus dunkel".into()),
+        agency_responsible: None,
+        service_notice: None,
+        requested_datetime: "2026-11-27T18:00:00Z".into(),
+        updated_datetime: None,
+        expected_datetime: None,
+        address: None,
+        address_id: None,
+        zipcode: None,
+        lat: Some(48.1374),
+        long: Some(11.5755),
+        media_url: None,
+        extended_attributes: None,
     }]
 }
 
@@ -512,7 +594,12 @@ struct ReportHarnessProps {}
 fn ReportHarness(_p: &ReportHarnessProps) -> Html {
     let sent = use_state(|| None::<(muc_wire::open311::OutgoingReport, bool)>);
     let nearby = use_state(|| Load::Ready(Rc::new(Vec::new())));
-    let on_submit = { let s = sent.clone(); Callback::from(move |(r, photo): (muc_wire::open311::OutgoingReport, Option<Vec<u8>>)| s.set(Some((r, photo.is_some())))) };
+    let on_submit = {
+        let s = sent.clone();
+        Callback::from(move |(r, photo): (muc_wire::open311::OutgoingReport, Option<Vec<u8>>)| {
+            s.set(Some((r, photo.is_some())))
+        })
+    };
     html! {
         <InMain>
             <Report lang={Lang::De} catalogue={Load::Ready(catalogue())} sending={false} send_error={None::<AppError>}
@@ -564,7 +651,12 @@ async fn report_form_is_generated_checked_and_reviewed() {
     wait_until("handed over", || all("#sent").len() == 1).await;
     let sent = one("#sent").text_content().unwrap_or_default();
     assert!(sent.starts_with("strassenbeleuchtung"), "{sent}");
-    assert!(sent.contains("\"art\": [\"dunkel\"]") && sent.contains("Some(\"anna@example.org\")") && sent.ends_with("false"), "{sent}");
+    assert!(
+        sent.contains("\"art\": [\"dunkel\"]")
+            && sent.contains("Some(\"anna@example.org\")")
+            && sent.ends_with("false"),
+        "{sent}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -597,33 +689,78 @@ fn photos_are_checked_before_they_are_kept() {
 #[wasm_bindgen_test]
 async fn my_reports_show_every_state() {
     use muc_wire::open311::{Delivery, DetailedStatus, Extended, OutgoingReport, ServiceRequest, StatusNote};
-    let report = OutgoingReport { service_code: "strassenbeleuchtung".into(), lat: Some(48.1), lon: Some(11.5), address: Some("Marienplatz".into()),
-        description: None, email: None, attributes: Default::default(), photo: None };
+    let report = OutgoingReport {
+        service_code: "strassenbeleuchtung".into(),
+        lat: Some(48.1),
+        lon: Some(11.5),
+        address: Some("Marienplatz".into()),
+        description: None,
+        email: None,
+        attributes: Default::default(),
+        photo: None,
+    };
     let remote = ServiceRequest {
-        service_request_id: "MUC-ABC".into(), status: "closed".into(), status_notes: Some("Leuchtmittel getauscht.".into()),
-        service_name: None, service_code: "strassenbeleuchtung".into(), description: None, agency_responsible: None, service_notice: None,
-        requested_datetime: "2026-11-28T08:00:00Z".into(), updated_datetime: None, expected_datetime: None, address: None, address_id: None,
-        zipcode: None, lat: None, long: None, media_url: None,
-        extended_attributes: Some(Extended { detailed_status: DetailedStatus::Fixed, status_history: vec![
-            StatusNote { status: DetailedStatus::Received, note: None, datetime: "2026-11-28T08:00:00Z".into() },
-            StatusNote { status: DetailedStatus::Fixed, note: Some("Leuchtmittel getauscht.".into()), datetime: "2026-11-28T09:00:00Z".into() },
-        ] }),
+        service_request_id: "MUC-ABC".into(),
+        status: "closed".into(),
+        status_notes: Some("Leuchtmittel getauscht.".into()),
+        service_name: None,
+        service_code: "strassenbeleuchtung".into(),
+        description: None,
+        agency_responsible: None,
+        service_notice: None,
+        requested_datetime: "2026-11-28T08:00:00Z".into(),
+        updated_datetime: None,
+        expected_datetime: None,
+        address: None,
+        address_id: None,
+        zipcode: None,
+        lat: None,
+        long: None,
+        media_url: None,
+        extended_attributes: Some(Extended {
+            detailed_status: DetailedStatus::Fixed,
+            status_history: vec![
+                StatusNote { status: DetailedStatus::Received, note: None, datetime: "2026-11-28T08:00:00Z".into() },
+                StatusNote {
+                    status: DetailedStatus::Fixed,
+                    note: Some("Leuchtmittel getauscht.".into()),
+                    datetime: "2026-11-28T09:00:00Z".into(),
+                },
+            ],
+        }),
     };
     let list = vec![
-        muc_wire::ipc::MyReport { local_id: "a".into(), created_at: 1_795_000_000, report: report.clone(),
-            delivery: Delivery::Waiting { attempts: 2, next_attempt_at: 0, last_error: Some("refused".into()) }, remote: None },
-        muc_wire::ipc::MyReport { local_id: "b".into(), created_at: 1_795_000_000, report: report.clone(),
-            delivery: Delivery::Sent { service_request_id: "MUC-ABC".into(), token: None, sent_at: 0 }, remote: Some(remote) },
-        muc_wire::ipc::MyReport { local_id: "c".into(), created_at: 1_795_000_000, report,
-            delivery: Delivery::Refused { reason: "The attribute 'art' is required.".into() }, remote: None },
+        muc_wire::ipc::MyReport {
+            local_id: "a".into(),
+            created_at: 1_795_000_000,
+            report: report.clone(),
+            delivery: Delivery::Waiting { attempts: 2, next_attempt_at: 0, last_error: Some("refused".into()) },
+            remote: None,
+        },
+        muc_wire::ipc::MyReport {
+            local_id: "b".into(),
+            created_at: 1_795_000_000,
+            report: report.clone(),
+            delivery: Delivery::Sent { service_request_id: "MUC-ABC".into(), token: None, sent_at: 0 },
+            remote: Some(remote),
+        },
+        muc_wire::ipc::MyReport {
+            local_id: "c".into(),
+            created_at: 1_795_000_000,
+            report,
+            delivery: Delivery::Refused { reason: "The attribute 'art' is required.".into() },
+            remote: None,
+        },
     ];
     #[derive(Properties, PartialEq)]
-    struct P { list: Rc<Vec<muc_wire::ipc::MyReport>> }
+    struct P {
+        list: Rc<Vec<muc_wire::ipc::MyReport>>,
+    }
     #[component]
     fn Mine(p: &P) -> Html {
         html! { <InMain><MyReports lang={Lang::De} load={Load::Ready(p.list.clone())}
-            names={vec![("strassenbeleuchtung".to_string(), "Straßenbeleuchtung".to_string())]}
-            on_refresh={Callback::noop()} on_new={Callback::noop()} /></InMain> }
+        names={vec![("strassenbeleuchtung".to_string(), "Straßenbeleuchtung".to_string())]}
+        on_refresh={Callback::noop()} on_new={Callback::noop()} /></InMain> }
     }
     yew::Renderer::<Mine>::with_root_and_props(host(), P { list: Rc::new(list) }).render();
     wait_until("three reports", || all("#my-reports li").len() >= 3).await;

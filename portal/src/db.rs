@@ -80,9 +80,7 @@ pub struct SiteRow {
 pub const SITE_COLUMNS: &str = "id, name, kind, city, access_points, lon, lat, source_ids";
 
 pub async fn all_sites(pool: &AnyPool) -> Result<Vec<SiteRow>, sqlx::Error> {
-    sqlx::query_as(&format!("SELECT {SITE_COLUMNS} FROM hotspot_sites ORDER BY id"))
-        .fetch_all(pool)
-        .await
+    sqlx::query_as(&format!("SELECT {SITE_COLUMNS} FROM hotspot_sites ORDER BY id")).fetch_all(pool).await
 }
 
 #[cfg(test)]

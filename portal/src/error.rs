@@ -74,11 +74,7 @@ impl IntoResponse for Error {
             }
             Error::Unavailable(detail) => {
                 tracing::error!(%detail, "service unavailable");
-                (
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    "unavailable",
-                    "The service is temporarily unavailable.".to_string(),
-                )
+                (StatusCode::SERVICE_UNAVAILABLE, "unavailable", "The service is temporarily unavailable.".to_string())
             }
         };
         let body = ApiError { code: code.to_string(), description };
@@ -104,8 +100,7 @@ pub async fn method_not_allowed() -> Response {
         code: "method_not_allowed".into(),
         description: "This method is not allowed on this resource.".into(),
     };
-    (StatusCode::METHOD_NOT_ALLOWED, [(header::CONTENT_TYPE, "application/json")], json(&body))
-        .into_response()
+    (StatusCode::METHOD_NOT_ALLOWED, [(header::CONTENT_TYPE, "application/json")], json(&body)).into_response()
 }
 
 /// A handler that panicked: log it, answer like any internal error.

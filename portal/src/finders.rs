@@ -173,38 +173,42 @@ fn json_list<T: serde::Serialize>(v: &[T]) -> String {
     serde_json::to_string(v).unwrap_or_else(|_| "[]".into())
 }
 
+/// Binds an entry's fields in column order (name_de … last_checked): INSERT
+/// and UPDATE list them the same way after the id.
+fn bind_fields<'q>(
+    q: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    f: &'q Finder,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    q.bind(&f.name_de)
+        .bind(&f.name_en)
+        .bind(&f.description_de)
+        .bind(&f.description_en)
+        .bind(&f.operator)
+        .bind(&f.url)
+        .bind(f.phone.clone())
+        .bind(category_code(f.category))
+        .bind(json_list(&f.target_groups))
+        .bind(json_list(&f.languages))
+        .bind(f.accessibility_de.clone())
+        .bind(i64::from(f.login_required))
+        .bind(json_list(&f.keywords))
+        .bind(f.last_checked.clone())
+}
+
 async fn insert(conn: &mut sqlx::AnyConnection, f: &Finder, now: i64) -> Result<(), sqlx::Error> {
-    sqlx::query(&format!(
+    let sql = format!(
         "INSERT INTO finders ({COLUMNS}, retired_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, NULL, $16)"
-    ))
-    .bind(&f.id)
-    .bind(&f.name_de)
-    .bind(&f.name_en)
-    .bind(&f.description_de)
-    .bind(&f.description_en)
-    .bind(&f.operator)
-    .bind(&f.url)
-    .bind(f.phone.clone())
-    .bind(category_code(f.category))
-    .bind(json_list(&f.target_groups))
-    .bind(json_list(&f.languages))
-    .bind(f.accessibility_de.clone())
-    .bind(i64::from(f.login_required))
-    .bind(json_list(&f.keywords))
-    .bind(f.last_checked.clone())
-    .bind(now)
-    .execute(conn)
-    .await
-    .map(|_| ())
+    );
+    let q = sqlx::query(&sql).bind(&f.id);
+    bind_fields(q, f).bind(now).execute(conn).await.map(|_| ())
 }
 
 /// Active entries (or all, for operators), in catalogue order.
 pub async fn load(pool: &AnyPool, include_retired: bool) -> Result<Vec<Finder>> {
     let filter = if include_retired { "" } else { " WHERE retired_at IS NULL" };
-    let rows: Vec<Row> = sqlx::query_as(&format!("SELECT {COLUMNS} FROM finders{filter} ORDER BY category, id"))
-        .fetch_all(pool)
-        .await?;
+    let rows: Vec<Row> =
+        sqlx::query_as(&format!("SELECT {COLUMNS} FROM finders{filter} ORDER BY category, id")).fetch_all(pool).await?;
     rows.into_iter().map(Row::into_finder).collect()
 }
 
@@ -250,29 +254,13 @@ pub async fn change(pool: &AnyPool, id: &str, f: &Finder, now: i64) -> Result<()
     if let Some(other) = clash {
         return Err(Error::Conflict(format!("The address is used by '{other}' already.")));
     }
-    let done = sqlx::query(
+    let q = sqlx::query(
         "UPDATE finders SET name_de = $2, name_en = $3, description_de = $4, description_en = $5, operator = $6, \
          url = $7, phone = $8, category = $9, target_groups = $10, languages = $11, accessibility_de = $12, \
          login_required = $13, keywords = $14, last_checked = $15, retired_at = NULL, updated_at = $16 WHERE id = $1",
     )
-    .bind(id)
-    .bind(&f.name_de)
-    .bind(&f.name_en)
-    .bind(&f.description_de)
-    .bind(&f.description_en)
-    .bind(&f.operator)
-    .bind(&f.url)
-    .bind(f.phone.clone())
-    .bind(category_code(f.category))
-    .bind(json_list(&f.target_groups))
-    .bind(json_list(&f.languages))
-    .bind(f.accessibility_de.clone())
-    .bind(i64::from(f.login_required))
-    .bind(json_list(&f.keywords))
-    .bind(f.last_checked.clone())
-    .bind(now)
-    .execute(pool)
-    .await?;
+    .bind(id);
+    let done = bind_fields(q, f).bind(now).execute(pool).await?;
     if done.rows_affected() == 0 {
         return Err(Error::NotFound(format!("No finder with id '{id}'.")));
     }
@@ -324,11 +312,7 @@ async fn list(State(st): State<AppState>, headers: HeaderMap) -> Result<Response
     if matches {
         return Ok((StatusCode::NOT_MODIFIED, [(header::ETAG, etag.as_str()), cache]).into_response());
     }
-    Ok((
-        [(header::CONTENT_TYPE, "application/json"), (header::ETAG, etag.as_str()), cache],
-        body,
-    )
-        .into_response())
+    Ok(([(header::CONTENT_TYPE, "application/json"), (header::ETAG, etag.as_str()), cache], body).into_response())
 }
 
 async fn one(State(st): State<AppState>, Path(id): Path<String>) -> Result<Response> {
@@ -351,7 +335,8 @@ async fn create(State(st): State<AppState>, headers: HeaderMap, body: axum::body
     add(&st.db, &f, now()).await?;
     tracing::info!(id = %f.id, "finder added");
     let location = format!("{}/finders/{}", st.base_url, f.id);
-    Ok((StatusCode::CREATED, [(header::LOCATION, location)], crate::hotspots::json("application/json", &f)).into_response())
+    Ok((StatusCode::CREATED, [(header::LOCATION, location)], crate::hotspots::json("application/json", &f))
+        .into_response())
 }
 
 async fn update(
@@ -380,7 +365,8 @@ pub fn json_body<T: DeserializeOwned>(headers: &HeaderMap, body: &[u8]) -> Resul
     if !ct.starts_with("application/json") {
         return Err(Error::UnsupportedMediaType("Send the entry as application/json.".into()));
     }
-    serde_json::from_slice(body).map_err(|e| Error::bad_request("invalid_json", format!("The body is not a valid entry: {e}")))
+    serde_json::from_slice(body)
+        .map_err(|e| Error::bad_request("invalid_json", format!("The body is not a valid entry: {e}")))
 }
 
 pub fn now() -> i64 {
@@ -403,7 +389,14 @@ mod tests {
     #[test]
     fn only_https_to_public_hosts() {
         assert!(check_https("https://www.116117.de/").is_ok());
-        for bad in ["http://www.116117.de/", "javascript:alert(1)", "https://localhost/", "https://user:pw@x.de/", "ftp://x.de", "kita"] {
+        for bad in [
+            "http://www.116117.de/",
+            "javascript:alert(1)",
+            "https://localhost/",
+            "https://user:pw@x.de/",
+            "ftp://x.de",
+            "kita",
+        ] {
             assert!(check_https(bad).is_err(), "{bad}");
         }
     }

@@ -12,8 +12,8 @@ use muc_wire::hotspots::{
     HotspotCollection, HotspotFeature, HotspotProperties, ATTRIBUTION, COLLECTION_ID, LICENSE_URL,
 };
 use muc_wire::ogc::{
-    Collection, Extent, FeatureCollectionType, FeatureType, Link, Point, SpatialExtent, CRS84,
-    MEDIA_GEOJSON, MEDIA_JSON,
+    Collection, Extent, FeatureCollectionType, FeatureType, Link, Point, SpatialExtent, CRS84, MEDIA_GEOJSON,
+    MEDIA_JSON,
 };
 
 use crate::db::{SiteRow, SITE_COLUMNS};
@@ -212,10 +212,8 @@ async fn query_rows(st: &AppState, q: &ItemQuery) -> Result<(Vec<SiteRow>, u64)>
     let where_ = if conds.is_empty() { String::new() } else { format!(" WHERE {}", conds.join(" AND ")) };
 
     let count_sql = format!("SELECT COUNT(*) FROM hotspot_sites{where_}");
-    let page_sql = format!(
-        "SELECT {SITE_COLUMNS} FROM hotspot_sites{where_} ORDER BY id LIMIT {} OFFSET {}",
-        q.limit, q.offset
-    );
+    let page_sql =
+        format!("SELECT {SITE_COLUMNS} FROM hotspot_sites{where_} ORDER BY id LIMIT {} OFFSET {}", q.limit, q.offset);
     let mut count = sqlx::query_scalar::<_, i64>(&count_sql);
     let mut page = sqlx::query_as::<_, SiteRow>(&page_sql);
     if let Some(k) = &q.kind {
@@ -241,11 +239,10 @@ async fn item(
 ) -> Result<Response> {
     require_json(&headers, &params)?;
     only_params(&params, &["f"])?;
-    let row: Option<SiteRow> =
-        sqlx::query_as(&format!("SELECT {SITE_COLUMNS} FROM hotspot_sites WHERE id = $1"))
-            .bind(&id)
-            .fetch_optional(&st.db)
-            .await?;
+    let row: Option<SiteRow> = sqlx::query_as(&format!("SELECT {SITE_COLUMNS} FROM hotspot_sites WHERE id = $1"))
+        .bind(&id)
+        .fetch_optional(&st.db)
+        .await?;
     let row = row.ok_or_else(|| Error::NotFound(format!("No hotspot site with id '{id}'.")))?;
     Ok(json(MEDIA_GEOJSON, &feature(&st.base_url, row, None)))
 }
@@ -272,11 +269,8 @@ fn feature(base: &str, r: SiteRow, distance_m: Option<f64>) -> HotspotFeature {
 
 /// The items URL for another page: same parameters, another offset.
 fn page_url(base: &str, params: &HashMap<String, String>, offset: u64) -> String {
-    let mut pairs: Vec<(&str, String)> = params
-        .iter()
-        .filter(|(k, _)| k.as_str() != "offset")
-        .map(|(k, v)| (k.as_str(), v.clone()))
-        .collect();
+    let mut pairs: Vec<(&str, String)> =
+        params.iter().filter(|(k, _)| k.as_str() != "offset").map(|(k, v)| (k.as_str(), v.clone())).collect();
     pairs.sort();
     if offset > 0 {
         pairs.push(("offset", offset.to_string()));
@@ -332,6 +326,9 @@ mod tests {
             page_url("http://x", &p, 10),
             "http://x/collections/hotspots/items?kind=%C3%96ffentlicher%20Platz&limit=5&offset=10"
         );
-        assert_eq!(page_url("http://x", &p, 0), "http://x/collections/hotspots/items?kind=%C3%96ffentlicher%20Platz&limit=5");
+        assert_eq!(
+            page_url("http://x", &p, 0),
+            "http://x/collections/hotspots/items?kind=%C3%96ffentlicher%20Platz&limit=5"
+        );
     }
 }

@@ -51,8 +51,7 @@ impl SiteIndex {
 
     /// The same answer by brute force, for tests and the benchmark.
     pub fn nearest_linear(&self, p: LonLat, n: usize) -> Vec<(f64, &SiteRow)> {
-        let mut all: Vec<_> =
-            self.sites.iter().map(|s| (p.distance_m(&LonLat::new(s.lon, s.lat)), s)).collect();
+        let mut all: Vec<_> = self.sites.iter().map(|s| (p.distance_m(&LonLat::new(s.lon, s.lat)), s)).collect();
         all.sort_by(|a, b| a.0.total_cmp(&b.0));
         all.truncate(n);
         all

@@ -6,9 +6,9 @@ pub mod auth;
 pub mod db;
 pub mod error;
 pub mod finders;
-pub mod linkcheck;
 pub mod hotspots;
 pub mod index;
+pub mod linkcheck;
 pub mod negotiate;
 pub mod ogc;
 pub mod open311;
@@ -65,7 +65,9 @@ impl AppState {
             db,
             base_url: base_url.trim_end_matches('/').to_string(),
             media_dir: std::env::var_os("MUC_MEDIA_DIR").map(Into::into).unwrap_or_else(|| "muc-media".into()),
-            api_keys: Arc::new(api_keys.split(',').map(str::trim).filter(|k| !k.is_empty()).map(String::from).collect()),
+            api_keys: Arc::new(
+                api_keys.split(',').map(str::trim).filter(|k| !k.is_empty()).map(String::from).collect(),
+            ),
             index: Arc::new(RwLock::new(Arc::new(SiteIndex::new(Vec::new())))),
         };
         st.reload_index().await?;
@@ -88,10 +90,8 @@ impl AppState {
     }
 
     pub fn now_rfc3339(&self) -> String {
-        let secs = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs() as i64)
-            .unwrap_or(0);
+        let secs =
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
         rfc3339(secs)
     }
 }
@@ -112,10 +112,7 @@ pub fn app(state: AppState) -> Router {
         .with_state(state)
         .layer(CatchPanicLayer::custom(error::panic_response))
         .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
-        .layer(SetResponseHeaderLayer::overriding(
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ))
+        .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::ACCESS_CONTROL_ALLOW_ORIGIN,
             // Open data for any web client; no credentials are ever accepted.
@@ -133,9 +130,7 @@ pub async fn serve(
     on_bound: impl FnOnce(SocketAddr),
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> Result<(), BoxError> {
-    let listener = tokio::net::TcpListener::bind(bind)
-        .await
-        .map_err(|e| format!("cannot listen on {bind}: {e}"))?;
+    let listener = tokio::net::TcpListener::bind(bind).await.map_err(|e| format!("cannot listen on {bind}: {e}"))?;
     let addr = listener.local_addr()?;
     let base = public_url.map(str::to_string).unwrap_or_else(|| format!("http://{addr}"));
     let state = AppState::open(database_url, &base).await?;
@@ -149,7 +144,13 @@ pub async fn serve(
 pub fn parse_rfc3339(s: &str) -> Option<i64> {
     let s = s.trim();
     let b = s.as_bytes();
-    if b.len() < 19 || b[4] != b'-' || b[7] != b'-' || !(b[10] == b'T' || b[10] == b't' || b[10] == b' ') || b[13] != b':' || b[16] != b':' {
+    if b.len() < 19
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !(b[10] == b'T' || b[10] == b't' || b[10] == b' ')
+        || b[13] != b':'
+        || b[16] != b':'
+    {
         return None;
     }
     let num = |r: std::ops::Range<usize>| s.get(r)?.parse::<i64>().ok();
@@ -165,7 +166,11 @@ pub fn parse_rfc3339(s: &str) -> Option<i64> {
         "Z" | "z" => 0,
         o if o.len() == 6 && (o.starts_with('+') || o.starts_with('-')) && &o[3..4] == ":" => {
             let v = o[1..3].parse::<i64>().ok()? * 3600 + o[4..6].parse::<i64>().ok()? * 60;
-            if o.starts_with('-') { -v } else { v }
+            if o.starts_with('-') {
+                -v
+            } else {
+                v
+            }
         }
         _ => return None,
     };

@@ -17,7 +17,9 @@ pub async fn check(client: &reqwest::Client, url: &str) -> LinkStatus {
     let mut last = None;
     for method in [reqwest::Method::HEAD, reqwest::Method::GET] {
         match client.request(method, url).send().await {
-            Ok(r) if r.status().is_success() || r.status().is_redirection() => return LinkStatus::Ok(r.status().as_u16()),
+            Ok(r) if r.status().is_success() || r.status().is_redirection() => {
+                return LinkStatus::Ok(r.status().as_u16())
+            }
             Ok(r) if matches!(r.status().as_u16(), 405 | 501) => last = Some(LinkStatus::Broken(r.status().as_u16())),
             Ok(r) => return LinkStatus::Broken(r.status().as_u16()),
             Err(e) => return LinkStatus::Unreachable(e.to_string()),
@@ -46,7 +48,10 @@ mod tests {
         let app = axum::Router::new()
             .route("/ok", get(|| async { "ok" }))
             .route("/moved", get(|| async { axum::response::Redirect::permanent("/ok") }))
-            .route("/get-only", axum::routing::get(|| async { "ok" }).head(|| async { axum::http::StatusCode::METHOD_NOT_ALLOWED }));
+            .route(
+                "/get-only",
+                axum::routing::get(|| async { "ok" }).head(|| async { axum::http::StatusCode::METHOD_NOT_ALLOWED }),
+            );
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let addr = listener.local_addr().expect("addr");
         tokio::spawn(async move { axum::serve(listener, app).await.expect("serve") });

@@ -12,10 +12,7 @@ use crate::error::Error;
 pub fn require_json(headers: &HeaderMap, params: &HashMap<String, String>) -> Result<(), Error> {
     if let Some(f) = params.get("f") {
         if f != "json" {
-            return Err(Error::bad_request(
-                "unsupported_format",
-                format!("Format f={f} is not offered; use f=json."),
-            ));
+            return Err(Error::bad_request("unsupported_format", format!("Format f={f} is not offered; use f=json.")));
         }
     }
     let Some(accept) = headers.get(header::ACCEPT) else { return Ok(()) };
@@ -31,7 +28,10 @@ pub fn require_json(headers: &HeaderMap, params: &HashMap<String, String>) -> Re
         !refused
             && matches!(
                 media.as_str(),
-                "*/*" | "application/*" | "application/json" | "application/geo+json"
+                "*/*"
+                    | "application/*"
+                    | "application/json"
+                    | "application/geo+json"
                     | "application/vnd.oai.openapi+json"
             )
     });
@@ -47,8 +47,7 @@ pub fn require_json(headers: &HeaderMap, params: &HashMap<String, String>) -> Re
 
 /// OGC API – Features asks for 400 on query parameters the API does not define.
 pub fn only_params(params: &HashMap<String, String>, allowed: &[&str]) -> Result<(), Error> {
-    let mut unknown: Vec<&str> =
-        params.keys().map(String::as_str).filter(|k| !allowed.contains(k)).collect();
+    let mut unknown: Vec<&str> = params.keys().map(String::as_str).filter(|k| !allowed.contains(k)).collect();
     if unknown.is_empty() {
         return Ok(());
     }

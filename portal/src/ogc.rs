@@ -8,9 +8,7 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use muc_wire::ogc::{
-    Collections, Conformance, LandingPage, Link, CONFORMANCE, MEDIA_JSON, MEDIA_OPENAPI,
-};
+use muc_wire::ogc::{Collections, Conformance, LandingPage, Link, CONFORMANCE, MEDIA_JSON, MEDIA_OPENAPI};
 
 use crate::error::Result;
 use crate::hotspots::{collection_doc, json};
@@ -58,10 +56,7 @@ async fn landing(
 async fn conformance(headers: HeaderMap, Query(params): Query<HashMap<String, String>>) -> Result<Response> {
     require_json(&headers, &params)?;
     only_params(&params, &["f"])?;
-    Ok(json(
-        MEDIA_JSON,
-        &Conformance { conforms_to: CONFORMANCE.iter().map(|s| s.to_string()).collect() },
-    ))
+    Ok(json(MEDIA_JSON, &Conformance { conforms_to: CONFORMANCE.iter().map(|s| s.to_string()).collect() }))
 }
 
 async fn collections(

@@ -28,14 +28,15 @@ async fn call_app(app: axum::Router, method: &str, uri: &str, accept: Option<&st
     }
     let resp = app.oneshot(req.body(Body::empty()).expect("request")).await.expect("infallible");
     let status = resp.status();
-    let content_type = resp
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .map(|v| v.to_str().expect("ascii").to_string())
-        .unwrap_or_default();
+    let content_type =
+        resp.headers().get(header::CONTENT_TYPE).map(|v| v.to_str().expect("ascii").to_string()).unwrap_or_default();
     let bytes = resp.into_body().collect().await.expect("body").to_bytes();
-    let json = if bytes.is_empty() { Value::Null } else { serde_json::from_slice(&bytes)
-        .unwrap_or_else(|e| panic!("{uri}: body is not JSON ({e}): {}", String::from_utf8_lossy(&bytes))) };
+    let json = if bytes.is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_slice(&bytes)
+            .unwrap_or_else(|e| panic!("{uri}: body is not JSON ({e}): {}", String::from_utf8_lossy(&bytes)))
+    };
     Answer { status, content_type, json }
 }
 
@@ -84,10 +85,7 @@ async fn landing_conformance_collections(db: TestDb) {
 
     let coll = get(&db, "/collections/hotspots?f=json").await;
     assert_eq!(coll.status, StatusCode::OK);
-    assert_eq!(
-        coll.json["attribution"],
-        "Datenquelle: Landeshauptstadt München – opengov-muenchen.de (dl-de/by-2-0)"
-    );
+    assert_eq!(coll.json["attribution"], "Datenquelle: Landeshauptstadt München – opengov-muenchen.de (dl-de/by-2-0)");
     assert_eq!(coll.json["links"][1]["href"], format!("{BASE}/collections/hotspots/items"));
 }
 
@@ -131,8 +129,12 @@ async fn items_filters(db: TestDb) {
     // Around Marienplatz and Marienhof.
     let bbox = get(&db, "/collections/hotspots/items?bbox=11.570,48.135,11.580,48.140&limit=100").await;
     assert_eq!(bbox.status, StatusCode::OK);
-    let names: Vec<&str> =
-        bbox.json["features"].as_array().expect("f").iter().map(|f| f["properties"]["name"].as_str().expect("name")).collect();
+    let names: Vec<&str> = bbox.json["features"]
+        .as_array()
+        .expect("f")
+        .iter()
+        .map(|f| f["properties"]["name"].as_str().expect("name"))
+        .collect();
     assert!(names.contains(&"Marienplatz Ost"), "{names:?}");
     assert!(!names.contains(&"Limesstr. M002-M016"), "{names:?}");
     for f in bbox.json["features"].as_array().expect("f") {
@@ -181,7 +183,11 @@ async fn nearest_from_marienplatz(db: TestDb) {
     assert_eq!(api, linear);
 
     let trams = get(&db, "/collections/hotspots/items?near=11.5755,48.1374&limit=3&kind=Tramlinie%20Linie%2019").await;
-    assert!(trams.json["features"].as_array().expect("f").iter().all(|f| f["properties"]["kind"] == "Tramlinie Linie 19"));
+    assert!(trams.json["features"]
+        .as_array()
+        .expect("f")
+        .iter()
+        .all(|f| f["properties"]["kind"] == "Tramlinie Linie 19"));
     assert_eq!(trams.json["numberReturned"], 3);
 }
 
@@ -260,7 +266,8 @@ async fn seeding_is_idempotent(db: TestDb) {
     let again = db.state().await;
     assert_eq!(first.index().len(), 138);
     assert_eq!(again.index().len(), 138);
-    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM hotspot_sites").fetch_one(&again.db).await.expect("count");
+    let count: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM hotspot_sites").fetch_one(&again.db).await.expect("count");
     assert_eq!(count, 138);
 }
 

@@ -87,9 +87,14 @@ async fn operator_api_checks_tokens(db: TestDb) {
     assert_eq!(anonymous.headers.get(header::WWW_AUTHENTICATE).map(|v| v.to_str().expect("a")), Some("Bearer"));
     assert_eq!(anonymous.json["code"], "unauthorized");
 
-    let wrong = send(&st, "POST", "/operator/finders", &[("authorization", "Bearer not-a-token")], Some(body.clone())).await;
+    let wrong =
+        send(&st, "POST", "/operator/finders", &[("authorization", "Bearer not-a-token")], Some(body.clone())).await;
     assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
-    for (method, uri) in [("PUT", "/operator/finders/kita-finder-muenchen"), ("DELETE", "/operator/finders/kita-finder-muenchen"), ("GET", "/operator/finders")] {
+    for (method, uri) in [
+        ("PUT", "/operator/finders/kita-finder-muenchen"),
+        ("DELETE", "/operator/finders/kita-finder-muenchen"),
+        ("GET", "/operator/finders"),
+    ] {
         let a = send(&st, method, uri, &[], Some(body.clone())).await;
         assert_eq!(a.status, StatusCode::UNAUTHORIZED, "{method} {uri}");
     }
@@ -97,7 +102,8 @@ async fn operator_api_checks_tokens(db: TestDb) {
     let ok = send(&st, "POST", "/operator/finders", &[("authorization", &bearer)], Some(body)).await;
     assert_eq!(ok.status, StatusCode::CREATED, "{}", ok.json);
     // Nothing about tokens is stored in the clear.
-    let stored: String = sqlx::query_scalar("SELECT token_hash FROM operator_tokens").fetch_one(&st.db).await.expect("row");
+    let stored: String =
+        sqlx::query_scalar("SELECT token_hash FROM operator_tokens").fetch_one(&st.db).await.expect("row");
     assert_ne!(stored, token);
 }
 
@@ -130,9 +136,11 @@ async fn operator_api_validates_and_changes(db: TestDb) {
     assert_eq!(send(&st, "POST", "/operator/finders", &h, Some(missing)).await.status, StatusCode::BAD_REQUEST);
 
     // Duplicates: same id, or same address as an existing entry.
-    let dup_id = send(&st, "POST", "/operator/finders", &h, Some(entry("kita-finder-muenchen", "https://example.org/a"))).await;
+    let dup_id =
+        send(&st, "POST", "/operator/finders", &h, Some(entry("kita-finder-muenchen", "https://example.org/a"))).await;
     assert_eq!(dup_id.status, StatusCode::CONFLICT);
-    let dup_url = send(&st, "POST", "/operator/finders", &h, Some(entry("another", "https://www.pflegefinder.bayern.de/"))).await;
+    let dup_url =
+        send(&st, "POST", "/operator/finders", &h, Some(entry("another", "https://www.pflegefinder.bayern.de/"))).await;
     assert_eq!(dup_url.status, StatusCode::CONFLICT);
 
     // Add, change, retire.
@@ -156,11 +164,19 @@ async fn operator_api_validates_and_changes(db: TestDb) {
     assert_eq!(send(&st, "GET", "/finders/new-finder", &[], None).await.status, StatusCode::NOT_FOUND);
     assert_eq!(send(&st, "DELETE", "/operator/finders/new-finder", &h, None).await.status, StatusCode::NOT_FOUND);
     let all = send(&st, "GET", "/operator/finders", &h, None).await;
-    assert!(all.json.as_array().expect("list").iter().any(|f| f["id"] == "new-finder"), "operators still see retired entries");
+    assert!(
+        all.json.as_array().expect("list").iter().any(|f| f["id"] == "new-finder"),
+        "operators still see retired entries"
+    );
 
     // A body that is not JSON.
-    let req = Request::builder().method("POST").uri("/operator/finders").header("authorization", &auth)
-        .header(header::CONTENT_TYPE, "text/plain").body(Body::from("hello")).expect("req");
+    let req = Request::builder()
+        .method("POST")
+        .uri("/operator/finders")
+        .header("authorization", &auth)
+        .header(header::CONTENT_TYPE, "text/plain")
+        .body(Body::from("hello"))
+        .expect("req");
     let resp = muc_portal::app(st.clone()).oneshot(req).await.expect("ok");
     assert_eq!(resp.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
 }

@@ -43,7 +43,8 @@ struct Answer {
 
 impl Answer {
     fn json(&self) -> Value {
-        serde_json::from_slice(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
     }
     fn xml(&self) -> roxmltree::Document<'_> {
         assert!(self.content_type.starts_with("text/xml"), "{}", self.content_type);
@@ -54,7 +55,8 @@ impl Answer {
 async fn send(st: &AppState, req: Request<Body>) -> Answer {
     let resp = muc_portal::app(st.clone()).oneshot(req).await.expect("infallible");
     let status = resp.status();
-    let content_type = resp.headers().get(header::CONTENT_TYPE).map(|v| v.to_str().expect("a").to_string()).unwrap_or_default();
+    let content_type =
+        resp.headers().get(header::CONTENT_TYPE).map(|v| v.to_str().expect("a").to_string()).unwrap_or_default();
     let body = resp.into_body().collect().await.expect("body").to_bytes().to_vec();
     Answer { status, content_type, body }
 }
@@ -65,7 +67,8 @@ async fn get(st: &AppState, uri: &str) -> Answer {
 
 async fn post_form(st: &AppState, fields: &[(&str, &str)], idempotency_key: Option<&str>) -> Answer {
     let body: String = url::form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish();
-    let mut req = Request::post("/open311/v2/requests.json").header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+    let mut req =
+        Request::post("/open311/v2/requests.json").header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
     if let Some(k) = idempotency_key {
         req = req.header("idempotency-key", k);
     }
@@ -112,7 +115,15 @@ async fn state(db: &TestDb) -> (AppState, tempfile::TempDir) {
     (st, media)
 }
 
-on_both_databases!(services_and_definitions, post_then_read_back, idempotent_retries, bad_reports_get_spec_errors, filters_and_paging, photos_are_cleaned, operator_moves_a_report);
+on_both_databases!(
+    services_and_definitions,
+    post_then_read_back,
+    idempotent_retries,
+    bad_reports_get_spec_errors,
+    filters_and_paging,
+    photos_are_cleaned,
+    operator_moves_a_report
+);
 
 async fn services_and_definitions(db: TestDb) {
     let (st, _m) = state(&db).await;
@@ -121,7 +132,16 @@ async fn services_and_definitions(db: TestDb) {
     let v = services.json();
     assert_valid_list("service.json", &v);
     let codes: Vec<&str> = v.as_array().expect("l").iter().map(|s| s["service_code"].as_str().expect("c")).collect();
-    for c in ["strassen-gehwege", "strassenbeleuchtung", "muell", "graffiti", "spielplaetze", "gruenflaechen", "radwege", "verkehrszeichen"] {
+    for c in [
+        "strassen-gehwege",
+        "strassenbeleuchtung",
+        "muell",
+        "graffiti",
+        "spielplaetze",
+        "gruenflaechen",
+        "radwege",
+        "verkehrszeichen",
+    ] {
         assert!(codes.contains(&c), "{c}");
         let d = get(&st, &format!("/open311/v2/services/{c}.json")).await;
         assert_eq!(d.status, StatusCode::OK);
@@ -188,7 +208,14 @@ async fn post_then_read_back(db: TestDb) {
 
     // POST answering in XML.
     let body: String = url::form_urlencoded::Serializer::new(String::new()).extend_pairs(LIGHT).finish();
-    let x = send(&st, Request::post("/open311/v2/requests.xml").header(header::CONTENT_TYPE, "application/x-www-form-urlencoded").body(Body::from(body)).expect("r")).await;
+    let x = send(
+        &st,
+        Request::post("/open311/v2/requests.xml")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(body))
+            .expect("r"),
+    )
+    .await;
     assert_eq!(x.status, StatusCode::CREATED);
     assert_eq!(x.xml().root_element().tag_name().name(), "service_requests");
 }
@@ -205,7 +232,10 @@ async fn idempotent_retries(db: TestDb) {
     assert_eq!(get(&st, "/open311/v2/requests.json").await.json().as_array().expect("l").len(), 2);
 }
 
-fn with(base: &[(&'static str, &'static str)], changes: &[(&'static str, Option<&'static str>)]) -> Vec<(&'static str, &'static str)> {
+fn with(
+    base: &[(&'static str, &'static str)],
+    changes: &[(&'static str, Option<&'static str>)],
+) -> Vec<(&'static str, &'static str)> {
     let mut v: Vec<_> = base.iter().filter(|(k, _)| !changes.iter().any(|(c, _)| c == k)).copied().collect();
     v.extend(changes.iter().filter_map(|(k, val)| val.map(|x| (*k, x))));
     v
@@ -228,23 +258,67 @@ async fn bad_reports_get_spec_errors(db: TestDb) {
         let a = post_form(&st, &with(LIGHT, &changes), None).await;
         assert_error(&a, status);
     }
-    let bad_number = [("api_key", KEY), ("service_code", "muell"), ("lat", "48.13"), ("long", "11.57"), ("attribute[art][]", "sperrmuell"), ("attribute[menge]", "viel")];
+    let bad_number = [
+        ("api_key", KEY),
+        ("service_code", "muell"),
+        ("lat", "48.13"),
+        ("long", "11.57"),
+        ("attribute[art][]", "sperrmuell"),
+        ("attribute[menge]", "viel"),
+    ];
     assert_error(&post_form(&st, &bad_number, None).await, StatusCode::BAD_REQUEST);
-    let good_multi = [("api_key", KEY), ("service_code", "muell"), ("lat", "48.13"), ("long", "11.57"), ("attribute[art][]", "sperrmuell"), ("attribute[art][]", "hausmuell"), ("attribute[menge]", "1,5")];
+    let good_multi = [
+        ("api_key", KEY),
+        ("service_code", "muell"),
+        ("lat", "48.13"),
+        ("long", "11.57"),
+        ("attribute[art][]", "sperrmuell"),
+        ("attribute[art][]", "hausmuell"),
+        ("attribute[menge]", "1,5"),
+    ];
     assert_eq!(post_form(&st, &good_multi, None).await.status, StatusCode::CREATED);
-    let bad_date = [("api_key", KEY), ("service_code", "verkehrszeichen"), ("lat", "48.13"), ("long", "11.57"), ("attribute[art]", "fehlt"), ("attribute[bemerkt_am]", "gestern")];
+    let bad_date = [
+        ("api_key", KEY),
+        ("service_code", "verkehrszeichen"),
+        ("lat", "48.13"),
+        ("long", "11.57"),
+        ("attribute[art]", "fehlt"),
+        ("attribute[bemerkt_am]", "gestern"),
+    ];
     assert_error(&post_form(&st, &bad_date, None).await, StatusCode::BAD_REQUEST);
 
     // XML errors have the spec's shape too.
-    let x = send(&st, Request::post("/open311/v2/requests.xml").header(header::CONTENT_TYPE, "application/x-www-form-urlencoded").body(Body::from("service_code=x")).expect("r")).await;
+    let x = send(
+        &st,
+        Request::post("/open311/v2/requests.xml")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from("service_code=x"))
+            .expect("r"),
+    )
+    .await;
     assert_eq!(x.status, StatusCode::FORBIDDEN);
     let doc = x.xml();
     assert_eq!(doc.root_element().tag_name().name(), "errors");
     assert_eq!(doc.descendants().find(|n| n.has_tag_name("code")).and_then(|n| n.text()), Some("403"));
 
-    let json = send(&st, Request::post("/open311/v2/requests.json").header(header::CONTENT_TYPE, "application/json").body(Body::from("{}")).expect("r")).await;
+    let json = send(
+        &st,
+        Request::post("/open311/v2/requests.json")
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from("{}"))
+            .expect("r"),
+    )
+    .await;
     assert_error(&json, StatusCode::UNSUPPORTED_MEDIA_TYPE);
-    for q in ["start_date=2026-01-01T00:00:00Z&end_date=2026-06-01T00:00:00Z", "start_date=yesterday", "status=maybe", "page=0", "page_size=1000", "lat=48.1", "lat=48.1&long=11.5&radius=99999"] {
+    for q in [
+        "start_date=2026-01-01T00:00:00Z&end_date=2026-06-01T00:00:00Z",
+        "start_date=yesterday",
+        "status=maybe",
+        "page=0",
+        "page_size=1000",
+        "lat=48.1",
+        "lat=48.1&long=11.5&radius=99999",
+    ] {
         assert_error(&get(&st, &format!("/open311/v2/requests.json?{q}")).await, StatusCode::BAD_REQUEST);
     }
     assert_error(&get(&st, "/open311/v2/requests/MUC-NOPE.json").await, StatusCode::NOT_FOUND);
@@ -256,10 +330,18 @@ async fn filters_and_paging(db: TestDb) {
     let light = post_form(&st, LIGHT, None).await.json()[0]["service_request_id"].as_str().expect("id").to_string();
     let far = with(LIGHT, &[("lat", Some("48.2")), ("long", Some("11.45"))]);
     let far_id = post_form(&st, &far, None).await.json()[0]["service_request_id"].as_str().expect("id").to_string();
-    let graffiti = [("api_key", KEY), ("service_code", "graffiti"), ("lat", "48.1372"), ("long", "11.5762"), ("attribute[flaeche]", "kasten")];
+    let graffiti = [
+        ("api_key", KEY),
+        ("service_code", "graffiti"),
+        ("lat", "48.1372"),
+        ("long", "11.5762"),
+        ("attribute[flaeche]", "kasten"),
+    ];
     let g = post_form(&st, &graffiti, None).await.json()[0]["service_request_id"].as_str().expect("id").to_string();
 
-    let ids = |v: Value| -> Vec<String> { v.as_array().expect("l").iter().map(|r| r["service_request_id"].as_str().expect("id").to_string()).collect() };
+    let ids = |v: Value| -> Vec<String> {
+        v.as_array().expect("l").iter().map(|r| r["service_request_id"].as_str().expect("id").to_string()).collect()
+    };
     assert_eq!(ids(get(&st, "/open311/v2/requests.json?service_code=graffiti").await.json()), [g.as_str()]);
     let mut both = ids(get(&st, &format!("/open311/v2/requests.json?service_request_id={light},{g}")).await.json());
     both.sort();
@@ -267,7 +349,12 @@ async fn filters_and_paging(db: TestDb) {
     expect.sort();
     assert_eq!(both, expect);
     // Nearby reports of the same category, to support instead of duplicating.
-    let near = ids(get(&st, "/open311/v2/requests.json?lat=48.13716&long=11.57613&radius=200&service_code=strassenbeleuchtung").await.json());
+    let near = ids(get(
+        &st,
+        "/open311/v2/requests.json?lat=48.13716&long=11.57613&radius=200&service_code=strassenbeleuchtung",
+    )
+    .await
+    .json());
     assert_eq!(near, [light.as_str()]);
     assert!(!near.contains(&far_id));
     assert_eq!(get(&st, "/open311/v2/requests.json?status=closed").await.json().as_array().expect("l").len(), 0);
@@ -276,7 +363,15 @@ async fn filters_and_paging(db: TestDb) {
     let p2 = ids(get(&st, "/open311/v2/requests.json?page_size=2&page=2").await.json());
     assert_eq!((p1.len(), p2.len()), (2, 1));
     assert!(p2.iter().all(|i| !p1.contains(i)));
-    assert_eq!(get(&st, "/open311/v2/requests.json?updated_after=2099-01-01T00:00:00Z").await.json().as_array().expect("l").len(), 0);
+    assert_eq!(
+        get(&st, "/open311/v2/requests.json?updated_after=2099-01-01T00:00:00Z")
+            .await
+            .json()
+            .as_array()
+            .expect("l")
+            .len(),
+        0
+    );
 }
 
 async fn photos_are_cleaned(db: TestDb) {
@@ -351,7 +446,8 @@ async fn operator_moves_a_report(db: TestDb) {
     let id = post_form(&st, LIGHT, None).await.json()[0]["service_request_id"].as_str().expect("id").to_string();
     let token = muc_portal::auth::create_token(&st.db, "Baureferat").await.expect("token");
     let change = |status: &str, note: &str, auth: Option<&str>| {
-        let mut r = Request::post(format!("/operator/requests/{id}/status")).header(header::CONTENT_TYPE, "application/json");
+        let mut r =
+            Request::post(format!("/operator/requests/{id}/status")).header(header::CONTENT_TYPE, "application/json");
         if let Some(a) = auth {
             r = r.header(header::AUTHORIZATION, format!("Bearer {a}"));
         }
@@ -359,18 +455,32 @@ async fn operator_moves_a_report(db: TestDb) {
     };
     assert_eq!(send(&st, change("fixed", "", None)).await.status, StatusCode::UNAUTHORIZED);
     assert_eq!(send(&st, change("teleported", "", Some(&token))).await.status, StatusCode::BAD_REQUEST);
-    assert_eq!(send(&st, change("in_progress", "Ein Team ist unterwegs.", Some(&token))).await.status, StatusCode::NO_CONTENT);
+    assert_eq!(
+        send(&st, change("in_progress", "Ein Team ist unterwegs.", Some(&token))).await.status,
+        StatusCode::NO_CONTENT
+    );
     let v = get(&st, &format!("/open311/v2/requests/{id}.json")).await.json();
     assert_eq!(v[0]["status"], "open");
     assert_eq!(v[0]["status_notes"], "Ein Team ist unterwegs.");
-    assert_eq!(send(&st, change("fixed", "Leuchtmittel getauscht.", Some(&token))).await.status, StatusCode::NO_CONTENT);
+    assert_eq!(
+        send(&st, change("fixed", "Leuchtmittel getauscht.", Some(&token))).await.status,
+        StatusCode::NO_CONTENT
+    );
     let v = get(&st, &format!("/open311/v2/requests/{id}.json")).await.json();
     assert_valid("request.json", &v[0]);
     assert_eq!(v[0]["status"], "closed");
     assert_eq!(v[0]["extended_attributes"]["detailed_status"], "fixed");
-    let history: Vec<&str> = v[0]["extended_attributes"]["status_history"].as_array().expect("h").iter().map(|h| h["status"].as_str().expect("s")).collect();
+    let history: Vec<&str> = v[0]["extended_attributes"]["status_history"]
+        .as_array()
+        .expect("h")
+        .iter()
+        .map(|h| h["status"].as_str().expect("s"))
+        .collect();
     assert_eq!(history, ["received", "in_progress", "fixed"]);
-    let missing = Request::post("/operator/requests/MUC-NOPE/status").header(header::CONTENT_TYPE, "application/json")
-        .header(header::AUTHORIZATION, format!("Bearer {token}")).body(Body::from(r#"{"status":"fixed"}"#)).expect("r");
+    let missing = Request::post("/operator/requests/MUC-NOPE/status")
+        .header(header::CONTENT_TYPE, "application/json")
+        .header(header::AUTHORIZATION, format!("Bearer {token}"))
+        .body(Body::from(r#"{"status":"fixed"}"#))
+        .expect("r");
     assert_eq!(send(&st, missing).await.status, StatusCode::NOT_FOUND);
 }

@@ -161,7 +161,8 @@ mod tests {
         cache.store(&sample(5)).expect("store again");
         assert_eq!(cache.load().expect("cached").sites.len(), 5);
         // No temporary files left behind.
-        let names: Vec<_> = fs::read_dir(dir.path().join("nested")).expect("dir").map(|e| e.expect("e").file_name()).collect();
+        let names: Vec<_> =
+            fs::read_dir(dir.path().join("nested")).expect("dir").map(|e| e.expect("e").file_name()).collect();
         assert_eq!(names, vec![std::ffi::OsString::from("hotspots.json")]);
     }
 

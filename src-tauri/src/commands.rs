@@ -2,8 +2,8 @@
 
 use muc_wire::hotspots::osm_url;
 use muc_wire::ipc::{
-    AppError, AppInfo, ErrorKind, FinderSnapshot, HotspotSnapshot, MyReport, OpenFinderArgs, OpenInMapArgs,
-    NearbyArgs, ReportCatalogue, SetFavouriteArgs, SubmitReportArgs,
+    AppError, AppInfo, ErrorKind, FinderSnapshot, HotspotSnapshot, MyReport, NearbyArgs, OpenFinderArgs, OpenInMapArgs,
+    ReportCatalogue, SetFavouriteArgs, SubmitReportArgs,
 };
 use muc_wire::open311::ServiceRequest;
 use tauri::State;

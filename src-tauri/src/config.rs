@@ -27,9 +27,8 @@ impl Config {
             .or(platform_data_dir)
             .ok_or("no folder for app data: set MUC_DATA_DIR")?;
         let open311_api_key = std::env::var("MUC_OPEN311_API_KEY").unwrap_or_else(|_| "muenchen-app".into());
-        let start_screen = std::env::var("MUC_START_SCREEN")
-            .ok()
-            .filter(|s| matches!(s.as_str(), "hotspots" | "finders" | "report"));
+        let start_screen =
+            std::env::var("MUC_START_SCREEN").ok().filter(|s| matches!(s.as_str(), "hotspots" | "finders" | "report"));
         Ok(Config { portal_url, data_dir, open311_api_key, start_screen })
     }
 }

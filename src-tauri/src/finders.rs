@@ -112,6 +112,9 @@ mod tests {
         assert_eq!(target(&cache, "patientenservice-116117", OpenVia::Phone).expect("tel"), "tel:116117");
         assert!(target(&cache, "kita-finder-muenchen", OpenVia::Web).expect("web").starts_with("https://"));
         assert_eq!(target(&cache, "nope", OpenVia::Web).expect_err("unknown").kind, ErrorKind::NotFound);
-        assert_eq!(target(&cache, "kita-finder-muenchen", OpenVia::Phone).expect_err("no phone").kind, ErrorKind::NotFound);
+        assert_eq!(
+            target(&cache, "kita-finder-muenchen", OpenVia::Phone).expect_err("no phone").kind,
+            ErrorKind::NotFound
+        );
     }
 }

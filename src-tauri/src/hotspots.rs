@@ -102,7 +102,11 @@ mod tests {
         let client = PortalClient::new(&format!("http://{addr}")).expect("client");
         let snap = load(&client, &cache, 100).await.expect("falls back");
         assert_eq!(snap.fetched_at, 42);
-        assert!(matches!(&snap.source, DataSource::Cache { reason } if reason.kind == ErrorKind::PortalUnreachable), "{:?}", snap.source);
+        assert!(
+            matches!(&snap.source, DataSource::Cache { reason } if reason.kind == ErrorKind::PortalUnreachable),
+            "{:?}",
+            snap.source
+        );
         assert_eq!(cache.load(), Some(kept), "the good copy was not overwritten");
     }
 }

@@ -39,9 +39,7 @@ pub fn run() {
     STARTED.get_or_init(std::time::Instant::now);
     tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
-        )
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()))
         .init();
     let result = tauri::Builder::default()
         .setup(|app| {

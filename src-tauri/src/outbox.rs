@@ -79,7 +79,8 @@ impl Outbox {
     }
 
     fn fields(&self, r: &OutgoingReport) -> Vec<(String, String)> {
-        let mut f = vec![("api_key".to_string(), self.api_key.clone()), ("service_code".into(), r.service_code.clone())];
+        let mut f =
+            vec![("api_key".to_string(), self.api_key.clone()), ("service_code".into(), r.service_code.clone())];
         if let (Some(lat), Some(lon)) = (r.lat, r.lon) {
             f.push(("lat".into(), lat.to_string()));
             f.push(("long".into(), lon.to_string()));
@@ -135,7 +136,9 @@ impl Outbox {
                     }
                 }
                 // The portal read it and said no: keep it for the person, do not retry blindly.
-                Err(ClientError::Status { status, description, .. }) if (400..500).contains(&status) && status != 408 && status != 429 => {
+                Err(ClientError::Status { status, description, .. })
+                    if (400..500).contains(&status) && status != 408 && status != 429 =>
+                {
                     Delivery::Refused { reason: description }
                 }
                 Err(err) => Delivery::Waiting {
@@ -182,7 +185,8 @@ mod tests {
     }
 
     async fn reports_on_portal(base: &str) -> usize {
-        let body = reqwest::get(format!("{base}/open311/v2/requests.json")).await.expect("GET").text().await.expect("body");
+        let body =
+            reqwest::get(format!("{base}/open311/v2/requests.json")).await.expect("GET").text().await.expect("body");
         serde_json::from_str::<Vec<serde_json::Value>>(&body).expect("list").len()
     }
 
@@ -200,11 +204,19 @@ mod tests {
         let port = std::net::TcpListener::bind("127.0.0.1:0").expect("b").local_addr().expect("a").port();
         let down = PortalClient::new(&format!("http://127.0.0.1:{port}")).expect("client");
         let outbox = Outbox::new(tmp.path(), "muenchen-app");
-        let e = outbox.enqueue(light(), Some(include_bytes!("../../portal/tests/fixtures/street-light.jpg")), 100).expect("enqueue");
+        let e = outbox
+            .enqueue(light(), Some(include_bytes!("../../portal/tests/fixtures/street-light.jpg")), 100)
+            .expect("enqueue");
 
         assert_eq!(outbox.send_due(&down, 100).await, 0);
         let waiting = outbox.list();
-        assert!(matches!(&waiting[0].delivery, Delivery::Waiting { attempts: 1, next_attempt_at: 115, last_error: Some(_) }), "{waiting:?}");
+        assert!(
+            matches!(
+                &waiting[0].delivery,
+                Delivery::Waiting { attempts: 1, next_attempt_at: 115, last_error: Some(_) }
+            ),
+            "{waiting:?}"
+        );
 
         // A restart: a new Outbox over the same folder still has it.
         let (base, _stop, _task) = crate::test_portal(tmp.path()).await;
@@ -213,7 +225,9 @@ mod tests {
         assert_eq!(again.send_due(&up, 110).await, 0, "not due yet: backoff");
         assert_eq!(again.send_due(&up, 115).await, 1);
         assert_eq!(again.send_due(&up, 2000).await, 0, "sent once, never again");
-        assert!(matches!(&again.list()[0].delivery, Delivery::Sent { service_request_id, .. } if service_request_id.starts_with("MUC-")));
+        assert!(
+            matches!(&again.list()[0].delivery, Delivery::Sent { service_request_id, .. } if service_request_id.starts_with("MUC-"))
+        );
         assert_eq!(again.list()[0].id, e.id);
         assert_eq!(reports_on_portal(&base).await, 1);
     }

@@ -55,12 +55,17 @@ pub async fn submit(
     photo: Option<Vec<u8>>,
     now: i64,
 ) -> Result<MyReport, AppError> {
-    let entry = outbox
-        .enqueue(report, photo.as_deref(), now)
-        .map_err(|e| AppError::new(ErrorKind::Storage, e.to_string()))?;
+    let entry =
+        outbox.enqueue(report, photo.as_deref(), now).map_err(|e| AppError::new(ErrorKind::Storage, e.to_string()))?;
     outbox.send_due(client, now).await;
     let mine = outbox.list().into_iter().find(|e| e.id == entry.id).unwrap_or(entry);
-    Ok(MyReport { local_id: mine.id, created_at: mine.created_at, report: mine.report, delivery: mine.delivery, remote: None })
+    Ok(MyReport {
+        local_id: mine.id,
+        created_at: mine.created_at,
+        report: mine.report,
+        delivery: mine.delivery,
+        remote: None,
+    })
 }
 
 /// This device's reports, newest first, with the portal's current status

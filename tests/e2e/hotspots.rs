@@ -35,8 +35,7 @@ async fn find_a_hotspot_near_marienplatz_then_go_offline() -> Result<()> {
     .await?;
 
     // Home: the five areas.
-    app.text_until("h1", "welcome", |t| t.contains("Willkommen"))
-        .await?;
+    app.text_until("h1", "welcome", |t| t.contains("Willkommen")).await?;
     assert_eq!(app.texts(".tiles li").await?.len(), 5);
     app.screenshot("01-home").await?;
 

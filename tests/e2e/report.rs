@@ -12,12 +12,12 @@ async fn report_a_dark_street_light_and_follow_it() -> Result<()> {
     let mut portal = Portal::start(&db)?;
     let port = portal.port();
     let data = tmp.path().join("app-data");
-    let photo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../portal/tests/fixtures/street-light.jpg").canonicalize()?;
-    let app = Driver::launch(&[
-        ("MUC_PORTAL_URL", portal.url.as_str()),
-        ("MUC_DATA_DIR", data.to_str().ok_or("path")?),
-    ])
-    .await?;
+    let photo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../portal/tests/fixtures/street-light.jpg")
+        .canonicalize()?;
+    let app =
+        Driver::launch(&[("MUC_PORTAL_URL", portal.url.as_str()), ("MUC_DATA_DIR", data.to_str().ok_or("path")?)])
+            .await?;
 
     app.button("Anliegen melden").await?.click().await?;
     app.find("#category-search").await?.send_keys("Laterne").await?;
@@ -63,7 +63,8 @@ async fn report_a_dark_street_light_and_follow_it() -> Result<()> {
     // The city fixes it.
     Portal::cli(&db, &["requests", "set-status", &id, "fixed", "--note", "Leuchtmittel getauscht."])?;
     app.button("Aktualisieren").await?.click().await?;
-    app.text_until("#my-reports", "show fixed", |t| t.contains("Erledigt") && t.contains("Leuchtmittel getauscht.")).await?;
+    app.text_until("#my-reports", "show fixed", |t| t.contains("Erledigt") && t.contains("Leuchtmittel getauscht."))
+        .await?;
     app.screenshot("report-04-fixed").await?;
     // The stored photo has no location data.
     let listing = Portal::cli(&db, &["requests", "list"])?;
@@ -83,7 +84,10 @@ async fn report_a_dark_street_light_and_follow_it() -> Result<()> {
     // The portal is back: the report goes out, once.
     let _portal = Portal::start_on(&db, port)?;
     app.button("Aktualisieren").await?.click().await?;
-    app.text_until("#my-reports", "show both received", |t| !t.contains("Wartet auf Versand") && t.matches("MUC-").count() == 2).await?;
+    app.text_until("#my-reports", "show both received", |t| {
+        !t.contains("Wartet auf Versand") && t.matches("MUC-").count() == 2
+    })
+    .await?;
     app.button("Aktualisieren").await?.click().await?;
     let listing = Portal::cli(&db, &["requests", "list"])?;
     assert_eq!(listing.lines().filter(|l| l.contains("graffiti")).count(), 1, "exactly once: {listing}");

@@ -124,10 +124,7 @@ impl Driver {
             "tauri:options": { "application": app },
         });
         let caps = caps.as_object().cloned().ok_or("caps")?;
-        let client = ClientBuilder::native()
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{port}"))
-            .await?;
+        let client = ClientBuilder::native().capabilities(caps).connect(&format!("http://127.0.0.1:{port}")).await?;
         Ok(Driver { _proc: proc, client })
     }
 
@@ -141,9 +138,7 @@ impl Driver {
     /// Scrolls the element matching `css` to the top of the window (for screenshots).
     pub async fn scroll_to(&self, css: &str) -> Result<()> {
         let el = self.find(css).await?;
-        self.client
-            .execute("arguments[0].scrollIntoView({block: 'start'});", vec![serde_json::to_value(&el)?])
-            .await?;
+        self.client.execute("arguments[0].scrollIntoView({block: 'start'});", vec![serde_json::to_value(&el)?]).await?;
         Ok(())
     }
 
@@ -190,7 +185,11 @@ fn tauri_driver() -> PathBuf {
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
         .unwrap_or_default();
     let p = home.join("bin/tauri-driver");
-    if p.exists() { p } else { PathBuf::from("tauri-driver") }
+    if p.exists() {
+        p
+    } else {
+        PathBuf::from("tauri-driver")
+    }
 }
 
 fn wait_for_port(port: u16, within: Duration) -> Result<()> {

@@ -4,8 +4,8 @@
 use std::time::Duration;
 
 use muc_wire::finders::FinderCatalogue;
-use muc_wire::open311::{CreatedRequest, Open311Error, Service, ServiceDefinition, ServiceRequest};
 use muc_wire::hotspots::{HotspotCollection, Site, COLLECTION_ID};
+use muc_wire::open311::{CreatedRequest, Open311Error, Service, ServiceDefinition, ServiceRequest};
 use muc_wire::ApiError;
 
 /// Page size used when fetching a whole collection.
@@ -40,7 +40,10 @@ impl From<reqwest::Error> for ClientError {
 pub enum Catalogue {
     /// The copy the client has (its ETag matched) is still current.
     NotModified,
-    Fresh { catalogue: FinderCatalogue, etag: String },
+    Fresh {
+        catalogue: FinderCatalogue,
+        etag: String,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -78,10 +81,7 @@ impl PortalClient {
                 Some(n) => url = n,
                 None if sites.len() == expected => return Ok(sites),
                 None => {
-                    return Err(ClientError::Invalid(format!(
-                        "got {} sites, portal announced {expected}",
-                        sites.len()
-                    )))
+                    return Err(ClientError::Invalid(format!("got {} sites, portal announced {expected}", sites.len())))
                 }
             }
         }
@@ -89,22 +89,15 @@ impl PortalClient {
     }
 
     /// The `limit` sites nearest to a point, each with its distance.
-    pub async fn nearest_hotspots(
-        &self,
-        lon: f64,
-        lat: f64,
-        limit: u32,
-    ) -> Result<HotspotCollection, ClientError> {
-        let url = format!(
-            "{}/collections/{COLLECTION_ID}/items?near={lon},{lat}&limit={limit}",
-            self.base
-        );
+    pub async fn nearest_hotspots(&self, lon: f64, lat: f64, limit: u32) -> Result<HotspotCollection, ClientError> {
+        let url = format!("{}/collections/{COLLECTION_ID}/items?near={lon},{lat}&limit={limit}", self.base);
         self.get_json(&url).await
     }
 
     /// The capacity-finder catalogue; with the ETag of a stored copy, only if it changed.
     pub async fn finders(&self, etag: Option<&str>) -> Result<Catalogue, ClientError> {
-        let mut req = self.http.get(format!("{}/finders", self.base)).header(reqwest::header::ACCEPT, "application/json");
+        let mut req =
+            self.http.get(format!("{}/finders", self.base)).header(reqwest::header::ACCEPT, "application/json");
         if let Some(e) = etag {
             req = req.header(reqwest::header::IF_NONE_MATCH, e);
         }
@@ -112,12 +105,8 @@ impl PortalClient {
         if resp.status() == reqwest::StatusCode::NOT_MODIFIED {
             return Ok(Catalogue::NotModified);
         }
-        let etag = resp
-            .headers()
-            .get(reqwest::header::ETAG)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default()
-            .to_string();
+        let etag =
+            resp.headers().get(reqwest::header::ETAG).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
         let catalogue = Self::read_json(resp).await?;
         Ok(Catalogue::Fresh { catalogue, etag })
     }
@@ -199,12 +188,8 @@ impl PortalClient {
     }
 
     async fn get_json<T: serde::de::DeserializeOwned>(&self, url: &str) -> Result<T, ClientError> {
-        let resp = self
-            .http
-            .get(url)
-            .header(reqwest::header::ACCEPT, "application/geo+json, application/json")
-            .send()
-            .await?;
+        let resp =
+            self.http.get(url).header(reqwest::header::ACCEPT, "application/geo+json, application/json").send().await?;
         Self::read_json(resp).await
     }
 
@@ -218,11 +203,7 @@ impl PortalClient {
                 code: "unknown".into(),
                 description: String::from_utf8_lossy(&body).chars().take(200).collect(),
             });
-            return Err(ClientError::Status {
-                status: status.as_u16(),
-                code: err.code,
-                description: err.description,
-            });
+            return Err(ClientError::Status { status: status.as_u16(), code: err.code, description: err.description });
         }
         serde_json::from_slice(&body).map_err(|e| ClientError::Invalid(e.to_string()))
     }

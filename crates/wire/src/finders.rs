@@ -120,11 +120,19 @@ pub struct FinderCatalogue {
 
 impl Finder {
     pub fn name(&self, english: bool) -> &str {
-        if english { &self.name_en } else { &self.name_de }
+        if english {
+            &self.name_en
+        } else {
+            &self.name_de
+        }
     }
 
     pub fn description(&self, english: bool) -> &str {
-        if english { &self.description_en } else { &self.description_de }
+        if english {
+            &self.description_en
+        } else {
+            &self.description_de
+        }
     }
 
     /// The `tel:` URL for the phone number (digits and a leading + only).
@@ -164,7 +172,9 @@ pub fn search<'a>(
         .iter()
         .enumerate()
         .filter(|(_, f)| category.is_none_or(|c| f.category == c))
-        .filter(|(_, f)| group.is_none_or(|g| f.target_groups.contains(&g) || f.target_groups.contains(&TargetGroup::Everyone)))
+        .filter(|(_, f)| {
+            group.is_none_or(|g| f.target_groups.contains(&g) || f.target_groups.contains(&TargetGroup::Everyone))
+        })
         .map(|(i, f)| (f.haystack().score(query), i, f))
         .filter(|(s, _, _)| *s > 0)
         .collect();

@@ -45,8 +45,7 @@ impl LonLat {
     /// Parses "lon,lat" (the order of GeoJSON and of `near=`).
     pub fn parse_lon_lat(s: &str) -> Option<LonLat> {
         let mut parts = s.split(',').map(|p| p.trim().parse::<f64>());
-        let (Some(Ok(lon)), Some(Ok(lat)), None) = (parts.next(), parts.next(), parts.next())
-        else {
+        let (Some(Ok(lon)), Some(Ok(lat)), None) = (parts.next(), parts.next(), parts.next()) else {
             return None;
         };
         let p = LonLat::new(lon, lat);
@@ -90,23 +89,16 @@ mod tests {
 
     #[test]
     fn chord_order_matches_great_circle_order() {
-        let chord = |a: [f64; 3], b: [f64; 3]| {
-            (0..3).map(|i| (a[i] - b[i]).powi(2)).sum::<f64>()
-        };
+        let chord = |a: [f64; 3], b: [f64; 3]| (0..3).map(|i| (a[i] - b[i]).powi(2)).sum::<f64>();
         let far = LonLat::new(11.40, 48.20);
         let m = MARIENPLATZ.to_unit_sphere();
-        assert!(
-            chord(m, ODEONSPLATZ.to_unit_sphere()) < chord(m, far.to_unit_sphere())
-        );
+        assert!(chord(m, ODEONSPLATZ.to_unit_sphere()) < chord(m, far.to_unit_sphere()));
         assert!(MARIENPLATZ.distance_m(&ODEONSPLATZ) < MARIENPLATZ.distance_m(&far));
     }
 
     #[test]
     fn parses_lon_lat_and_rejects_nonsense() {
-        assert_eq!(
-            LonLat::parse_lon_lat("11.5, 48.1"),
-            Some(LonLat::new(11.5, 48.1))
-        );
+        assert_eq!(LonLat::parse_lon_lat("11.5, 48.1"), Some(LonLat::new(11.5, 48.1)));
         for bad in ["", "11.5", "11.5,48.1,3", "a,b", "200,48", "11,95", "NaN,1", "inf,1"] {
             assert_eq!(LonLat::parse_lon_lat(bad), None, "{bad}");
         }

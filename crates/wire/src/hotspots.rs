@@ -6,8 +6,7 @@ use crate::geo::LonLat;
 use crate::ogc::{Feature, FeatureCollection};
 
 pub const COLLECTION_ID: &str = "hotspots";
-pub const ATTRIBUTION: &str =
-    "Datenquelle: Landeshauptstadt München – opengov-muenchen.de (dl-de/by-2-0)";
+pub const ATTRIBUTION: &str = "Datenquelle: Landeshauptstadt München – opengov-muenchen.de (dl-de/by-2-0)";
 pub const LICENSE_URL: &str = "https://www.govdata.de/dl-de/by-2-0";
 
 /// One M-WLAN site as a citizen sees it: a place with one or more access points.
@@ -122,9 +121,6 @@ mod tests {
     #[test]
     fn osm_url_points_at_the_site() {
         let url = osm_url(LonLat::new(11.5755, 48.1374));
-        assert_eq!(
-            url,
-            "https://www.openstreetmap.org/?mlat=48.137400&mlon=11.575500#map=18/48.137400/11.575500"
-        );
+        assert_eq!(url, "https://www.openstreetmap.org/?mlat=48.137400&mlon=11.575500#map=18/48.137400/11.575500");
     }
 }

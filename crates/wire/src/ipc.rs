@@ -180,9 +180,7 @@ mod tests {
         let snap = HotspotSnapshot {
             sites: vec![],
             fetched_at: 1_700_000_000,
-            source: DataSource::Cache {
-                reason: AppError::new(ErrorKind::PortalUnreachable, "connection refused"),
-            },
+            source: DataSource::Cache { reason: AppError::new(ErrorKind::PortalUnreachable, "connection refused") },
             attribution: "x".into(),
         };
         let json = serde_json::to_string(&snap).expect("serialise");

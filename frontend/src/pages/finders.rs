@@ -1,6 +1,6 @@
+use crate::form::{bind_text, select_value};
 use muc_wire::finders::{search, Category, Finder, TargetGroup};
 use muc_wire::ipc::{AppError, DataSource, FinderSnapshot, OpenVia};
-use crate::form::{bind_text, select_value};
 use yew::prelude::*;
 
 use crate::i18n::{self, tr, Lang};
@@ -79,8 +79,7 @@ pub fn Finders(props: &FindersProps) -> Html {
 
     let body = if let FinderLoad::Ready(s) = &props.load {
         let hits = search(&s.finders, &query, *category, *group);
-        let favs: Vec<&Finder> =
-            s.favourites.iter().filter_map(|id| s.finders.iter().find(|f| &f.id == id)).collect();
+        let favs: Vec<&Finder> = s.favourites.iter().filter_map(|id| s.finders.iter().find(|f| &f.id == id)).collect();
         let count = match (lang, hits.len()) {
             (Lang::De, 1) => "1 Treffer".to_string(),
             (Lang::De, n) => format!("{n} Treffer"),
@@ -89,8 +88,8 @@ pub fn Finders(props: &FindersProps) -> Html {
         };
         let card = |f: &Finder, section: &str| {
             html! { <FinderCard lang={lang} finder={f.clone()} favourite={s.favourites.contains(&f.id)}
-                section={section.to_string()}
-                on_open={props.on_open.clone()} on_favourite={props.on_favourite.clone()} /> }
+            section={section.to_string()}
+            on_open={props.on_open.clone()} on_favourite={props.on_favourite.clone()} /> }
         };
         html! {
             <>

@@ -16,8 +16,10 @@ pub fn Home(props: &HomeProps) -> Html {
     let tile = |screen: Screen, title: &'static str, text: &'static str, ready: bool| {
         let nav = props.on_navigate.clone();
         let onclick = Callback::from(move |_| nav.emit(screen.clone()));
-        let soon = (!ready).then(|| html! {
-            <span class="badge">{ tr(lang, "In Vorbereitung", "Coming soon") }</span>
+        let soon = (!ready).then(|| {
+            html! {
+                <span class="badge">{ tr(lang, "In Vorbereitung", "Coming soon") }</span>
+            }
         });
         html! {
             <li>

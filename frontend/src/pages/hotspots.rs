@@ -1,8 +1,8 @@
 use std::rc::Rc;
 
+use crate::form::{bind_text, select_value};
 use muc_wire::hotspots::{kinds, sort_by_distance, Site};
 use muc_wire::ipc::{DataSource, HotspotSnapshot};
-use crate::form::{bind_text, select_value};
 use yew::prelude::*;
 
 use crate::i18n::{self, tr, Lang};
@@ -231,11 +231,8 @@ struct SiteListProps {
 fn SiteList(props: &SiteListProps) -> Html {
     let lang = props.lang;
     let sites = &props.snapshot.sites;
-    let filtered: Vec<Site> = sites
-        .iter()
-        .filter(|s| props.kind.as_deref().is_none_or(|k| s.kind == k))
-        .cloned()
-        .collect();
+    let filtered: Vec<Site> =
+        sites.iter().filter(|s| props.kind.as_deref().is_none_or(|k| s.kind == k)).cloned().collect();
     let rows: Vec<(Option<f64>, &Site)> = match &props.place {
         Some(p) => sort_by_distance(&filtered, p.position).into_iter().map(|(d, s)| (Some(d), s)).collect(),
         None => {

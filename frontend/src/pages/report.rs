@@ -40,9 +40,17 @@ pub fn photo_problem(lang: Lang, bytes: &[u8]) -> Option<&'static str> {
         || bytes.starts_with(b"\x89PNG\r\n\x1a\n")
         || (bytes.len() > 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP");
     if bytes.len() > MAX_PHOTO_BYTES {
-        Some(tr(lang, "Das Foto ist größer als 10 MB. Bitte wählen Sie ein kleineres Foto.", "The photo is larger than 10 MB. Please choose a smaller one."))
+        Some(tr(
+            lang,
+            "Das Foto ist größer als 10 MB. Bitte wählen Sie ein kleineres Foto.",
+            "The photo is larger than 10 MB. Please choose a smaller one.",
+        ))
     } else if !is_photo {
-        Some(tr(lang, "Diese Datei ist kein Foto. Erlaubt sind JPEG, PNG und WebP.", "This file is not a photo. JPEG, PNG and WebP are accepted."))
+        Some(tr(
+            lang,
+            "Diese Datei ist kein Foto. Erlaubt sind JPEG, PNG und WebP.",
+            "This file is not a photo. JPEG, PNG and WebP are accepted.",
+        ))
     } else {
         None
     }
@@ -63,9 +71,17 @@ pub fn form_problems(
         let v = values.get(&a.code).map(Vec::as_slice).unwrap_or(&[]);
         let label = a.description.clone().unwrap_or_else(|| a.code.clone());
         if a.required && v.is_empty() {
-            out.push((format!("attr-{}", a.code), format!("{} {label}", tr(lang, "Bitte ausfüllen:", "Please fill in:"))));
-        } else if a.datatype == Datatype::Number && v.first().is_some_and(|x| x.replace(',', ".").parse::<f64>().is_err()) {
-            out.push((format!("attr-{}", a.code), format!("{} {label}", tr(lang, "Bitte eine Zahl angeben:", "Please give a number:"))));
+            out.push((
+                format!("attr-{}", a.code),
+                format!("{} {label}", tr(lang, "Bitte ausfüllen:", "Please fill in:")),
+            ));
+        } else if a.datatype == Datatype::Number
+            && v.first().is_some_and(|x| x.replace(',', ".").parse::<f64>().is_err())
+        {
+            out.push((
+                format!("attr-{}", a.code),
+                format!("{} {label}", tr(lang, "Bitte eine Zahl angeben:", "Please give a number:")),
+            ));
         }
     }
     out
@@ -115,7 +131,13 @@ pub fn Report(props: &ReportProps) -> Html {
                 .iter()
                 .filter(|c| {
                     q.is_empty()
-                        || places::fold(&format!("{} {} {}", c.service.service_name, c.service.keywords.clone().unwrap_or_default(), c.service.description.clone().unwrap_or_default())).contains(&q)
+                        || places::fold(&format!(
+                            "{} {} {}",
+                            c.service.service_name,
+                            c.service.keywords.clone().unwrap_or_default(),
+                            c.service.description.clone().unwrap_or_default()
+                        ))
+                        .contains(&q)
                 })
                 .collect();
             html! {
@@ -157,13 +179,18 @@ pub fn Report(props: &ReportProps) -> Html {
                     let (values, code) = (values.clone(), a.code.clone());
                     move |v: String| {
                         let mut m = (*values).clone();
-                        if v.trim().is_empty() { m.remove(&code); } else { m.insert(code.clone(), vec![v]); }
+                        if v.trim().is_empty() {
+                            m.remove(&code);
+                        } else {
+                            m.insert(code.clone(), vec![v]);
+                        }
                         values.set(m);
                     }
                 };
                 let required = a.required.then(|| html! { <span>{ tr(lang, " (Pflichtfeld)", " (required)") }</span> });
                 let hint_id = format!("{id}-hint");
-                let hint = a.datatype_description.clone().map(|d| html! { <p id={hint_id.clone()} class="hint">{ d }</p> });
+                let hint =
+                    a.datatype_description.clone().map(|d| html! { <p id={hint_id.clone()} class="hint">{ d }</p> });
                 let aria_invalid = if invalid(&id) { "true" } else { "false" };
                 let control = match a.datatype {
                     Datatype::Singlevaluelist => {
@@ -194,24 +221,24 @@ pub fn Report(props: &ReportProps) -> Html {
                     Datatype::Text => {
                         let set = set_one.clone();
                         html! { <textarea id={id.clone()} rows="3" aria-invalid={aria_invalid} value={current.first().cloned().unwrap_or_default()}
-                            oninput={Callback::from(move |e: InputEvent| set(e.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()).map(|t| t.value()).unwrap_or_default()))} /> }
+                        oninput={Callback::from(move |e: InputEvent| set(e.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()).map(|t| t.value()).unwrap_or_default()))} /> }
                     }
                     Datatype::Datetime => {
                         let set = set_one.clone();
                         html! { <input type="datetime-local" id={id.clone()} aria-invalid={aria_invalid}
-                            oninput={Callback::from(move |e: InputEvent| {
-                                let v = input_value(&e.into()).unwrap_or_default();
-                                // The browser gives local time; the portal wants an instant.
-                                let iso = if v.is_empty() { v } else { js_sys::Date::new(&v.into()).to_iso_string().into() };
-                                set(iso)
-                            })} /> }
+                        oninput={Callback::from(move |e: InputEvent| {
+                            let v = input_value(&e.into()).unwrap_or_default();
+                            // The browser gives local time; the portal wants an instant.
+                            let iso = if v.is_empty() { v } else { js_sys::Date::new(&v.into()).to_iso_string().into() };
+                            set(iso)
+                        })} /> }
                     }
                     Datatype::String | Datatype::Number => {
                         let set = set_one.clone();
                         html! { <input type="text" id={id.clone()} aria-invalid={aria_invalid}
-                            inputmode={if a.datatype == Datatype::Number { "decimal" } else { "text" }}
-                            value={current.first().cloned().unwrap_or_default()}
-                            oninput={Callback::from(move |e: InputEvent| set(input_value(&e.into()).unwrap_or_default()))} /> }
+                        inputmode={if a.datatype == Datatype::Number { "decimal" } else { "text" }}
+                        value={current.first().cloned().unwrap_or_default()}
+                        oninput={Callback::from(move |e: InputEvent| set(input_value(&e.into()).unwrap_or_default()))} /> }
                     }
                 };
                 if a.datatype == Datatype::Multivaluelist {
@@ -231,24 +258,40 @@ pub fn Report(props: &ReportProps) -> Html {
             let on_photo = {
                 let (photo, photo_error) = (photo.clone(), photo_error.clone());
                 Callback::from(move |e: Event| {
-                    let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-                    let Some(file) = input.files().and_then(|f| f.get(0)) else { photo.set(None); return };
+                    let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+                        return;
+                    };
+                    let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                        photo.set(None);
+                        return;
+                    };
                     let (photo, photo_error) = (photo.clone(), photo_error.clone());
                     wasm_bindgen_futures::spawn_local(async move {
                         let Ok(buf) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await else {
-                            photo_error.set(Some(tr(lang, "Das Foto konnte nicht gelesen werden.", "The photo could not be read.")));
+                            photo_error.set(Some(tr(
+                                lang,
+                                "Das Foto konnte nicht gelesen werden.",
+                                "The photo could not be read.",
+                            )));
                             return;
                         };
                         let bytes = js_sys::Uint8Array::new(&buf).to_vec();
                         match photo_problem(lang, &bytes) {
-                            Some(p) => { photo_error.set(Some(p)); photo.set(None); }
-                            None => { photo_error.set(None); photo.set(Some((file.name(), bytes))); }
+                            Some(p) => {
+                                photo_error.set(Some(p));
+                                photo.set(None);
+                            }
+                            None => {
+                                photo_error.set(None);
+                                photo.set(Some((file.name(), bytes)));
+                            }
                         }
                     });
                 })
             };
             let next = {
-                let (problems, step, values, place, attrs) = (problems.clone(), step.clone(), values.clone(), place.clone(), attrs.clone());
+                let (problems, step, values, place, attrs) =
+                    (problems.clone(), step.clone(), values.clone(), place.clone(), attrs.clone());
                 let (on_review, sc) = (props.on_review.clone(), cat.service.service_code.clone());
                 Callback::from(move |e: SubmitEvent| {
                     e.prevent_default();
@@ -260,12 +303,19 @@ pub fn Report(props: &ReportProps) -> Html {
                             on_review.emit((sc.clone(), pl.position.lat, pl.position.lon));
                         }
                         step.set(Step::Review);
-                    } else if let Some(s) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("form-problems")) {
-                        if let Ok(h) = s.dyn_into::<web_sys::HtmlElement>() { let _ = h.focus(); }
+                    } else if let Some(s) =
+                        web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("form-problems"))
+                    {
+                        if let Ok(h) = s.dyn_into::<web_sys::HtmlElement>() {
+                            let _ = h.focus();
+                        }
                     }
                 })
             };
-            let back = { let step = step.clone(); Callback::from(move |_| step.set(Step::Choose)) };
+            let back = {
+                let step = step.clone();
+                Callback::from(move |_| step.set(Step::Choose))
+            };
             html! {
                 <>
                     <h1 tabindex="-1" class="page-title">{ &cat.service.service_name }</h1>
@@ -333,9 +383,26 @@ pub fn Report(props: &ReportProps) -> Html {
                 let (cb, report, photo) = (props.on_submit.clone(), report.clone(), photo.clone());
                 Callback::from(move |_| cb.emit((report.clone(), photo.as_ref().map(|p| p.1.clone()))))
             };
-            let edit = { let step = step.clone(); Callback::from(move |_| step.set(Step::Form)) };
+            let edit = {
+                let step = step.clone();
+                Callback::from(move |_| step.set(Step::Form))
+            };
             let answer = |a: &Attribute| -> String {
-                values.get(&a.code).map(|vs| vs.iter().map(|v| a.values.iter().find(|x| &x.key == v).map(|x| x.name.clone()).unwrap_or_else(|| v.clone())).collect::<Vec<_>>().join(", ")).unwrap_or_default()
+                values
+                    .get(&a.code)
+                    .map(|vs| {
+                        vs.iter()
+                            .map(|v| {
+                                a.values
+                                    .iter()
+                                    .find(|x| &x.key == v)
+                                    .map(|x| x.name.clone())
+                                    .unwrap_or_else(|| v.clone())
+                            })
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    })
+                    .unwrap_or_default()
             };
             html! {
                 <>

@@ -58,7 +58,9 @@ impl IntoResponse for Error {
 /// Renders `value` as JSON, or as XML under `root` (GeoReport's element names).
 pub fn render(format: Format, root: &str, value: &Value) -> Response {
     match format {
-        Format::Json => ([(header::CONTENT_TYPE, "application/json; charset=utf-8")], value.to_string()).into_response(),
+        Format::Json => {
+            ([(header::CONTENT_TYPE, "application/json; charset=utf-8")], value.to_string()).into_response()
+        }
         Format::Xml => {
             let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
             element(&mut out, root, value);

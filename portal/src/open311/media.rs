@@ -112,10 +112,7 @@ pub async fn serve(State(st): State<AppState>, UrlPath(name): UrlPath<String>) -
     }
     match tokio::fs::read(st.media_dir.join(&name)).await {
         Ok(bytes) => (
-            [
-                (header::CONTENT_TYPE, "image/jpeg"),
-                (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
-            ],
+            [(header::CONTENT_TYPE, "image/jpeg"), (header::CACHE_CONTROL, "public, max-age=31536000, immutable")],
             bytes,
         )
             .into_response(),

@@ -51,9 +51,11 @@ fn english(params: &Params, headers: &HeaderMap) -> bool {
 
 fn check_jurisdiction(params: &Params, f: Format) -> Result<(), Error> {
     match params.get("jurisdiction_id") {
-        Some(j) if j != JURISDICTION => {
-            Err(Error::new(StatusCode::NOT_FOUND, f, format!("jurisdiction_id '{j}' is not served here; use {JURISDICTION}.")))
-        }
+        Some(j) if j != JURISDICTION => Err(Error::new(
+            StatusCode::NOT_FOUND,
+            f,
+            format!("jurisdiction_id '{j}' is not served here; use {JURISDICTION}."),
+        )),
         _ => Ok(()),
     }
 }
@@ -62,25 +64,35 @@ fn db_err(f: Format) -> impl Fn(sqlx::Error) -> Error {
     move |e| Error::internal(f, e)
 }
 
-async fn top(State(st): State<AppState>, Path(file): Path<String>, Query(params): Query<Params>, headers: HeaderMap) -> Result<Response, Error> {
+async fn top(
+    State(st): State<AppState>,
+    Path(file): Path<String>,
+    Query(params): Query<Params>,
+    headers: HeaderMap,
+) -> Result<Response, Error> {
     let (resource, f) = split(&file)?;
     check_jurisdiction(&params, f)?;
     let en = english(&params, &headers);
     match resource {
-        "discovery" => Ok(render(f, "discovery", &json!({
-            "changeset": "2026-11-28T00:00:00Z",
-            "contact": "Landeshauptstadt München, Anliegenmanagement",
-            "key_service": "API keys for POST requests are issued by the city's IT department.",
-            "endpoints": [{
-                "specification": "http://wiki.open311.org/GeoReport_v2",
-                "url": format!("{}/open311/v2", st.base_url),
+        "discovery" => Ok(render(
+            f,
+            "discovery",
+            &json!({
                 "changeset": "2026-11-28T00:00:00Z",
-                "type": "production",
-                "formats": ["application/json", "text/xml"],
-            }],
-        }))),
+                "contact": "Landeshauptstadt München, Anliegenmanagement",
+                "key_service": "API keys for POST requests are issued by the city's IT department.",
+                "endpoints": [{
+                    "specification": "http://wiki.open311.org/GeoReport_v2",
+                    "url": format!("{}/open311/v2", st.base_url),
+                    "changeset": "2026-11-28T00:00:00Z",
+                    "type": "production",
+                    "formats": ["application/json", "text/xml"],
+                }],
+            }),
+        )),
         "services" => {
-            let list: Vec<_> = store::services(&st.db).await.map_err(db_err(f))?.iter().map(|s| s.service(en)).collect();
+            let list: Vec<_> =
+                store::services(&st.db).await.map_err(db_err(f))?.iter().map(|s| s.service(en)).collect();
             Ok(render(f, "services", &json!(list)))
         }
         "requests" => list_requests(&st, &params, f, en).await,
@@ -88,7 +100,12 @@ async fn top(State(st): State<AppState>, Path(file): Path<String>, Query(params)
     }
 }
 
-async fn definition(State(st): State<AppState>, Path(file): Path<String>, Query(params): Query<Params>, headers: HeaderMap) -> Result<Response, Error> {
+async fn definition(
+    State(st): State<AppState>,
+    Path(file): Path<String>,
+    Query(params): Query<Params>,
+    headers: HeaderMap,
+) -> Result<Response, Error> {
     let (code, f) = split(&file)?;
     check_jurisdiction(&params, f)?;
     let s = store::service(&st.db, code)
@@ -101,12 +118,19 @@ async fn definition(State(st): State<AppState>, Path(file): Path<String>, Query(
 fn parse_time(params: &Params, key: &str, f: Format) -> Result<Option<i64>, Error> {
     params
         .get(key)
-        .map(|v| crate::parse_rfc3339(v).ok_or_else(|| Error::bad(f, format!("{key} must be a date and time in W3C format, e.g. 2026-11-28T09:00:00Z."))))
+        .map(|v| {
+            crate::parse_rfc3339(v).ok_or_else(|| {
+                Error::bad(f, format!("{key} must be a date and time in W3C format, e.g. 2026-11-28T09:00:00Z."))
+            })
+        })
         .transpose()
 }
 
 fn list(params: &Params, key: &str) -> Vec<String> {
-    params.get(key).map(|v| v.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()).unwrap_or_default()
+    params
+        .get(key)
+        .map(|v| v.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect())
+        .unwrap_or_default()
 }
 
 async fn list_requests(st: &AppState, params: &Params, f: Format, en: bool) -> Result<Response, Error> {
@@ -129,15 +153,21 @@ async fn list_requests(st: &AppState, params: &Params, f: Format, en: bool) -> R
     if let Some(bad) = statuses.iter().find(|s| *s != "open" && *s != "closed") {
         return Err(Error::bad(f, format!("status must be open or closed, not '{bad}'.")));
     }
-    let page: usize = params.get("page").map_or(Ok(1), |v| v.parse().ok().filter(|p| *p >= 1).ok_or(()))
+    let page: usize = params
+        .get("page")
+        .map_or(Ok(1), |v| v.parse().ok().filter(|p| *p >= 1).ok_or(()))
         .map_err(|_| Error::bad(f, "page must be a whole number from 1."))?;
-    let page_size: usize = params.get("page_size").map_or(Ok(50), |v| v.parse().ok().filter(|p| (1..=MAX_PAGE_SIZE).contains(p)).ok_or(()))
+    let page_size: usize = params
+        .get("page_size")
+        .map_or(Ok(50), |v| v.parse().ok().filter(|p| (1..=MAX_PAGE_SIZE).contains(p)).ok_or(()))
         .map_err(|_| Error::bad(f, format!("page_size must be from 1 to {MAX_PAGE_SIZE}.")))?;
     let near = match (params.get("lat"), params.get("long"), params.get("radius")) {
         (None, None, None) => None,
         (Some(lat), Some(lon), r) => {
             let p = LonLat::new(lon.parse().unwrap_or(f64::NAN), lat.parse().unwrap_or(f64::NAN));
-            let r: f64 = r.map_or(Ok(500.0), |r| r.parse().map_err(|_| ())).map_err(|_| Error::bad(f, "radius must be metres."))?;
+            let r: f64 = r
+                .map_or(Ok(500.0), |r| r.parse().map_err(|_| ()))
+                .map_err(|_| Error::bad(f, "radius must be metres."))?;
             if !p.is_valid() || !(1.0..=5000.0).contains(&r) {
                 return Err(Error::bad(f, "lat/long must be WGS 84 degrees and radius 1 to 5000 metres."));
             }
@@ -187,11 +217,20 @@ async fn list_requests(st: &AppState, params: &Params, f: Format, en: bool) -> R
     Ok(render(f, "service_requests", &json!(out)))
 }
 
-async fn one(State(st): State<AppState>, Path(file): Path<String>, Query(params): Query<Params>, headers: HeaderMap) -> Result<Response, Error> {
+async fn one(
+    State(st): State<AppState>,
+    Path(file): Path<String>,
+    Query(params): Query<Params>,
+    headers: HeaderMap,
+) -> Result<Response, Error> {
     let (id, f) = split(&file)?;
     check_jurisdiction(&params, f)?;
     let filter = store::Filter { ids: vec![id.to_string()], ..Default::default() };
-    let row = store::find(&st.db, &filter).await.map_err(db_err(f))?.into_iter().next()
+    let row = store::find(&st.db, &filter)
+        .await
+        .map_err(db_err(f))?
+        .into_iter()
+        .next()
         .ok_or_else(|| Error::new(StatusCode::NOT_FOUND, f, format!("No service request '{id}'.")))?;
     let svc = store::service(&st.db, &row.service_code).await.map_err(db_err(f))?;
     let history = store::histories(&st.db, &[id.to_string()]).await.map_err(db_err(f))?.remove(id).unwrap_or_default();
@@ -201,14 +240,21 @@ async fn one(State(st): State<AppState>, Path(file): Path<String>, Query(params)
 
 async fn token(State(st): State<AppState>, Path(file): Path<String>) -> Result<Response, Error> {
     let (token, f) = split(&file)?;
-    let id = store::by_token(&st.db, token).await.map_err(db_err(f))?
+    let id = store::by_token(&st.db, token)
+        .await
+        .map_err(db_err(f))?
         .ok_or_else(|| Error::new(StatusCode::NOT_FOUND, f, "No such token."))?;
     Ok(render(f, "service_requests", &json!([TokenAnswer { service_request_id: Some(id), token: token.into() }])))
 }
 
 /// `POST requests.{json,xml}`: form-urlencoded as the spec says, or multipart
 /// with a `media` photo (the common extension).
-async fn create(State(st): State<AppState>, Path(file): Path<String>, headers: HeaderMap, req: Request) -> Result<Response, Error> {
+async fn create(
+    State(st): State<AppState>,
+    Path(file): Path<String>,
+    headers: HeaderMap,
+    req: Request,
+) -> Result<Response, Error> {
     let (resource, f) = split(&file)?;
     if resource != "requests" {
         return Err(Error::new(StatusCode::METHOD_NOT_ALLOWED, f, "Only requests can be posted."));
@@ -218,7 +264,9 @@ async fn create(State(st): State<AppState>, Path(file): Path<String>, headers: H
     let mut fields: Vec<(String, String)> = Vec::new();
     let mut photo: Option<Vec<u8>> = None;
     if ct.starts_with("multipart/form-data") {
-        let mut mp = Multipart::from_request(req, &st).await.map_err(|e| Error::bad(f, format!("Cannot read the form: {}", e.body_text())))?;
+        let mut mp = Multipart::from_request(req, &st)
+            .await
+            .map_err(|e| Error::bad(f, format!("Cannot read the form: {}", e.body_text())))?;
         loop {
             let field = match mp.next_field().await {
                 Ok(Some(field)) => field,
@@ -228,7 +276,13 @@ async fn create(State(st): State<AppState>, Path(file): Path<String>, headers: H
             };
             let name = field.name().unwrap_or("").to_string();
             if name == "media" {
-                let bytes = field.bytes().await.map_err(|e| if e.status() == StatusCode::PAYLOAD_TOO_LARGE { too_big() } else { Error::bad(f, e.body_text()) })?;
+                let bytes = field.bytes().await.map_err(|e| {
+                    if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                        too_big()
+                    } else {
+                        Error::bad(f, e.body_text())
+                    }
+                })?;
                 photo = Some(bytes.to_vec());
             } else {
                 let text = field.text().await.map_err(|e| Error::bad(f, e.body_text()))?;
@@ -239,7 +293,11 @@ async fn create(State(st): State<AppState>, Path(file): Path<String>, headers: H
         let body = axum::body::to_bytes(req.into_body(), media::MAX_BODY).await.map_err(|_| too_big())?;
         fields = url::form_urlencoded::parse(&body).into_owned().collect();
     } else {
-        return Err(Error::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, f, "Send the report as application/x-www-form-urlencoded or multipart/form-data."));
+        return Err(Error::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            f,
+            "Send the report as application/x-www-form-urlencoded or multipart/form-data.",
+        ));
     }
     let get = |k: &str| fields.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
     // GeoReport: an unknown or missing API key is 403.
@@ -252,7 +310,12 @@ async fn create(State(st): State<AppState>, Path(file): Path<String>, headers: H
             return Err(Error::new(StatusCode::NOT_FOUND, f, format!("jurisdiction_id '{j}' is not served here.")));
         }
     }
-    let key = headers.get("idempotency-key").and_then(|v| v.to_str().ok()).map(str::trim).filter(|k| !k.is_empty() && k.len() <= 200).map(str::to_string);
+    let key = headers
+        .get("idempotency-key")
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
+        .filter(|k| !k.is_empty() && k.len() <= 200)
+        .map(str::to_string);
     if let Some(k) = &key {
         if let Some((id, token)) = store::by_idempotency_key(&st.db, k).await.map_err(db_err(f))? {
             // A retry of a report that already arrived: the same answer, nothing new stored.
@@ -260,17 +323,30 @@ async fn create(State(st): State<AppState>, Path(file): Path<String>, headers: H
         }
     }
     let new = validate::parse(&fields).map_err(|e| Error::bad(f, e))?;
-    let svc = store::service(&st.db, &new.service_code).await.map_err(db_err(f))?
-        .ok_or_else(|| Error::bad(f, format!("service_code '{}' does not exist. See services.json.", new.service_code)))?;
+    let svc = store::service(&st.db, &new.service_code).await.map_err(db_err(f))?.ok_or_else(|| {
+        Error::bad(f, format!("service_code '{}' does not exist. See services.json.", new.service_code))
+    })?;
     validate::check_attributes(&new, &svc.stored_attributes()).map_err(|e| Error::bad(f, e))?;
     let media_name = match photo {
         Some(bytes) if !bytes.is_empty() => {
-            let (dir, clean) = (st.media_dir.clone(), tokio::task::spawn_blocking(move || media::process(&bytes)).await.map_err(|e| Error::internal(f, e))?);
+            let (dir, clean) = (
+                st.media_dir.clone(),
+                tokio::task::spawn_blocking(move || media::process(&bytes)).await.map_err(|e| Error::internal(f, e))?,
+            );
             let jpeg = clean.map_err(|e| {
-                let status = if e == media::MediaError::TooLarge { StatusCode::PAYLOAD_TOO_LARGE } else { StatusCode::BAD_REQUEST };
+                let status = if e == media::MediaError::TooLarge {
+                    StatusCode::PAYLOAD_TOO_LARGE
+                } else {
+                    StatusCode::BAD_REQUEST
+                };
                 Error::new(status, f, e.describe())
             })?;
-            Some(tokio::task::spawn_blocking(move || media::store(&dir, &jpeg)).await.map_err(|e| Error::internal(f, e))?.map_err(|e| Error::internal(f, e))?)
+            Some(
+                tokio::task::spawn_blocking(move || media::store(&dir, &jpeg))
+                    .await
+                    .map_err(|e| Error::internal(f, e))?
+                    .map_err(|e| Error::internal(f, e))?,
+            )
         }
         _ => None,
     };
@@ -279,7 +355,9 @@ async fn create(State(st): State<AppState>, Path(file): Path<String>, headers: H
         Ok(x) => x,
         // Two copies of one retry raced: the other one stored it; answer with that.
         Err(sqlx::Error::Database(d)) if d.is_unique_violation() && key.is_some() => {
-            store::by_idempotency_key(&st.db, key.as_deref().unwrap_or_default()).await.map_err(db_err(f))?
+            store::by_idempotency_key(&st.db, key.as_deref().unwrap_or_default())
+                .await
+                .map_err(db_err(f))?
                 .ok_or_else(|| Error::internal(f, "idempotency race without a row"))?
         }
         Err(e) => return Err(Error::internal(f, e)),
@@ -292,7 +370,9 @@ fn created(f: Format, id: String, token: String, status: StatusCode) -> Response
     let body = vec![CreatedRequest {
         service_request_id: Some(id),
         token: Some(token),
-        service_notice: Some("Vielen Dank. Ihre Meldung ist eingegangen. / Thank you, your report has been received.".into()),
+        service_notice: Some(
+            "Vielen Dank. Ihre Meldung ist eingegangen. / Thank you, your report has been received.".into(),
+        ),
         account_id: None,
     }];
     let mut r = render(f, "service_requests", &json!(body));
@@ -308,7 +388,12 @@ struct StatusChange {
 }
 
 /// `POST /operator/requests/{id}/status`: moves a report through the lifecycle.
-async fn operator_status(State(st): State<AppState>, Path(id): Path<String>, headers: HeaderMap, body: axum::body::Bytes) -> Result<Response, crate::error::Error> {
+async fn operator_status(
+    State(st): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Result<Response, crate::error::Error> {
     use crate::error::Error as E;
     let who = crate::auth::operator(&st, &headers).await?;
     let change: StatusChange = crate::finders::json_body(&headers, &body)?;
@@ -316,7 +401,14 @@ async fn operator_status(State(st): State<AppState>, Path(id): Path<String>, hea
         let all: Vec<&str> = DetailedStatus::ALL.iter().map(|d| d.code()).collect();
         E::bad_request("invalid_status", format!("status must be one of {}.", all.join(", ")))
     })?;
-    let expected = change.expected_datetime.as_deref().map(|d| crate::parse_rfc3339(d).ok_or_else(|| E::bad_request("invalid_datetime", "expected_datetime must be RFC 3339."))).transpose()?;
+    let expected = change
+        .expected_datetime
+        .as_deref()
+        .map(|d| {
+            crate::parse_rfc3339(d)
+                .ok_or_else(|| E::bad_request("invalid_datetime", "expected_datetime must be RFC 3339."))
+        })
+        .transpose()?;
     let note = change.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
     if note.is_some_and(|n| n.chars().count() > 2000) {
         return Err(E::bad_request("invalid_note", "note is longer than 2000 characters."));

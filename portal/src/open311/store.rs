@@ -71,7 +71,11 @@ pub struct ServiceRow {
 
 impl ServiceRow {
     pub fn name(&self, en: bool) -> &str {
-        if en { &self.name_en } else { &self.name_de }
+        if en {
+            &self.name_en
+        } else {
+            &self.name_de
+        }
     }
 
     pub fn stored_attributes(&self) -> Vec<StoredAttribute> {
@@ -112,7 +116,8 @@ impl ServiceRow {
     }
 }
 
-const SERVICE_COLUMNS: &str = "code, name_de, name_en, description_de, description_en, keywords, grp, agency, attributes";
+const SERVICE_COLUMNS: &str =
+    "code, name_de, name_en, description_de, description_en, keywords, grp, agency, attributes";
 
 pub async fn services(pool: &AnyPool) -> Result<Vec<ServiceRow>, sqlx::Error> {
     sqlx::query_as(&format!("SELECT {SERVICE_COLUMNS} FROM services ORDER BY sort")).fetch_all(pool).await
@@ -302,7 +307,12 @@ pub async fn find(pool: &AnyPool, f: &Filter) -> Result<Vec<RequestRow>, sqlx::E
             sql.push_str(&format!(" AND updated_at > {}", ph(Bind::Int(t), &mut binds)));
         }
         if let Some([w, s, e, n]) = f.bbox {
-            let (w, s, e, n) = (ph(Bind::Float(w), &mut binds), ph(Bind::Float(s), &mut binds), ph(Bind::Float(e), &mut binds), ph(Bind::Float(n), &mut binds));
+            let (w, s, e, n) = (
+                ph(Bind::Float(w), &mut binds),
+                ph(Bind::Float(s), &mut binds),
+                ph(Bind::Float(e), &mut binds),
+                ph(Bind::Float(n), &mut binds),
+            );
             sql.push_str(&format!(" AND lon >= {w} AND lat >= {s} AND lon <= {e} AND lat <= {n}"));
         }
     }
@@ -358,7 +368,13 @@ pub async fn by_token(pool: &AnyPool, token: &str) -> Result<Option<String>, sql
 }
 
 /// The GeoReport view of a stored report.
-pub fn to_wire(r: RequestRow, service: Option<&ServiceRow>, en: bool, media_base: &str, history: Vec<StatusNote>) -> ServiceRequest {
+pub fn to_wire(
+    r: RequestRow,
+    service: Option<&ServiceRow>,
+    en: bool,
+    media_base: &str,
+    history: Vec<StatusNote>,
+) -> ServiceRequest {
     let detailed = DetailedStatus::from_code(&r.detailed_status).unwrap_or(DetailedStatus::Received);
     ServiceRequest {
         service_request_id: r.id,

@@ -21,9 +21,8 @@ impl TestDb {
     /// which `./x test` starts. Without it the test fails: the PostgreSQL path
     /// is part of the product and must not be skipped silently.
     pub async fn postgres() -> TestDb {
-        let admin = std::env::var("MUC_TEST_POSTGRES_URL").expect(
-            "MUC_TEST_POSTGRES_URL is not set: run the tests with `./x test`, which starts PostgreSQL",
-        );
+        let admin = std::env::var("MUC_TEST_POSTGRES_URL")
+            .expect("MUC_TEST_POSTGRES_URL is not set: run the tests with `./x test`, which starts PostgreSQL");
         sqlx::any::install_default_drivers();
         let pool = sqlx::AnyPool::connect(&admin).await.expect("connect to test PostgreSQL");
         let name = format!(
