@@ -615,8 +615,16 @@ async fn report_form_is_generated_checked_and_reviewed() {
     yew::Renderer::<ReportHarness>::with_root_and_props(host(), ReportHarnessProps {}).render();
     wait_until("categories", || all("#category-list li").len() == 2).await;
     assert_accessible("report, categories").await;
+    type_into("#category-search", "Sperrmül");
+    wait_until("a typo still finds litter", || {
+        texts("#category-list .tile-title").concat() == "Müll und illegale Ablagerungen"
+    })
+    .await;
     type_into("#category-search", "laterne");
-    wait_until("search narrows", || all("#category-list li").len() == 1).await;
+    wait_until("search narrows to street lighting", || {
+        texts("#category-list .tile-title").concat() == "Straßenbeleuchtung"
+    })
+    .await;
     click(&all("#category-list button")[0]);
     wait_until("the form", || all("#attr-art").len() == 1).await;
     assert!(body_text().contains("Bei Gefahr rufen Sie 112."), "information-only attributes are shown");

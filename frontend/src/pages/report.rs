@@ -125,21 +125,23 @@ pub fn Report(props: &ReportProps) -> Html {
 
     match (*step, category) {
         (Step::Choose, _) | (_, None) => {
-            let q = places::fold(&query);
-            let shown: Vec<&ReportCategory> = catalogue
+            // The same forgiving search as the capacity finders: case, umlauts,
+            // typos and split compounds ("Strassen laterne").
+            let mut ranked: Vec<(u32, &ReportCategory)> = catalogue
                 .categories
                 .iter()
-                .filter(|c| {
-                    q.is_empty()
-                        || places::fold(&format!(
-                            "{} {} {}",
-                            c.service.service_name,
-                            c.service.keywords.clone().unwrap_or_default(),
-                            c.service.description.clone().unwrap_or_default()
-                        ))
-                        .contains(&q)
+                .map(|c| {
+                    let keywords = c.service.keywords.clone().unwrap_or_default().replace(',', " ");
+                    let h = muc_wire::search::Haystack::new()
+                        .field(&c.service.service_name, 3)
+                        .field(&keywords, 2)
+                        .field(&c.service.description.clone().unwrap_or_default(), 1);
+                    (h.score(&query), c)
                 })
+                .filter(|(score, _)| *score > 0)
                 .collect();
+            ranked.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
+            let shown: Vec<&ReportCategory> = ranked.into_iter().map(|(_, c)| c).collect();
             html! {
                 <>
                     <h1 tabindex="-1" class="page-title">{ tr(lang, "Anliegen melden", "Report an issue") }</h1>
