@@ -1,6 +1,7 @@
 //! Database access: one `AnyPool` for SQLite (default) or PostgreSQL, with
-//! versioned migrations per backend. Queries use `$n` placeholders, which
-//! both backends accept.
+//! one set of versioned migrations written in SQL both accept (TEXT, BIGINT,
+//! DOUBLE PRECISION). Queries use `$n` placeholders, which both accept too.
+//! Should a backend ever need its own SQL, split the folder then.
 
 use std::str::FromStr;
 
@@ -10,8 +11,7 @@ use sqlx::AnyPool;
 
 use crate::BoxError;
 
-static SQLITE: Migrator = sqlx::migrate!("migrations/sqlite");
-static POSTGRES: Migrator = sqlx::migrate!("migrations/postgres");
+static MIGRATIONS: Migrator = sqlx::migrate!("./migrations");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -45,10 +45,10 @@ pub async fn connect(url: &str) -> Result<AnyPool, BoxError> {
         Backend::Sqlite => {
             // WAL lets readers run while a writer writes; it is stored in the file.
             sqlx::query("PRAGMA journal_mode=WAL").execute(&pool).await?;
-            SQLITE.run(&pool).await?;
         }
-        Backend::Postgres => POSTGRES.run(&pool).await?,
+        Backend::Postgres => {}
     }
+    MIGRATIONS.run(&pool).await?;
     Ok(pool)
 }
 
