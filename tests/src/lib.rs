@@ -251,3 +251,91 @@ impl RecordingOpener {
         })
     }
 }
+
+/// A TCP relay in front of the portal that passes everything through until
+/// the first POST, then swallows the portal's answer to it: the portal has
+/// the report, the app never hears so. This is the moment a crash hurts most,
+/// and the relay lets a test kill the app exactly there.
+pub struct StallingRelay {
+    pub url: String,
+    answered: std::sync::Arc<tokio::sync::Notify>,
+    _task: tokio::task::JoinHandle<()>,
+}
+
+impl StallingRelay {
+    pub async fn start(upstream_port: u16) -> Result<StallingRelay> {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+        let url = format!("http://{}", listener.local_addr()?);
+        let answered = std::sync::Arc::new(tokio::sync::Notify::new());
+        let notify = answered.clone();
+        let task = tokio::spawn(async move {
+            while let Ok((client, _)) = listener.accept().await {
+                let notify = notify.clone();
+                tokio::spawn(async move {
+                    let Ok(upstream) = tokio::net::TcpStream::connect(("127.0.0.1", upstream_port)).await else {
+                        return;
+                    };
+                    let (mut cr, mut cw) = client.into_split();
+                    let (mut ur, mut uw) = upstream.into_split();
+                    let posted = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+                    let seen = posted.clone();
+                    tokio::spawn(async move {
+                        let mut buf = vec![0u8; 64 * 1024];
+                        while let Ok(n @ 1..) = cr.read(&mut buf).await {
+                            if buf[..n].starts_with(b"POST ") {
+                                seen.store(true, std::sync::atomic::Ordering::SeqCst);
+                            }
+                            if uw.write_all(&buf[..n]).await.is_err() {
+                                break;
+                            }
+                        }
+                    });
+                    let mut buf = vec![0u8; 64 * 1024];
+                    while let Ok(n @ 1..) = ur.read(&mut buf).await {
+                        if posted.load(std::sync::atomic::Ordering::SeqCst) {
+                            // The portal answered the POST: hold it back, keep the connection open.
+                            notify.notify_one();
+                            std::future::pending::<()>().await;
+                        }
+                        if cw.write_all(&buf[..n]).await.is_err() {
+                            break;
+                        }
+                    }
+                });
+            }
+        });
+        Ok(StallingRelay { url, answered, _task: task })
+    }
+
+    /// Waits until the portal has answered a POST that the app did not get.
+    pub async fn until_post_answered(&self, within: Duration) -> Result<()> {
+        tokio::time::timeout(within, self.answered.notified())
+            .await
+            .map_err(|_| format!("no POST reached the portal within {within:?}"))?;
+        Ok(())
+    }
+}
+
+/// Kills (SIGKILL, no chance to clean up) every app process that runs on
+/// `data_dir`; returns how many. Found through /proc, by binary and environment.
+pub fn kill_app(data_dir: &Path) -> Result<usize> {
+    let want = format!("MUC_DATA_DIR={}", data_dir.display());
+    let mut killed = 0;
+    for entry in std::fs::read_dir("/proc")? {
+        let Ok(entry) = entry else { continue };
+        let Some(pid) = entry.file_name().to_str().and_then(|s| s.parse::<i32>().ok()) else { continue };
+        let exe = std::fs::read_link(format!("/proc/{pid}/exe")).unwrap_or_default();
+        if exe.file_name().and_then(|n| n.to_str()) != Some("muenchen-app") {
+            continue;
+        }
+        let environ = std::fs::read(format!("/proc/{pid}/environ")).unwrap_or_default();
+        if environ.split(|b| *b == 0).any(|kv| kv == want.as_bytes()) {
+            let status = Command::new("kill").args(["-KILL", &pid.to_string()]).status()?;
+            if status.success() {
+                killed += 1;
+            }
+        }
+    }
+    Ok(killed)
+}

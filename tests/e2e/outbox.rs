@@ -1,0 +1,82 @@
+//! Nothing is lost, through the real app: a report written while the portal
+//! is down survives closing the app and arrives once when both are back; a
+//! report whose send is cut off by killing the app (after the portal stored
+//! it, before the app heard so) is still stored exactly once.
+
+use std::time::Duration;
+
+use muc_e2e::{free_port, kill_app, Driver, Portal, Result, StallingRelay};
+
+async fn fill_graffiti(app: &Driver, place: &str, text: &str) -> Result<()> {
+    app.button("Graffiti").await?.click().await?;
+    app.find("#attr-flaeche").await?.select_by_value("kasten").await?;
+    app.find("#report-place").await?.send_keys(place).await?;
+    app.find("#report-description").await?.send_keys(text).await?;
+    app.button("Weiter zur Übersicht").await?.click().await?;
+    app.button("Meldung absenden").await?.click().await?;
+    Ok(())
+}
+
+/// How many reports on the portal carry `text` in their description.
+async fn reports_with(portal_url: &str, text: &str) -> Result<usize> {
+    let all: Vec<serde_json::Value> =
+        reqwest::get(format!("{portal_url}/open311/v2/requests.json?page_size=100")).await?.json().await?;
+    Ok(all.iter().filter(|r| r["description"].as_str().is_some_and(|d| d.contains(text))).count())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn reports_survive_restarts_and_a_kill_mid_send() -> Result<()> {
+    let tmp = tempfile::tempdir()?;
+    let db = tmp.path().join("portal.db");
+    let data = tmp.path().join("app-data");
+    let data_s = data.to_str().ok_or("path")?;
+    let port = free_port();
+    let url = format!("http://127.0.0.1:{port}");
+
+    // The categories are fetched once while the portal is up, then it goes away.
+    let mut portal = Portal::start_on(&db, port)?;
+    let app = Driver::launch(&[("MUC_PORTAL_URL", url.as_str()), ("MUC_DATA_DIR", data_s)]).await?;
+    app.button("Anliegen melden").await?.click().await?;
+    app.button("Graffiti").await?;
+    portal.stop();
+    fill_graffiti(&app, "Odeonsplatz", "Erste Meldung, offline geschrieben.").await?;
+    app.text_until("#my-reports", "show it waiting", |t| t.contains("Wartet auf Versand")).await?;
+    app.client.clone().close().await?;
+
+    // Portal back, app started again: the report goes out, once.
+    let _portal = Portal::start_on(&db, port)?;
+    let app = Driver::launch(&[("MUC_PORTAL_URL", url.as_str()), ("MUC_DATA_DIR", data_s)]).await?;
+    app.button("Anliegen melden").await?.click().await?;
+    app.button("Meine Meldungen").await?.click().await?;
+    let mine = app
+        .text_until("#my-reports", "show it received", |t| t.contains("Eingegangen") && !t.contains("Wartet"))
+        .await?;
+    assert_eq!(mine.matches("MUC-").count(), 1, "{mine}");
+    app.screenshot("outbox-01-sent-after-restart").await?;
+    app.client.clone().close().await?;
+    assert_eq!(reports_with(&url, "Erste Meldung").await?, 1);
+
+    // Now the send is cut off: the portal stores the report, its answer never
+    // reaches the app, and the app is killed while it waits.
+    let relay = StallingRelay::start(port).await?;
+    let app = Driver::launch(&[("MUC_PORTAL_URL", relay.url.as_str()), ("MUC_DATA_DIR", data_s)]).await?;
+    app.button("Anliegen melden").await?.click().await?;
+    fill_graffiti(&app, "Sendlinger Tor", "Zweite Meldung, Senden abgebrochen.").await?;
+    relay.until_post_answered(Duration::from_secs(30)).await?;
+    assert_eq!(reports_with(&url, "Zweite Meldung").await?, 1, "the portal has it");
+    assert!(kill_app(&data)? >= 1, "the app process was found and killed");
+    drop(app);
+
+    // Started again, the app sends it again with the same key: still one.
+    let app = Driver::launch(&[("MUC_PORTAL_URL", url.as_str()), ("MUC_DATA_DIR", data_s)]).await?;
+    app.button("Anliegen melden").await?.click().await?;
+    app.button("Meine Meldungen").await?.click().await?;
+    let mine = app
+        .text_until("#my-reports", "show both received", |t| t.matches("MUC-").count() == 2 && !t.contains("Wartet"))
+        .await?;
+    app.screenshot("outbox-02-after-kill-mid-send").await?;
+    assert_eq!(reports_with(&url, "Zweite Meldung").await?, 1, "exactly once after the kill: {mine}");
+    assert_eq!(reports_with(&url, "Erste Meldung").await?, 1);
+    app.client.clone().close().await?;
+    Ok(())
+}
