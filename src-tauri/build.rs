@@ -21,6 +21,10 @@ fn main() {
                 "submit_report",
                 "my_reports",
                 "nearby_reports",
+                "list_drafts",
+                "save_draft",
+                "load_draft",
+                "delete_draft",
             ]),
         ),
     )

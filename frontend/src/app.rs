@@ -42,12 +42,15 @@ pub fn App() -> Html {
     let sending = use_state(|| false);
     let send_error = use_state(|| None);
     let nearby = use_state(|| crate::load::Load::Ready(Rc::new(Vec::new())));
+    let drafts = use_state(|| crate::load::Load::Loading);
+    let resumed = use_state(|| None::<crate::pages::report::Resumed>);
     let first_render = use_mut_ref(|| true);
 
     let reload = loader(load.clone(), ipc::load_hotspots);
     let reload_finders = loader(finder_load.clone(), ipc::load_finders);
     let reload_catalogue = loader(catalogue.clone(), ipc::report_categories);
     let reload_mine = loader(mine.clone(), ipc::my_reports);
+    let reload_drafts = loader(drafts.clone(), ipc::list_drafts);
 
     // Load each area's data the first time it is opened.
     {
@@ -55,7 +58,11 @@ pub fn App() -> Html {
         let (finders_fetched, reload_finders) = (finders_fetched.clone(), reload_finders.clone());
         let (catalogue_fetched, reload_catalogue, reload_mine) =
             (catalogue_fetched.clone(), reload_catalogue.clone(), reload_mine.clone());
+        let reload_drafts = reload_drafts.clone();
         use_effect_with((*screen).clone(), move |s| {
+            if *s == Screen::Report {
+                reload_drafts.emit(());
+            }
             if matches!(s, Screen::Report | Screen::MyReports) && !*catalogue_fetched {
                 catalogue_fetched.set(true);
                 reload_catalogue.emit(());
@@ -142,9 +149,13 @@ pub fn App() -> Html {
 
     let navigate = {
         let (screen, map_error, open_error) = (screen.clone(), map_error.clone(), open_error.clone());
+        let (resumed, send_error) = (resumed.clone(), send_error.clone());
         Callback::from(move |s: Screen| {
             map_error.set(None);
             open_error.set(None);
+            send_error.set(None);
+            // A draft is resumed when asked for, not whenever the report screen opens.
+            resumed.set(None);
             screen.set(s);
         })
     };
@@ -224,11 +235,11 @@ pub fn App() -> Html {
         Screen::Report => {
             let on_submit = {
                 let (sending, send_error, screen) = (sending.clone(), send_error.clone(), screen.clone());
-                Callback::from(move |(report, photo)| {
+                Callback::from(move |args| {
                     let (sending, send_error, screen) = (sending.clone(), send_error.clone(), screen.clone());
                     sending.set(true);
                     wasm_bindgen_futures::spawn_local(async move {
-                        match ipc::submit_report(report, photo).await {
+                        match ipc::submit_report(args).await {
                             Ok(_) => {
                                 send_error.set(None);
                                 screen.set(Screen::MyReports);
@@ -251,10 +262,52 @@ pub fn App() -> Html {
                     });
                 })
             };
+            let on_save_draft = {
+                let (reload_drafts, send_error) = (reload_drafts.clone(), send_error.clone());
+                Callback::from(move |args| {
+                    let (reload_drafts, send_error) = (reload_drafts.clone(), send_error.clone());
+                    wasm_bindgen_futures::spawn_local(async move {
+                        match ipc::save_draft(args).await {
+                            Ok(_) => reload_drafts.emit(()),
+                            // Shown where the person will look next: before sending.
+                            Err(e) => send_error.set(Some(e)),
+                        }
+                    });
+                })
+            };
+            let on_resume = {
+                let (resumed, send_error) = (resumed.clone(), send_error.clone());
+                Callback::from(move |id| {
+                    let (resumed, send_error) = (resumed.clone(), send_error.clone());
+                    wasm_bindgen_futures::spawn_local(async move {
+                        match ipc::load_draft(id).await {
+                            Ok(d) => {
+                                let nonce = resumed.as_ref().map_or(0, |r| r.nonce.wrapping_add(1));
+                                resumed.set(Some(crate::pages::report::Resumed { nonce, draft: Rc::new(d) }))
+                            }
+                            Err(e) => send_error.set(Some(e)),
+                        }
+                    });
+                })
+            };
+            let on_delete_draft = {
+                let reload_drafts = reload_drafts.clone();
+                Callback::from(move |id| {
+                    let reload_drafts = reload_drafts.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        if let Err(e) = ipc::delete_draft(id).await {
+                            web_sys::console::error_1(&e.to_string().into());
+                        }
+                        reload_drafts.emit(());
+                    });
+                })
+            };
             html! {
                 <Report lang={l} catalogue={(*catalogue).clone()} sending={*sending} send_error={(*send_error).clone()}
                     on_submit={on_submit} on_my_reports={navigate.reform(|()| Screen::MyReports)}
-                    nearby={(*nearby).clone()} on_review={on_review} />
+                    nearby={(*nearby).clone()} on_review={on_review}
+                    drafts={(*drafts).clone()} on_save_draft={on_save_draft} on_resume={on_resume}
+                    resumed={(*resumed).clone()} on_delete_draft={on_delete_draft} />
             }
         }
         Screen::MyReports => {
@@ -318,39 +371,15 @@ fn gloo_document() -> Option<web_sys::Document> {
     web_sys::window().and_then(|w| w.document())
 }
 
-/// Asks the platform for the device's position. Where it has none (most
-/// desktops) or the person declines, the finder says so and offers the
-/// place picker.
+/// The finder's "use my location": where the platform has no position (most
+/// desktops) or the person declines, the finder says so and offers the place picker.
 fn request_location(locate: UseStateHandle<Locate>, place: UseStateHandle<Option<Place>>) {
-    let geo = web_sys::window().and_then(|w| w.navigator().geolocation().ok());
-    let Some(geo) = geo else {
-        locate.set(Locate::Failed);
-        return;
-    };
     locate.set(Locate::Busy);
-    let ok = {
-        let (locate, place) = (locate.clone(), place.clone());
-        Closure::once_into_js(move |pos: web_sys::Position| {
-            let c = pos.coords();
-            place.set(Some(Place::new(
-                format!("{:.5}, {:.5}", c.latitude(), c.longitude()),
-                c.longitude(),
-                c.latitude(),
-            )));
+    crate::location::request(Callback::from(move |pos: Option<(f64, f64)>| match pos {
+        Some((lat, lon)) => {
+            place.set(Some(Place::new(format!("{lat:.5}, {lon:.5}"), lon, lat)));
             locate.set(Locate::Idle);
-        })
-    };
-    let err = {
-        let locate = locate.clone();
-        Closure::once_into_js(move |_e: JsValue| locate.set(Locate::Failed))
-    };
-    let opts = web_sys::PositionOptions::new();
-    opts.set_timeout(10_000);
-    opts.set_maximum_age(60_000);
-    if geo
-        .get_current_position_with_error_callback_and_options(ok.unchecked_ref(), Some(err.unchecked_ref()), &opts)
-        .is_err()
-    {
-        locate.set(Locate::Failed);
-    }
+        }
+        None => locate.set(Locate::Failed),
+    }));
 }

@@ -2,10 +2,10 @@
 //! nothing here unwraps what crosses the boundary.
 
 use muc_wire::ipc::{
-    cmd, AppError, AppInfo, ErrorKind, FinderSnapshot, HotspotSnapshot, MyReport, NearbyArgs, OpenFinderArgs,
-    OpenInMapArgs, OpenVia, ReportCatalogue, SetFavouriteArgs, SubmitReportArgs,
+    cmd, AppError, AppInfo, Draft, DraftIdArgs, DraftWithPhotos, ErrorKind, FinderSnapshot, HotspotSnapshot, MyReport,
+    NearbyArgs, OpenFinderArgs, OpenInMapArgs, OpenVia, ReportCatalogue, SaveDraftArgs, SetFavouriteArgs,
+    SubmitReportArgs,
 };
-use muc_wire::open311::OutgoingReport;
 use muc_wire::open311::ServiceRequest;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -83,8 +83,24 @@ pub async fn report_categories() -> Result<ReportCatalogue, AppError> {
 }
 
 /// Hands the report to the shell, which keeps it on disk before sending.
-pub async fn submit_report(report: OutgoingReport, photo: Option<Vec<u8>>) -> Result<MyReport, AppError> {
-    call(cmd::SUBMIT_REPORT, &Wrapped { args: SubmitReportArgs { report, photo } }).await
+pub async fn submit_report(args: SubmitReportArgs) -> Result<MyReport, AppError> {
+    call(cmd::SUBMIT_REPORT, &Wrapped { args }).await
+}
+
+pub async fn list_drafts() -> Result<Vec<Draft>, AppError> {
+    call(cmd::LIST_DRAFTS, &NoArgs {}).await
+}
+
+pub async fn save_draft(args: SaveDraftArgs) -> Result<Draft, AppError> {
+    call(cmd::SAVE_DRAFT, &Wrapped { args }).await
+}
+
+pub async fn load_draft(id: String) -> Result<DraftWithPhotos, AppError> {
+    call(cmd::LOAD_DRAFT, &Wrapped { args: DraftIdArgs { id } }).await
+}
+
+pub async fn delete_draft(id: String) -> Result<(), AppError> {
+    call(cmd::DELETE_DRAFT, &Wrapped { args: DraftIdArgs { id } }).await
 }
 
 pub async fn my_reports() -> Result<Vec<MyReport>, AppError> {

@@ -7,6 +7,7 @@ pub mod form;
 pub mod i18n;
 pub mod ipc;
 pub mod load;
+pub mod location;
 pub mod pages;
 pub mod places;
 pub mod route;

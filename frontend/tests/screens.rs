@@ -10,7 +10,7 @@ use muc_frontend::pages::finders::{FinderLoad, Finders};
 use muc_frontend::pages::hotspot_detail::{HotspotDetail, HotspotDetailProps};
 use muc_frontend::pages::hotspots::{Hotspots, Load, Locate};
 use muc_frontend::pages::my_reports::MyReports;
-use muc_frontend::pages::report::{photo_problem, Report};
+use muc_frontend::pages::report::{photo_problem, Report, Resumed};
 use muc_frontend::places::Place;
 use muc_wire::finders::Finder;
 use muc_wire::geo::LonLat;
@@ -590,22 +590,59 @@ fn nearby_open(code: &str) -> Vec<muc_wire::open311::ServiceRequest> {
 #[derive(Properties, PartialEq)]
 struct ReportHarnessProps {}
 
+/// Keeps drafts in memory the way the shell keeps them on disk.
 #[component]
 fn ReportHarness(_p: &ReportHarnessProps) -> Html {
-    let sent = use_state(|| None::<(muc_wire::open311::OutgoingReport, bool)>);
+    use muc_wire::ipc::{Draft, DraftWithPhotos, SaveDraftArgs, SubmitReportArgs};
+    let sent = use_state(|| None::<SubmitReportArgs>);
     let nearby = use_state(|| Load::Ready(Rc::new(Vec::new())));
+    let store = use_mut_ref(std::collections::BTreeMap::<String, (Draft, Vec<Vec<u8>>)>::new);
+    let drafts = use_state(|| Load::Ready(Rc::new(Vec::<Draft>::new())));
+    let resumed = use_state(|| None::<Resumed>);
+    let list = {
+        let (store, drafts) = (store.clone(), drafts.clone());
+        move || drafts.set(Load::Ready(Rc::new(store.borrow().values().map(|(d, _)| d.clone()).collect())))
+    };
+    let on_save_draft = {
+        let (store, list) = (store.clone(), list.clone());
+        Callback::from(move |a: SaveDraftArgs| {
+            let mut st = store.borrow_mut();
+            let photos = a.photos.or_else(|| st.get(&a.draft.id).map(|(_, p)| p.clone())).unwrap_or_default();
+            let mut d = a.draft;
+            d.updated_at = 1_764_000_000;
+            st.insert(d.id.clone(), (d, photos));
+            drop(st);
+            list();
+        })
+    };
+    let on_resume = {
+        let (store, resumed) = (store.clone(), resumed.clone());
+        Callback::from(move |id: String| {
+            if let Some((draft, photos)) = store.borrow().get(&id).cloned() {
+                let nonce = resumed.as_ref().map_or(0, |r| r.nonce + 1);
+                resumed.set(Some(Resumed { nonce, draft: Rc::new(DraftWithPhotos { draft, photos }) }));
+            }
+        })
+    };
+    let on_delete_draft = {
+        let (store, list) = (store.clone(), list.clone());
+        Callback::from(move |id: String| {
+            store.borrow_mut().remove(&id);
+            list();
+        })
+    };
     let on_submit = {
         let s = sent.clone();
-        Callback::from(move |(r, photo): (muc_wire::open311::OutgoingReport, Option<Vec<u8>>)| {
-            s.set(Some((r, photo.is_some())))
-        })
+        Callback::from(move |a: SubmitReportArgs| s.set(Some(a)))
     };
     html! {
         <InMain>
             <Report lang={Lang::De} catalogue={Load::Ready(catalogue())} sending={false} send_error={None::<AppError>}
                 on_submit={on_submit} on_my_reports={Callback::noop()} nearby={(*nearby).clone()}
-                on_review={{ let n = nearby.clone(); Callback::from(move |(code, _lat, _lon): (String, f64, f64)| n.set(Load::Ready(Rc::new(nearby_open(&code))))) }} />
-            if let Some((r, photo)) = &*sent { <p id="sent">{ format!("{} {:?} {:?} {:?} {photo}", r.service_code, r.attributes, r.address, r.email) }</p> }
+                on_review={{ let n = nearby.clone(); Callback::from(move |(code, _lat, _lon): (String, f64, f64)| n.set(Load::Ready(Rc::new(nearby_open(&code))))) }}
+                drafts={(*drafts).clone()} on_save_draft={on_save_draft} on_resume={on_resume}
+                resumed={(*resumed).clone()} on_delete_draft={on_delete_draft} />
+            if let Some(a) = &*sent { <p id="sent">{ format!("{} {:?} {:?} {:?} {} {:?}", a.report.service_code, a.report.attributes, a.report.address, a.report.email, a.photos.len(), a.draft_id.is_some()) }</p> }
         </InMain>
     }
 }
@@ -662,7 +699,7 @@ async fn report_form_is_generated_checked_and_reviewed() {
     assert!(
         sent.contains("\"art\": [\"dunkel\"]")
             && sent.contains("Some(\"anna@example.org\")")
-            && sent.ends_with("false"),
+            && sent.ends_with("0 true"),
         "{sent}"
     );
 }
@@ -685,6 +722,80 @@ async fn every_datatype_gets_a_control() {
     assert_accessible("report, every datatype").await;
 }
 
+/// Puts files into a file input as if the person chose them, and fires `change`.
+fn choose_files(css: &str, files: &[(&str, &[u8])]) {
+    let dt = web_sys::DataTransfer::new().expect("DataTransfer");
+    for (name, bytes) in files {
+        let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(*bytes));
+        let file = web_sys::File::new_with_u8_array_sequence(&parts, name).expect("file");
+        dt.items().add_with_file(&file).expect("add file");
+    }
+    let input: HtmlInputElement = one(css).dyn_into().expect("input");
+    input.set_files(dt.files().as_ref());
+    fire(&input, "change");
+}
+
+#[wasm_bindgen_test]
+async fn several_photos_and_drafts_kept_and_resumed() {
+    const JPEG: &[u8] = &[0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, b'J', b'F', b'I', b'F'];
+    const PNG: &[u8] = b"\x89PNG\r\n\x1a\n0000IHDR";
+    yew::Renderer::<ReportHarness>::with_root_and_props(host(), ReportHarnessProps {}).render();
+    wait_until("categories", || all("#category-list li").len() == 2).await;
+    click(&button("Straßenbeleuchtung"));
+    wait_until("the form", || all("#attr-art").len() == 1).await;
+    choose("#attr-art", "dunkel");
+    type_into("#report-place", "Marienplatz");
+    choose_files("#report-photo", &[("laterne.jpg", JPEG), ("mast.png", PNG), ("brief.pdf", b"%PDF-1.4 x")]);
+    wait_until("two photos kept, the PDF refused", || texts("#report-photos li").len() == 2).await;
+    let errors = texts("#report-photo-errors li").concat();
+    assert!(errors.contains("brief.pdf") && errors.contains("kein Foto"), "{errors}");
+    assert_accessible("report, several photos").await;
+    click(&all("#report-photos button")[0]);
+    wait_until("one photo left", || texts("#report-photos li").concat().starts_with("mast.png")).await;
+    // Six more would pass the limit of five.
+    choose_files(
+        "#report-photo",
+        &[("1.jpg", JPEG), ("2.jpg", JPEG), ("3.jpg", JPEG), ("4.jpg", JPEG), ("5.jpg", JPEG)],
+    );
+    wait_until("five at most", || texts("#report-photos li").len() == 5).await;
+    assert!(texts("#report-photo-errors li").concat().contains("5.jpg: Höchstens 5 Fotos"));
+
+    // Stop here; the draft is kept (saved a moment after the last change).
+    gloo_timers::future::sleep(Duration::from_millis(900)).await;
+    click(&button("Andere Kategorie"));
+    wait_until("the draft listed", || texts("#drafts li").concat().contains("Marienplatz")).await;
+    // A second draft, of another category.
+    click(&button("Müll"));
+    wait_until("the form", || all("#attr-art").len() == 1).await;
+    type_into("#report-place", "Stachus");
+    gloo_timers::future::sleep(Duration::from_millis(900)).await;
+    click(&button("Andere Kategorie"));
+    wait_until("two drafts", || all("#drafts li").len() == 2).await;
+    assert_accessible("report, drafts").await;
+
+    // Delete one, after confirming.
+    let delete = all("#drafts button")
+        .into_iter()
+        .find(|b| b.get_attribute("aria-label").is_some_and(|l| l.contains("Löschen") && l.contains("Müll")));
+    click(&delete.expect("delete button of the litter draft"));
+    wait_until("asked to confirm", || body_text().contains("Wirklich löschen?")).await;
+    assert_accessible("report, confirm delete").await;
+    click(&button("Ja, löschen"));
+    wait_until("one draft left", || all("#drafts li").len() == 1).await;
+
+    // Resume the other: everything is back, photos included.
+    click(&button("Fortsetzen"));
+    wait_until("the form again", || all("#report-place").len() == 1).await;
+    assert_eq!(one("#report-place").dyn_into::<HtmlInputElement>().expect("input").value(), "Marienplatz");
+    assert_eq!(one("#attr-art").dyn_into::<HtmlSelectElement>().expect("select").value(), "dunkel");
+    assert_eq!(texts("#report-photos li").len(), 5);
+    click(&button("Weiter zur Übersicht"));
+    wait_until("review", || all("#review").len() == 1).await;
+    assert!(one("#review").text_content().unwrap_or_default().contains("mast.png, 1.jpg"));
+    click(&button("Meldung absenden"));
+    wait_until("handed over with its photos and draft", || texts("#sent").concat().ends_with("5 true")).await;
+}
+
 #[wasm_bindgen_test]
 fn photos_are_checked_before_they_are_kept() {
     assert!(photo_problem(Lang::De, b"%PDF-1.4 ...").expect("pdf").contains("kein Foto"));
@@ -705,7 +816,7 @@ async fn my_reports_show_every_state() {
         description: None,
         email: None,
         attributes: Default::default(),
-        photo: None,
+        photos: Vec::new(),
     };
     let remote = ServiceRequest {
         service_request_id: "MUC-ABC".into(),
@@ -727,6 +838,7 @@ async fn my_reports_show_every_state() {
         media_url: None,
         extended_attributes: Some(Extended {
             detailed_status: DetailedStatus::Fixed,
+            media_urls: Vec::new(),
             status_history: vec![
                 StatusNote { status: DetailedStatus::Received, note: None, datetime: "2026-11-28T08:00:00Z".into() },
                 StatusNote {

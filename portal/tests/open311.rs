@@ -76,14 +76,21 @@ async fn post_form(st: &AppState, fields: &[(&str, &str)], idempotency_key: Opti
 }
 
 async fn post_multipart(st: &AppState, fields: &[(&str, &str)], photo: &[u8]) -> Answer {
+    post_photos(st, fields, &[photo]).await
+}
+
+async fn post_photos(st: &AppState, fields: &[(&str, &str)], photos: &[&[u8]]) -> Answer {
     let boundary = "muc-test-boundary";
     let mut body = Vec::new();
     for (k, v) in fields {
         body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n").as_bytes());
     }
-    body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"media\"; filename=\"photo.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n").as_bytes());
-    body.extend(photo);
-    body.extend(format!("\r\n--{boundary}--\r\n").as_bytes());
+    for photo in photos {
+        body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"media\"; filename=\"photo.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n").as_bytes());
+        body.extend(*photo);
+        body.extend(b"\r\n");
+    }
+    body.extend(format!("--{boundary}--\r\n").as_bytes());
     let req = Request::post("/open311/v2/requests.json")
         .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
         .body(Body::from(body))
@@ -405,8 +412,40 @@ async fn photos_are_cleaned(db: TestDb) {
     assert_error(&giant, StatusCode::BAD_REQUEST);
     let why = giant.json()[0]["description"].as_str().expect("d").to_string();
     assert!(why.contains("20000 × 20000"), "{why}");
+    let mut sixty = GPS_PHOTO.to_vec();
+    sixty.resize(60 * 1024 * 1024, 0);
+    assert_error(&post_multipart(&st, LIGHT, &sixty).await, StatusCode::PAYLOAD_TOO_LARGE);
     // Nothing was stored for the refused photos.
     assert_eq!(std::fs::read_dir(media.path()).expect("dir").count(), 1);
+
+    // Several photos: all cleaned and listed, GeoReport's media_url is the first.
+    let three = post_photos(&st, LIGHT, &[GPS_PHOTO, GPS_PHOTO, GPS_PHOTO]).await;
+    assert_eq!(three.status, StatusCode::CREATED, "{}", String::from_utf8_lossy(&three.body));
+    let id = three.json()[0]["service_request_id"].as_str().expect("id").to_string();
+    let r = get(&st, &format!("/open311/v2/requests/{id}.json")).await.json();
+    assert_valid("request.json", &r[0]);
+    let urls: Vec<&str> =
+        r[0]["extended_attributes"]["media_urls"].as_array().expect("list").iter().filter_map(Value::as_str).collect();
+    assert_eq!(urls.len(), 3);
+    assert_eq!(r[0]["media_url"].as_str(), Some(urls[0]));
+    for u in &urls {
+        let p = get(&st, u.strip_prefix("http://portal.test").expect("ours")).await;
+        assert_eq!(p.status, StatusCode::OK);
+        assert!(!p.body.windows(4).any(|w| w == b"Exif"), "EXIF left in {u}");
+    }
+    let xml = get(&st, &format!("/open311/v2/requests/{id}.xml")).await;
+    let doc = xml.xml();
+    let listed = doc.descendants().filter(|n| n.has_tag_name("media_url")).count();
+    assert_eq!(listed, 4, "media_url plus three under media_urls");
+    assert_eq!(std::fs::read_dir(media.path()).expect("dir").count(), 4);
+    // One bad photo among good ones: refused, named, and nothing stored.
+    let mixed = post_photos(&st, LIGHT, &[GPS_PHOTO, PDF_AS_JPG]).await;
+    assert_error(&mixed, StatusCode::BAD_REQUEST);
+    let why = mixed.json()[0]["description"].as_str().expect("d").to_string();
+    assert!(why.starts_with("Photo 2:"), "{why}");
+    let six = post_photos(&st, LIGHT, &[GPS_PHOTO; 6]).await;
+    assert_error(&six, StatusCode::BAD_REQUEST);
+    assert_eq!(std::fs::read_dir(media.path()).expect("dir").count(), 4);
     assert_eq!(get(&st, "/media/../../etc/passwd").await.status, StatusCode::NOT_FOUND);
 }
 

@@ -87,6 +87,13 @@ impl<T: Serialize + DeserializeOwned> JsonFile<T> {
     }
 }
 
+/// The ids (file names without `.json`) of the JSON files in `dir`; none if
+/// it does not exist. Temporary files of an interrupted write are not listed.
+pub fn json_ids(dir: &Path) -> Vec<String> {
+    let Ok(entries) = fs::read_dir(dir) else { return Vec::new() };
+    entries.filter_map(|e| e.ok()?.file_name().into_string().ok()?.strip_suffix(".json").map(str::to_string)).collect()
+}
+
 /// The last hotspot set fetched from the portal.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CachedHotspots {

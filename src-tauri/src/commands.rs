@@ -2,8 +2,8 @@
 
 use muc_wire::hotspots::osm_url;
 use muc_wire::ipc::{
-    AppError, AppInfo, ErrorKind, FinderSnapshot, HotspotSnapshot, MyReport, NearbyArgs, OpenFinderArgs, OpenInMapArgs,
-    ReportCatalogue, SetFavouriteArgs, SubmitReportArgs,
+    AppError, AppInfo, Draft, DraftIdArgs, DraftWithPhotos, ErrorKind, FinderSnapshot, HotspotSnapshot, MyReport,
+    NearbyArgs, OpenFinderArgs, OpenInMapArgs, ReportCatalogue, SaveDraftArgs, SetFavouriteArgs, SubmitReportArgs,
 };
 use muc_wire::open311::ServiceRequest;
 use tauri::State;
@@ -93,7 +93,27 @@ pub async fn report_categories(state: State<'_, AppState>) -> Result<ReportCatal
 /// Writes the report to the outbox on disk, then tries to send it.
 #[tauri::command]
 pub async fn submit_report(state: State<'_, AppState>, args: SubmitReportArgs) -> Result<MyReport, AppError> {
-    crate::reports::submit(&state.outbox, &state.client, args.report, args.photo, now()).await
+    crate::reports::submit(&state.outbox, &state.drafts, &state.client, args, now()).await
+}
+
+#[tauri::command]
+pub fn list_drafts(state: State<'_, AppState>) -> Vec<Draft> {
+    state.drafts.list()
+}
+
+#[tauri::command]
+pub fn save_draft(state: State<'_, AppState>, args: SaveDraftArgs) -> Result<Draft, AppError> {
+    state.drafts.save(args.draft, args.photos.as_deref(), now())
+}
+
+#[tauri::command]
+pub fn load_draft(state: State<'_, AppState>, args: DraftIdArgs) -> Result<DraftWithPhotos, AppError> {
+    state.drafts.load(&args.id)
+}
+
+#[tauri::command]
+pub fn delete_draft(state: State<'_, AppState>, args: DraftIdArgs) -> Result<(), AppError> {
+    state.drafts.delete(&args.id)
 }
 
 #[tauri::command]

@@ -4,6 +4,7 @@
 pub mod cache;
 mod commands;
 pub mod config;
+pub mod drafts;
 pub mod finders;
 pub mod hotspots;
 pub mod outbox;
@@ -25,6 +26,7 @@ pub struct AppState {
     pub favourites: Favourites,
     pub outbox: outbox::Outbox,
     pub categories: reports::CategoryCache,
+    pub drafts: drafts::Drafts,
     pub start_screen: Option<String>,
     /// The sites last shown, so `open_in_map` can resolve an id without
     /// trusting a URL from the webview.
@@ -52,6 +54,7 @@ pub fn run() {
                 favourites: cache::favourites_in(&cfg.data_dir),
                 outbox: outbox::Outbox::new(&cfg.data_dir, &cfg.open311_api_key),
                 categories: reports::category_cache(&cfg.data_dir),
+                drafts: drafts::Drafts::new(&cfg.data_dir),
                 start_screen: cfg.start_screen.clone(),
                 last_sites: Mutex::new(Vec::new()),
             });
@@ -79,6 +82,10 @@ pub fn run() {
             commands::submit_report,
             commands::my_reports,
             commands::nearby_reports,
+            commands::list_drafts,
+            commands::save_draft,
+            commands::load_draft,
+            commands::delete_draft,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(e) = result {

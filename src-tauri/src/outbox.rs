@@ -40,19 +40,22 @@ impl Outbox {
         JsonFile::new(self.dir.join(format!("{id}.json")), 1)
     }
 
-    /// Writes the report (and its photo) to disk; returns its local id.
-    pub fn enqueue(&self, mut report: OutgoingReport, photo: Option<&[u8]>, now: i64) -> std::io::Result<Entry> {
+    /// Writes the report (and its photos) to disk; returns its local id.
+    pub fn enqueue(&self, mut report: OutgoingReport, photos: &[Vec<u8>], now: i64) -> std::io::Result<Entry> {
         let mut raw = [0u8; 16];
         getrandom_fill(&mut raw)?;
         let id: String = raw.iter().map(|b| format!("{b:02x}")).collect();
         std::fs::create_dir_all(&self.dir)?;
-        if let Some(bytes) = photo {
-            let name = format!("{id}.photo");
+        // Photos first, each synced and renamed into place: the entry that
+        // names them is written last, so it never points at a missing file.
+        report.photos.clear();
+        for (n, bytes) in photos.iter().enumerate() {
+            let name = format!("{id}.{n}.photo");
             let tmp = self.dir.join(format!(".{name}.tmp"));
             std::fs::write(&tmp, bytes)?;
             std::fs::File::open(&tmp)?.sync_all()?;
             std::fs::rename(&tmp, self.dir.join(&name))?;
-            report.photo = Some(name);
+            report.photos.push(name);
         }
         let entry = Entry {
             id: id.clone(),
@@ -66,14 +69,8 @@ impl Outbox {
 
     /// Every report of this device, newest first.
     pub fn list(&self) -> Vec<Entry> {
-        let Ok(dir) = std::fs::read_dir(&self.dir) else { return Vec::new() };
-        let mut v: Vec<Entry> = dir
-            .filter_map(|e| {
-                let name = e.ok()?.file_name().into_string().ok()?;
-                let id = name.strip_suffix(".json")?;
-                self.file(id).load()
-            })
-            .collect();
+        let mut v: Vec<Entry> =
+            crate::cache::json_ids(&self.dir).iter().filter_map(|id| self.file(id).load()).collect();
         v.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(a.id.cmp(&b.id)));
         v
     }
@@ -116,17 +113,19 @@ impl Outbox {
             if next_attempt_at > now && !ignore_backoff {
                 continue;
             }
-            let photo = match &e.report.photo {
-                Some(name) => match std::fs::read(self.dir.join(name)) {
-                    Ok(b) => Some(b),
-                    Err(err) => {
-                        tracing::error!(id = %e.id, error = %err, "outbox photo unreadable; sending without it");
-                        None
-                    }
-                },
-                None => None,
-            };
-            e.delivery = match client.post_report(&self.fields(&e.report), photo, &e.id).await {
+            let photos: Vec<Vec<u8>> = e
+                .report
+                .photos
+                .iter()
+                .filter_map(|name| {
+                    std::fs::read(self.dir.join(name))
+                        .inspect_err(|err| {
+                            tracing::error!(id = %e.id, error = %err, "outbox photo unreadable; sending without it")
+                        })
+                        .ok()
+                })
+                .collect();
+            e.delivery = match client.post_report(&self.fields(&e.report), photos, &e.id).await {
                 Ok(created) => {
                     sent += 1;
                     Delivery::Sent {
@@ -180,7 +179,7 @@ mod tests {
             description: Some("Laterne dunkel".into()),
             email: None,
             attributes: BTreeMap::from([("art".to_string(), vec!["dunkel".to_string()])]),
-            photo: None,
+            photos: Vec::new(),
         }
     }
 
@@ -205,7 +204,7 @@ mod tests {
         let down = PortalClient::new(&format!("http://127.0.0.1:{port}")).expect("client");
         let outbox = Outbox::new(tmp.path(), "muenchen-app");
         let e = outbox
-            .enqueue(light(), Some(include_bytes!("../../portal/tests/fixtures/street-light.jpg")), 100)
+            .enqueue(light(), &vec![include_bytes!("../../portal/tests/fixtures/street-light.jpg").to_vec(); 2], 100)
             .expect("enqueue");
 
         assert_eq!(outbox.send_due(&down, 100).await, 0);
@@ -230,6 +229,10 @@ mod tests {
         );
         assert_eq!(again.list()[0].id, e.id);
         assert_eq!(reports_on_portal(&base).await, 1);
+        let stored: serde_json::Value =
+            reqwest::get(format!("{base}/open311/v2/requests.json")).await.expect("GET").json().await.expect("json");
+        let urls = stored[0]["extended_attributes"]["media_urls"].as_array().expect("photos").len();
+        assert_eq!(urls, 2, "both photos arrived");
     }
 
     #[tokio::test]
@@ -238,9 +241,9 @@ mod tests {
         let (base, _stop, _task) = crate::test_portal(tmp.path()).await;
         let client = PortalClient::new(&base).expect("client");
         let outbox = Outbox::new(tmp.path(), "muenchen-app");
-        let e = outbox.enqueue(light(), None, 0).expect("enqueue");
+        let e = outbox.enqueue(light(), &[], 0).expect("enqueue");
         // The app sent it, then died before it could write down that it did.
-        let first = client.post_report(&outbox.fields(&e.report), None, &e.id).await.expect("first send");
+        let first = client.post_report(&outbox.fields(&e.report), Vec::new(), &e.id).await.expect("first send");
         // After the restart it sends again, with the same key.
         assert_eq!(outbox.send_due(&client, 1).await, 1);
         let Delivery::Sent { service_request_id, .. } = &outbox.list()[0].delivery else { panic!("sent") };
@@ -256,7 +259,7 @@ mod tests {
         let outbox = Outbox::new(tmp.path(), "muenchen-app");
         let mut r = light();
         r.attributes.clear();
-        outbox.enqueue(r, Some(b"%PDF-1.4 not a photo"), 0).expect("enqueue");
+        outbox.enqueue(r, &[b"%PDF-1.4 not a photo".to_vec()], 0).expect("enqueue");
         assert_eq!(outbox.send_due(&client, 1).await, 0);
         let entry = &outbox.list()[0];
         assert!(matches!(&entry.delivery, Delivery::Refused { reason } if reason.contains("art")), "{entry:?}");

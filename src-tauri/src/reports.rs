@@ -3,11 +3,12 @@
 //! portal's view of this device's reports.
 
 use muc_portal_client::PortalClient;
-use muc_wire::ipc::{AppError, DataSource, ErrorKind, MyReport, ReportCatalogue, ReportCategory};
-use muc_wire::open311::{Delivery, OutgoingReport};
+use muc_wire::ipc::{AppError, DataSource, ErrorKind, MyReport, ReportCatalogue, ReportCategory, SubmitReportArgs};
+use muc_wire::open311::Delivery;
 use serde::{Deserialize, Serialize};
 
 use crate::cache::JsonFile;
+use crate::drafts::Drafts;
 use crate::hotspots::app_error;
 use crate::outbox::Outbox;
 
@@ -47,16 +48,22 @@ pub async fn categories(client: &PortalClient, cache: &CategoryCache, now: i64) 
     }
 }
 
-/// Keeps the report on disk first, then tries to send it at once.
+/// Keeps the report on disk first (and drops its draft: the outbox has it
+/// now), then tries to send it at once.
 pub async fn submit(
     outbox: &Outbox,
+    drafts: &Drafts,
     client: &PortalClient,
-    report: OutgoingReport,
-    photo: Option<Vec<u8>>,
+    args: SubmitReportArgs,
     now: i64,
 ) -> Result<MyReport, AppError> {
     let entry =
-        outbox.enqueue(report, photo.as_deref(), now).map_err(|e| AppError::new(ErrorKind::Storage, e.to_string()))?;
+        outbox.enqueue(args.report, &args.photos, now).map_err(|e| AppError::new(ErrorKind::Storage, e.to_string()))?;
+    if let Some(id) = args.draft_id {
+        if let Err(e) = drafts.finish(&id) {
+            tracing::warn!(%id, error = %e, "draft of a queued report not removed");
+        }
+    }
     outbox.send_due(client, now).await;
     let mine = outbox.list().into_iter().find(|e| e.id == entry.id).unwrap_or(entry);
     Ok(MyReport {
@@ -116,7 +123,7 @@ mod tests {
         assert!(light.definition.attributes.iter().any(|a| a.code == "art" && a.required));
 
         let outbox = Outbox::new(tmp.path(), "muenchen-app");
-        let report = OutgoingReport {
+        let report = muc_wire::open311::OutgoingReport {
             service_code: "strassenbeleuchtung".into(),
             lat: Some(48.1372),
             lon: Some(11.5756),
@@ -124,9 +131,18 @@ mod tests {
             description: None,
             email: None,
             attributes: BTreeMap::from([("art".to_string(), vec!["dunkel".to_string()])]),
-            photo: None,
+            photos: Vec::new(),
         };
-        let sent = submit(&outbox, &client, report, None, 20).await.expect("submit");
+        let drafts = Drafts::new(tmp.path());
+        let draft = muc_wire::ipc::Draft {
+            id: "dddddddd-4".into(),
+            service_code: "strassenbeleuchtung".into(),
+            ..Default::default()
+        };
+        drafts.save(draft, None, 15).expect("draft");
+        let args = SubmitReportArgs { report, photos: Vec::new(), draft_id: Some("dddddddd-4".into()) };
+        let sent = submit(&outbox, &drafts, &client, args, 20).await.expect("submit");
+        assert!(drafts.list().is_empty(), "the draft is done once the report is queued");
         assert!(matches!(sent.delivery, Delivery::Sent { .. }), "{sent:?}");
         let list = mine(&outbox, &client, 30).await;
         assert_eq!(list.len(), 1);

@@ -77,6 +77,31 @@ async fn reports_survive_restarts_and_a_kill_mid_send() -> Result<()> {
     app.screenshot("outbox-02-after-kill-mid-send").await?;
     assert_eq!(reports_with(&url, "Zweite Meldung").await?, 1, "exactly once after the kill: {mine}");
     assert_eq!(reports_with(&url, "Erste Meldung").await?, 1);
+
+    // A draft survives a kill: begun, killed a moment later, resumed, sent.
+    app.button("Neue Meldung").await?.click().await?;
+    app.button("Graffiti").await?.click().await?;
+    app.find("#attr-flaeche").await?.select_by_value("kasten").await?;
+    app.find("#report-place").await?.send_keys("Odeonsplatz").await?;
+    app.find("#report-description").await?.send_keys("Dritte Meldung, als Entwurf begonnen.").await?;
+    tokio::time::sleep(Duration::from_millis(1500)).await; // the autosave runs 0.7 s after the last change
+    assert!(kill_app(&data)? >= 1, "the app process was found and killed");
+    drop(app);
+    let app = Driver::launch(&[("MUC_PORTAL_URL", url.as_str()), ("MUC_DATA_DIR", data_s)]).await?;
+    app.button("Anliegen melden").await?.click().await?;
+    app.text_until("#drafts", "list the draft", |t| t.contains("Graffiti") && t.contains("Dritte Meldung")).await?;
+    app.screenshot("outbox-03-draft-after-kill").await?;
+    app.button("Fortsetzen").await?.click().await?;
+    app.button("Weiter zur Übersicht").await?.click().await?;
+    let review = app.text_until("#review", "show the resumed draft", |t| t.contains("Dritte Meldung")).await?;
+    assert!(review.contains("Odeonsplatz"), "{review}");
+    app.button("Meldung absenden").await?.click().await?;
+    app.text_until("#my-reports", "show three received", |t| t.matches("MUC-").count() == 3 && !t.contains("Wartet"))
+        .await?;
+    assert_eq!(reports_with(&url, "Dritte Meldung").await?, 1);
+    app.button("Neue Meldung").await?.click().await?;
+    app.button("Graffiti").await?;
+    assert!(app.texts("#drafts li").await?.is_empty(), "the sent draft is gone");
     app.client.clone().close().await?;
     Ok(())
 }

@@ -15,6 +15,9 @@ async fn report_a_dark_street_light_and_follow_it() -> Result<()> {
     let photo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../portal/tests/fixtures/street-light.jpg")
         .canonicalize()?;
+    // A second photo of the same light, under another name.
+    let second = tmp.path().join("mast.jpg");
+    std::fs::copy(&photo, &second)?;
     let app =
         Driver::launch(&[("MUC_PORTAL_URL", portal.url.as_str()), ("MUC_DATA_DIR", data.to_str().ok_or("path")?)])
             .await?;
@@ -25,12 +28,15 @@ async fn report_a_dark_street_light_and_follow_it() -> Result<()> {
     app.find("#attr-art").await?.select_by_value("dunkel").await?;
     app.find("#report-place").await?.send_keys("Marienplatz").await?;
     app.text_until("#report-place-found", "recognise the place", |t| t.contains("Marienplatz")).await?;
-    app.find("#report-photo").await?.send_keys(photo.to_str().ok_or("path")?).await?;
+    // Two files chosen at once (WebDriver: paths separated by a newline).
+    let both = format!("{}\n{}", photo.display(), second.display());
+    app.find("#report-photo").await?.send_keys(&both).await?;
+    app.text_until("#report-photos", "list both photos", |t| t.contains("mast.jpg")).await?;
     app.find("#report-description").await?.send_keys("Seit drei Tagen dunkel.").await?;
     app.screenshot("report-01-form").await?;
     app.button("Weiter zur Übersicht").await?.click().await?;
     let review = app.text_until("#review", "show the review", |t| t.contains("Leuchtet nicht")).await?;
-    assert!(review.contains("street-light.jpg"), "{review}");
+    assert!(review.contains("street-light.jpg, mast.jpg"), "{review}");
     app.screenshot("report-02-review").await?;
     app.button("Meldung absenden").await?.click().await?;
 
@@ -43,10 +49,13 @@ async fn report_a_dark_street_light_and_follow_it() -> Result<()> {
     // The portal has the photo, cleaned of its GPS position and camera data.
     let report: serde_json::Value =
         reqwest::get(format!("{}/open311/v2/requests/{id}.json", portal.url)).await?.json().await?;
-    let media_url = report[0]["media_url"].as_str().ok_or("the report has a photo")?.to_string();
-    let stored = reqwest::get(&media_url).await?.bytes().await?;
-    assert!(stored.starts_with(&[0xFF, 0xD8, 0xFF]), "a JPEG");
-    assert!(!stored.windows(4).any(|w| w == b"Exif"), "no EXIF left in the stored photo");
+    let urls = report[0]["extended_attributes"]["media_urls"].as_array().ok_or("the report has photos")?;
+    assert_eq!(urls.len(), 2, "{report}");
+    for url in urls {
+        let stored = reqwest::get(url.as_str().ok_or("url")?).await?.bytes().await?;
+        assert!(stored.starts_with(&[0xFF, 0xD8, 0xFF]), "a JPEG");
+        assert!(!stored.windows(4).any(|w| w == b"Exif"), "no EXIF left in the stored photo");
+    }
 
     // Someone else wants to report the same light: the app shows it is known.
     app.button("Neue Meldung").await?.click().await?;

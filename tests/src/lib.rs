@@ -144,13 +144,28 @@ impl Driver {
 
     /// Waits until an element matching `css` exists, then returns it.
     pub async fn find(&self, css: &str) -> Result<fantoccini::elements::Element> {
-        Ok(self.client.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css(css)).await?)
+        match self.client.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css(css)).await {
+            Ok(e) => Ok(e),
+            Err(e) => Err(self.failed(format!("no element {css:?}: {e}")).await),
+        }
     }
 
     /// The first button whose text contains `text`.
     pub async fn button(&self, text: &str) -> Result<fantoccini::elements::Element> {
         let xpath = format!("//button[contains(normalize-space(.), '{text}')]");
-        Ok(self.client.wait().at_most(Duration::from_secs(20)).for_element(Locator::XPath(&xpath)).await?)
+        match self.client.wait().at_most(Duration::from_secs(20)).for_element(Locator::XPath(&xpath)).await {
+            Ok(e) => Ok(e),
+            Err(e) => Err(self.failed(format!("no button {text:?}: {e}")).await),
+        }
+    }
+
+    /// An error that names what was missing, with the page's text to see why.
+    async fn failed(&self, what: String) -> Box<dyn std::error::Error> {
+        let page = match self.client.find(Locator::Css("main")).await {
+            Ok(m) => m.text().await.unwrap_or_default(),
+            Err(_) => String::new(),
+        };
+        format!("{what}; page: {page:?}").into()
     }
 
     /// Waits until the text of `css` satisfies `ok`; returns it.

@@ -149,19 +149,19 @@ impl PortalClient {
         .await
     }
 
-    /// Posts an Open311 report (multipart, with an optional photo). The
+    /// Posts an Open311 report (multipart, with its photos as `media` parts). The
     /// idempotency key makes a retry of the same report return the first answer.
     pub async fn post_report(
         &self,
         fields: &[(String, String)],
-        photo: Option<Vec<u8>>,
+        photos: Vec<Vec<u8>>,
         idempotency_key: &str,
     ) -> Result<CreatedRequest, ClientError> {
         let mut form = reqwest::multipart::Form::new();
         for (k, v) in fields {
             form = form.text(k.clone(), v.clone());
         }
-        if let Some(bytes) = photo {
+        for bytes in photos {
             let part = reqwest::multipart::Part::bytes(bytes).file_name("photo.jpg");
             form = form.part("media", part);
         }

@@ -19,6 +19,10 @@ pub mod cmd {
     pub const SUBMIT_REPORT: &str = "submit_report";
     pub const MY_REPORTS: &str = "my_reports";
     pub const NEARBY_REPORTS: &str = "nearby_reports";
+    pub const LIST_DRAFTS: &str = "list_drafts";
+    pub const SAVE_DRAFT: &str = "save_draft";
+    pub const LOAD_DRAFT: &str = "load_draft";
+    pub const DELETE_DRAFT: &str = "delete_draft";
 }
 
 /// The hotspot set the app shows, with where it came from.
@@ -91,8 +95,62 @@ pub struct ReportCategory {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SubmitReportArgs {
     pub report: OutgoingReport,
-    /// The photo's bytes, checked again by the portal.
-    pub photo: Option<Vec<u8>>,
+    /// The photos' bytes, in order, checked again by the portal.
+    #[serde(default)]
+    pub photos: Vec<Vec<u8>>,
+    /// The draft this report was written in; removed once the report is in the outbox.
+    #[serde(default)]
+    pub draft_id: Option<String>,
+}
+
+/// A report being written, as the person left the form. Kept on the device
+/// so it can be resumed later; several at once.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    /// Chosen by the frontend when the form opens: 8–64 letters, digits or '-'.
+    pub id: String,
+    /// Set by the shell when it stores the draft (Unix seconds).
+    #[serde(default)]
+    pub updated_at: i64,
+    pub service_code: String,
+    pub attributes: std::collections::BTreeMap<String, Vec<String>>,
+    /// The place as typed (it is resolved again on resume).
+    pub place_text: String,
+    pub description: String,
+    pub email: String,
+    pub consent: bool,
+    /// The photos' file names as the person chose them, for display.
+    pub photo_names: Vec<String>,
+}
+
+/// Arguments of `save_draft`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SaveDraftArgs {
+    pub draft: Draft,
+    /// The photos' bytes when they changed since the last save; None keeps
+    /// the stored ones (so typing does not send photos over and over).
+    #[serde(default)]
+    pub photos: Option<Vec<Vec<u8>>>,
+}
+
+/// A stored draft with its photos, to resume it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DraftWithPhotos {
+    pub draft: Draft,
+    pub photos: Vec<Vec<u8>>,
+}
+
+/// Arguments of `load_draft` and `delete_draft`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DraftIdArgs {
+    pub id: String,
+}
+
+impl Draft {
+    /// Whether an id is safe as a file name (no paths, no dots).
+    pub fn valid_id(id: &str) -> bool {
+        (8..=64).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    }
 }
 
 /// Arguments of `nearby_reports`: open reports of this category near this place.

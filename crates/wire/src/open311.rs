@@ -153,6 +153,9 @@ pub struct ServiceRequest {
 pub struct Extended {
     pub detailed_status: DetailedStatus,
     pub status_history: Vec<StatusNote>,
+    /// Every photo of the report (GeoReport's `media_url` is the first).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub media_urls: Vec<String>,
 }
 
 /// The answer to `POST requests`.
@@ -191,9 +194,9 @@ pub struct OutgoingReport {
     /// Only with the person's consent to be contacted about this report.
     pub email: Option<String>,
     pub attributes: std::collections::BTreeMap<String, Vec<String>>,
-    /// A photo file in the outbox folder, if any (set by the shell).
+    /// Photo files in the outbox folder, in order (set by the shell).
     #[serde(default)]
-    pub photo: Option<String>,
+    pub photos: Vec<String>,
 }
 
 /// Where a report written on this device is.

@@ -1,6 +1,9 @@
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
-use muc_wire::ipc::{AppError, DataSource, ReportCatalogue, ReportCategory};
+use muc_wire::ipc::{
+    AppError, DataSource, Draft, DraftWithPhotos, ReportCatalogue, ReportCategory, SaveDraftArgs, SubmitReportArgs,
+};
 use muc_wire::open311::{Attribute, Datatype, OutgoingReport, ServiceRequest};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -12,6 +15,10 @@ use crate::places::{self, Place};
 
 /// The largest photo the portal accepts.
 pub const MAX_PHOTO_BYTES: usize = 10 * 1024 * 1024;
+/// Photos one report may carry (the portal's limit).
+pub const MAX_PHOTOS: usize = 5;
+/// A draft is saved this long after the last change.
+const AUTOSAVE_MS: u32 = 700;
 
 #[derive(Properties, PartialEq)]
 pub struct ReportProps {
@@ -19,12 +26,48 @@ pub struct ReportProps {
     pub catalogue: Load<ReportCatalogue>,
     pub sending: bool,
     pub send_error: Option<AppError>,
-    pub on_submit: Callback<(OutgoingReport, Option<Vec<u8>>)>,
+    pub on_submit: Callback<SubmitReportArgs>,
     pub on_my_reports: Callback<()>,
     /// Open reports of the chosen category near the chosen place.
     pub nearby: Load<Vec<ServiceRequest>>,
     /// Asks for `nearby` when the review opens: (service code, lat, lon).
     pub on_review: Callback<(String, f64, f64)>,
+    /// Reports begun on this device and not sent yet.
+    pub drafts: Load<Vec<Draft>>,
+    pub on_save_draft: Callback<SaveDraftArgs>,
+    /// Asks for a draft with its photos; it arrives as `resumed`.
+    pub on_resume: Callback<String>,
+    pub resumed: Option<Resumed>,
+    pub on_delete_draft: Callback<String>,
+}
+
+/// A draft to put back into the form. `nonce` makes resuming the same,
+/// unchanged draft twice still count as a new request.
+#[derive(Clone, PartialEq)]
+pub struct Resumed {
+    pub nonce: u32,
+    pub draft: Rc<DraftWithPhotos>,
+}
+
+/// A fresh draft id: time and randomness, letters and digits only.
+fn new_draft_id() -> String {
+    format!("{:x}-{:08x}", js_sys::Date::now() as u64, (js_sys::Math::random() * f64::from(u32::MAX)) as u32)
+}
+
+/// Whether the person has written anything worth keeping.
+fn has_content(d: &Draft) -> bool {
+    !(d.attributes.is_empty()
+        && d.place_text.trim().is_empty()
+        && d.description.trim().is_empty()
+        && d.email.trim().is_empty()
+        && d.photo_names.is_empty())
+}
+
+/// Changes the form through a copy (Yew state is immutable).
+fn update(form: &UseStateHandle<Draft>, f: impl FnOnce(&mut Draft)) {
+    let mut d = (**form).clone();
+    f(&mut d);
+    form.set(d);
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -92,16 +135,59 @@ pub fn Report(props: &ReportProps) -> Html {
     let lang = props.lang;
     let step = use_state(|| Step::Choose);
     let query = use_state(String::new);
-    let code = use_state(|| None::<String>);
-    let values = use_state(BTreeMap::<String, Vec<String>>::new);
-    let place_text = use_state(String::new);
-    let place = use_state(|| None::<Place>);
-    let description = use_state(String::new);
-    let photo = use_state(|| None::<(String, Vec<u8>)>);
-    let photo_error = use_state(|| None::<&'static str>);
-    let email = use_state(String::new);
-    let consent = use_state(|| false);
+    // The form is the draft: what is typed is what is kept.
+    let form = use_state(Draft::default);
+    let photos = use_state(Vec::<Vec<u8>>::new);
+    // Whether the photos changed since the draft was last saved.
+    let photos_dirty = use_mut_ref(|| false);
+    let photo_errors = use_state(Vec::<String>::new);
+    let locating = use_state(|| None::<bool>);
     let problems = use_state(Vec::<(String, String)>::new);
+    let confirm_delete = use_state(|| None::<String>);
+    let autosave = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
+
+    let save_now = {
+        let (form, photos, photos_dirty, on_save) =
+            (form.clone(), photos.clone(), photos_dirty.clone(), props.on_save_draft.clone());
+        move || {
+            if form.service_code.is_empty() || !has_content(&form) {
+                return;
+            }
+            let dirty = std::mem::replace(&mut *photos_dirty.borrow_mut(), false);
+            on_save.emit(SaveDraftArgs { draft: (*form).clone(), photos: dirty.then(|| (*photos).clone()) });
+        }
+    };
+    // Save a moment after the last change, so nothing typed is lost if the
+    // app is closed or killed.
+    {
+        let (autosave, save_now) = (autosave.clone(), save_now.clone());
+        use_effect_with(((*form).clone(), photos.len()), move |_| {
+            let t = gloo_timers::callback::Timeout::new(AUTOSAVE_MS, save_now);
+            *autosave.borrow_mut() = Some(t);
+        });
+    }
+    let flush = {
+        let (autosave, save_now) = (autosave.clone(), save_now.clone());
+        move || {
+            if autosave.borrow_mut().take().is_some() {
+                save_now();
+            }
+        }
+    };
+    // A draft the person chose to resume.
+    {
+        let (form, photos, photos_dirty, step, problems) =
+            (form.clone(), photos.clone(), photos_dirty.clone(), step.clone(), problems.clone());
+        use_effect_with(props.resumed.clone(), move |r| {
+            if let Some(Resumed { draft: r, .. }) = r {
+                form.set(r.draft.clone());
+                photos.set(r.photos.clone());
+                *photos_dirty.borrow_mut() = false;
+                problems.set(Vec::new());
+                step.set(Step::Form);
+            }
+        });
+    }
 
     let Load::Ready(catalogue) = &props.catalogue else {
         return html! {
@@ -115,7 +201,16 @@ pub fn Report(props: &ReportProps) -> Html {
         };
     };
     let category: Option<&ReportCategory> =
-        code.as_ref().and_then(|c| catalogue.categories.iter().find(|x| &x.service.service_code == c));
+        catalogue.categories.iter().find(|x| x.service.service_code == form.service_code);
+    let name_of = |code: &str| {
+        catalogue
+            .categories
+            .iter()
+            .find(|c| c.service.service_code == code)
+            .map(|c| c.service.service_name.clone())
+            .unwrap_or_else(|| code.to_string())
+    };
+    let place: Option<Place> = places::resolve(&form.place_text, &[]);
     let offline = matches!(catalogue.source, DataSource::Cache { .. }).then(|| html! {
         <p class="status warning" role="status">{ tr(lang,
             "Offline: Sie können trotzdem melden. Die Meldung wird auf diesem Gerät gespeichert und gesendet, sobald der Server erreichbar ist.",
@@ -142,21 +237,71 @@ pub fn Report(props: &ReportProps) -> Html {
                 .collect();
             ranked.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
             let shown: Vec<&ReportCategory> = ranked.into_iter().map(|(_, c)| c).collect();
+            let drafts = match &props.drafts {
+                Load::Ready(list) if !list.is_empty() => html! {
+                    <section class="card" aria-labelledby="drafts-heading">
+                        <h2 id="drafts-heading">{ tr(lang, "Angefangene Meldungen", "Reports in progress") }</h2>
+                        <p class="hint">{ tr(lang, "Auf diesem Gerät gespeichert, noch nicht gesendet.", "Kept on this device, not sent yet.") }</p>
+                        <ul id="drafts" class="plain-list">
+                            { for list.iter().map(|d| {
+                                let title = name_of(&d.service_code);
+                                let (resume, id) = (props.on_resume.clone(), d.id.clone());
+                                let on_resume = Callback::from(move |_| resume.emit(id.clone()));
+                                let (confirm, id) = (confirm_delete.clone(), d.id.clone());
+                                let ask = Callback::from(move |_| confirm.set(Some(id.clone())));
+                                let (delete, confirm, id) = (props.on_delete_draft.clone(), confirm_delete.clone(), d.id.clone());
+                                let really = Callback::from(move |_| { delete.emit(id.clone()); confirm.set(None); });
+                                let keep = { let c = confirm_delete.clone(); Callback::from(move |_| c.set(None)) };
+                                let when = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(d.updated_at as f64 * 1000.0));
+                                let when: String = when.to_locale_string(lang.code(), &wasm_bindgen::JsValue::UNDEFINED).into();
+                                let summary = [d.place_text.as_str(), d.description.as_str()]
+                                    .into_iter().filter(|x| !x.trim().is_empty()).collect::<Vec<_>>().join(" – ");
+                                html! { <li class="draft">
+                                    <p><strong>{ title.clone() }</strong>{ format!(" · {} {when}", tr(lang, "gespeichert", "saved")) }</p>
+                                    if !summary.is_empty() { <p class="hint">{ summary }</p> }
+                                    if *confirm_delete == Some(d.id.clone()) {
+                                        <div class="actions" role="group" aria-label={tr(lang, "Entwurf löschen?", "Delete draft?")}>
+                                            <span>{ tr(lang, "Wirklich löschen?", "Really delete?") }</span>
+                                            <button type="button" onclick={really}>{ tr(lang, "Ja, löschen", "Yes, delete") }</button>
+                                            <button type="button" class="secondary" onclick={keep}>{ tr(lang, "Behalten", "Keep") }</button>
+                                        </div>
+                                    } else {
+                                        <div class="actions">
+                                            <button type="button" onclick={on_resume} aria-label={format!("{}: {title}", tr(lang, "Fortsetzen", "Continue"))}>{ tr(lang, "Fortsetzen", "Continue") }</button>
+                                            <button type="button" class="secondary" onclick={ask} aria-label={format!("{}: {title}", tr(lang, "Löschen", "Delete"))}>{ tr(lang, "Löschen", "Delete") }</button>
+                                        </div>
+                                    }
+                                </li> }
+                            }) }
+                        </ul>
+                    </section>
+                },
+                _ => html! {},
+            };
             html! {
                 <>
                     <h1 tabindex="-1" class="page-title">{ tr(lang, "Anliegen melden", "Report an issue") }</h1>
                     <p class="lead">{ tr(lang, "Was ist kaputt oder stört? Wählen Sie eine Kategorie.", "What is broken or in the way? Choose a category.") }</p>
                     { for offline }
                     <div class="actions"><button type="button" class="secondary" onclick={to_mine}>{ tr(lang, "Meine Meldungen", "My reports") }</button></div>
+                    { drafts }
                     <label for="category-search">{ tr(lang, "Kategorie suchen", "Search categories") }</label>
                     <input id="category-search" type="search" value={(*query).clone()} oninput={bind_text(query.clone())}
                         aria-describedby="category-count" />
                     <p id="category-count" role="status">{ format!("{} {}", shown.len(), tr(lang, "Kategorien", "categories")) }</p>
                     <ul class="tiles" id="category-list">
                         { for shown.iter().map(|c| {
-                            let (code, step, values) = (code.clone(), step.clone(), values.clone());
+                            let (form, photos, photos_dirty, step, problems) =
+                                (form.clone(), photos.clone(), photos_dirty.clone(), step.clone(), problems.clone());
                             let sc = c.service.service_code.clone();
-                            let onclick = Callback::from(move |_| { code.set(Some(sc.clone())); values.set(BTreeMap::new()); step.set(Step::Form); });
+                            let onclick = Callback::from(move |_| {
+                                // A new report: a new draft (the last one stays in the list).
+                                form.set(Draft { id: new_draft_id(), service_code: sc.clone(), ..Draft::default() });
+                                photos.set(Vec::new());
+                                *photos_dirty.borrow_mut() = false;
+                                problems.set(Vec::new());
+                                step.set(Step::Form);
+                            });
                             html! { <li><button type="button" class="tile" {onclick}>
                                 <span class="tile-title">{ &c.service.service_name }</span>
                                 <span class="tile-text">{ c.service.description.clone().unwrap_or_default() }</span>
@@ -176,17 +321,17 @@ pub fn Report(props: &ReportProps) -> Html {
                 if !a.variable {
                     return html! { <p class="notice" role="note">{ label }</p> };
                 }
-                let current = values.get(&a.code).cloned().unwrap_or_default();
+                let current = form.attributes.get(&a.code).cloned().unwrap_or_default();
                 let set_one = {
-                    let (values, code) = (values.clone(), a.code.clone());
+                    let (form, code) = (form.clone(), a.code.clone());
                     move |v: String| {
-                        let mut m = (*values).clone();
-                        if v.trim().is_empty() {
-                            m.remove(&code);
-                        } else {
-                            m.insert(code.clone(), vec![v]);
-                        }
-                        values.set(m);
+                        update(&form, |d| {
+                            if v.trim().is_empty() {
+                                d.attributes.remove(&code);
+                            } else {
+                                d.attributes.insert(code.clone(), vec![v]);
+                            }
+                        })
                     }
                 };
                 let required = a.required.then(|| html! { <span>{ tr(lang, " (Pflichtfeld)", " (required)") }</span> });
@@ -206,16 +351,14 @@ pub fn Report(props: &ReportProps) -> Html {
                         <fieldset id={id.clone()} aria-invalid={aria_invalid}>
                             <legend class="visually-hidden">{ label.clone() }</legend>
                             { for a.values.iter().map(|v| {
-                                let (values, code, key) = (values.clone(), a.code.clone(), v.key.clone());
+                                let (form, code, key) = (form.clone(), a.code.clone(), v.key.clone());
                                 let checked = current.contains(&v.key);
                                 let cid = format!("{id}-{}", v.key);
-                                let onchange = Callback::from(move |_| {
-                                    let mut m = (*values).clone();
-                                    let list = m.entry(code.clone()).or_default();
+                                let onchange = Callback::from(move |_| update(&form, |d| {
+                                    let list = d.attributes.entry(code.clone()).or_default();
                                     if list.contains(&key) { list.retain(|k| k != &key) } else { list.push(key.clone()) }
-                                    if list.is_empty() { m.remove(&code); }
-                                    values.set(m);
-                                });
+                                    if list.is_empty() { d.attributes.remove(&code); }
+                                }));
                                 html! { <div class="check"><input type="checkbox" id={cid.clone()} {checked} {onchange} /><label for={cid}>{ &v.name }</label></div> }
                             }) }
                         </fieldset>
@@ -250,57 +393,108 @@ pub fn Report(props: &ReportProps) -> Html {
                 }
             };
             let on_place_input = {
-                let (place_text, place) = (place_text.clone(), place.clone());
+                let form = form.clone();
                 Callback::from(move |e: InputEvent| {
                     let v = input_value(&e.into()).unwrap_or_default();
-                    place.set(places::resolve(&v, &[]));
-                    place_text.set(v);
+                    update(&form, |d| d.place_text = v);
                 })
             };
-            let on_photo = {
-                let (photo, photo_error) = (photo.clone(), photo_error.clone());
+            let on_locate = {
+                let (form, locating) = (form.clone(), locating.clone());
+                Callback::from(move |_| {
+                    locating.set(Some(true));
+                    let (form, locating) = (form.clone(), locating.clone());
+                    crate::location::request(Callback::from(move |pos: Option<(f64, f64)>| match pos {
+                        Some((lat, lon)) => {
+                            update(&form, |d| d.place_text = format!("{lat:.5}, {lon:.5}"));
+                            locating.set(None);
+                        }
+                        None => locating.set(Some(false)),
+                    }));
+                })
+            };
+            let on_photos = {
+                let (form, photos, photos_dirty, photo_errors) =
+                    (form.clone(), photos.clone(), photos_dirty.clone(), photo_errors.clone());
                 Callback::from(move |e: Event| {
                     let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
                         return;
                     };
-                    let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                        photo.set(None);
-                        return;
+                    let files: Vec<web_sys::File> = match input.files() {
+                        Some(list) => (0..list.length()).filter_map(|i| list.get(i)).collect(),
+                        None => Vec::new(),
                     };
-                    let (photo, photo_error) = (photo.clone(), photo_error.clone());
+                    // Let the same file be chosen again after removing it.
+                    input.set_value("");
+                    let (form, photos, photos_dirty, photo_errors) =
+                        (form.clone(), photos.clone(), photos_dirty.clone(), photo_errors.clone());
                     wasm_bindgen_futures::spawn_local(async move {
-                        let Ok(buf) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await else {
-                            photo_error.set(Some(tr(
-                                lang,
-                                "Das Foto konnte nicht gelesen werden.",
-                                "The photo could not be read.",
-                            )));
-                            return;
-                        };
-                        let bytes = js_sys::Uint8Array::new(&buf).to_vec();
-                        match photo_problem(lang, &bytes) {
-                            Some(p) => {
-                                photo_error.set(Some(p));
-                                photo.set(None);
+                        let (mut names, mut bytes) = (form.photo_names.clone(), (*photos).clone());
+                        let mut errors = Vec::new();
+                        for file in files {
+                            if bytes.len() >= MAX_PHOTOS {
+                                errors.push(format!(
+                                    "{}: {}",
+                                    file.name(),
+                                    tr(lang, "Höchstens 5 Fotos pro Meldung.", "At most 5 photos per report.")
+                                ));
+                                continue;
                             }
-                            None => {
-                                photo_error.set(None);
-                                photo.set(Some((file.name(), bytes)));
+                            let read = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
+                            let problem = match &read {
+                                Err(_) => Some(tr(
+                                    lang,
+                                    "Das Foto konnte nicht gelesen werden.",
+                                    "The photo could not be read.",
+                                )),
+                                Ok(buf) => {
+                                    let b = js_sys::Uint8Array::new(buf).to_vec();
+                                    let p = photo_problem(lang, &b);
+                                    if p.is_none() {
+                                        names.push(file.name());
+                                        bytes.push(b);
+                                    }
+                                    p
+                                }
+                            };
+                            if let Some(p) = problem {
+                                errors.push(format!("{}: {p}", file.name()));
                             }
+                        }
+                        *photos_dirty.borrow_mut() = true;
+                        photos.set(bytes);
+                        update(&form, |d| d.photo_names = names);
+                        photo_errors.set(errors);
+                    });
+                })
+            };
+            let remove_photo = |n: usize| {
+                let (form, photos, photos_dirty) = (form.clone(), photos.clone(), photos_dirty.clone());
+                Callback::from(move |_| {
+                    let mut b = (*photos).clone();
+                    if n < b.len() {
+                        b.remove(n);
+                    }
+                    *photos_dirty.borrow_mut() = true;
+                    photos.set(b);
+                    update(&form, |d| {
+                        if n < d.photo_names.len() {
+                            d.photo_names.remove(n);
                         }
                     });
                 })
             };
             let next = {
-                let (problems, step, values, place, attrs) =
-                    (problems.clone(), step.clone(), values.clone(), place.clone(), attrs.clone());
-                let (on_review, sc) = (props.on_review.clone(), cat.service.service_code.clone());
+                let (problems, step, form, attrs) = (problems.clone(), step.clone(), form.clone(), attrs.clone());
+                let (on_review, sc, flush) = (props.on_review.clone(), cat.service.service_code.clone(), flush.clone());
                 Callback::from(move |e: SubmitEvent| {
                     e.prevent_default();
-                    let p = form_problems(lang, &attrs, &values, place.as_ref());
+                    let place = places::resolve(&form.place_text, &[]);
+                    let p = form_problems(lang, &attrs, &form.attributes, place.as_ref());
                     let ok = p.is_empty();
                     problems.set(p);
                     if ok {
+                        flush();
                         if let Some(pl) = place.as_ref() {
                             on_review.emit((sc.clone(), pl.position.lat, pl.position.lon));
                         }
@@ -315,8 +509,17 @@ pub fn Report(props: &ReportProps) -> Html {
                 })
             };
             let back = {
-                let step = step.clone();
-                Callback::from(move |_| step.set(Step::Choose))
+                let (step, flush) = (step.clone(), flush.clone());
+                Callback::from(move |_| {
+                    flush();
+                    step.set(Step::Choose)
+                })
+            };
+            let text_of = |e: InputEvent| {
+                e.target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+                    .map(|t| t.value())
+                    .unwrap_or_default()
             };
             html! {
                 <>
@@ -328,35 +531,61 @@ pub fn Report(props: &ReportProps) -> Html {
                             <ul>{ for problems.iter().map(|(_, m)| html! { <li>{ m }</li> }) }</ul>
                         </div>
                     }
+                    <p class="hint" id="draft-hint">{ tr(lang,
+                        "Ihre Eingaben werden auf diesem Gerät als Entwurf gespeichert, bis Sie die Meldung senden.",
+                        "What you enter is kept on this device as a draft until you send the report.") }</p>
                     <form class="card report-form" onsubmit={next} novalidate=true>
                         { for attrs.iter().map(field) }
                         <div class="field">
                             <label for="report-place">{ tr(lang, "Wo ist es? (Pflichtfeld)", "Where is it? (required)") }</label>
                             <p id="report-place-hint" class="hint">{ tr(lang, "Platz, Straße, Stadtbezirk oder Koordinaten, z. B. Marienplatz oder 48.137, 11.575", "Square, street, district or coordinates, e.g. Marienplatz or 48.137, 11.575") }</p>
-                            <input id="report-place" type="text" value={(*place_text).clone()} oninput={on_place_input}
+                            <input id="report-place" type="text" value={form.place_text.clone()} oninput={on_place_input}
                                 aria-describedby="report-place-hint report-place-found" aria-invalid={if invalid("report-place") { "true" } else { "false" }} />
-                            <p id="report-place-found" aria-live="polite">{ match &*place {
+                            <p id="report-place-found" aria-live="polite">{ match &place {
                                 Some(p) => format!("{} {} ({:.5}, {:.5})", tr(lang, "Erkannt:", "Found:"), p.label, p.position.lat, p.position.lon),
-                                None if place_text.is_empty() => String::new(),
+                                None if form.place_text.is_empty() => String::new(),
                                 None => tr(lang, "Diesen Ort kennen wir nicht.", "We do not know this place.").to_string(),
                             } }</p>
+                            <button type="button" class="secondary" id="report-locate" onclick={on_locate} disabled={*locating == Some(true)}>
+                                { tr(lang, "Meinen Standort verwenden", "Use my location") }
+                            </button>
+                            if *locating == Some(true) { <p role="status">{ tr(lang, "Standort wird ermittelt …", "Finding your location …") }</p> }
+                            if *locating == Some(false) {
+                                <p class="field-error" role="alert">{ tr(lang,
+                                    "Ihr Gerät gibt keinen Standort an. Bitte geben Sie den Ort ein.",
+                                    "Your device does not share a location. Please type the place.") }</p>
+                            }
                         </div>
                         <div class="field">
                             <label for="report-description">{ tr(lang, "Beschreibung (freiwillig)", "Description (optional)") }</label>
-                            <textarea id="report-description" rows="4" maxlength="4000" value={(*description).clone()}
-                                oninput={{ let d = description.clone(); Callback::from(move |e: InputEvent| d.set(e.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()).map(|t| t.value()).unwrap_or_default())) }} />
+                            <textarea id="report-description" rows="4" maxlength="4000" value={form.description.clone()}
+                                oninput={{ let f = form.clone(); Callback::from(move |e: InputEvent| { let v = text_of(e); update(&f, |d| d.description = v) }) }} />
                         </div>
                         <div class="field">
-                            <label for="report-photo">{ tr(lang, "Foto (freiwillig, höchstens 10 MB)", "Photo (optional, at most 10 MB)") }</label>
-                            <p id="report-photo-hint" class="hint">{ tr(lang, "Standort- und Kameradaten werden vor dem Speichern entfernt.", "Location and camera data are removed before the photo is stored.") }</p>
-                            <input id="report-photo" type="file" accept="image/jpeg,image/png,image/webp" onchange={on_photo} aria-describedby="report-photo-hint" />
-                            if let Some(p) = *photo_error { <p class="field-error" role="alert">{ p }</p> }
+                            <label for="report-photo">{ tr(lang, "Fotos (freiwillig, bis zu 5, je höchstens 10 MB)", "Photos (optional, up to 5, at most 10 MB each)") }</label>
+                            <p id="report-photo-hint" class="hint">{ tr(lang, "Standort- und Kameradaten werden vor dem Speichern entfernt.", "Location and camera data are removed before the photos are stored.") }</p>
+                            <input id="report-photo" type="file" multiple=true accept="image/jpeg,image/png,image/webp" onchange={on_photos} aria-describedby="report-photo-hint" />
+                            if !photo_errors.is_empty() {
+                                <div role="alert" class="field-error"><ul id="report-photo-errors">{ for photo_errors.iter().map(|p| html! { <li>{ p }</li> }) }</ul></div>
+                            }
+                            if !form.photo_names.is_empty() {
+                                <ul id="report-photos" class="plain-list" aria-label={tr(lang, "Gewählte Fotos", "Chosen photos")}>
+                                    { for form.photo_names.iter().enumerate().map(|(n, name)| html! {
+                                        <li>{ name }{ " " }
+                                            <button type="button" class="link-button" onclick={remove_photo(n)}
+                                                aria-label={format!("{} {name}", tr(lang, "Foto entfernen:", "Remove photo:"))}>{ tr(lang, "Entfernen", "Remove") }</button>
+                                        </li>
+                                    }) }
+                                </ul>
+                            }
                         </div>
                         <div class="field">
                             <label for="report-email">{ tr(lang, "E-Mail für Rückmeldungen (freiwillig)", "E-mail for updates (optional)") }</label>
-                            <input id="report-email" type="email" autocomplete="email" value={(*email).clone()} oninput={bind_text(email.clone())} aria-describedby="report-consent-text" />
+                            <input id="report-email" type="email" autocomplete="email" value={form.email.clone()}
+                                oninput={{ let f = form.clone(); Callback::from(move |e: InputEvent| { let v = input_value(&e.into()).unwrap_or_default(); update(&f, |d| d.email = v) }) }}
+                                aria-describedby="report-consent-text" />
                             <div class="check">
-                                <input type="checkbox" id="report-consent" checked={*consent} onchange={{ let c = consent.clone(); Callback::from(move |_| c.set(!*c)) }} />
+                                <input type="checkbox" id="report-consent" checked={form.consent} onchange={{ let f = form.clone(); Callback::from(move |_| update(&f, |d| d.consent = !d.consent)) }} />
                                 <label for="report-consent" id="report-consent-text">{ tr(lang,
                                     "Ja, die Stadt darf mich unter dieser Adresse zu dieser Meldung kontaktieren. Die Adresse wird nur dafür genutzt und nicht veröffentlicht.",
                                     "Yes, the city may contact me at this address about this report. It is used for nothing else and never published.") }</label>
@@ -376,21 +605,30 @@ pub fn Report(props: &ReportProps) -> Html {
                 lat: place.as_ref().map(|p| p.position.lat),
                 lon: place.as_ref().map(|p| p.position.lon),
                 address: place.as_ref().map(|p| p.label.clone()),
-                description: Some((*description).clone()).filter(|d| !d.trim().is_empty()),
-                email: Some((*email).clone()).filter(|e| *consent && !e.trim().is_empty()),
-                attributes: (*values).clone(),
-                photo: None,
+                description: Some(form.description.clone()).filter(|d| !d.trim().is_empty()),
+                email: Some(form.email.clone()).filter(|e| form.consent && !e.trim().is_empty()),
+                attributes: form.attributes.clone(),
+                photos: Vec::new(),
             };
             let send = {
-                let (cb, report, photo) = (props.on_submit.clone(), report.clone(), photo.clone());
-                Callback::from(move |_| cb.emit((report.clone(), photo.as_ref().map(|p| p.1.clone()))))
+                let (cb, report, photos, id, autosave) =
+                    (props.on_submit.clone(), report.clone(), photos.clone(), form.id.clone(), autosave.clone());
+                Callback::from(move |_| {
+                    // No late autosave may bring back the draft of a sent report.
+                    autosave.borrow_mut().take();
+                    cb.emit(SubmitReportArgs {
+                        report: report.clone(),
+                        photos: (*photos).clone(),
+                        draft_id: Some(id.clone()),
+                    })
+                })
             };
             let edit = {
                 let step = step.clone();
                 Callback::from(move |_| step.set(Step::Form))
             };
             let answer = |a: &Attribute| -> String {
-                values
+                form.attributes
                     .get(&a.code)
                     .map(|vs| {
                         vs.iter()
@@ -406,17 +644,22 @@ pub fn Report(props: &ReportProps) -> Html {
                     })
                     .unwrap_or_default()
             };
+            let photo_text = if form.photo_names.is_empty() {
+                tr(lang, "kein Foto", "no photo").to_string()
+            } else {
+                form.photo_names.join(", ")
+            };
             html! {
                 <>
                     <h1 tabindex="-1" class="page-title">{ tr(lang, "Ihre Meldung prüfen", "Check your report") }</h1>
                     <dl class="facts" id="review">
                         <dt>{ tr(lang, "Kategorie", "Category") }</dt><dd>{ &cat.service.service_name }</dd>
                         <dt>{ tr(lang, "Ort", "Place") }</dt><dd>{ place.as_ref().map(|p| p.label.clone()).unwrap_or_default() }</dd>
-                        { for cat.definition.attributes.iter().filter(|a| a.variable && values.contains_key(&a.code)).map(|a| html! {
+                        { for cat.definition.attributes.iter().filter(|a| a.variable && form.attributes.contains_key(&a.code)).map(|a| html! {
                             <><dt>{ a.description.clone().unwrap_or_else(|| a.code.clone()) }</dt><dd>{ answer(a) }</dd></>
                         }) }
                         <dt>{ tr(lang, "Beschreibung", "Description") }</dt><dd>{ report.description.clone().unwrap_or_else(|| "–".into()) }</dd>
-                        <dt>{ tr(lang, "Foto", "Photo") }</dt><dd>{ photo.as_ref().map(|p| p.0.clone()).unwrap_or_else(|| tr(lang, "kein Foto", "no photo").into()) }</dd>
+                        <dt>{ tr(lang, "Fotos", "Photos") }</dt><dd>{ photo_text }</dd>
                         <dt>{ tr(lang, "Rückmeldung an", "Updates to") }</dt><dd>{ report.email.clone().unwrap_or_else(|| tr(lang, "keine (anonym)", "none (anonymous)").into()) }</dd>
                     </dl>
                     if let Load::Ready(list) = &props.nearby {

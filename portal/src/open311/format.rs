@@ -80,6 +80,7 @@ fn item_name(list: &str) -> &'static str {
         "endpoints" => "endpoint",
         "formats" => "format",
         "status_history" => "note",
+        "media_urls" => "media_url",
         _ => "item",
     }
 }

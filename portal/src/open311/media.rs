@@ -14,7 +14,9 @@ use crate::AppState;
 
 pub const MAX_PHOTO_BYTES: usize = 10 * 1024 * 1024;
 /// A whole POST: one photo plus the form.
-pub const MAX_BODY: usize = MAX_PHOTO_BYTES + 1024 * 1024;
+/// Photos one report may carry.
+pub const MAX_PHOTOS: usize = 5;
+pub const MAX_BODY: usize = MAX_PHOTOS * MAX_PHOTO_BYTES + 1024 * 1024;
 pub const MAX_PIXELS: u64 = 40_000_000;
 /// Longest edge after downscaling: plenty to see a pothole, small to store.
 pub const MAX_EDGE: u32 = 2048;

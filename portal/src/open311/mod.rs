@@ -262,7 +262,7 @@ async fn create(
     let too_big = || Error::new(StatusCode::PAYLOAD_TOO_LARGE, f, media::MediaError::TooLarge.describe());
     let ct = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
     let mut fields: Vec<(String, String)> = Vec::new();
-    let mut photo: Option<Vec<u8>> = None;
+    let mut photos: Vec<Vec<u8>> = Vec::new();
     if ct.starts_with("multipart/form-data") {
         let mut mp = Multipart::from_request(req, &st)
             .await
@@ -283,7 +283,12 @@ async fn create(
                         Error::bad(f, e.body_text())
                     }
                 })?;
-                photo = Some(bytes.to_vec());
+                if photos.len() == media::MAX_PHOTOS {
+                    return Err(Error::bad(f, format!("At most {} photos per report.", media::MAX_PHOTOS)));
+                }
+                if !bytes.is_empty() {
+                    photos.push(bytes.to_vec());
+                }
             } else {
                 let text = field.text().await.map_err(|e| Error::bad(f, e.body_text()))?;
                 fields.push((name, text));
@@ -327,31 +332,32 @@ async fn create(
         Error::bad(f, format!("service_code '{}' does not exist. See services.json.", new.service_code))
     })?;
     validate::check_attributes(&new, &svc.stored_attributes()).map_err(|e| Error::bad(f, e))?;
-    let media_name = match photo {
-        Some(bytes) if !bytes.is_empty() => {
-            let (dir, clean) = (
-                st.media_dir.clone(),
-                tokio::task::spawn_blocking(move || media::process(&bytes)).await.map_err(|e| Error::internal(f, e))?,
-            );
-            let jpeg = clean.map_err(|e| {
-                let status = if e == media::MediaError::TooLarge {
-                    StatusCode::PAYLOAD_TOO_LARGE
-                } else {
-                    StatusCode::BAD_REQUEST
-                };
-                Error::new(status, f, e.describe())
-            })?;
-            Some(
-                tokio::task::spawn_blocking(move || media::store(&dir, &jpeg))
-                    .await
-                    .map_err(|e| Error::internal(f, e))?
-                    .map_err(|e| Error::internal(f, e))?,
-            )
-        }
-        _ => None,
-    };
+    // Every photo is checked before any is stored: one bad photo refuses the
+    // report, and the message says which one.
+    let several = photos.len() > 1;
+    let mut cleaned = Vec::with_capacity(photos.len());
+    for (n, bytes) in photos.into_iter().enumerate() {
+        let clean =
+            tokio::task::spawn_blocking(move || media::process(&bytes)).await.map_err(|e| Error::internal(f, e))?;
+        cleaned.push(clean.map_err(|e| {
+            let status =
+                if e == media::MediaError::TooLarge { StatusCode::PAYLOAD_TOO_LARGE } else { StatusCode::BAD_REQUEST };
+            let which = if several { format!("Photo {}: ", n + 1) } else { String::new() };
+            Error::new(status, f, format!("{which}{}", e.describe()))
+        })?);
+    }
+    let mut media_names = Vec::with_capacity(cleaned.len());
+    for jpeg in cleaned {
+        let dir = st.media_dir.clone();
+        media_names.push(
+            tokio::task::spawn_blocking(move || media::store(&dir, &jpeg))
+                .await
+                .map_err(|e| Error::internal(f, e))?
+                .map_err(|e| Error::internal(f, e))?,
+        );
+    }
     let now = crate::finders::now();
-    let (id, token) = match store::insert(&st.db, &new, media_name.as_deref(), key.as_deref(), now).await {
+    let (id, token) = match store::insert(&st.db, &new, &media_names, key.as_deref(), now).await {
         Ok(x) => x,
         // Two copies of one retry raced: the other one stored it; answer with that.
         Err(sqlx::Error::Database(d)) if d.is_unique_violation() && key.is_some() => {
@@ -362,7 +368,7 @@ async fn create(
         }
         Err(e) => return Err(Error::internal(f, e)),
     };
-    tracing::info!(%id, service = %new.service_code, photo = media_name.is_some(), "report received");
+    tracing::info!(%id, service = %new.service_code, photos = media_names.len(), "report received");
     Ok(created(f, id, token, StatusCode::CREATED))
 }
 

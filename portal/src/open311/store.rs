@@ -158,7 +158,7 @@ pub async fn by_idempotency_key(pool: &AnyPool, key: &str) -> Result<Option<(Str
 pub async fn insert(
     pool: &AnyPool,
     r: &NewRequest,
-    media: Option<&str>,
+    media: &[String],
     idempotency_key: Option<&str>,
     now: i64,
 ) -> Result<(String, String), sqlx::Error> {
@@ -187,7 +187,8 @@ pub async fn insert(
     .bind(r.device_id.clone())
     .bind(r.account_id.clone())
     .bind(serde_json::to_string(&r.attributes).unwrap_or_else(|_| "{}".into()))
-    .bind(media.map(str::to_string))
+    // The photos' generated names (hex), space-separated, first first.
+    .bind(Some(media.join(" ")).filter(|m| !m.is_empty()))
     .bind(DetailedStatus::Received.code())
     .bind(now)
     .execute(&mut *tx)
@@ -376,6 +377,9 @@ pub fn to_wire(
     history: Vec<StatusNote>,
 ) -> ServiceRequest {
     let detailed = DetailedStatus::from_code(&r.detailed_status).unwrap_or(DetailedStatus::Received);
+    // GeoReport has one media_url; every photo is in extended_attributes.
+    let media_urls: Vec<String> =
+        r.media.as_deref().unwrap_or_default().split_whitespace().map(|m| format!("{media_base}/media/{m}")).collect();
     ServiceRequest {
         service_request_id: r.id,
         status: detailed.open311().into(),
@@ -393,7 +397,7 @@ pub fn to_wire(
         zipcode: r.zipcode,
         lat: r.lat,
         long: r.lon,
-        media_url: r.media.map(|m| format!("{media_base}/media/{m}")),
-        extended_attributes: Some(Extended { detailed_status: detailed, status_history: history }),
+        media_url: media_urls.first().cloned(),
+        extended_attributes: Some(Extended { detailed_status: detailed, status_history: history, media_urls }),
     }
 }
