@@ -25,6 +25,8 @@ fn main() {
                 "save_draft",
                 "load_draft",
                 "delete_draft",
+                "open311_endpoint",
+                "set_open311_endpoint",
             ]),
         ),
     )

@@ -43,6 +43,9 @@ pub fn App() -> Html {
     let send_error = use_state(|| None);
     let nearby = use_state(|| crate::load::Load::Ready(Rc::new(Vec::new())));
     let drafts = use_state(|| crate::load::Load::Loading);
+    let endpoint = use_state(|| crate::load::Load::Loading);
+    let endpoint_busy = use_state(|| false);
+    let endpoint_error = use_state(|| None::<muc_wire::ipc::AppError>);
     let resumed = use_state(|| None::<crate::pages::report::Resumed>);
     let first_render = use_mut_ref(|| true);
 
@@ -51,6 +54,7 @@ pub fn App() -> Html {
     let reload_catalogue = loader(catalogue.clone(), ipc::report_categories);
     let reload_mine = loader(mine.clone(), ipc::my_reports);
     let reload_drafts = loader(drafts.clone(), ipc::list_drafts);
+    let reload_endpoint = loader(endpoint.clone(), ipc::open311_endpoint);
 
     // Load each area's data the first time it is opened.
     {
@@ -58,10 +62,11 @@ pub fn App() -> Html {
         let (finders_fetched, reload_finders) = (finders_fetched.clone(), reload_finders.clone());
         let (catalogue_fetched, reload_catalogue, reload_mine) =
             (catalogue_fetched.clone(), reload_catalogue.clone(), reload_mine.clone());
-        let reload_drafts = reload_drafts.clone();
+        let (reload_drafts, reload_endpoint) = (reload_drafts.clone(), reload_endpoint.clone());
         use_effect_with((*screen).clone(), move |s| {
             if *s == Screen::Report {
                 reload_drafts.emit(());
+                reload_endpoint.emit(());
             }
             if matches!(s, Screen::Report | Screen::MyReports) && !*catalogue_fetched {
                 catalogue_fetched.set(true);
@@ -302,8 +307,33 @@ pub fn App() -> Html {
                     });
                 })
             };
+            let on_set_endpoint = {
+                let (endpoint, busy, error, reload_catalogue) =
+                    (endpoint.clone(), endpoint_busy.clone(), endpoint_error.clone(), reload_catalogue.clone());
+                Callback::from(move |args| {
+                    let (endpoint, busy, error, reload_catalogue) =
+                        (endpoint.clone(), busy.clone(), error.clone(), reload_catalogue.clone());
+                    busy.set(true);
+                    wasm_bindgen_futures::spawn_local(async move {
+                        match ipc::set_open311_endpoint(args).await {
+                            Ok(info) => {
+                                endpoint.set(crate::load::Load::Ready(Rc::new(info)));
+                                error.set(None);
+                                // Another server has other categories.
+                                reload_catalogue.emit(());
+                            }
+                            Err(e) => error.set(Some(e)),
+                        }
+                        busy.set(false);
+                    });
+                })
+            };
+            let settings = html! {
+                <crate::pages::report_endpoint::EndpointSettings lang={l} endpoint={(*endpoint).clone()}
+                    busy={*endpoint_busy} error={(*endpoint_error).clone()} on_set={on_set_endpoint} />
+            };
             html! {
-                <Report lang={l} catalogue={(*catalogue).clone()} sending={*sending} send_error={(*send_error).clone()}
+                <Report lang={l} catalogue={(*catalogue).clone()} sending={*sending} send_error={(*send_error).clone()} settings={settings}
                     on_submit={on_submit} on_my_reports={navigate.reform(|()| Screen::MyReports)}
                     nearby={(*nearby).clone()} on_review={on_review}
                     drafts={(*drafts).clone()} on_save_draft={on_save_draft} on_resume={on_resume}

@@ -67,6 +67,16 @@ pub fn error_text(lang: Lang, e: &AppError) -> &'static str {
             "Die App konnte diese Aktion nicht ausführen. Bitte starten Sie die App neu.",
             "The app could not do this. Please restart the app.",
         ),
+        ErrorKind::InsecureAddress => tr(
+            lang,
+            "Die Adresse muss mit https:// beginnen, damit Meldungen verschlüsselt übertragen werden.",
+            "The address must start with https:// so that reports are sent encrypted.",
+        ),
+        ErrorKind::NotOpen311 => tr(
+            lang,
+            "Unter dieser Adresse antwortet kein Meldedienst nach GeoReport v2 (JSON). Bitte prüfen Sie die Discovery-Adresse.",
+            "No GeoReport v2 (JSON) reporting service answers at this address. Please check the discovery address.",
+        ),
     }
 }
 

@@ -2,9 +2,9 @@
 //! nothing here unwraps what crosses the boundary.
 
 use muc_wire::ipc::{
-    cmd, AppError, AppInfo, Draft, DraftIdArgs, DraftWithPhotos, ErrorKind, FinderSnapshot, HotspotSnapshot, MyReport,
-    NearbyArgs, OpenFinderArgs, OpenInMapArgs, OpenVia, ReportCatalogue, SaveDraftArgs, SetFavouriteArgs,
-    SubmitReportArgs,
+    cmd, AppError, AppInfo, Draft, DraftIdArgs, DraftWithPhotos, EndpointInfo, ErrorKind, FinderSnapshot,
+    HotspotSnapshot, MyReport, NearbyArgs, OpenFinderArgs, OpenInMapArgs, OpenVia, ReportCatalogue, SaveDraftArgs,
+    SetEndpointArgs, SetFavouriteArgs, SubmitReportArgs,
 };
 use muc_wire::open311::ServiceRequest;
 use serde::de::DeserializeOwned;
@@ -109,4 +109,12 @@ pub async fn my_reports() -> Result<Vec<MyReport>, AppError> {
 
 pub async fn nearby_reports(service_code: String, lat: f64, lon: f64) -> Result<Vec<ServiceRequest>, AppError> {
     call(cmd::NEARBY_REPORTS, &Wrapped { args: NearbyArgs { service_code, lat, lon } }).await
+}
+
+pub async fn open311_endpoint() -> Result<EndpointInfo, AppError> {
+    call(cmd::OPEN311_ENDPOINT, &NoArgs {}).await
+}
+
+pub async fn set_open311_endpoint(args: SetEndpointArgs) -> Result<EndpointInfo, AppError> {
+    call(cmd::SET_OPEN311_ENDPOINT, &Wrapped { args }).await
 }

@@ -891,3 +891,59 @@ async fn my_reports_show_every_state() {
     assert!(body_text().contains("MUC-ABC") && body_text().contains("Leuchtmittel getauscht."));
     assert_accessible("my reports").await;
 }
+
+#[derive(Properties, PartialEq)]
+struct EndpointHarnessProps {
+    error: Option<AppError>,
+}
+
+#[component]
+fn EndpointHarness(p: &EndpointHarnessProps) -> Html {
+    use muc_frontend::pages::report_endpoint::EndpointSettings;
+    use muc_wire::ipc::{EndpointInfo, SetEndpointArgs};
+    let asked = use_state(|| None::<SetEndpointArgs>);
+    let info = EndpointInfo {
+        url: "http://127.0.0.1:8080/open311/v2".into(),
+        discovery_url: None,
+        contact: None,
+        is_default: true,
+    };
+    let on_set = {
+        let asked = asked.clone();
+        Callback::from(move |a| asked.set(Some(a)))
+    };
+    html! {
+        <InMain>
+            <h1>{ "Anliegen melden" }</h1>
+            <EndpointSettings lang={Lang::De} endpoint={Load::Ready(Rc::new(info))} busy={false} error={p.error.clone()} {on_set} />
+            if let Some(a) = &*asked { <p id="asked">{ format!("{:?} {:?} {:?}", a.discovery_url, a.api_key, a.jurisdiction_id) }</p> }
+        </InMain>
+    }
+}
+
+#[wasm_bindgen_test]
+async fn another_reporting_server_by_discovery_address() {
+    yew::Renderer::<EndpointHarness>::with_root_and_props(host(), EndpointHarnessProps { error: None }).render();
+    wait_until("settings", || all("#endpoint").len() == 1).await;
+    assert!(texts("#endpoint-current").concat().contains("Landeshauptstadt München (Standard)"));
+    assert!(
+        all("#endpoint button").iter().all(|b| !b.text_content().unwrap_or_default().contains("Zurück")),
+        "no way back from the default"
+    );
+    click(&one("#endpoint-toggle"));
+    wait_until("the form opens", || all("#endpoint-discovery").len() == 1).await;
+    type_into("#endpoint-discovery", " https://open311.example.org/discovery.json ");
+    type_into("#endpoint-key", "abc123");
+    assert_accessible("report, reporting server").await;
+    click(&button("Prüfen und übernehmen"));
+    wait_until("asked the shell", || all("#asked").len() == 1).await;
+    assert_eq!(texts("#asked").concat(), r#"Some("https://open311.example.org/discovery.json") Some("abc123") None"#);
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_reporting_server_says_why() {
+    let error = AppError::new(ErrorKind::InsecureAddress, "http://open311.example.org/discovery.json");
+    yew::Renderer::<EndpointHarness>::with_root_and_props(host(), EndpointHarnessProps { error: Some(error) }).render();
+    wait_until("the reason", || texts("#endpoint-error").concat().contains("https://")).await;
+    assert_accessible("report, reporting server refused").await;
+}

@@ -2,8 +2,9 @@
 
 use muc_wire::hotspots::osm_url;
 use muc_wire::ipc::{
-    AppError, AppInfo, Draft, DraftIdArgs, DraftWithPhotos, ErrorKind, FinderSnapshot, HotspotSnapshot, MyReport,
-    NearbyArgs, OpenFinderArgs, OpenInMapArgs, ReportCatalogue, SaveDraftArgs, SetFavouriteArgs, SubmitReportArgs,
+    AppError, AppInfo, Draft, DraftIdArgs, DraftWithPhotos, EndpointInfo, ErrorKind, FinderSnapshot, HotspotSnapshot,
+    MyReport, NearbyArgs, OpenFinderArgs, OpenInMapArgs, ReportCatalogue, SaveDraftArgs, SetEndpointArgs,
+    SetFavouriteArgs, SubmitReportArgs,
 };
 use muc_wire::open311::ServiceRequest;
 use tauri::State;
@@ -87,13 +88,13 @@ pub fn frontend_ready() {
 
 #[tauri::command]
 pub async fn report_categories(state: State<'_, AppState>) -> Result<ReportCatalogue, AppError> {
-    crate::reports::categories(&state.client, &state.categories, now()).await
+    crate::reports::categories(&state.endpoints, &state.categories, now()).await
 }
 
 /// Writes the report to the outbox on disk, then tries to send it.
 #[tauri::command]
 pub async fn submit_report(state: State<'_, AppState>, args: SubmitReportArgs) -> Result<MyReport, AppError> {
-    crate::reports::submit(&state.outbox, &state.drafts, &state.client, args, now()).await
+    crate::reports::submit(&state.outbox, &state.drafts, &state.endpoints, args, now()).await
 }
 
 #[tauri::command]
@@ -118,7 +119,7 @@ pub fn delete_draft(state: State<'_, AppState>, args: DraftIdArgs) -> Result<(),
 
 #[tauri::command]
 pub async fn my_reports(state: State<'_, AppState>) -> Result<Vec<MyReport>, AppError> {
-    Ok(crate::reports::mine(&state.outbox, &state.client, now()).await)
+    Ok(crate::reports::mine(&state.outbox, &state.endpoints, now()).await)
 }
 
 /// Open reports of the same category nearby, so the person can see whether
@@ -126,8 +127,22 @@ pub async fn my_reports(state: State<'_, AppState>) -> Result<Vec<MyReport>, App
 #[tauri::command]
 pub async fn nearby_reports(state: State<'_, AppState>, args: NearbyArgs) -> Result<Vec<ServiceRequest>, AppError> {
     state
-        .client
+        .endpoints
+        .client()
         .nearby_reports(&args.service_code, args.lat, args.lon, crate::reports::NEARBY_RADIUS_M)
         .await
         .map_err(|e| crate::hotspots::app_error(&e))
+}
+
+/// Where reports go now.
+#[tauri::command]
+pub fn open311_endpoint(state: State<'_, AppState>) -> EndpointInfo {
+    state.endpoints.info()
+}
+
+/// Points reporting at another GeoReport v2 server by its discovery URL
+/// (checked before it is taken), or back at the default.
+#[tauri::command]
+pub async fn set_open311_endpoint(state: State<'_, AppState>, args: SetEndpointArgs) -> Result<EndpointInfo, AppError> {
+    state.endpoints.set(args).await
 }

@@ -5,6 +5,7 @@ pub mod cache;
 mod commands;
 pub mod config;
 pub mod drafts;
+pub mod endpoint;
 pub mod finders;
 pub mod hotspots;
 pub mod outbox;
@@ -25,6 +26,8 @@ pub struct AppState {
     pub finders: FinderCache,
     pub favourites: Favourites,
     pub outbox: outbox::Outbox,
+    /// Where reports go (the portal's GeoReport endpoint, or one found by discovery).
+    pub endpoints: endpoint::Endpoints,
     pub categories: reports::CategoryCache,
     pub drafts: drafts::Drafts,
     pub start_screen: Option<String>,
@@ -47,12 +50,14 @@ pub fn run() {
         .setup(|app| {
             let cfg = config::Config::from_env(app.path().app_data_dir().ok())?;
             tracing::info!(portal = %cfg.portal_url, data = %cfg.data_dir.display(), "starting");
+            let client = PortalClient::new(&cfg.portal_url)?;
             app.manage(AppState {
-                client: PortalClient::new(&cfg.portal_url)?,
+                endpoints: endpoint::Endpoints::load(&client, &cfg.data_dir, &cfg.open311_api_key),
+                client,
                 cache: HotspotCache::in_dir(&cfg.data_dir),
                 finders: FinderCache::in_dir(&cfg.data_dir),
                 favourites: cache::favourites_in(&cfg.data_dir),
-                outbox: outbox::Outbox::new(&cfg.data_dir, &cfg.open311_api_key),
+                outbox: outbox::Outbox::new(&cfg.data_dir),
                 categories: reports::category_cache(&cfg.data_dir),
                 drafts: drafts::Drafts::new(&cfg.data_dir),
                 start_screen: cfg.start_screen.clone(),
@@ -65,7 +70,7 @@ pub fn run() {
                 loop {
                     tick.tick().await;
                     let state = handle.state::<AppState>();
-                    state.outbox.send_due(&state.client, commands::now()).await;
+                    state.outbox.send_due(&state.endpoints, commands::now()).await;
                 }
             });
             Ok(())
@@ -86,6 +91,8 @@ pub fn run() {
             commands::save_draft,
             commands::load_draft,
             commands::delete_draft,
+            commands::open311_endpoint,
+            commands::set_open311_endpoint,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(e) = result {

@@ -5,11 +5,12 @@
 
 use std::path::{Path, PathBuf};
 
-use muc_portal_client::{ClientError, PortalClient};
-pub use muc_wire::open311::{Delivery, OutgoingReport};
+use muc_portal_client::ClientError;
+pub use muc_wire::open311::{Delivery, Endpoint, OutgoingReport};
 use serde::{Deserialize, Serialize};
 
 use crate::cache::JsonFile;
+use crate::endpoint::Endpoints;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entry {
@@ -17,13 +18,16 @@ pub struct Entry {
     pub id: String,
     pub created_at: i64,
     pub report: OutgoingReport,
+    /// The server it goes to, if one was chosen by discovery when it was
+    /// written; None: the default (which follows the portal setting).
+    #[serde(default)]
+    pub endpoint: Option<Endpoint>,
     pub delivery: Delivery,
 }
 
 #[derive(Debug, Clone)]
 pub struct Outbox {
     dir: PathBuf,
-    api_key: String,
 }
 
 /// Seconds to wait after `attempts` failures: 15 s doubling, at most 30 min.
@@ -32,8 +36,8 @@ pub fn backoff(attempts: u32) -> i64 {
 }
 
 impl Outbox {
-    pub fn new(data_dir: &Path, api_key: &str) -> Self {
-        Self { dir: data_dir.join("outbox"), api_key: api_key.into() }
+    pub fn new(data_dir: &Path) -> Self {
+        Self { dir: data_dir.join("outbox") }
     }
 
     fn file(&self, id: &str) -> JsonFile<Entry> {
@@ -41,7 +45,13 @@ impl Outbox {
     }
 
     /// Writes the report (and its photos) to disk; returns its local id.
-    pub fn enqueue(&self, mut report: OutgoingReport, photos: &[Vec<u8>], now: i64) -> std::io::Result<Entry> {
+    pub fn enqueue(
+        &self,
+        mut report: OutgoingReport,
+        photos: &[Vec<u8>],
+        endpoint: Option<Endpoint>,
+        now: i64,
+    ) -> std::io::Result<Entry> {
         let mut raw = [0u8; 16];
         getrandom_fill(&mut raw)?;
         let id: String = raw.iter().map(|b| format!("{b:02x}")).collect();
@@ -61,6 +71,7 @@ impl Outbox {
             id: id.clone(),
             created_at: now,
             report,
+            endpoint,
             delivery: Delivery::Waiting { attempts: 0, next_attempt_at: now, last_error: None },
         };
         self.file(&id).store(&entry)?;
@@ -76,8 +87,7 @@ impl Outbox {
     }
 
     fn fields(&self, r: &OutgoingReport) -> Vec<(String, String)> {
-        let mut f =
-            vec![("api_key".to_string(), self.api_key.clone()), ("service_code".into(), r.service_code.clone())];
+        let mut f = vec![("service_code".to_string(), r.service_code.clone())];
         if let (Some(lat), Some(lon)) = (r.lat, r.lon) {
             f.push(("lat".into(), lat.to_string()));
             f.push(("long".into(), lon.to_string()));
@@ -97,16 +107,16 @@ impl Outbox {
     }
 
     /// Sends every report that is due; returns how many the portal now has.
-    pub async fn send_due(&self, client: &PortalClient, now: i64) -> usize {
-        self.send(client, now, false).await
+    pub async fn send_due(&self, endpoints: &Endpoints, now: i64) -> usize {
+        self.send(endpoints, now, false).await
     }
 
     /// Sends every waiting report now, whatever its backoff (the person asked).
-    pub async fn send_all_now(&self, client: &PortalClient, now: i64) -> usize {
-        self.send(client, now, true).await
+    pub async fn send_all_now(&self, endpoints: &Endpoints, now: i64) -> usize {
+        self.send(endpoints, now, true).await
     }
 
-    async fn send(&self, client: &PortalClient, now: i64, ignore_backoff: bool) -> usize {
+    async fn send(&self, endpoints: &Endpoints, now: i64, ignore_backoff: bool) -> usize {
         let mut sent = 0;
         for mut e in self.list() {
             let Delivery::Waiting { attempts, next_attempt_at, .. } = e.delivery.clone() else { continue };
@@ -125,6 +135,7 @@ impl Outbox {
                         .ok()
                 })
                 .collect();
+            let client = endpoints.client_for(e.endpoint.as_ref());
             e.delivery = match client.post_report(&self.fields(&e.report), photos, &e.id).await {
                 Ok(created) => {
                     sent += 1;
@@ -168,7 +179,12 @@ fn getrandom_fill(buf: &mut [u8]) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use muc_portal_client::PortalClient;
     use std::collections::BTreeMap;
+
+    fn endpoints(base: &str, dir: &Path) -> Endpoints {
+        Endpoints::load(&PortalClient::new(base).expect("client"), dir, "muenchen-app")
+    }
 
     fn light() -> OutgoingReport {
         OutgoingReport {
@@ -201,10 +217,15 @@ mod tests {
     async fn waits_while_the_portal_is_down_then_arrives_once() {
         let tmp = tempfile::tempdir().expect("tempdir");
         let port = std::net::TcpListener::bind("127.0.0.1:0").expect("b").local_addr().expect("a").port();
-        let down = PortalClient::new(&format!("http://127.0.0.1:{port}")).expect("client");
-        let outbox = Outbox::new(tmp.path(), "muenchen-app");
+        let down = endpoints(&format!("http://127.0.0.1:{port}"), tmp.path());
+        let outbox = Outbox::new(tmp.path());
         let e = outbox
-            .enqueue(light(), &vec![include_bytes!("../../portal/tests/fixtures/street-light.jpg").to_vec(); 2], 100)
+            .enqueue(
+                light(),
+                &vec![include_bytes!("../../portal/tests/fixtures/street-light.jpg").to_vec(); 2],
+                None,
+                100,
+            )
             .expect("enqueue");
 
         assert_eq!(outbox.send_due(&down, 100).await, 0);
@@ -219,8 +240,8 @@ mod tests {
 
         // A restart: a new Outbox over the same folder still has it.
         let (base, _stop, _task) = crate::test_portal(tmp.path()).await;
-        let up = PortalClient::new(&base).expect("client");
-        let again = Outbox::new(tmp.path(), "muenchen-app");
+        let up = endpoints(&base, tmp.path());
+        let again = Outbox::new(tmp.path());
         assert_eq!(again.send_due(&up, 110).await, 0, "not due yet: backoff");
         assert_eq!(again.send_due(&up, 115).await, 1);
         assert_eq!(again.send_due(&up, 2000).await, 0, "sent once, never again");
@@ -239,11 +260,12 @@ mod tests {
     async fn a_crash_after_sending_does_not_duplicate() {
         let tmp = tempfile::tempdir().expect("tempdir");
         let (base, _stop, _task) = crate::test_portal(tmp.path()).await;
-        let client = PortalClient::new(&base).expect("client");
-        let outbox = Outbox::new(tmp.path(), "muenchen-app");
-        let e = outbox.enqueue(light(), &[], 0).expect("enqueue");
+        let client = endpoints(&base, tmp.path());
+        let outbox = Outbox::new(tmp.path());
+        let e = outbox.enqueue(light(), &[], None, 0).expect("enqueue");
         // The app sent it, then died before it could write down that it did.
-        let first = client.post_report(&outbox.fields(&e.report), Vec::new(), &e.id).await.expect("first send");
+        let first =
+            client.client().post_report(&outbox.fields(&e.report), Vec::new(), &e.id).await.expect("first send");
         // After the restart it sends again, with the same key.
         assert_eq!(outbox.send_due(&client, 1).await, 1);
         let Delivery::Sent { service_request_id, .. } = &outbox.list()[0].delivery else { panic!("sent") };
@@ -255,11 +277,11 @@ mod tests {
     async fn a_refused_report_is_kept_with_the_reason() {
         let tmp = tempfile::tempdir().expect("tempdir");
         let (base, _stop, _task) = crate::test_portal(tmp.path()).await;
-        let client = PortalClient::new(&base).expect("client");
-        let outbox = Outbox::new(tmp.path(), "muenchen-app");
+        let client = endpoints(&base, tmp.path());
+        let outbox = Outbox::new(tmp.path());
         let mut r = light();
         r.attributes.clear();
-        outbox.enqueue(r, &[b"%PDF-1.4 not a photo".to_vec()], 0).expect("enqueue");
+        outbox.enqueue(r, &[b"%PDF-1.4 not a photo".to_vec()], None, 0).expect("enqueue");
         assert_eq!(outbox.send_due(&client, 1).await, 0);
         let entry = &outbox.list()[0];
         assert!(matches!(&entry.delivery, Delivery::Refused { reason } if reason.contains("art")), "{entry:?}");

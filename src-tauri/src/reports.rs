@@ -2,13 +2,13 @@
 //! categories (kept for offline use), sending through the outbox, and the
 //! portal's view of this device's reports.
 
-use muc_portal_client::PortalClient;
 use muc_wire::ipc::{AppError, DataSource, ErrorKind, MyReport, ReportCatalogue, ReportCategory, SubmitReportArgs};
 use muc_wire::open311::Delivery;
 use serde::{Deserialize, Serialize};
 
 use crate::cache::JsonFile;
 use crate::drafts::Drafts;
+use crate::endpoint::Endpoints;
 use crate::hotspots::app_error;
 use crate::outbox::Outbox;
 
@@ -18,6 +18,9 @@ pub const NEARBY_RADIUS_M: u32 = 150;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CachedCategories {
     pub fetched_at: i64,
+    /// The endpoint they came from: another server's categories are not ours.
+    #[serde(default)]
+    pub endpoint_url: String,
     pub categories: Vec<ReportCategory>,
 }
 
@@ -27,17 +30,20 @@ pub fn category_cache(dir: &std::path::Path) -> CategoryCache {
     JsonFile::new(dir.join("report-categories.json"), 1)
 }
 
-pub async fn categories(client: &PortalClient, cache: &CategoryCache, now: i64) -> Result<ReportCatalogue, AppError> {
+pub async fn categories(endpoints: &Endpoints, cache: &CategoryCache, now: i64) -> Result<ReportCatalogue, AppError> {
+    let client = endpoints.client();
+    let endpoint_url = client.endpoint().url.clone();
     match client.report_categories().await {
         Ok(list) => {
             let categories: Vec<ReportCategory> =
                 list.into_iter().map(|(service, definition)| ReportCategory { service, definition }).collect();
-            if let Err(e) = cache.store(&CachedCategories { fetched_at: now, categories: categories.clone() }) {
+            let copy = CachedCategories { fetched_at: now, endpoint_url, categories: categories.clone() };
+            if let Err(e) = cache.store(&copy) {
                 tracing::warn!(error = %e, "could not keep the report categories");
             }
             Ok(ReportCatalogue { categories, fetched_at: now, source: DataSource::Live })
         }
-        Err(e) => match cache.load() {
+        Err(e) => match cache.load().filter(|c| c.endpoint_url == endpoint_url) {
             Some(c) => Ok(ReportCatalogue {
                 categories: c.categories,
                 fetched_at: c.fetched_at,
@@ -53,18 +59,19 @@ pub async fn categories(client: &PortalClient, cache: &CategoryCache, now: i64) 
 pub async fn submit(
     outbox: &Outbox,
     drafts: &Drafts,
-    client: &PortalClient,
+    endpoints: &Endpoints,
     args: SubmitReportArgs,
     now: i64,
 ) -> Result<MyReport, AppError> {
-    let entry =
-        outbox.enqueue(args.report, &args.photos, now).map_err(|e| AppError::new(ErrorKind::Storage, e.to_string()))?;
+    let entry = outbox
+        .enqueue(args.report, &args.photos, endpoints.chosen(), now)
+        .map_err(|e| AppError::new(ErrorKind::Storage, e.to_string()))?;
     if let Some(id) = args.draft_id {
         if let Err(e) = drafts.finish(&id) {
             tracing::warn!(%id, error = %e, "draft of a queued report not removed");
         }
     }
-    outbox.send_due(client, now).await;
+    outbox.send_due(endpoints, now).await;
     let mine = outbox.list().into_iter().find(|e| e.id == entry.id).unwrap_or(entry);
     Ok(MyReport {
         local_id: mine.id,
@@ -78,27 +85,34 @@ pub async fn submit(
 /// This device's reports, newest first, with the portal's current status
 /// where it answers (and without it, offline). The person asked: waiting
 /// reports are tried now, whatever their backoff.
-pub async fn mine(outbox: &Outbox, client: &PortalClient, now: i64) -> Vec<MyReport> {
-    outbox.send_all_now(client, now).await;
+pub async fn mine(outbox: &Outbox, endpoints: &Endpoints, now: i64) -> Vec<MyReport> {
+    outbox.send_all_now(endpoints, now).await;
     let entries = outbox.list();
-    let ids: Vec<String> = entries
-        .iter()
-        .filter_map(|e| match &e.delivery {
-            Delivery::Sent { service_request_id, .. } => Some(service_request_id.clone()),
-            _ => None,
-        })
-        .collect();
-    let remote = client.reports(&ids).await.unwrap_or_else(|e| {
-        tracing::info!(error = %e, "report status not refreshed");
-        Vec::new()
-    });
+    // Asked of each server the reports went to, one request per server.
+    let mut by_endpoint: Vec<(Option<muc_wire::open311::Endpoint>, Vec<String>)> = Vec::new();
+    for e in &entries {
+        if let Delivery::Sent { service_request_id, .. } = &e.delivery {
+            match by_endpoint.iter_mut().find(|(ep, _)| ep == &e.endpoint) {
+                Some((_, ids)) => ids.push(service_request_id.clone()),
+                None => by_endpoint.push((e.endpoint.clone(), vec![service_request_id.clone()])),
+            }
+        }
+    }
+    let mut remote = Vec::new();
+    for (endpoint, ids) in &by_endpoint {
+        match endpoints.client_for(endpoint.as_ref()).reports(ids).await {
+            Ok(list) => remote.extend(list.into_iter().map(|r| (endpoint.clone(), r))),
+            Err(e) => tracing::info!(error = %e, "report status not refreshed"),
+        }
+    }
     entries
         .into_iter()
         .map(|e| {
             let r = match &e.delivery {
-                Delivery::Sent { service_request_id, .. } => {
-                    remote.iter().find(|r| &r.service_request_id == service_request_id).cloned()
-                }
+                Delivery::Sent { service_request_id, .. } => remote
+                    .iter()
+                    .find(|(ep, r)| ep == &e.endpoint && &r.service_request_id == service_request_id)
+                    .map(|(_, r)| r.clone()),
                 _ => None,
             };
             MyReport { local_id: e.id, created_at: e.created_at, report: e.report, delivery: e.delivery, remote: r }
@@ -115,14 +129,15 @@ mod tests {
     async fn categories_offline_and_a_report_with_its_status() {
         let tmp = tempfile::tempdir().expect("tempdir");
         let (base, stop, task) = crate::test_portal(tmp.path()).await;
-        let client = PortalClient::new(&base).expect("client");
+        let client =
+            Endpoints::load(&muc_portal_client::PortalClient::new(&base).expect("client"), tmp.path(), "muenchen-app");
         let cache = category_cache(tmp.path());
         let live = categories(&client, &cache, 10).await.expect("categories");
         assert_eq!(live.categories.len(), 8);
         let light = live.categories.iter().find(|c| c.service.service_code == "strassenbeleuchtung").expect("light");
         assert!(light.definition.attributes.iter().any(|a| a.code == "art" && a.required));
 
-        let outbox = Outbox::new(tmp.path(), "muenchen-app");
+        let outbox = Outbox::new(tmp.path());
         let report = muc_wire::open311::OutgoingReport {
             service_code: "strassenbeleuchtung".into(),
             lat: Some(48.1372),

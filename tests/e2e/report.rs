@@ -103,3 +103,49 @@ async fn report_a_dark_street_light_and_follow_it() -> Result<()> {
     app.client.clone().close().await?;
     Ok(())
 }
+
+/// The app pointed at another GeoReport v2 server by its discovery address:
+/// categories and reports go there; an insecure address is refused with the
+/// reason; and back to the default.
+#[tokio::test(flavor = "multi_thread")]
+async fn report_to_another_open311_server_by_discovery() -> Result<()> {
+    let tmp = tempfile::tempdir()?;
+    let city = Portal::start(&tmp.path().join("city.db"))?;
+    let other = Portal::start(&tmp.path().join("other.db"))?;
+    let data = tmp.path().join("app-data");
+    let app = Driver::launch(&[("MUC_PORTAL_URL", city.url.as_str()), ("MUC_DATA_DIR", data.to_str().ok_or("path")?)])
+        .await?;
+    app.button("Anliegen melden").await?.click().await?;
+    app.text_until("#endpoint-current", "show the default", |t| t.contains("(Standard)")).await?;
+    app.find("#endpoint-toggle").await?.click().await?;
+    app.find("#endpoint-discovery").await?.send_keys("http://open311.example.org/discovery.json").await?;
+    app.button("Prüfen und übernehmen").await?.click().await?;
+    app.text_until("#endpoint-error", "refuse http to another machine", |t| t.contains("https://")).await?;
+    app.screenshot("report-06-insecure-server-refused").await?;
+
+    let discovery = format!("{}/open311/v2/discovery.json", other.url);
+    app.find("#endpoint-discovery").await?.clear().await?;
+    app.find("#endpoint-discovery").await?.send_keys(&discovery).await?;
+    app.button("Prüfen und übernehmen").await?.click().await?;
+    app.text_until("#endpoint-current", "show the other server", |t| t.contains(&other.url)).await?;
+    app.screenshot("report-07-other-server").await?;
+
+    app.button("Graffiti").await?.click().await?;
+    app.find("#attr-flaeche").await?.select_by_value("kasten").await?;
+    app.find("#report-place").await?.send_keys("Odeonsplatz").await?;
+    app.find("#report-description").await?.send_keys("An den anderen Server.").await?;
+    app.button("Weiter zur Übersicht").await?.click().await?;
+    app.button("Meldung absenden").await?.click().await?;
+    app.text_until("#my-reports", "list it as received", |t| t.contains("Eingegangen")).await?;
+    let count = |url: String| async move {
+        let v: Vec<serde_json::Value> = reqwest::get(format!("{url}/open311/v2/requests.json")).await?.json().await?;
+        Ok::<usize, Box<dyn std::error::Error>>(v.len())
+    };
+    assert_eq!((count(other.url.clone()).await?, count(city.url.clone()).await?), (1, 0));
+
+    app.button("Neue Meldung").await?.click().await?;
+    app.button("Zurück zur Stadt München").await?.click().await?;
+    app.text_until("#endpoint-current", "show the default again", |t| t.contains("(Standard)")).await?;
+    app.client.clone().close().await?;
+    Ok(())
+}

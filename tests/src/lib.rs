@@ -161,6 +161,7 @@ impl Driver {
 
     /// An error that names what was missing, with the page's text to see why.
     async fn failed(&self, what: String) -> Box<dyn std::error::Error> {
+        let _ = self.screenshot("failure").await;
         let page = match self.client.find(Locator::Css("main")).await {
             Ok(m) => m.text().await.unwrap_or_default(),
             Err(_) => String::new(),

@@ -1,12 +1,16 @@
-//! A typed client for the portal. It speaks OGC API – Features for hotspots;
-//! later issues add Open311 and the portal's own JSON API.
+//! A typed client for the portal: OGC API – Features for hotspots, the
+//! portal's JSON API for the capacity finders, and (in `open311`) GeoReport v2
+//! for reports, against our portal or any other Open311 server.
 
 use std::time::Duration;
 
 use muc_wire::finders::FinderCatalogue;
 use muc_wire::hotspots::{HotspotCollection, Site, COLLECTION_ID};
-use muc_wire::open311::{CreatedRequest, Open311Error, Service, ServiceDefinition, ServiceRequest};
+use muc_wire::open311::Endpoint;
 use muc_wire::ApiError;
+
+pub mod open311;
+pub use open311::{DiscoveryError, Open311Client};
 
 /// Page size used when fetching a whole collection.
 const PAGE_SIZE: u32 = 500;
@@ -49,7 +53,7 @@ pub enum Catalogue {
 #[derive(Debug, Clone)]
 pub struct PortalClient {
     base: String,
-    http: reqwest::Client,
+    pub(crate) http: reqwest::Client,
 }
 
 impl PortalClient {
@@ -111,80 +115,15 @@ impl PortalClient {
         Ok(Catalogue::Fresh { catalogue, etag })
     }
 
-    /// Open311 report categories, with the form fields of each.
-    pub async fn report_categories(&self) -> Result<Vec<(Service, ServiceDefinition)>, ClientError> {
-        let services: Vec<Service> = self.get_json(&format!("{}/open311/v2/services.json", self.base)).await?;
-        let mut out = Vec::with_capacity(services.len());
-        for s in services {
-            let def = if s.metadata {
-                self.get_json(&format!("{}/open311/v2/services/{}.json", self.base, s.service_code)).await?
-            } else {
-                ServiceDefinition { service_code: s.service_code.clone(), attributes: Vec::new() }
-            };
-            out.push((s, def));
+    /// Our portal's own GeoReport v2 endpoint, the app's default.
+    pub fn default_endpoint(&self, api_key: &str) -> Endpoint {
+        Endpoint {
+            url: format!("{}/open311/v2", self.base),
+            jurisdiction_id: None,
+            api_key: api_key.into(),
+            discovery_url: None,
+            contact: None,
         }
-        Ok(out)
-    }
-
-    /// The current state of reports by id (GeoReport `service_request_id` list).
-    pub async fn reports(&self, ids: &[String]) -> Result<Vec<ServiceRequest>, ClientError> {
-        if ids.is_empty() {
-            return Ok(Vec::new());
-        }
-        self.get_json(&format!("{}/open311/v2/requests.json?service_request_id={}", self.base, ids.join(","))).await
-    }
-
-    /// Open reports of one category within `radius_m` of a point, newest first.
-    pub async fn nearby_reports(
-        &self,
-        service_code: &str,
-        lat: f64,
-        lon: f64,
-        radius_m: u32,
-    ) -> Result<Vec<ServiceRequest>, ClientError> {
-        self.get_json(&format!(
-            "{}/open311/v2/requests.json?service_code={service_code}&status=open&lat={lat}&long={lon}&radius={radius_m}&page_size=10",
-            self.base
-        ))
-        .await
-    }
-
-    /// Posts an Open311 report (multipart, with its photos as `media` parts). The
-    /// idempotency key makes a retry of the same report return the first answer.
-    pub async fn post_report(
-        &self,
-        fields: &[(String, String)],
-        photos: Vec<Vec<u8>>,
-        idempotency_key: &str,
-    ) -> Result<CreatedRequest, ClientError> {
-        let mut form = reqwest::multipart::Form::new();
-        for (k, v) in fields {
-            form = form.text(k.clone(), v.clone());
-        }
-        for bytes in photos {
-            let part = reqwest::multipart::Part::bytes(bytes).file_name("photo.jpg");
-            form = form.part("media", part);
-        }
-        let resp = self
-            .http
-            .post(format!("{}/open311/v2/requests.json", self.base))
-            .header("Idempotency-Key", idempotency_key)
-            .multipart(form)
-            .send()
-            .await?;
-        let status = resp.status();
-        let body = resp.bytes().await?;
-        if !status.is_success() {
-            let description = serde_json::from_slice::<Vec<Open311Error>>(&body)
-                .ok()
-                .and_then(|v| v.into_iter().next())
-                .map(|e| e.description)
-                .unwrap_or_else(|| String::from_utf8_lossy(&body).chars().take(200).collect());
-            return Err(ClientError::Status { status: status.as_u16(), code: "open311".into(), description });
-        }
-        let mut created: Vec<CreatedRequest> =
-            serde_json::from_slice(&body).map_err(|e| ClientError::Invalid(e.to_string()))?;
-        created.pop().ok_or_else(|| ClientError::Invalid("empty answer to a report".into()))
     }
 
     async fn get_json<T: serde::de::DeserializeOwned>(&self, url: &str) -> Result<T, ClientError> {

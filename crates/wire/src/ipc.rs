@@ -23,6 +23,31 @@ pub mod cmd {
     pub const SAVE_DRAFT: &str = "save_draft";
     pub const LOAD_DRAFT: &str = "load_draft";
     pub const DELETE_DRAFT: &str = "delete_draft";
+    pub const OPEN311_ENDPOINT: &str = "open311_endpoint";
+    pub const SET_OPEN311_ENDPOINT: &str = "set_open311_endpoint";
+}
+
+/// Where reports go, as the settings show it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EndpointInfo {
+    pub url: String,
+    pub discovery_url: Option<String>,
+    /// The operator's contact line from its discovery document.
+    pub contact: Option<String>,
+    /// true: the built-in default (the city's portal).
+    pub is_default: bool,
+}
+
+/// Arguments of `set_open311_endpoint`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SetEndpointArgs {
+    /// A GeoReport v2 discovery URL; None goes back to the default.
+    pub discovery_url: Option<String>,
+    /// The key the server issued for this app, if it asks for one.
+    #[serde(default)]
+    pub api_key: Option<String>,
+    #[serde(default)]
+    pub jurisdiction_id: Option<String>,
 }
 
 /// The hotspot set the app shows, with where it came from.
@@ -213,6 +238,10 @@ pub enum ErrorKind {
     Storage,
     /// The shell's IPC could not be reached or answered nonsense.
     Ipc,
+    /// A server address that is not https (http only on this machine).
+    InsecureAddress,
+    /// The address answers, but not as a GeoReport v2 server with JSON.
+    NotOpen311,
 }
 
 impl AppError {

@@ -210,3 +210,129 @@ pub enum Delivery {
     /// The portal refused it (e.g. a required field); kept for the person to fix.
     Refused { reason: String },
 }
+
+/// GeoReport v2 service discovery (`discovery.json`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Discovery {
+    #[serde(default)]
+    pub changeset: Option<String>,
+    #[serde(default)]
+    pub contact: Option<String>,
+    #[serde(default)]
+    pub key_service: Option<String>,
+    pub endpoints: Vec<DiscoveryEndpoint>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DiscoveryEndpoint {
+    pub specification: String,
+    pub url: String,
+    #[serde(default)]
+    pub changeset: Option<String>,
+    #[serde(rename = "type", default)]
+    pub kind: Option<String>,
+    #[serde(default)]
+    pub formats: Vec<String>,
+}
+
+impl Discovery {
+    /// The endpoint an app should use: GeoReport v2 with JSON, production
+    /// before test (servers list both).
+    pub fn georeport_v2(&self) -> Option<&DiscoveryEndpoint> {
+        let usable = |e: &&DiscoveryEndpoint| {
+            e.specification.contains("GeoReport_v2") && e.formats.iter().any(|f| f.contains("json"))
+        };
+        let production = |e: &&DiscoveryEndpoint| e.kind.as_deref().unwrap_or("production") == "production";
+        self.endpoints.iter().filter(usable).find(production).or_else(|| self.endpoints.iter().find(usable))
+    }
+}
+
+/// Where the app sends reports: a GeoReport v2 endpoint, found by discovery.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Endpoint {
+    /// The endpoint's base URL; `services.json` etc. are below it.
+    pub url: String,
+    #[serde(default)]
+    pub jurisdiction_id: Option<String>,
+    /// The key this app sends with reports to this endpoint.
+    pub api_key: String,
+    /// Where it was found; None for the built-in default.
+    #[serde(default)]
+    pub discovery_url: Option<String>,
+    /// The operator's contact line from the discovery document.
+    #[serde(default)]
+    pub contact: Option<String>,
+}
+
+/// Whether a server address is acceptable: https, or http only on this
+/// machine (a local portal). Reports carry places and photos: never in clear
+/// over a network.
+pub fn acceptable_url(url: &str) -> bool {
+    if url.starts_with("https://") {
+        return url.len() > "https://".len();
+    }
+    let Some(rest) = url.strip_prefix("http://") else { return false };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let name = if host.starts_with('[') { host.split(']').next().map(|h| &h[1..]) } else { host.split(':').next() };
+    matches!(name, Some("127.0.0.1" | "localhost" | "::1"))
+}
+
+#[cfg(test)]
+mod discovery_tests {
+    use super::*;
+
+    #[test]
+    fn picks_production_georeport_json() {
+        let ep = |spec: &str, url: &str, kind: &str, formats: &[&str]| DiscoveryEndpoint {
+            specification: spec.into(),
+            url: url.into(),
+            changeset: None,
+            kind: Some(kind.into()),
+            formats: formats.iter().map(|f| f.to_string()).collect(),
+        };
+        let d = Discovery {
+            changeset: None,
+            contact: None,
+            key_service: None,
+            endpoints: vec![
+                ep("http://wiki.open311.org/GeoReport_v2", "https://test.example/v2", "test", &["application/json"]),
+                ep("http://wiki.open311.org/GeoReport_v2", "https://xml.example/v2", "production", &["text/xml"]),
+                ep(
+                    "http://wiki.open311.org/GeoReport_v2",
+                    "https://prod.example/v2",
+                    "production",
+                    &["application/json"],
+                ),
+            ],
+        };
+        assert_eq!(d.georeport_v2().map(|e| e.url.as_str()), Some("https://prod.example/v2"));
+        let only_test = Discovery { endpoints: d.endpoints[..2].to_vec(), ..d.clone() };
+        assert_eq!(only_test.georeport_v2().map(|e| e.url.as_str()), Some("https://test.example/v2"));
+        let none = Discovery { endpoints: d.endpoints[1..2].to_vec(), ..d };
+        assert!(none.georeport_v2().is_none(), "XML only is not usable by the app");
+    }
+
+    #[test]
+    fn only_https_or_this_machine() {
+        for ok in [
+            "https://open311.muenchen.de/discovery.json",
+            "http://127.0.0.1:8080/open311/v2",
+            "http://localhost/x",
+            "http://[::1]:9/x",
+        ] {
+            assert!(acceptable_url(ok), "{ok}");
+        }
+        for bad in [
+            "http://open311.example/discovery.json",
+            "ftp://x",
+            "javascript:alert(1)",
+            "https://",
+            "http://127.0.0.1.evil.example/",
+            "http://localhost@evil.example/",
+            "file:///etc/passwd",
+        ] {
+            assert!(!acceptable_url(bad), "{bad}");
+        }
+    }
+}

@@ -5,3 +5,4 @@ pub mod hotspot_detail;
 pub mod hotspots;
 pub mod my_reports;
 pub mod report;
+pub mod report_endpoint;

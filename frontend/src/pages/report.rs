@@ -39,6 +39,9 @@ pub struct ReportProps {
     pub on_resume: Callback<String>,
     pub resumed: Option<Resumed>,
     pub on_delete_draft: Callback<String>,
+    /// Shown below the categories: where reports go (see `report_endpoint`).
+    #[prop_or_default]
+    pub settings: Html,
 }
 
 /// A draft to put back into the form. `nonce` makes resuming the same,
@@ -197,6 +200,8 @@ pub fn Report(props: &ReportProps) -> Html {
                     Load::Failed(e) => html! { <p role="alert" class="field-error">{ i18n::error_text(lang, e) }</p> },
                     _ => html! { <p role="status">{ tr(lang, "Kategorien werden geladen …", "Loading categories …") }</p> },
                 } }
+                // Reachable even when the chosen server is not: the way back.
+                { props.settings.clone() }
             </>
         };
     };
@@ -256,7 +261,7 @@ pub fn Report(props: &ReportProps) -> Html {
                                 let when: String = when.to_locale_string(lang.code(), &wasm_bindgen::JsValue::UNDEFINED).into();
                                 let summary = [d.place_text.as_str(), d.description.as_str()]
                                     .into_iter().filter(|x| !x.trim().is_empty()).collect::<Vec<_>>().join(" – ");
-                                html! { <li class="draft">
+                                html! { <li class="draft" key={d.id.clone()}>
                                     <p><strong>{ title.clone() }</strong>{ format!(" · {} {when}", tr(lang, "gespeichert", "saved")) }</p>
                                     if !summary.is_empty() { <p class="hint">{ summary }</p> }
                                     if *confirm_delete == Some(d.id.clone()) {
@@ -302,12 +307,13 @@ pub fn Report(props: &ReportProps) -> Html {
                                 problems.set(Vec::new());
                                 step.set(Step::Form);
                             });
-                            html! { <li><button type="button" class="tile" {onclick}>
+                            html! { <li key={c.service.service_code.clone()}><button type="button" class="tile" {onclick}>
                                 <span class="tile-title">{ &c.service.service_name }</span>
                                 <span class="tile-text">{ c.service.description.clone().unwrap_or_default() }</span>
                             </button></li> }
                         }) }
                     </ul>
+                    { props.settings.clone() }
                 </>
             }
         }

@@ -1,0 +1,220 @@
+//! A GeoReport v2 client for any Open311 server (our portal, FixMyStreet,
+//! Mark-a-Spot, …): the endpoint comes from a discovery document. Only the
+//! spec and its common extensions are used; where a server ignores an
+//! extension (a radius filter), the client does the work itself.
+
+use muc_wire::geo::LonLat;
+use muc_wire::open311::{
+    acceptable_url, CreatedRequest, Discovery, Endpoint, Open311Error, Service, ServiceDefinition, ServiceRequest,
+};
+
+use crate::{ClientError, PortalClient};
+
+#[derive(Debug, Clone)]
+pub struct Open311Client {
+    endpoint: Endpoint,
+    http: reqwest::Client,
+}
+
+/// Why a discovery URL cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum DiscoveryError {
+    #[error("not https (http only on this machine): {0}")]
+    Insecure(String),
+    #[error("no GeoReport v2 JSON endpoint: {0}")]
+    NotOpen311(String),
+    #[error(transparent)]
+    Client(#[from] ClientError),
+}
+
+impl Open311Client {
+    pub fn new(portal: &PortalClient, endpoint: Endpoint) -> Self {
+        Self { endpoint, http: portal.http.clone() }
+    }
+
+    pub fn endpoint(&self) -> &Endpoint {
+        &self.endpoint
+    }
+
+    /// Reads a discovery document and picks its GeoReport v2 JSON endpoint,
+    /// then checks that the endpoint answers `services.json`.
+    pub async fn discover(
+        portal: &PortalClient,
+        discovery_url: &str,
+        api_key: &str,
+        jurisdiction_id: Option<String>,
+    ) -> Result<Open311Client, DiscoveryError> {
+        let discovery_url = discovery_url.trim();
+        if !acceptable_url(discovery_url) {
+            return Err(DiscoveryError::Insecure(discovery_url.into()));
+        }
+        let resp = portal
+            .http
+            .get(discovery_url)
+            .header(reqwest::header::ACCEPT, "application/json")
+            .send()
+            .await
+            .map_err(ClientError::from)?;
+        let status = resp.status();
+        let body = resp.bytes().await.map_err(ClientError::from)?;
+        if !status.is_success() {
+            return Err(DiscoveryError::NotOpen311(format!("discovery answered {status}")));
+        }
+        let doc: Discovery = serde_json::from_slice(&body)
+            .map_err(|e| DiscoveryError::NotOpen311(format!("not a discovery document: {e}")))?;
+        let found =
+            doc.georeport_v2().ok_or_else(|| DiscoveryError::NotOpen311("no GeoReport_v2 JSON endpoint".into()))?;
+        let url = found.url.trim_end_matches('/').to_string();
+        if !acceptable_url(&url) {
+            return Err(DiscoveryError::Insecure(url));
+        }
+        let client = Open311Client {
+            endpoint: Endpoint {
+                url,
+                jurisdiction_id,
+                api_key: api_key.into(),
+                discovery_url: Some(discovery_url.into()),
+                contact: doc.contact.clone(),
+            },
+            http: portal.http.clone(),
+        };
+        // A server that lists an endpoint it does not serve is no use either.
+        client
+            .get_json::<Vec<Service>>(&client.url("services.json", &[]))
+            .await
+            .map_err(|e| DiscoveryError::NotOpen311(format!("services.json: {e}")))?;
+        Ok(client)
+    }
+
+    /// `{endpoint}/{resource}?jurisdiction_id=…&…`
+    fn url(&self, resource: &str, params: &[(&str, String)]) -> String {
+        let mut url = format!("{}/{resource}", self.endpoint.url);
+        let mut query = url::form_urlencoded::Serializer::new(String::new());
+        if let Some(j) = &self.endpoint.jurisdiction_id {
+            query.append_pair("jurisdiction_id", j);
+        }
+        for (k, v) in params {
+            query.append_pair(k, v);
+        }
+        let q = query.finish();
+        if !q.is_empty() {
+            url.push('?');
+            url.push_str(&q);
+        }
+        url
+    }
+
+    /// Report categories, with the form fields of each.
+    pub async fn report_categories(&self) -> Result<Vec<(Service, ServiceDefinition)>, ClientError> {
+        let services: Vec<Service> = self.get_json(&self.url("services.json", &[])).await?;
+        let mut out = Vec::with_capacity(services.len());
+        for s in services {
+            let def = if s.metadata {
+                self.get_json(&self.url(&format!("services/{}.json", s.service_code), &[])).await?
+            } else {
+                ServiceDefinition { service_code: s.service_code.clone(), attributes: Vec::new() }
+            };
+            out.push((s, def));
+        }
+        Ok(out)
+    }
+
+    /// The current state of reports by id (GeoReport `service_request_id` list).
+    pub async fn reports(&self, ids: &[String]) -> Result<Vec<ServiceRequest>, ClientError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        self.get_json(&self.url("requests.json", &[("service_request_id", ids.join(","))])).await
+    }
+
+    /// Open reports of one category within `radius_m` of a point, nearest
+    /// first. The radius is asked for (an extension) and checked here too, for
+    /// servers that ignore it.
+    pub async fn nearby_reports(
+        &self,
+        service_code: &str,
+        lat: f64,
+        lon: f64,
+        radius_m: u32,
+    ) -> Result<Vec<ServiceRequest>, ClientError> {
+        let list: Vec<ServiceRequest> = self
+            .get_json(&self.url(
+                "requests.json",
+                &[
+                    ("service_code", service_code.into()),
+                    ("status", "open".into()),
+                    ("lat", lat.to_string()),
+                    ("long", lon.to_string()),
+                    ("radius", radius_m.to_string()),
+                    ("page_size", "10".into()),
+                ],
+            ))
+            .await?;
+        let here = LonLat::new(lon, lat);
+        let mut near: Vec<(f64, ServiceRequest)> = list
+            .into_iter()
+            .filter(|r| r.status == "open" && r.service_code == service_code)
+            .filter_map(|r| {
+                let d = here.distance_m(&LonLat::new(r.long?, r.lat?));
+                (d <= f64::from(radius_m)).then_some((d, r))
+            })
+            .collect();
+        near.sort_by(|a, b| a.0.total_cmp(&b.0));
+        Ok(near.into_iter().map(|(_, r)| r).take(10).collect())
+    }
+
+    /// Posts a report (multipart, its photos as `media` parts). The
+    /// idempotency key makes a retry of the same report return the first answer.
+    pub async fn post_report(
+        &self,
+        fields: &[(String, String)],
+        photos: Vec<Vec<u8>>,
+        idempotency_key: &str,
+    ) -> Result<CreatedRequest, ClientError> {
+        let mut form = reqwest::multipart::Form::new().text("api_key", self.endpoint.api_key.clone());
+        if let Some(j) = &self.endpoint.jurisdiction_id {
+            form = form.text("jurisdiction_id", j.clone());
+        }
+        for (k, v) in fields {
+            form = form.text(k.clone(), v.clone());
+        }
+        for bytes in photos {
+            form = form.part("media", reqwest::multipart::Part::bytes(bytes).file_name("photo.jpg"));
+        }
+        let resp = self
+            .http
+            .post(format!("{}/requests.json", self.endpoint.url))
+            .header("Idempotency-Key", idempotency_key)
+            .multipart(form)
+            .send()
+            .await?;
+        let status = resp.status();
+        let body = resp.bytes().await?;
+        if !status.is_success() {
+            return Err(open311_error(status.as_u16(), &body));
+        }
+        let mut created: Vec<CreatedRequest> =
+            serde_json::from_slice(&body).map_err(|e| ClientError::Invalid(e.to_string()))?;
+        created.pop().ok_or_else(|| ClientError::Invalid("empty answer to a report".into()))
+    }
+
+    async fn get_json<T: serde::de::DeserializeOwned>(&self, url: &str) -> Result<T, ClientError> {
+        let resp = self.http.get(url).header(reqwest::header::ACCEPT, "application/json").send().await?;
+        let status = resp.status();
+        let body = resp.bytes().await?;
+        if !status.is_success() {
+            return Err(open311_error(status.as_u16(), &body));
+        }
+        serde_json::from_slice(&body).map_err(|e| ClientError::Invalid(e.to_string()))
+    }
+}
+
+/// GeoReport errors are `[{code, description}]`; anything else is shown cut short.
+fn open311_error(status: u16, body: &[u8]) -> ClientError {
+    let description = serde_json::from_slice::<Vec<Open311Error>>(body)
+        .ok()
+        .and_then(|v| v.into_iter().next())
+        .map(|e| e.description)
+        .unwrap_or_else(|| String::from_utf8_lossy(body).chars().take(200).collect());
+    ClientError::Status { status, code: "open311".into(), description }
+}
