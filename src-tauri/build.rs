@@ -27,6 +27,7 @@ fn main() {
                 "delete_draft",
                 "open311_endpoint",
                 "set_open311_endpoint",
+                "revise_report",
             ]),
         ),
     )

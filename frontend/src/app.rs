@@ -349,8 +349,30 @@ pub fn App() -> Html {
                     .collect(),
                 _ => Vec::new(),
             };
+            let on_revise = {
+                let (resumed, screen, send_error, reload_mine) =
+                    (resumed.clone(), screen.clone(), send_error.clone(), reload_mine.clone());
+                Callback::from(move |id| {
+                    let (resumed, screen, send_error, reload_mine) =
+                        (resumed.clone(), screen.clone(), send_error.clone(), reload_mine.clone());
+                    wasm_bindgen_futures::spawn_local(async move {
+                        match ipc::revise_report(id).await {
+                            Ok(d) => {
+                                let nonce = resumed.as_ref().map_or(0, |r| r.nonce.wrapping_add(1));
+                                resumed.set(Some(crate::pages::report::Resumed { nonce, draft: Rc::new(d) }));
+                                send_error.set(None);
+                                screen.set(Screen::Report);
+                            }
+                            Err(e) => {
+                                web_sys::console::error_1(&e.to_string().into());
+                                reload_mine.emit(());
+                            }
+                        }
+                    });
+                })
+            };
             html! {
-                <MyReports lang={l} load={(*mine).clone()} names={names}
+                <MyReports lang={l} load={(*mine).clone()} names={names} on_revise={on_revise}
                     on_refresh={reload_mine.clone()} on_new={navigate.reform(|()| Screen::Report)} />
             }
         }

@@ -118,3 +118,8 @@ pub async fn open311_endpoint() -> Result<EndpointInfo, AppError> {
 pub async fn set_open311_endpoint(args: SetEndpointArgs) -> Result<EndpointInfo, AppError> {
     call(cmd::SET_OPEN311_ENDPOINT, &Wrapped { args }).await
 }
+
+/// A refused report back as a draft (the shell moves it out of the outbox).
+pub async fn revise_report(id: String) -> Result<DraftWithPhotos, AppError> {
+    call(cmd::REVISE_REPORT, &Wrapped { args: DraftIdArgs { id } }).await
+}

@@ -803,6 +803,11 @@ fn photos_are_checked_before_they_are_kept() {
     big.resize(11 * 1024 * 1024, 0);
     assert!(photo_problem(Lang::De, &big).expect("big").contains("10 MB"));
     assert_eq!(photo_problem(Lang::De, &[0xFF, 0xD8, 0xFF, 0xE0, 0, 0]), None);
+    let mut giant = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+    giant.extend(20_000u32.to_be_bytes());
+    giant.extend(20_000u32.to_be_bytes());
+    let why = photo_problem(Lang::De, &giant).expect("giant");
+    assert!(why.contains("20000 × 20000") && why.contains("40 Megapixel"), "{why}");
 }
 
 #[wasm_bindgen_test]
@@ -878,9 +883,15 @@ async fn my_reports_show_every_state() {
     }
     #[component]
     fn Mine(p: &P) -> Html {
+        let revised = use_state(|| None::<String>);
+        let on_revise = {
+            let r = revised.clone();
+            Callback::from(move |id| r.set(Some(id)))
+        };
         html! { <InMain><MyReports lang={Lang::De} load={Load::Ready(p.list.clone())}
         names={vec![("strassenbeleuchtung".to_string(), "Straßenbeleuchtung".to_string())]}
-        on_refresh={Callback::noop()} on_new={Callback::noop()} /></InMain> }
+        on_refresh={Callback::noop()} on_new={Callback::noop()} {on_revise} />
+        if let Some(id) = &*revised { <p id="revised">{ id }</p> }</InMain> }
     }
     yew::Renderer::<Mine>::with_root_and_props(host(), P { list: Rc::new(list) }).render();
     wait_until("three reports", || all("#my-reports li").len() >= 3).await;
@@ -890,6 +901,10 @@ async fn my_reports_show_every_state() {
     assert!(states[2].contains("Nicht angenommen") && states[2].contains("art"), "{states:?}");
     assert!(body_text().contains("MUC-ABC") && body_text().contains("Leuchtmittel getauscht."));
     assert_accessible("my reports").await;
+    // Only the refused one can be corrected, and it is named by its local id.
+    assert_eq!(all("#my-reports li button").len(), 1);
+    click(&button("Korrigieren und erneut senden"));
+    wait_until("asked to revise", || texts("#revised").concat() == "c").await;
 }
 
 #[derive(Properties, PartialEq)]

@@ -146,3 +146,9 @@ pub fn open311_endpoint(state: State<'_, AppState>) -> EndpointInfo {
 pub async fn set_open311_endpoint(state: State<'_, AppState>, args: SetEndpointArgs) -> Result<EndpointInfo, AppError> {
     state.endpoints.set(args).await
 }
+
+/// A report the portal refused becomes a draft again, to fix and resend.
+#[tauri::command]
+pub fn revise_report(state: State<'_, AppState>, args: DraftIdArgs) -> Result<DraftWithPhotos, AppError> {
+    state.drafts.from_refused(&state.outbox, &args.id, now())
+}

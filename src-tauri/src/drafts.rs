@@ -81,6 +81,39 @@ impl Drafts {
         Ok(draft)
     }
 
+    /// A report the portal refused, back as a draft to fix and send again.
+    /// The draft is written before the outbox entry goes: nothing is lost.
+    pub fn from_refused(
+        &self,
+        outbox: &crate::outbox::Outbox,
+        id: &str,
+        now: i64,
+    ) -> Result<DraftWithPhotos, AppError> {
+        let (entry, photos) = outbox
+            .take_refused(id)
+            .map_err(storage)?
+            .ok_or_else(|| AppError::new(ErrorKind::NotFound, format!("no refused report {id}")))?;
+        let r = &entry.report;
+        let place_text = r.address.clone().unwrap_or_else(|| match (r.lat, r.lon) {
+            (Some(lat), Some(lon)) => format!("{lat:.5}, {lon:.5}"),
+            _ => String::new(),
+        });
+        let draft = Draft {
+            id: entry.id.clone(),
+            updated_at: now,
+            service_code: r.service_code.clone(),
+            attributes: r.attributes.clone(),
+            place_text,
+            description: r.description.clone().unwrap_or_default(),
+            email: r.email.clone().unwrap_or_default(),
+            consent: r.email.is_some(),
+            photo_names: (1..=photos.len()).map(|n| format!("Foto {n}.jpg")).collect(),
+        };
+        let draft = self.save(draft, Some(&photos), now)?;
+        outbox.remove(&entry).map_err(storage)?;
+        Ok(DraftWithPhotos { draft, photos })
+    }
+
     /// Every draft, most recently changed first.
     pub fn list(&self) -> Vec<Draft> {
         let mut v: Vec<Draft> =
@@ -202,5 +235,46 @@ mod tests {
         let back = drafts.load("cccccccc-3").expect("still there");
         assert_eq!((back.draft.description.as_str(), back.photos), ("gespeichert", vec![b"alt".to_vec()]));
         assert_eq!(drafts.list().len(), 1, "the torn temporary file is not a draft");
+    }
+}
+
+#[cfg(test)]
+mod refused_tests {
+    use super::*;
+    use muc_portal_client::PortalClient;
+
+    #[tokio::test]
+    async fn a_refused_report_comes_back_as_a_draft_with_its_photos() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let (base, _stop, _task) = crate::test_portal(tmp.path()).await;
+        let endpoints =
+            crate::endpoint::Endpoints::load(&PortalClient::new(&base).expect("client"), tmp.path(), "muenchen-app");
+        let outbox = crate::outbox::Outbox::new(tmp.path());
+        let drafts = Drafts::new(tmp.path());
+        // Berlin is not Munich: the portal refuses it.
+        let report = muc_wire::open311::OutgoingReport {
+            service_code: "graffiti".into(),
+            lat: Some(52.52),
+            lon: Some(13.405),
+            address: None,
+            description: Some("am Alexanderplatz".into()),
+            email: Some("anna@example.org".into()),
+            attributes: std::collections::BTreeMap::from([("flaeche".to_string(), vec!["kasten".to_string()])]),
+            photos: Vec::new(),
+        };
+        let photo = include_bytes!("../../portal/tests/fixtures/street-light.jpg").to_vec();
+        let entry = outbox.enqueue(report, std::slice::from_ref(&photo), None, 1).expect("queued");
+        outbox.send_due(&endpoints, 1).await;
+        assert!(matches!(outbox.list()[0].delivery, muc_wire::open311::Delivery::Refused { .. }));
+
+        assert!(drafts.from_refused(&outbox, "not-a-refused-one", 2).is_err());
+        let back = drafts.from_refused(&outbox, &entry.id, 2).expect("draft");
+        assert_eq!(back.draft.place_text, "52.52000, 13.40500");
+        assert_eq!(back.draft.description, "am Alexanderplatz");
+        assert!(back.draft.consent && back.draft.email == "anna@example.org");
+        assert_eq!(back.photos, vec![photo]);
+        assert!(outbox.list().is_empty(), "it left the outbox");
+        assert_eq!(drafts.list().len(), 1, "and is a draft now");
+        assert_eq!(std::fs::read_dir(tmp.path().join("outbox")).expect("dir").count(), 0, "no photo left behind");
     }
 }

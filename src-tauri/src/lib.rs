@@ -93,6 +93,7 @@ pub fn run() {
             commands::delete_draft,
             commands::open311_endpoint,
             commands::set_open311_endpoint,
+            commands::revise_report,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(e) = result {

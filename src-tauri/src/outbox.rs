@@ -86,6 +86,31 @@ impl Outbox {
         v
     }
 
+    /// Takes a report the portal refused out of the outbox, with its photos,
+    /// so the person can fix it (it comes back as a draft).
+    pub fn take_refused(&self, id: &str) -> std::io::Result<Option<(Entry, Vec<Vec<u8>>)>> {
+        if !muc_wire::ipc::Draft::valid_id(id) {
+            return Ok(None);
+        }
+        let file = self.file(id);
+        let Some(entry) = file.load() else { return Ok(None) };
+        if !matches!(entry.delivery, Delivery::Refused { .. }) {
+            return Ok(None);
+        }
+        let photos =
+            entry.report.photos.iter().map(|p| std::fs::read(self.dir.join(p))).collect::<Result<Vec<_>, _>>()?;
+        Ok(Some((entry, photos)))
+    }
+
+    /// Removes a report and its photos (after it became a draft again).
+    pub fn remove(&self, entry: &Entry) -> std::io::Result<()> {
+        std::fs::remove_file(self.file(&entry.id).path())?;
+        for p in &entry.report.photos {
+            let _ = std::fs::remove_file(self.dir.join(p));
+        }
+        Ok(())
+    }
+
     fn fields(&self, r: &OutgoingReport) -> Vec<(String, String)> {
         let mut f = vec![("service_code".to_string(), r.service_code.clone())];
         if let (Some(lat), Some(lon)) = (r.lat, r.lon) {

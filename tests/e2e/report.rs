@@ -149,3 +149,43 @@ async fn report_to_another_open311_server_by_discovery() -> Result<()> {
     app.client.clone().close().await?;
     Ok(())
 }
+
+/// A report the portal refuses (a place outside Munich) is kept with the
+/// reason; the person corrects it and it is sent, once.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_refused_report_is_corrected_and_sent() -> Result<()> {
+    let tmp = tempfile::tempdir()?;
+    let portal = Portal::start(&tmp.path().join("portal.db"))?;
+    let data = tmp.path().join("app-data");
+    let app =
+        Driver::launch(&[("MUC_PORTAL_URL", portal.url.as_str()), ("MUC_DATA_DIR", data.to_str().ok_or("path")?)])
+            .await?;
+    app.button("Anliegen melden").await?.click().await?;
+    app.button("Graffiti").await?.click().await?;
+    app.find("#attr-flaeche").await?.select_by_value("kasten").await?;
+    app.find("#report-place").await?.send_keys("52.5200, 13.4050").await?;
+    app.find("#report-description").await?.send_keys("Am Kasten an der Ecke.").await?;
+    app.button("Weiter zur Übersicht").await?.click().await?;
+    app.button("Meldung absenden").await?.click().await?;
+    let mine = app.text_until("#my-reports", "say it was not accepted", |t| t.contains("Nicht angenommen")).await?;
+    assert!(mine.contains("outside Munich"), "{mine}");
+    app.screenshot("report-08-refused").await?;
+
+    app.button("Korrigieren und erneut senden").await?.click().await?;
+    let place = app.find("#report-place").await?;
+    assert_eq!(place.prop("value").await?.as_deref(), Some("52.52000, 13.40500"));
+    place.clear().await?;
+    place.send_keys("Marienplatz").await?;
+    app.button("Weiter zur Übersicht").await?.click().await?;
+    let review = app.text_until("#review", "keep the description", |t| t.contains("Am Kasten an der Ecke.")).await?;
+    assert!(review.contains("Marienplatz"), "{review}");
+    app.button("Meldung absenden").await?.click().await?;
+    let mine = app.text_until("#my-reports", "list it received", |t| t.contains("Eingegangen")).await?;
+    assert!(!mine.contains("Nicht angenommen"), "the refused copy is gone: {mine}");
+    let all: Vec<serde_json::Value> =
+        reqwest::get(format!("{}/open311/v2/requests.json", portal.url)).await?.json().await?;
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0]["description"], "Am Kasten an der Ecke.");
+    app.client.clone().close().await?;
+    Ok(())
+}

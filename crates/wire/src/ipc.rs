@@ -25,6 +25,7 @@ pub mod cmd {
     pub const DELETE_DRAFT: &str = "delete_draft";
     pub const OPEN311_ENDPOINT: &str = "open311_endpoint";
     pub const SET_OPEN311_ENDPOINT: &str = "set_open311_endpoint";
+    pub const REVISE_REPORT: &str = "revise_report";
 }
 
 /// Where reports go, as the settings show it.

@@ -9,6 +9,7 @@ pub mod hotspots;
 pub mod ipc;
 pub mod ogc;
 pub mod open311;
+pub mod photo;
 pub mod search;
 
 pub use error::ApiError;

@@ -14,6 +14,9 @@ pub struct MyReportsProps {
     pub names: Vec<(String, String)>,
     pub on_refresh: Callback<()>,
     pub on_new: Callback<()>,
+    /// A refused report back into the form, by its local id.
+    #[prop_or_default]
+    pub on_revise: Callback<String>,
 }
 
 fn label(lang: Lang, d: DetailedStatus) -> &'static str {
@@ -48,9 +51,16 @@ pub fn MyReports(props: &MyReportsProps) -> Html {
                     html! {
                         <li>
                             <article class="finder">
-                                <h2 class="card-title">{ name }</h2>
+                                <h2 class="card-title">{ name.clone() }</h2>
                                 <p class="report-state"><strong>{ tr(lang, "Stand: ", "Status: ") }</strong>{ state }</p>
                                 if let Some(n) = number { <p>{ format!("{} {n}", tr(lang, "Vorgangsnummer:", "Reference:")) }</p> }
+                                if matches!(r.delivery, Delivery::Refused { .. }) {
+                                    <p class="hint">{ tr(lang, "Ihre Angaben und Fotos sind gespeichert. Sie können die Meldung korrigieren und erneut senden.", "What you entered and your photos are kept. You can correct the report and send it again.") }</p>
+                                    <button type="button" onclick={{ let (cb, id) = (props.on_revise.clone(), r.local_id.clone()); Callback::from(move |_| cb.emit(id.clone())) }}
+                                        aria-label={format!("{}: {name}", tr(lang, "Korrigieren und erneut senden", "Correct and send again"))}>
+                                        { tr(lang, "Korrigieren und erneut senden", "Correct and send again") }
+                                    </button>
+                                }
                                 <p class="hint">{ format!("{} {}", tr(lang, "Gemeldet am", "Reported on"), date_time(lang, r.created_at)) }</p>
                                 if let Some(remote) = &r.remote {
                                     if let Some(note) = &remote.status_notes { <p class="status-note">{ note }</p> }

@@ -13,10 +13,7 @@ use crate::i18n::{self, tr, Lang};
 use crate::load::Load;
 use crate::places::{self, Place};
 
-/// The largest photo the portal accepts.
-pub const MAX_PHOTO_BYTES: usize = 10 * 1024 * 1024;
-/// Photos one report may carry (the portal's limit).
-pub const MAX_PHOTOS: usize = 5;
+use muc_wire::photo::{Problem, MAX_PER_REPORT as MAX_PHOTOS};
 /// A draft is saved this long after the last change.
 const AUTOSAVE_MS: u32 = 700;
 
@@ -80,26 +77,31 @@ enum Step {
     Review,
 }
 
-/// Checks a photo by its first bytes and size, as the portal will.
-pub fn photo_problem(lang: Lang, bytes: &[u8]) -> Option<&'static str> {
-    let is_photo = bytes.starts_with(&[0xFF, 0xD8, 0xFF])
-        || bytes.starts_with(b"\x89PNG\r\n\x1a\n")
-        || (bytes.len() > 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP");
-    if bytes.len() > MAX_PHOTO_BYTES {
-        Some(tr(
+/// Checks a photo by its first bytes, size and pixel count, as the portal will.
+pub fn photo_problem(lang: Lang, bytes: &[u8]) -> Option<String> {
+    Some(match muc_wire::photo::problem(bytes)? {
+        Problem::TooLarge => tr(
             lang,
             "Das Foto ist größer als 10 MB. Bitte wählen Sie ein kleineres Foto.",
             "The photo is larger than 10 MB. Please choose a smaller one.",
-        ))
-    } else if !is_photo {
-        Some(tr(
+        )
+        .to_string(),
+        Problem::NotAPhoto => tr(
             lang,
             "Diese Datei ist kein Foto. Erlaubt sind JPEG, PNG und WebP.",
             "This file is not a photo. JPEG, PNG and WebP are accepted.",
-        ))
-    } else {
-        None
-    }
+        )
+        .to_string(),
+        Problem::TooManyPixels { width, height } => format!(
+            "{} ({width} × {height}) {}",
+            tr(lang, "Das Foto hat zu viele Bildpunkte", "The photo has too many pixels"),
+            tr(
+                lang,
+                "– höchstens 40 Megapixel. Bitte wählen Sie ein kleineres Foto.",
+                "– at most 40 megapixels. Please choose a smaller one."
+            ),
+        ),
+    })
 }
 
 /// Problems with the form, as (field id, message); empty when it can be sent.
@@ -448,11 +450,10 @@ pub fn Report(props: &ReportProps) -> Html {
                             }
                             let read = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
                             let problem = match &read {
-                                Err(_) => Some(tr(
-                                    lang,
-                                    "Das Foto konnte nicht gelesen werden.",
-                                    "The photo could not be read.",
-                                )),
+                                Err(_) => Some(
+                                    tr(lang, "Das Foto konnte nicht gelesen werden.", "The photo could not be read.")
+                                        .to_string(),
+                                ),
                                 Ok(buf) => {
                                     let b = js_sys::Uint8Array::new(buf).to_vec();
                                     let p = photo_problem(lang, &b);

@@ -12,12 +12,10 @@ use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
 
 use crate::AppState;
 
-pub const MAX_PHOTO_BYTES: usize = 10 * 1024 * 1024;
-/// A whole POST: one photo plus the form.
-/// Photos one report may carry.
-pub const MAX_PHOTOS: usize = 5;
+// The limits are shared with the app (muc_wire::photo), which checks first.
+pub use muc_wire::photo::{MAX_BYTES as MAX_PHOTO_BYTES, MAX_PER_REPORT as MAX_PHOTOS, MAX_PIXELS};
+/// A whole POST: every photo plus the form.
 pub const MAX_BODY: usize = MAX_PHOTOS * MAX_PHOTO_BYTES + 1024 * 1024;
-pub const MAX_PIXELS: u64 = 40_000_000;
 /// Longest edge after downscaling: plenty to see a pothole, small to store.
 pub const MAX_EDGE: u32 = 2048;
 
@@ -46,15 +44,12 @@ impl MediaError {
 /// What the bytes are, by their first bytes (the file name and the declared
 /// type are not trusted).
 pub fn sniff(b: &[u8]) -> Option<ImageFormat> {
-    if b.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        Some(ImageFormat::Jpeg)
-    } else if b.starts_with(b"\x89PNG\r\n\x1a\n") {
-        Some(ImageFormat::Png)
-    } else if b.len() > 12 && &b[..4] == b"RIFF" && &b[8..12] == b"WEBP" {
-        Some(ImageFormat::WebP)
-    } else {
-        None
-    }
+    use muc_wire::photo::Kind;
+    Some(match muc_wire::photo::kind(b)? {
+        Kind::Jpeg => ImageFormat::Jpeg,
+        Kind::Png => ImageFormat::Png,
+        Kind::Webp => ImageFormat::WebP,
+    })
 }
 
 /// Checks and re-encodes a photo as a clean JPEG.
