@@ -286,10 +286,7 @@ pub fn App() -> Html {
                     let (resumed, send_error) = (resumed.clone(), send_error.clone());
                     wasm_bindgen_futures::spawn_local(async move {
                         match ipc::load_draft(id).await {
-                            Ok(d) => {
-                                let nonce = resumed.as_ref().map_or(0, |r| r.nonce.wrapping_add(1));
-                                resumed.set(Some(crate::pages::report::Resumed { nonce, draft: Rc::new(d) }))
-                            }
+                            Ok(d) => resume(&resumed, d),
                             Err(e) => send_error.set(Some(e)),
                         }
                     });
@@ -358,8 +355,7 @@ pub fn App() -> Html {
                     wasm_bindgen_futures::spawn_local(async move {
                         match ipc::revise_report(id).await {
                             Ok(d) => {
-                                let nonce = resumed.as_ref().map_or(0, |r| r.nonce.wrapping_add(1));
-                                resumed.set(Some(crate::pages::report::Resumed { nonce, draft: Rc::new(d) }));
+                                resume(&resumed, d);
                                 send_error.set(None);
                                 screen.set(Screen::Report);
                             }
@@ -407,6 +403,12 @@ pub fn App() -> Html {
             </footer>
         </>
     }
+}
+
+/// Hands a draft to the report form (a new nonce, so the same draft twice still counts).
+fn resume(resumed: &UseStateHandle<Option<crate::pages::report::Resumed>>, d: muc_wire::ipc::DraftWithPhotos) {
+    let nonce = resumed.as_ref().map_or(0, |r| r.nonce.wrapping_add(1));
+    resumed.set(Some(crate::pages::report::Resumed { nonce, draft: Rc::new(d) }));
 }
 
 fn after_two_frames(f: impl FnOnce() + 'static) {
