@@ -106,12 +106,14 @@ pub fn App() -> Html {
     // painted with its data (two animation frames after it renders), so
     // start-up time is measured, not assumed.
     let start_known = use_state(|| false);
+    let tile_url = use_state(|| None::<String>);
     {
-        let (screen, start_known) = (screen.clone(), start_known.clone());
+        let (screen, start_known, tile_url) = (screen.clone(), start_known.clone(), tile_url.clone());
         use_effect_with((), move |_| {
             if ipc::in_shell() {
                 wasm_bindgen_futures::spawn_local(async move {
                     if let Ok(info) = ipc::app_info().await {
+                        tile_url.set(info.tile_url.clone());
                         match info.start_screen.as_deref() {
                             Some("hotspots") => screen.set(Screen::Hotspots),
                             Some("finders") => screen.set(Screen::Finders),
@@ -330,7 +332,7 @@ pub fn App() -> Html {
                     busy={*endpoint_busy} error={(*endpoint_error).clone()} on_set={on_set_endpoint} />
             };
             html! {
-                <Report lang={l} catalogue={(*catalogue).clone()} sending={*sending} send_error={(*send_error).clone()} settings={settings}
+                <Report lang={l} catalogue={(*catalogue).clone()} sending={*sending} send_error={(*send_error).clone()} settings={settings} tile_url={(*tile_url).clone()}
                     on_submit={on_submit} on_my_reports={navigate.reform(|()| Screen::MyReports)}
                     nearby={(*nearby).clone()} on_review={on_review}
                     drafts={(*drafts).clone()} on_save_draft={on_save_draft} on_resume={on_resume}

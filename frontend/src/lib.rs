@@ -8,6 +8,7 @@ pub mod i18n;
 pub mod ipc;
 pub mod load;
 pub mod location;
+pub mod map;
 pub mod pages;
 pub mod places;
 pub mod route;

@@ -962,3 +962,54 @@ async fn a_refused_reporting_server_says_why() {
     wait_until("the reason", || texts("#endpoint-error").concat().contains("https://")).await;
     assert_accessible("report, reporting server refused").await;
 }
+
+#[derive(Properties, PartialEq)]
+struct MapHarnessProps {}
+
+#[component]
+fn MapHarness(_p: &MapHarnessProps) -> Html {
+    use muc_frontend::map::MapPicker;
+    let picked = use_state(|| None::<LonLat>);
+    let on_pick = {
+        let p = picked.clone();
+        Callback::from(move |l| p.set(Some(l)))
+    };
+    html! {
+        <InMain>
+            <h1>{ "Karte" }</h1>
+            // Nothing listens on port 9: the tiles fail, as on a machine without internet.
+            <MapPicker lang={Lang::De} tile_url="http://127.0.0.1:9/{z}/{x}/{y}.png" start={LonLat::new(11.5755, 48.1374)}
+                {on_pick} on_close={Callback::noop()} />
+            if let Some(p) = &*picked { <p id="picked">{ format!("{:.5} {:.5}", p.lat, p.lon) }</p> }
+        </InMain>
+    }
+}
+
+fn press(css: &str, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event");
+    one(css).dispatch_event(&ev).expect("dispatch");
+}
+
+#[wasm_bindgen_test]
+async fn the_map_is_moved_by_keyboard_and_says_when_tiles_fail() {
+    yew::Renderer::<MapHarness>::with_root_and_props(host(), MapHarnessProps {}).render();
+    wait_until("tiles", || all(".map-tile").len() == 35).await;
+    wait_until("the failure is said", || all("#map-unreachable").len() == 1).await;
+    assert!(texts("#map-position").concat().contains("48.13740, 11.57550"), "{:?}", texts("#map-position"));
+    assert_accessible("report, map").await;
+    press(".map-view", "ArrowRight");
+    press(".map-view", "ArrowRight");
+    wait_until("moved east", || !texts("#map-position").concat().contains("11.57550")).await;
+    let east: f64 =
+        texts("#map-position").concat().split(", ").nth(1).and_then(|s| s.get(..8)?.parse().ok()).expect("lon");
+    assert!(east > 11.5755 && east < 11.58, "two steps east at zoom 16: {east}");
+    click(&button("+"));
+    wait_until("zoomed in", || texts("#map-position").concat().contains("Zoomstufe 17")).await;
+    click(&button("Diesen Punkt übernehmen"));
+    wait_until("picked", || all("#picked").len() == 1).await;
+    assert!(texts("#picked").concat().starts_with("48.13740"), "{:?}", texts("#picked"));
+}

@@ -66,6 +66,7 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
         version: env!("CARGO_PKG_VERSION").into(),
         portal_url: state.client.base().into(),
         start_screen: state.start_screen.clone(),
+        tile_url: state.tile_url.clone(),
     }
 }
 

@@ -3,6 +3,9 @@
 use std::path::PathBuf;
 
 pub const DEFAULT_PORTAL_URL: &str = "http://127.0.0.1:8080";
+/// OpenStreetMap's standard tiles (© OpenStreetMap contributors, ODbL). The
+/// webview may only load tiles from hosts in the CSP's img-src (tauri.conf.json).
+pub const DEFAULT_TILE_URL: &str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
 
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -12,6 +15,8 @@ pub struct Config {
     pub open311_api_key: String,
     /// MUC_START_SCREEN: hotspots, finders or report.
     pub start_screen: Option<String>,
+    /// MUC_TILE_URL: map tiles for picking a place ("off": no map).
+    pub tile_url: Option<String>,
 }
 
 impl Config {
@@ -29,6 +34,19 @@ impl Config {
         let open311_api_key = std::env::var("MUC_OPEN311_API_KEY").unwrap_or_else(|_| "muenchen-app".into());
         let start_screen =
             std::env::var("MUC_START_SCREEN").ok().filter(|s| matches!(s.as_str(), "hotspots" | "finders" | "report"));
-        Ok(Config { portal_url, data_dir, open311_api_key, start_screen })
+        let tile_url = match std::env::var("MUC_TILE_URL").as_deref() {
+            Ok("off") => None,
+            Ok(u) => Some(u.to_string()),
+            Err(_) => Some(DEFAULT_TILE_URL.to_string()),
+        };
+        if let Some(u) = &tile_url {
+            let placeholders = ["{z}", "{x}", "{y}"].iter().all(|p| u.contains(p));
+            if !placeholders || !muc_wire::open311::acceptable_url(u) {
+                return Err(format!(
+                    "MUC_TILE_URL must be https (http only on this machine) with {{z}}, {{x}} and {{y}}, got {u:?}"
+                ));
+            }
+        }
+        Ok(Config { portal_url, data_dir, open311_api_key, start_screen, tile_url })
     }
 }

@@ -31,6 +31,7 @@ pub struct AppState {
     pub categories: reports::CategoryCache,
     pub drafts: drafts::Drafts,
     pub start_screen: Option<String>,
+    pub tile_url: Option<String>,
     /// The sites last shown, so `open_in_map` can resolve an id without
     /// trusting a URL from the webview.
     pub last_sites: Mutex<Vec<Site>>,
@@ -61,6 +62,7 @@ pub fn run() {
                 categories: reports::category_cache(&cfg.data_dir),
                 drafts: drafts::Drafts::new(&cfg.data_dir),
                 start_screen: cfg.start_screen.clone(),
+                tile_url: cfg.tile_url.clone(),
                 last_sites: Mutex::new(Vec::new()),
             });
             // Reports waiting in the outbox go out as soon as the portal answers.

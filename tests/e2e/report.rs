@@ -189,3 +189,51 @@ async fn a_refused_report_is_corrected_and_sent() -> Result<()> {
     app.client.clone().close().await?;
     Ok(())
 }
+
+/// Picking the place on a map, with tiles from a tile server on loopback:
+/// the map loads only when asked, moves by keyboard, and the report carries
+/// the point under the crosshair.
+#[tokio::test(flavor = "multi_thread")]
+async fn pick_the_place_on_the_map() -> Result<()> {
+    let tmp = tempfile::tempdir()?;
+    let portal = Portal::start(&tmp.path().join("portal.db"))?;
+    let tiles = muc_e2e::TileServer::start().await?;
+    let data = tmp.path().join("app-data");
+    let app = Driver::launch(&[
+        ("MUC_PORTAL_URL", portal.url.as_str()),
+        ("MUC_DATA_DIR", data.to_str().ok_or("path")?),
+        ("MUC_TILE_URL", tiles.url_template.as_str()),
+    ])
+    .await?;
+    app.button("Anliegen melden").await?.click().await?;
+    app.button("Straßenbeleuchtung").await?.click().await?;
+    app.find("#attr-art").await?.select_by_value("dunkel").await?;
+    assert_eq!(tiles.requests(), 0, "no tile is fetched before the person opens the map");
+    app.button("Auf der Karte wählen").await?.click().await?;
+    let view = app.find(".map-view").await?;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while tiles.requests() < 35 && std::time::Instant::now() < deadline {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(tiles.requests() >= 35, "the map's 7 x 5 tiles were loaded: {}", tiles.requests());
+    assert!(app.texts("#map-unreachable").await?.is_empty(), "tiles load, so no failure is shown");
+    // Four steps east by keyboard: 4 × 64 px = one 256 px tile = 360°/2^16 ≈ 0.00549° of longitude.
+    view.send_keys("\u{E014}\u{E014}\u{E014}\u{E014}").await?;
+    app.text_until("#map-position", "move east", |t| !t.contains("11.57550")).await?;
+    app.scroll_to("#map-picker").await?;
+    app.screenshot("report-09-map").await?;
+    app.button("Diesen Punkt übernehmen").await?.click().await?;
+    let place = app.find("#report-place").await?.prop("value").await?.unwrap_or_default();
+    let (lat, lon) = place.split_once(", ").ok_or_else(|| format!("coordinates in the field: {place:?}"))?;
+    let (lat, lon): (f64, f64) = (lat.parse()?, lon.parse()?);
+    assert!((lat - 48.1374).abs() < 1e-4 && (lon - 11.5755 - 360.0 / 65536.0).abs() < 2e-5, "{place}");
+    app.button("Weiter zur Übersicht").await?.click().await?;
+    app.button("Meldung absenden").await?.click().await?;
+    app.text_until("#my-reports", "list it received", |t| t.contains("Eingegangen")).await?;
+    let all: Vec<serde_json::Value> =
+        reqwest::get(format!("{}/open311/v2/requests.json", portal.url)).await?.json().await?;
+    let stored_lon = all[0]["long"].as_f64().ok_or("long")?;
+    assert!((stored_lon - lon).abs() < 1e-6, "the report carries the picked point: {stored_lon} vs {lon}");
+    app.client.clone().close().await?;
+    Ok(())
+}

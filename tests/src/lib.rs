@@ -355,3 +355,47 @@ pub fn kill_app(data_dir: &Path) -> Result<usize> {
     }
     Ok(killed)
 }
+
+/// A map tile server on loopback: answers every `GET /{z}/{x}/{y}.png` with
+/// the same small PNG and counts the requests (no internet needed).
+pub struct TileServer {
+    pub url_template: String,
+    requests: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    _task: tokio::task::JoinHandle<()>,
+}
+
+impl TileServer {
+    pub async fn start() -> Result<TileServer> {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        const TILE: &[u8] = include_bytes!("../fixtures/tile.png");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+        let url_template = format!("http://{}/{{z}}/{{x}}/{{y}}.png", listener.local_addr()?);
+        let requests = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let count = requests.clone();
+        let task = tokio::spawn(async move {
+            while let Ok((mut s, _)) = listener.accept().await {
+                let count = count.clone();
+                tokio::spawn(async move {
+                    let mut buf = vec![0u8; 8192];
+                    // One request per connection: answer, then close.
+                    if let Ok(n @ 1..) = s.read(&mut buf).await {
+                        if buf[..n].starts_with(b"GET /") {
+                            count.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                        }
+                        let head = format!(
+                            "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                            TILE.len()
+                        );
+                        let _ = s.write_all(head.as_bytes()).await;
+                        let _ = s.write_all(TILE).await;
+                    }
+                });
+            }
+        });
+        Ok(TileServer { url_template, requests, _task: task })
+    }
+
+    pub fn requests(&self) -> usize {
+        self.requests.load(std::sync::atomic::Ordering::SeqCst)
+    }
+}

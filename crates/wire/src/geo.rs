@@ -53,6 +53,27 @@ impl LonLat {
     }
 }
 
+/// Size of a map tile in CSS pixels (the slippy-map convention).
+pub const TILE_PX: f64 = 256.0;
+
+/// Web Mercator "world pixels" at `zoom`: where a position lies on the map
+/// of tiles (x to the east, y to the south), as tile servers number them.
+pub fn to_world_px(p: LonLat, zoom: u8) -> (f64, f64) {
+    let size = TILE_PX * f64::from(1u32 << zoom);
+    let lat = p.lat.clamp(-85.051_128_78, 85.051_128_78).to_radians();
+    let x = (p.lon + 180.0) / 360.0 * size;
+    let y = (1.0 - (lat.tan() + 1.0 / lat.cos()).ln() / std::f64::consts::PI) / 2.0 * size;
+    (x, y)
+}
+
+/// The inverse of [`to_world_px`].
+pub fn from_world_px(x: f64, y: f64, zoom: u8) -> LonLat {
+    let size = TILE_PX * f64::from(1u32 << zoom);
+    let lon = x / size * 360.0 - 180.0;
+    let lat = (std::f64::consts::PI * (1.0 - 2.0 * y / size)).sinh().atan().to_degrees();
+    LonLat::new(lon, lat)
+}
+
 /// Human distance: "350 m", "1,2 km" (German) or "1.2 km" (English).
 pub fn format_distance(metres: f64, decimal_comma: bool) -> String {
     if metres < 1000.0 {
@@ -110,5 +131,15 @@ mod tests {
         assert_eq!(format_distance(344.0, true), "340 m");
         assert_eq!(format_distance(1234.0, true), "1,2 km");
         assert_eq!(format_distance(1234.0, false), "1.2 km");
+    }
+
+    #[test]
+    fn tiles_are_numbered_as_tile_servers_do() {
+        let marienplatz = LonLat::new(11.5755, 48.1374);
+        let (x, y) = to_world_px(marienplatz, 16);
+        // The OpenStreetMap tile with Marienplatz at zoom 16 (OSM wiki formula, asinh form): 16/34875/22743.
+        assert_eq!(((x / TILE_PX) as u32, (y / TILE_PX) as u32), (34875, 22743));
+        let back = from_world_px(x, y, 16);
+        assert!(back.distance_m(&marienplatz) < 0.01, "{back:?}");
     }
 }

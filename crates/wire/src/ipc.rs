@@ -213,6 +213,9 @@ pub struct AppInfo {
     /// a Wi-Fi kiosk or a desktop shortcut; None: the home screen.
     #[serde(default)]
     pub start_screen: Option<String>,
+    /// Map tiles for picking a place, `{z}/{x}/{y}` in it; None: no map.
+    #[serde(default)]
+    pub tile_url: Option<String>,
 }
 
 /// The one error type of the IPC boundary. The frontend turns `kind` into a

@@ -39,6 +39,9 @@ pub struct ReportProps {
     /// Shown below the categories: where reports go (see `report_endpoint`).
     #[prop_or_default]
     pub settings: Html,
+    /// Map tiles to pick the place on; None: no map offered.
+    #[prop_or_default]
+    pub tile_url: Option<String>,
 }
 
 /// A draft to put back into the form. `nonce` makes resuming the same,
@@ -47,6 +50,11 @@ pub struct ReportProps {
 pub struct Resumed {
     pub nonce: u32,
     pub draft: Rc<DraftWithPhotos>,
+}
+
+/// The host map tiles come from, to name it before the map loads.
+fn tile_host(url: &str) -> &str {
+    url.split("://").nth(1).and_then(|r| r.split('/').next()).unwrap_or(url)
 }
 
 /// A fresh draft id: time and randomness, letters and digits only.
@@ -147,6 +155,7 @@ pub fn Report(props: &ReportProps) -> Html {
     let photos_dirty = use_mut_ref(|| false);
     let photo_errors = use_state(Vec::<String>::new);
     let locating = use_state(|| None::<bool>);
+    let map_open = use_state(|| false);
     let problems = use_state(Vec::<(String, String)>::new);
     let confirm_delete = use_state(|| None::<String>);
     let autosave = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
@@ -561,6 +570,25 @@ pub fn Report(props: &ReportProps) -> Html {
                                 <p class="field-error" role="alert">{ tr(lang,
                                     "Ihr Gerät gibt keinen Standort an. Bitte geben Sie den Ort ein.",
                                     "Your device does not share a location. Please type the place.") }</p>
+                            }
+                            if let Some(tiles) = &props.tile_url {
+                                if *map_open {
+                                    <crate::map::MapPicker lang={lang} tile_url={tiles.clone()}
+                                        start={place.as_ref().map(|p| p.position).unwrap_or(muc_wire::geo::LonLat::new(11.5755, 48.1374))}
+                                        on_pick={{ let (form, map_open) = (form.clone(), map_open.clone()); Callback::from(move |p: muc_wire::geo::LonLat| {
+                                            update(&form, |d| d.place_text = format!("{:.5}, {:.5}", p.lat, p.lon));
+                                            map_open.set(false);
+                                        }) }}
+                                        on_close={{ let m = map_open.clone(); Callback::from(move |()| m.set(false)) }} />
+                                } else {
+                                    <button type="button" class="secondary" id="report-map" aria-describedby="report-map-hint"
+                                        onclick={{ let m = map_open.clone(); Callback::from(move |_| m.set(true)) }}>
+                                        { tr(lang, "Auf der Karte wählen", "Choose on the map") }
+                                    </button>
+                                    <p id="report-map-hint" class="hint">{ format!("{} {}.", tr(lang,
+                                        "Die Karte wird erst geladen, wenn Sie sie öffnen, von", "The map loads only when you open it, from"),
+                                        tile_host(tiles)) }</p>
+                                }
                             }
                         </div>
                         <div class="field">
