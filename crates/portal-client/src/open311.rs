@@ -150,17 +150,7 @@ impl Open311Client {
                 ],
             ))
             .await?;
-        let here = LonLat::new(lon, lat);
-        let mut near: Vec<(f64, ServiceRequest)> = list
-            .into_iter()
-            .filter(|r| r.status == "open" && r.service_code == service_code)
-            .filter_map(|r| {
-                let d = here.distance_m(&LonLat::new(r.long?, r.lat?));
-                (d <= f64::from(radius_m)).then_some((d, r))
-            })
-            .collect();
-        near.sort_by(|a, b| a.0.total_cmp(&b.0));
-        Ok(near.into_iter().map(|(_, r)| r).take(10).collect())
+        Ok(nearest_open(list, service_code, LonLat::new(lon, lat), radius_m))
     }
 
     /// Posts a report (multipart, its photos as `media` parts). The
@@ -209,6 +199,21 @@ impl Open311Client {
     }
 }
 
+/// Open reports of one category within `radius_m`, nearest first, at most
+/// ten, whatever the server sent (servers may ignore the radius extension).
+pub fn nearest_open(list: Vec<ServiceRequest>, service_code: &str, here: LonLat, radius_m: u32) -> Vec<ServiceRequest> {
+    let mut near: Vec<(f64, ServiceRequest)> = list
+        .into_iter()
+        .filter(|r| r.status == "open" && r.service_code == service_code)
+        .filter_map(|r| {
+            let d = here.distance_m(&LonLat::new(r.long?, r.lat?));
+            (d <= f64::from(radius_m)).then_some((d, r))
+        })
+        .collect();
+    near.sort_by(|a, b| a.0.total_cmp(&b.0));
+    near.into_iter().map(|(_, r)| r).take(10).collect()
+}
+
 /// GeoReport errors are `[{code, description}]`; anything else is shown cut short.
 fn open311_error(status: u16, body: &[u8]) -> ClientError {
     let description = serde_json::from_slice::<Vec<Open311Error>>(body)
@@ -217,4 +222,48 @@ fn open311_error(status: u16, body: &[u8]) -> ClientError {
         .map(|e| e.description)
         .unwrap_or_else(|| String::from_utf8_lossy(body).chars().take(200).collect());
     ClientError::Status { status, code: "open311".into(), description }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(id: &str, code: &str, status: &str, lat: f64, lon: f64) -> ServiceRequest {
+        ServiceRequest {
+            service_request_id: id.into(),
+            status: status.into(),
+            status_notes: None,
+            service_name: None,
+            service_code: code.into(),
+            description: None,
+            agency_responsible: None,
+            service_notice: None,
+            requested_datetime: "2026-11-28T10:00:00Z".into(),
+            updated_datetime: None,
+            expected_datetime: None,
+            address: None,
+            address_id: None,
+            zipcode: None,
+            lat: Some(lat),
+            long: Some(lon),
+            media_url: None,
+            extended_attributes: None,
+        }
+    }
+
+    #[test]
+    fn nearby_is_checked_here_for_servers_that_ignore_the_radius() {
+        let marienplatz = LonLat::new(11.5755, 48.1374);
+        // What a server without the radius extension sends: everything.
+        let all = vec![
+            report("far", "graffiti", "open", 48.1427, 11.5775), // Odeonsplatz, ~600 m
+            report("near", "graffiti", "open", 48.1378, 11.5757), // ~50 m
+            report("nearer", "graffiti", "open", 48.1375, 11.5755), // ~10 m
+            report("closed", "graffiti", "closed", 48.1374, 11.5755),
+            report("other", "muell", "open", 48.1374, 11.5755),
+        ];
+        let ids: Vec<String> =
+            nearest_open(all, "graffiti", marienplatz, 150).into_iter().map(|r| r.service_request_id).collect();
+        assert_eq!(ids, ["nearer", "near"]);
+    }
 }
