@@ -1013,3 +1013,23 @@ async fn the_map_is_moved_by_keyboard_and_says_when_tiles_fail() {
     wait_until("picked", || all("#picked").len() == 1).await;
     assert!(texts("#picked").concat().starts_with("48.13740"), "{:?}", texts("#picked"));
 }
+
+#[wasm_bindgen_test]
+async fn a_street_address_we_cannot_place_goes_as_text() {
+    yew::Renderer::<ReportHarness>::with_root_and_props(host(), ReportHarnessProps {}).render();
+    wait_until("categories", || all("#category-list li").len() == 2).await;
+    click(&button("Straßenbeleuchtung"));
+    wait_until("the form", || all("#attr-art").len() == 1).await;
+    choose("#attr-art", "dunkel");
+    type_into("#report-place", "Leopold");
+    click(&button("Weiter zur Übersicht"));
+    wait_until("a bare street name is not enough", || texts("#form-problems li").concat().contains("Hausnummer")).await;
+    type_into("#report-place", "Leopoldstraße 12");
+    wait_until("said how it is sent", || texts("#report-place-found").concat().contains("als Adresse")).await;
+    click(&button("Weiter zur Übersicht"));
+    wait_until("review", || all("#review").len() == 1).await;
+    assert!(all("#nearby").is_empty(), "no nearby check without a position");
+    click(&button("Meldung absenden"));
+    wait_until("handed over", || all("#sent").len() == 1).await;
+    assert!(texts("#sent").concat().contains("Some(\"Leopoldstraße 12\")"), "{:?}", texts("#sent"));
+}

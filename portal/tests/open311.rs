@@ -225,6 +225,21 @@ async fn post_then_read_back(db: TestDb) {
     .await;
     assert_eq!(x.status, StatusCode::CREATED);
     assert_eq!(x.xml().root_element().tag_name().name(), "service_requests");
+
+    // A street address without coordinates: the city's staff place it.
+    let address_only: Vec<(&str, &str)> = LIGHT
+        .iter()
+        .copied()
+        .filter(|(k, _)| *k != "lat" && *k != "long")
+        .chain([("address_string", "Leopoldstraße 12, 80802 München")])
+        .collect();
+    let a = post_form(&st, &address_only, None).await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", String::from_utf8_lossy(&a.body));
+    let id = a.json()[0]["service_request_id"].as_str().expect("id").to_string();
+    let r = get(&st, &format!("/open311/v2/requests/{id}.json")).await.json();
+    assert_valid_list("request.json", &r);
+    assert_eq!(r[0]["address"], "Leopoldstraße 12, 80802 München");
+    assert!(r[0]["lat"].is_null());
 }
 
 async fn idempotent_retries(db: TestDb) {

@@ -112,16 +112,32 @@ pub fn photo_problem(lang: Lang, bytes: &[u8]) -> Option<String> {
     })
 }
 
+/// Text that can go to the city as a street address (GeoReport's
+/// `address_string`) when we cannot place it ourselves: a street and a number.
+pub fn is_address(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().count() >= 5 && t.chars().any(char::is_alphabetic) && t.chars().any(|c| c.is_ascii_digit())
+}
+
 /// Problems with the form, as (field id, message); empty when it can be sent.
 pub fn form_problems(
     lang: Lang,
     attrs: &[Attribute],
     values: &BTreeMap<String, Vec<String>>,
     place: Option<&Place>,
+    place_text: &str,
 ) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    if place.is_none() {
-        out.push(("report-place".into(), tr(lang, "Bitte geben Sie den Ort an.", "Please give the place.").into()));
+    if place.is_none() && !is_address(place_text) {
+        out.push((
+            "report-place".into(),
+            tr(
+                lang,
+                "Bitte geben Sie den Ort an: einen Platz, eine Adresse mit Hausnummer oder Koordinaten.",
+                "Please give the place: a square, an address with house number, or coordinates.",
+            )
+            .into(),
+        ));
     }
     for a in attrs.iter().filter(|a| a.variable) {
         let v = values.get(&a.code).map(Vec::as_slice).unwrap_or(&[]);
@@ -506,7 +522,7 @@ pub fn Report(props: &ReportProps) -> Html {
                 Callback::from(move |e: SubmitEvent| {
                     e.prevent_default();
                     let place = places::resolve(&form.place_text, &[]);
-                    let p = form_problems(lang, &attrs, &form.attributes, place.as_ref());
+                    let p = form_problems(lang, &attrs, &form.attributes, place.as_ref(), &form.place_text);
                     let ok = p.is_empty();
                     problems.set(p);
                     if ok {
@@ -560,6 +576,9 @@ pub fn Report(props: &ReportProps) -> Html {
                             <p id="report-place-found" aria-live="polite">{ match &place {
                                 Some(p) => format!("{} {} ({:.5}, {:.5})", tr(lang, "Erkannt:", "Found:"), p.label, p.position.lat, p.position.lon),
                                 None if form.place_text.is_empty() => String::new(),
+                                None if is_address(&form.place_text) => tr(lang,
+                                    "Diesen Ort kennen wir nicht genau. Er wird als Adresse übermittelt – bitte mit Hausnummer und möglichst Postleitzahl.",
+                                    "We cannot place this exactly. It is sent as an address – please with house number and, if you can, postcode.").to_string(),
                                 None => tr(lang, "Diesen Ort kennen wir nicht.", "We do not know this place.").to_string(),
                             } }</p>
                             <button type="button" class="secondary" id="report-locate" onclick={on_locate} disabled={*locating == Some(true)}>
@@ -639,7 +658,8 @@ pub fn Report(props: &ReportProps) -> Html {
                 service_code: cat.service.service_code.clone(),
                 lat: place.as_ref().map(|p| p.position.lat),
                 lon: place.as_ref().map(|p| p.position.lon),
-                address: place.as_ref().map(|p| p.label.clone()),
+                // Unplaced text goes as GeoReport's address_string; the city places it.
+                address: place.as_ref().map(|p| p.label.clone()).or_else(|| Some(form.place_text.trim().to_string())),
                 description: Some(form.description.clone()).filter(|d| !d.trim().is_empty()),
                 email: Some(form.email.clone()).filter(|e| form.consent && !e.trim().is_empty()),
                 attributes: form.attributes.clone(),
@@ -689,7 +709,7 @@ pub fn Report(props: &ReportProps) -> Html {
                     <h1 tabindex="-1" class="page-title">{ tr(lang, "Ihre Meldung prüfen", "Check your report") }</h1>
                     <dl class="facts" id="review">
                         <dt>{ tr(lang, "Kategorie", "Category") }</dt><dd>{ &cat.service.service_name }</dd>
-                        <dt>{ tr(lang, "Ort", "Place") }</dt><dd>{ place.as_ref().map(|p| p.label.clone()).unwrap_or_default() }</dd>
+                        <dt>{ tr(lang, "Ort", "Place") }</dt><dd>{ report.address.clone().unwrap_or_default() }</dd>
                         { for cat.definition.attributes.iter().filter(|a| a.variable && form.attributes.contains_key(&a.code)).map(|a| html! {
                             <><dt>{ a.description.clone().unwrap_or_else(|| a.code.clone()) }</dt><dd>{ answer(a) }</dd></>
                         }) }
@@ -697,7 +717,8 @@ pub fn Report(props: &ReportProps) -> Html {
                         <dt>{ tr(lang, "Fotos", "Photos") }</dt><dd>{ photo_text }</dd>
                         <dt>{ tr(lang, "Rückmeldung an", "Updates to") }</dt><dd>{ report.email.clone().unwrap_or_else(|| tr(lang, "keine (anonym)", "none (anonymous)").into()) }</dd>
                     </dl>
-                    if let Load::Ready(list) = &props.nearby {
+                    // Only a placed report can be compared with others nearby.
+                    if let (Load::Ready(list), Some(_)) = (&props.nearby, place.as_ref()) {
                         if !list.is_empty() {
                             <section class="status warning" aria-labelledby="nearby-heading" id="nearby">
                                 <h2 id="nearby-heading">{ tr(lang, "In der Nähe schon gemeldet", "Already reported nearby") }</h2>
