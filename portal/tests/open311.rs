@@ -457,7 +457,11 @@ async fn photos_are_cleaned(db: TestDb) {
     let mixed = post_photos(&st, LIGHT, &[GPS_PHOTO, PDF_AS_JPG]).await;
     assert_error(&mixed, StatusCode::BAD_REQUEST);
     let why = mixed.json()[0]["description"].as_str().expect("d").to_string();
-    assert!(why.starts_with("Photo 2:"), "{why}");
+    assert!(why.starts_with("Foto 2:") && why.contains("kein Foto"), "German by default: {why}");
+    let english: Vec<(&str, &str)> = LIGHT.iter().copied().chain([("locale", "en")]).collect();
+    let mixed = post_photos(&st, &english, &[GPS_PHOTO, PDF_AS_JPG]).await;
+    let why = mixed.json()[0]["description"].as_str().expect("d").to_string();
+    assert!(why.starts_with("Photo 2:") && why.contains("not a photo"), "English when asked: {why}");
     let six = post_photos(&st, LIGHT, &[GPS_PHOTO; 6]).await;
     assert_error(&six, StatusCode::BAD_REQUEST);
     assert_eq!(std::fs::read_dir(media.path()).expect("dir").count(), 4);

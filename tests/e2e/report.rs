@@ -168,7 +168,7 @@ async fn a_refused_report_is_corrected_and_sent() -> Result<()> {
     app.button("Weiter zur Übersicht").await?.click().await?;
     app.button("Meldung absenden").await?.click().await?;
     let mine = app.text_until("#my-reports", "say it was not accepted", |t| t.contains("Nicht angenommen")).await?;
-    assert!(mine.contains("outside Munich"), "{mine}");
+    assert!(mine.contains("außerhalb Münchens"), "the reason, in German: {mine}");
     app.screenshot("report-08-refused").await?;
 
     app.button("Korrigieren und erneut senden").await?.click().await?;

@@ -28,15 +28,24 @@ pub enum MediaError {
 }
 
 impl MediaError {
-    pub fn describe(&self) -> String {
-        match self {
-            MediaError::TooLarge => format!("The photo is larger than {} MB.", MAX_PHOTO_BYTES / 1024 / 1024),
-            MediaError::NotAPhoto => "The file is not a photo. Send a JPEG, PNG or WebP image.".into(),
-            MediaError::TooManyPixels { width, height } => format!(
-                "The photo has {width} × {height} pixels; at most {} megapixels are accepted.",
-                MAX_PIXELS / 1_000_000
-            ),
-            MediaError::Unreadable => "The photo could not be read. It may be damaged.".into(),
+    pub fn describe(&self, english: bool) -> String {
+        let mb = MAX_PHOTO_BYTES / 1024 / 1024;
+        let mp = MAX_PIXELS / 1_000_000;
+        match (self, english) {
+            (MediaError::TooLarge, false) => format!("Das Foto ist größer als {mb} MB."),
+            (MediaError::TooLarge, true) => format!("The photo is larger than {mb} MB."),
+            (MediaError::NotAPhoto, false) => {
+                "Die Datei ist kein Foto. Bitte ein JPEG-, PNG- oder WebP-Bild senden.".into()
+            }
+            (MediaError::NotAPhoto, true) => "The file is not a photo. Send a JPEG, PNG or WebP image.".into(),
+            (MediaError::TooManyPixels { width, height }, false) => {
+                format!("Das Foto hat {width} × {height} Bildpunkte; angenommen werden höchstens {mp} Megapixel.")
+            }
+            (MediaError::TooManyPixels { width, height }, true) => {
+                format!("The photo has {width} × {height} pixels; at most {mp} megapixels are accepted.")
+            }
+            (MediaError::Unreadable, false) => "Das Foto ist unlesbar, vielleicht beschädigt.".into(),
+            (MediaError::Unreadable, true) => "The photo could not be read. It may be damaged.".into(),
         }
     }
 }

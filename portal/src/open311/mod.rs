@@ -259,7 +259,10 @@ async fn create(
     if resource != "requests" {
         return Err(Error::new(StatusCode::METHOD_NOT_ALLOWED, f, "Only requests can be posted."));
     }
-    let too_big = || Error::new(StatusCode::PAYLOAD_TOO_LARGE, f, media::MediaError::TooLarge.describe());
+    // Refusals a citizen may read come in German, or English when asked for
+    // (header now; a `locale` form field once the fields are read).
+    let mut en = english(&Params::new(), &headers);
+    let too_big = || Error::new(StatusCode::PAYLOAD_TOO_LARGE, f, media::MediaError::TooLarge.describe(en));
     let ct = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
     let mut fields: Vec<(String, String)> = Vec::new();
     let mut photos: Vec<Vec<u8>> = Vec::new();
@@ -284,7 +287,12 @@ async fn create(
                     }
                 })?;
                 if photos.len() == media::MAX_PHOTOS {
-                    return Err(Error::bad(f, format!("At most {} photos per report.", media::MAX_PHOTOS)));
+                    let n = media::MAX_PHOTOS;
+                    let said = validate::Refusal::new(
+                        format!("Höchstens {n} Fotos pro Meldung."),
+                        format!("At most {n} photos per report."),
+                    );
+                    return Err(Error::bad(f, said.text(en)));
                 }
                 if !bytes.is_empty() {
                     photos.push(bytes.to_vec());
@@ -327,11 +335,14 @@ async fn create(
             return Ok(created(f, id, token, StatusCode::OK));
         }
     }
-    let new = validate::parse(&fields).map_err(|e| Error::bad(f, e))?;
+    if let Some(l) = fields.iter().find(|(k, _)| k == "locale") {
+        en = l.1.trim().to_ascii_lowercase().starts_with("en");
+    }
+    let new = validate::parse(&fields).map_err(|e| Error::bad(f, e.text(en)))?;
     let svc = store::service(&st.db, &new.service_code).await.map_err(db_err(f))?.ok_or_else(|| {
         Error::bad(f, format!("service_code '{}' does not exist. See services.json.", new.service_code))
     })?;
-    validate::check_attributes(&new, &svc.stored_attributes()).map_err(|e| Error::bad(f, e))?;
+    validate::check_attributes(&new, &svc.stored_attributes()).map_err(|e| Error::bad(f, e.text(en)))?;
     // Every photo is checked before any is stored: one bad photo refuses the
     // report, and the message says which one.
     let several = photos.len() > 1;
@@ -342,8 +353,12 @@ async fn create(
         cleaned.push(clean.map_err(|e| {
             let status =
                 if e == media::MediaError::TooLarge { StatusCode::PAYLOAD_TOO_LARGE } else { StatusCode::BAD_REQUEST };
-            let which = if several { format!("Photo {}: ", n + 1) } else { String::new() };
-            Error::new(status, f, format!("{which}{}", e.describe()))
+            let which = match (several, en) {
+                (false, _) => String::new(),
+                (true, false) => format!("Foto {}: ", n + 1),
+                (true, true) => format!("Photo {}: ", n + 1),
+            };
+            Error::new(status, f, format!("{which}{}", e.describe(en)))
         })?);
     }
     let mut media_names = Vec::with_capacity(cleaned.len());

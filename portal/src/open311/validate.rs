@@ -5,6 +5,28 @@ use std::collections::BTreeMap;
 use muc_wire::open311::Datatype;
 use serde::Deserialize;
 
+/// Why a report is refused, in words a citizen can read: German (the
+/// default) and English (`Accept-Language: en` or `locale=en`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    pub de: String,
+    pub en: String,
+}
+
+impl Refusal {
+    pub fn new(de: impl Into<String>, en: impl Into<String>) -> Self {
+        Self { de: de.into(), en: en.into() }
+    }
+
+    pub fn text(&self, english: bool) -> &str {
+        if english {
+            &self.en
+        } else {
+            &self.de
+        }
+    }
+}
+
 /// Munich's city limits, generously rounded: reports elsewhere go to another city.
 pub const MUNICH_BBOX: [f64; 4] = [11.36, 48.06, 11.73, 48.25];
 
@@ -48,22 +70,33 @@ pub struct NewRequest {
     pub attributes: BTreeMap<String, Vec<String>>,
 }
 
-fn text(v: &str, field: &str, max: usize) -> Result<Option<String>, String> {
+fn text(v: &str, field: &str, max: usize) -> Result<Option<String>, Refusal> {
     let t = v.trim();
     if t.chars().count() > max {
-        return Err(format!("{field} is longer than {max} characters."));
+        return Err(Refusal::new(
+            format!("{field} ist länger als {max} Zeichen."),
+            format!("{field} is longer than {max} characters."),
+        ));
     }
     Ok((!t.is_empty()).then(|| t.to_string()))
 }
 
 /// Reads the form fields of `POST requests` (GeoReport names).
-pub fn parse(fields: &[(String, String)]) -> Result<NewRequest, String> {
+pub fn parse(fields: &[(String, String)]) -> Result<NewRequest, Refusal> {
     let mut r = NewRequest::default();
     for (k, v) in fields {
         match k.as_str() {
             "service_code" => r.service_code = v.trim().to_string(),
-            "lat" => r.lat = Some(v.trim().parse().map_err(|_| format!("lat is not a number: '{v}'"))?),
-            "long" => r.lon = Some(v.trim().parse().map_err(|_| format!("long is not a number: '{v}'"))?),
+            "lat" | "long" => {
+                let n: f64 = v.trim().parse().map_err(|_| {
+                    Refusal::new(format!("{k} ist keine Zahl: '{v}'"), format!("{k} is not a number: '{v}'"))
+                })?;
+                if k == "lat" {
+                    r.lat = Some(n)
+                } else {
+                    r.lon = Some(n)
+                }
+            }
             "address_string" => r.address = text(v, "address_string", 300)?,
             "address_id" => r.address_id = text(v, "address_id", 100)?,
             "zipcode" => r.zipcode = text(v, "zipcode", 10)?,
@@ -71,7 +104,7 @@ pub fn parse(fields: &[(String, String)]) -> Result<NewRequest, String> {
             "email" => {
                 r.email = text(v, "email", 254)?;
                 if r.email.as_deref().is_some_and(|e| !e.contains('@') || e.contains(char::is_whitespace)) {
-                    return Err("email is not an e-mail address.".into());
+                    return Err(Refusal::new("Die E-Mail-Adresse ist ungültig.", "email is not an e-mail address."));
                 }
             }
             "first_name" => r.first_name = text(v, "first_name", 100)?,
@@ -84,53 +117,75 @@ pub fn parse(fields: &[(String, String)]) -> Result<NewRequest, String> {
             k if k.starts_with("attribute[") => {
                 let code = k["attribute[".len()..].split(']').next().unwrap_or("").to_string();
                 if code.is_empty() {
-                    return Err(format!("Cannot read the field name '{k}'."));
+                    return Err(Refusal::new(
+                        format!("Der Feldname '{k}' ist unlesbar."),
+                        format!("Cannot read the field name '{k}'."),
+                    ));
                 }
                 if !v.trim().is_empty() {
                     r.attributes.entry(code).or_default().push(v.trim().to_string());
                 }
             }
-            other => return Err(format!("Unknown field '{other}'.")),
+            other => {
+                return Err(Refusal::new(format!("Unbekanntes Feld '{other}'."), format!("Unknown field '{other}'.")))
+            }
         }
     }
     if r.service_code.is_empty() {
-        return Err("service_code is required.".into());
+        return Err(Refusal::new("service_code fehlt.", "service_code is required."));
     }
     match (r.lat, r.lon) {
         (Some(lat), Some(lon)) => {
             if !(lat.is_finite() && lon.is_finite()) {
-                return Err("lat/long must be finite numbers.".into());
+                return Err(Refusal::new("lat/long müssen endliche Zahlen sein.", "lat/long must be finite numbers."));
             }
             let [w, s, e, n] = MUNICH_BBOX;
             if !(w..=e).contains(&lon) || !(s..=n).contains(&lat) {
-                return Err("The location is outside Munich. Reports here are for the City of Munich only.".into());
+                return Err(Refusal::new(
+                    "Der Ort liegt außerhalb Münchens. Hier werden nur Anliegen im Stadtgebiet München angenommen.",
+                    "The location is outside Munich. Reports here are for the City of Munich only.",
+                ));
             }
         }
         (None, None) if r.address.is_some() || r.address_id.is_some() => {}
-        (None, None) => return Err("A location is required: lat and long, address_string or address_id.".into()),
-        _ => return Err("Send both lat and long.".into()),
+        (None, None) => {
+            return Err(Refusal::new(
+                "Ein Ort fehlt: lat und long, address_string oder address_id.",
+                "A location is required: lat and long, address_string or address_id.",
+            ))
+        }
+        _ => return Err(Refusal::new("Bitte lat und long zusammen senden.", "Send both lat and long.")),
     }
     Ok(r)
 }
 
 /// Checks the attributes against the service definition.
-pub fn check_attributes(r: &NewRequest, definition: &[StoredAttribute]) -> Result<(), String> {
+pub fn check_attributes(r: &NewRequest, definition: &[StoredAttribute]) -> Result<(), Refusal> {
     for code in r.attributes.keys() {
         if !definition.iter().any(|a| a.variable && &a.code == code) {
-            return Err(format!("Unknown attribute '{code}' for service {}.", r.service_code));
+            return Err(Refusal::new(
+                format!("Unbekanntes Merkmal '{code}' für die Kategorie {}.", r.service_code),
+                format!("Unknown attribute '{code}' for service {}.", r.service_code),
+            ));
         }
     }
     for a in definition.iter().filter(|a| a.variable) {
         let values = r.attributes.get(&a.code).map(Vec::as_slice).unwrap_or(&[]);
         if values.is_empty() {
             if a.required {
-                return Err(format!("The attribute '{}' is required: {}", a.code, a.description[0]));
+                return Err(Refusal::new(
+                    format!("Bitte ausfüllen: {} ('{}').", a.description[0], a.code),
+                    format!("The attribute '{}' is required: {}", a.code, a.description[1]),
+                ));
             }
             continue;
         }
         let single = || {
             if values.len() > 1 {
-                Err(format!("The attribute '{}' takes one value.", a.code))
+                Err(Refusal::new(
+                    format!("Das Merkmal '{}' nimmt nur einen Wert.", a.code),
+                    format!("The attribute '{}' takes one value.", a.code),
+                ))
             } else {
                 Ok(values[0].as_str())
             }
@@ -140,18 +195,27 @@ pub fn check_attributes(r: &NewRequest, definition: &[StoredAttribute]) -> Resul
                 let v = single()?;
                 let max = if a.datatype == Datatype::String { 200 } else { 4000 };
                 if v.chars().count() > max {
-                    return Err(format!("The attribute '{}' is longer than {max} characters.", a.code));
+                    return Err(Refusal::new(
+                        format!("Das Merkmal '{}' ist länger als {max} Zeichen.", a.code),
+                        format!("The attribute '{}' is longer than {max} characters.", a.code),
+                    ));
                 }
             }
             Datatype::Number => {
                 let v = single()?.replace(',', ".");
                 if !v.parse::<f64>().is_ok_and(f64::is_finite) {
-                    return Err(format!("The attribute '{}' must be a number.", a.code));
+                    return Err(Refusal::new(
+                        format!("Das Merkmal '{}' muss eine Zahl sein.", a.code),
+                        format!("The attribute '{}' must be a number.", a.code),
+                    ));
                 }
             }
             Datatype::Datetime => {
                 if crate::parse_rfc3339(single()?).is_none() {
-                    return Err(format!("The attribute '{}' must be a date and time (ISO 8601).", a.code));
+                    return Err(Refusal::new(
+                        format!("Das Merkmal '{}' muss Datum und Uhrzeit sein (ISO 8601).", a.code),
+                        format!("The attribute '{}' must be a date and time (ISO 8601).", a.code),
+                    ));
                 }
             }
             Datatype::Singlevaluelist | Datatype::Multivaluelist => {
@@ -161,7 +225,10 @@ pub fn check_attributes(r: &NewRequest, definition: &[StoredAttribute]) -> Resul
                 for v in values {
                     if !a.values.iter().any(|x| &x.key == v) {
                         let keys: Vec<&str> = a.values.iter().map(|x| x.key.as_str()).collect();
-                        return Err(format!("'{v}' is not a choice of '{}'; choose from {}.", a.code, keys.join(", ")));
+                        return Err(Refusal::new(
+                            format!("'{v}' ist keine Auswahl von '{}'; möglich: {}.", a.code, keys.join(", ")),
+                            format!("'{v}' is not a choice of '{}'; choose from {}.", a.code, keys.join(", ")),
+                        ));
                     }
                 }
             }
@@ -192,7 +259,8 @@ mod tests {
         assert!(parse(&f(&[("service_code", "x")])).is_err(), "no location");
         assert!(parse(&f(&[("service_code", "x"), ("lat", "52.52"), ("long", "13.40")]))
             .expect_err("Berlin")
-            .contains("outside Munich"));
+            .de
+            .contains("außerhalb Münchens"));
         assert!(parse(&f(&[("service_code", "x"), ("address_string", "Marienplatz 1")])).is_ok());
         assert!(parse(&f(&[("service_code", "x"), ("lat", "48.1"), ("long", "11.5"), ("evil", "1")])).is_err());
     }
