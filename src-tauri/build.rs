@@ -28,6 +28,7 @@ fn main() {
                 "open311_endpoint",
                 "set_open311_endpoint",
                 "revise_report",
+                "support_report",
             ]),
         ),
     )

@@ -331,8 +331,25 @@ pub fn App() -> Html {
                 <crate::pages::report_endpoint::EndpointSettings lang={l} endpoint={(*endpoint).clone()}
                     busy={*endpoint_busy} error={(*endpoint_error).clone()} on_set={on_set_endpoint} />
             };
+            let on_support = {
+                let (sending, send_error, screen) = (sending.clone(), send_error.clone(), screen.clone());
+                Callback::from(move |id| {
+                    let (sending, send_error, screen) = (sending.clone(), send_error.clone(), screen.clone());
+                    sending.set(true);
+                    wasm_bindgen_futures::spawn_local(async move {
+                        match ipc::support_report(id).await {
+                            Ok(()) => {
+                                send_error.set(None);
+                                screen.set(Screen::MyReports);
+                            }
+                            Err(e) => send_error.set(Some(e)),
+                        }
+                        sending.set(false);
+                    });
+                })
+            };
             html! {
-                <Report lang={l} catalogue={(*catalogue).clone()} sending={*sending} send_error={(*send_error).clone()} settings={settings} tile_url={(*tile_url).clone()}
+                <Report lang={l} on_support={on_support} catalogue={(*catalogue).clone()} sending={*sending} send_error={(*send_error).clone()} settings={settings} tile_url={(*tile_url).clone()}
                     on_submit={on_submit} on_my_reports={navigate.reform(|()| Screen::MyReports)}
                     nearby={(*nearby).clone()} on_review={on_review}
                     drafts={(*drafts).clone()} on_save_draft={on_save_draft} on_resume={on_resume}

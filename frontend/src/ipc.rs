@@ -123,3 +123,8 @@ pub async fn set_open311_endpoint(args: SetEndpointArgs) -> Result<EndpointInfo,
 pub async fn revise_report(id: String) -> Result<DraftWithPhotos, AppError> {
     call(cmd::REVISE_REPORT, &Wrapped { args: DraftIdArgs { id } }).await
 }
+
+/// "I am affected too" on a report nearby; it then shows in "Meine Meldungen".
+pub async fn support_report(service_request_id: String) -> Result<(), AppError> {
+    call(cmd::SUPPORT_REPORT, &Wrapped { args: muc_wire::ipc::SupportArgs { service_request_id } }).await
+}

@@ -595,6 +595,7 @@ struct ReportHarnessProps {}
 fn ReportHarness(_p: &ReportHarnessProps) -> Html {
     use muc_wire::ipc::{Draft, DraftWithPhotos, SaveDraftArgs, SubmitReportArgs};
     let sent = use_state(|| None::<SubmitReportArgs>);
+    let supported = use_state(|| None::<String>);
     let nearby = use_state(|| Load::Ready(Rc::new(Vec::new())));
     let store = use_mut_ref(std::collections::BTreeMap::<String, (Draft, Vec<Vec<u8>>)>::new);
     let drafts = use_state(|| Load::Ready(Rc::new(Vec::<Draft>::new())));
@@ -641,7 +642,9 @@ fn ReportHarness(_p: &ReportHarnessProps) -> Html {
                 on_submit={on_submit} on_my_reports={Callback::noop()} nearby={(*nearby).clone()}
                 on_review={{ let n = nearby.clone(); Callback::from(move |(code, _lat, _lon): (String, f64, f64)| n.set(Load::Ready(Rc::new(nearby_open(&code))))) }}
                 drafts={(*drafts).clone()} on_save_draft={on_save_draft} on_resume={on_resume}
-                resumed={(*resumed).clone()} on_delete_draft={on_delete_draft} />
+                resumed={(*resumed).clone()} on_delete_draft={on_delete_draft}
+                on_support={{ let s = supported.clone(); Callback::from(move |id| s.set(Some(id))) }} />
+            if let Some(id) = &*supported { <p id="supported">{ id }</p> }
             if let Some(a) = &*sent { <p id="sent">{ format!("{} {:?} {:?} {:?} {} {:?}", a.report.service_code, a.report.attributes, a.report.address, a.report.email, a.photos.len(), a.draft_id.is_some()) }</p> }
         </InMain>
     }
@@ -685,6 +688,8 @@ async fn report_form_is_generated_checked_and_reviewed() {
     assert!(review.contains("keine (anonym)"), "no e-mail is sent without consent: {review}");
     wait_until("nearby reports shown", || texts("#nearby li").concat().contains("MUC-0000000001")).await;
     assert_accessible("report, review with nearby reports").await;
+    click(&button("Ich bin auch betroffen"));
+    wait_until("supported instead of sent", || texts("#supported").concat() == "MUC-0000000001").await;
 
     click(&button("Ändern"));
     wait_until("back in the form, values kept", || all("#report-consent").len() == 1).await;
@@ -844,6 +849,7 @@ async fn my_reports_show_every_state() {
         extended_attributes: Some(Extended {
             detailed_status: DetailedStatus::Fixed,
             media_urls: Vec::new(),
+            supporters: 3,
             status_history: vec![
                 StatusNote { status: DetailedStatus::Received, note: None, datetime: "2026-11-28T08:00:00Z".into() },
                 StatusNote {
@@ -861,6 +867,7 @@ async fn my_reports_show_every_state() {
             report: report.clone(),
             delivery: Delivery::Waiting { attempts: 2, next_attempt_at: 0, last_error: Some("refused".into()) },
             remote: None,
+            followed: false,
         },
         muc_wire::ipc::MyReport {
             local_id: "b".into(),
@@ -868,6 +875,7 @@ async fn my_reports_show_every_state() {
             report: report.clone(),
             delivery: Delivery::Sent { service_request_id: "MUC-ABC".into(), token: None, sent_at: 0 },
             remote: Some(remote),
+            followed: true,
         },
         muc_wire::ipc::MyReport {
             local_id: "c".into(),
@@ -875,6 +883,7 @@ async fn my_reports_show_every_state() {
             report,
             delivery: Delivery::Refused { reason: "The attribute 'art' is required.".into() },
             remote: None,
+            followed: false,
         },
     ];
     #[derive(Properties, PartialEq)]
@@ -900,6 +909,9 @@ async fn my_reports_show_every_state() {
     assert!(states[1].contains("Erledigt"), "{states:?}");
     assert!(states[2].contains("Nicht angenommen") && states[2].contains("art"), "{states:?}");
     assert!(body_text().contains("MUC-ABC") && body_text().contains("Leuchtmittel getauscht."));
+    assert!(
+        body_text().contains("Von jemand anderem gemeldet") && body_text().contains("3 Personen sind auch betroffen")
+    );
     assert_accessible("my reports").await;
     // Only the refused one can be corrected, and it is named by its local id.
     assert_eq!(all("#my-reports li button").len(), 1);

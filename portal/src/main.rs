@@ -188,9 +188,10 @@ async fn requests_command(pool: &sqlx::AnyPool, action: RequestCommand) -> Resul
             let filter = store::Filter { start: now - 90 * 86_400, end: now, ..Default::default() };
             for r in store::find(pool, &filter).await? {
                 println!(
-                    "{}  {:<16} {:<20} {}  {}",
+                    "{}  {:<16} +{:<3} {:<20} {}  {}",
                     r.id,
                     r.detailed_status,
+                    r.supporters,
                     r.service_code,
                     muc_portal::rfc3339(r.requested_at),
                     r.address.or(r.lat.zip(r.lon).map(|(a, b)| format!("{a:.5}, {b:.5}"))).unwrap_or_default()

@@ -7,7 +7,9 @@ use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use common::TestDb;
 use http_body_util::BodyExt;
+use muc_portal::open311::store;
 use muc_portal::AppState;
+use muc_wire::open311::DetailedStatus;
 use serde_json::Value;
 use tower::ServiceExt;
 
@@ -129,8 +131,47 @@ on_both_databases!(
     bad_reports_get_spec_errors,
     filters_and_paging,
     photos_are_cleaned,
-    operator_moves_a_report
+    operator_moves_a_report,
+    supporting_a_report
 );
+
+async fn post_support(st: &AppState, id: &str, format: &str, api_key: &str, supporter: Option<&str>) -> Answer {
+    let mut req = Request::post(format!("/open311/v2/requests/{id}/support.{format}"))
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+    if let Some(k) = supporter {
+        req = req.header("idempotency-key", k);
+    }
+    send(st, req.body(Body::from(format!("api_key={api_key}"))).expect("req")).await
+}
+
+/// "Me too" on an open report: counted once per supporter, refused when closed.
+async fn supporting_a_report(db: TestDb) {
+    let (st, _m) = state(&db).await;
+    let created = post_form(&st, LIGHT, None).await;
+    let id = created.json()[0]["service_request_id"].as_str().expect("id").to_string();
+
+    let first = post_support(&st, &id, "json", KEY, Some("device-a")).await;
+    assert_eq!(first.status, StatusCode::OK, "{}", String::from_utf8_lossy(&first.body));
+    assert_valid_list("request.json", &first.json());
+    assert_eq!(first.json()[0]["extended_attributes"]["supporters"], 1);
+    let again = post_support(&st, &id, "json", KEY, Some("device-a")).await;
+    assert_eq!(again.json()[0]["extended_attributes"]["supporters"], 1, "the same device counts once");
+    let other = post_support(&st, &id, "xml", KEY, Some("device-b")).await;
+    assert_eq!(other.status, StatusCode::OK);
+    let count =
+        other.xml().descendants().find(|n| n.has_tag_name("supporters")).and_then(|n| n.text()).map(str::to_string);
+    assert_eq!(count.as_deref(), Some("2"));
+    let listed = get(&st, &format!("/open311/v2/requests/{id}.json")).await.json();
+    assert_eq!(listed[0]["extended_attributes"]["supporters"], 2);
+
+    assert_error(&post_support(&st, &id, "json", "wrong-key", Some("device-c")).await, StatusCode::FORBIDDEN);
+    assert_error(&post_support(&st, &id, "json", KEY, None).await, StatusCode::BAD_REQUEST);
+    assert_error(&post_support(&st, "MUC-0000000000", "json", KEY, Some("device-c")).await, StatusCode::NOT_FOUND);
+    store::set_status(&st.db, &id, DetailedStatus::Fixed, None, None, 1).await.expect("fixed");
+    let closed = post_support(&st, &id, "json", KEY, Some("device-c")).await;
+    assert_error(&closed, StatusCode::CONFLICT);
+    assert!(closed.json()[0]["description"].as_str().is_some_and(|d| d.contains("abgeschlossen")));
+}
 
 async fn services_and_definitions(db: TestDb) {
     let (st, _m) = state(&db).await;

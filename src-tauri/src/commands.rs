@@ -4,7 +4,7 @@ use muc_wire::hotspots::osm_url;
 use muc_wire::ipc::{
     AppError, AppInfo, Draft, DraftIdArgs, DraftWithPhotos, EndpointInfo, ErrorKind, FinderSnapshot, HotspotSnapshot,
     MyReport, NearbyArgs, OpenFinderArgs, OpenInMapArgs, ReportCatalogue, SaveDraftArgs, SetEndpointArgs,
-    SetFavouriteArgs, SubmitReportArgs,
+    SetFavouriteArgs, SubmitReportArgs, SupportArgs,
 };
 use muc_wire::open311::ServiceRequest;
 use tauri::State;
@@ -120,7 +120,7 @@ pub fn delete_draft(state: State<'_, AppState>, args: DraftIdArgs) -> Result<(),
 
 #[tauri::command]
 pub async fn my_reports(state: State<'_, AppState>) -> Result<Vec<MyReport>, AppError> {
-    Ok(crate::reports::mine(&state.outbox, &state.endpoints, now()).await)
+    Ok(crate::reports::mine(&state.outbox, &state.follows, &state.endpoints, now()).await)
 }
 
 /// Open reports of the same category nearby, so the person can see whether
@@ -152,4 +152,11 @@ pub async fn set_open311_endpoint(state: State<'_, AppState>, args: SetEndpointA
 #[tauri::command]
 pub fn revise_report(state: State<'_, AppState>, args: DraftIdArgs) -> Result<DraftWithPhotos, AppError> {
     state.drafts.from_refused(&state.outbox, &args.id, now())
+}
+
+/// "I am affected too" on an open report nearby: supported on the portal and
+/// followed in "Meine Meldungen", instead of a second report.
+#[tauri::command]
+pub async fn support_report(state: State<'_, AppState>, args: SupportArgs) -> Result<(), AppError> {
+    crate::reports::support(&state.follows, &state.endpoints, &args.service_request_id, now()).await
 }

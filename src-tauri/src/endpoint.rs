@@ -160,7 +160,7 @@ mod tests {
         assert_eq!(eps.current().url, format!("{other}/open311/v2"));
 
         assert!(eps.set(SetEndpointArgs::default()).await.expect("default").is_default);
-        let mine = crate::reports::mine(&outbox, &eps, 2).await;
+        let mine = crate::reports::mine(&outbox, &crate::follows::Follows::new(tmp.path()), &eps, 2).await;
         assert_eq!(mine[0].remote.as_ref().map(|r| r.status.as_str()), Some("open"), "status from the other server");
         assert!(Endpoints::load(&portal, tmp.path(), "muenchen-app").info().is_default);
     }

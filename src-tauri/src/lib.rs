@@ -7,6 +7,7 @@ pub mod config;
 pub mod drafts;
 pub mod endpoint;
 pub mod finders;
+pub mod follows;
 pub mod hotspots;
 pub mod outbox;
 pub mod reports;
@@ -30,6 +31,7 @@ pub struct AppState {
     pub endpoints: endpoint::Endpoints,
     pub categories: reports::CategoryCache,
     pub drafts: drafts::Drafts,
+    pub follows: follows::Follows,
     pub start_screen: Option<String>,
     pub tile_url: Option<String>,
     /// The sites last shown, so `open_in_map` can resolve an id without
@@ -61,6 +63,7 @@ pub fn run() {
                 outbox: outbox::Outbox::new(&cfg.data_dir),
                 categories: reports::category_cache(&cfg.data_dir),
                 drafts: drafts::Drafts::new(&cfg.data_dir),
+                follows: follows::Follows::new(&cfg.data_dir),
                 start_screen: cfg.start_screen.clone(),
                 tile_url: cfg.tile_url.clone(),
                 last_sites: Mutex::new(Vec::new()),
@@ -96,6 +99,7 @@ pub fn run() {
             commands::open311_endpoint,
             commands::set_open311_endpoint,
             commands::revise_report,
+            commands::support_report,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(e) = result {

@@ -52,9 +52,7 @@ impl Outbox {
         endpoint: Option<Endpoint>,
         now: i64,
     ) -> std::io::Result<Entry> {
-        let mut raw = [0u8; 16];
-        getrandom_fill(&mut raw)?;
-        let id: String = raw.iter().map(|b| format!("{b:02x}")).collect();
+        let id = random_hex16()?;
         std::fs::create_dir_all(&self.dir)?;
         // Photos first, each synced and renamed into place: the entry that
         // names them is written last, so it never points at a missing file.
@@ -189,6 +187,13 @@ impl Outbox {
         }
         sent
     }
+}
+
+/// 16 random bytes as 32 hex digits (local ids, the supporter id).
+pub fn random_hex16() -> std::io::Result<String> {
+    let mut raw = [0u8; 16];
+    getrandom_fill(&mut raw)?;
+    Ok(raw.iter().map(|b| format!("{b:02x}")).collect())
 }
 
 fn getrandom_fill(buf: &mut [u8]) -> std::io::Result<()> {

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::cache::JsonFile;
 use crate::drafts::Drafts;
 use crate::endpoint::Endpoints;
+use crate::follows::{Followed, Follows};
 use crate::hotspots::app_error;
 use crate::outbox::Outbox;
 
@@ -79,23 +80,62 @@ pub async fn submit(
         report: mine.report,
         delivery: mine.delivery,
         remote: None,
+        followed: false,
     })
+}
+
+/// "I am affected too": supports someone else's open report on its server
+/// and follows it here. A server without the support extension still lets
+/// the person follow the report.
+pub async fn support(
+    follows: &Follows,
+    endpoints: &Endpoints,
+    service_request_id: &str,
+    now: i64,
+) -> Result<(), AppError> {
+    let storage = |e: std::io::Error| AppError::new(ErrorKind::Storage, e.to_string());
+    let device = follows.device_id().map_err(storage)?;
+    match endpoints.client().support(service_request_id, &device).await {
+        Ok(_) => {}
+        Err(muc_portal_client::ClientError::Status { status: 409, description, .. }) => {
+            return Err(AppError::new(ErrorKind::PortalError, description));
+        }
+        Err(muc_portal_client::ClientError::Status { status, .. }) if (400..500).contains(&status) => {
+            tracing::info!(status, "server has no support extension; following only");
+        }
+        Err(e) => return Err(crate::hotspots::app_error(&e)),
+    }
+    let followed = Followed { service_request_id: service_request_id.into(), endpoint: endpoints.chosen(), since: now };
+    follows.follow(followed).map_err(storage)
 }
 
 /// This device's reports, newest first, with the portal's current status
 /// where it answers (and without it, offline). The person asked: waiting
 /// reports are tried now, whatever their backoff.
-pub async fn mine(outbox: &Outbox, endpoints: &Endpoints, now: i64) -> Vec<MyReport> {
+pub async fn mine(outbox: &Outbox, follows: &Follows, endpoints: &Endpoints, now: i64) -> Vec<MyReport> {
     outbox.send_all_now(endpoints, now).await;
     let entries = outbox.list();
+    let own: Vec<(Option<muc_wire::open311::Endpoint>, String)> = entries
+        .iter()
+        .filter_map(|e| match &e.delivery {
+            Delivery::Sent { service_request_id, .. } => Some((e.endpoint.clone(), service_request_id.clone())),
+            _ => None,
+        })
+        .collect();
+    // Supported reports, unless they are this device's own.
+    let followed: Vec<Followed> = follows
+        .list()
+        .into_iter()
+        .filter(|f| !own.iter().any(|(ep, id)| ep == &f.endpoint && id == &f.service_request_id))
+        .collect();
     // Asked of each server the reports went to, one request per server.
     let mut by_endpoint: Vec<(Option<muc_wire::open311::Endpoint>, Vec<String>)> = Vec::new();
-    for e in &entries {
-        if let Delivery::Sent { service_request_id, .. } = &e.delivery {
-            match by_endpoint.iter_mut().find(|(ep, _)| ep == &e.endpoint) {
-                Some((_, ids)) => ids.push(service_request_id.clone()),
-                None => by_endpoint.push((e.endpoint.clone(), vec![service_request_id.clone()])),
-            }
+    for (endpoint, id) in
+        own.iter().cloned().chain(followed.iter().map(|f| (f.endpoint.clone(), f.service_request_id.clone())))
+    {
+        match by_endpoint.iter_mut().find(|(ep, _)| ep == &endpoint) {
+            Some((_, ids)) => ids.push(id),
+            None => by_endpoint.push((endpoint, vec![id])),
         }
     }
     let mut remote = Vec::new();
@@ -105,19 +145,48 @@ pub async fn mine(outbox: &Outbox, endpoints: &Endpoints, now: i64) -> Vec<MyRep
             Err(e) => tracing::info!(error = %e, "report status not refreshed"),
         }
     }
-    entries
+    let remote_of = |endpoint: &Option<muc_wire::open311::Endpoint>, id: &str| {
+        remote.iter().find(|(ep, r)| ep == endpoint && r.service_request_id == id).map(|(_, r)| r.clone())
+    };
+    let mut out: Vec<MyReport> = entries
         .into_iter()
         .map(|e| {
             let r = match &e.delivery {
-                Delivery::Sent { service_request_id, .. } => remote
-                    .iter()
-                    .find(|(ep, r)| ep == &e.endpoint && &r.service_request_id == service_request_id)
-                    .map(|(_, r)| r.clone()),
+                Delivery::Sent { service_request_id, .. } => remote_of(&e.endpoint, service_request_id),
                 _ => None,
             };
-            MyReport { local_id: e.id, created_at: e.created_at, report: e.report, delivery: e.delivery, remote: r }
+            MyReport {
+                local_id: e.id,
+                created_at: e.created_at,
+                report: e.report,
+                delivery: e.delivery,
+                remote: r,
+                followed: false,
+            }
         })
-        .collect()
+        .collect();
+    out.extend(followed.into_iter().map(|f| {
+        let r = remote_of(&f.endpoint, &f.service_request_id);
+        MyReport {
+            local_id: format!("follow-{}", f.service_request_id),
+            created_at: f.since,
+            report: muc_wire::open311::OutgoingReport {
+                service_code: r.as_ref().map(|r| r.service_code.clone()).unwrap_or_default(),
+                lat: r.as_ref().and_then(|r| r.lat),
+                lon: r.as_ref().and_then(|r| r.long),
+                address: r.as_ref().and_then(|r| r.address.clone()),
+                description: r.as_ref().and_then(|r| r.description.clone()),
+                email: None,
+                attributes: Default::default(),
+                photos: Vec::new(),
+            },
+            delivery: Delivery::Sent { service_request_id: f.service_request_id, token: None, sent_at: f.since },
+            remote: r,
+            followed: true,
+        }
+    }));
+    out.sort_by_key(|r| std::cmp::Reverse(r.created_at));
+    out
 }
 
 #[cfg(test)]
@@ -159,17 +228,33 @@ mod tests {
         let sent = submit(&outbox, &drafts, &client, args, 20).await.expect("submit");
         assert!(drafts.list().is_empty(), "the draft is done once the report is queued");
         assert!(matches!(sent.delivery, Delivery::Sent { .. }), "{sent:?}");
-        let list = mine(&outbox, &client, 30).await;
+        let follows = Follows::new(tmp.path());
+        let list = mine(&outbox, &follows, &client, 30).await;
         assert_eq!(list.len(), 1);
         let remote = list[0].remote.as_ref().expect("portal status");
         assert_eq!(remote.status, "open");
+
+        // Someone else nearby: "me too" instead of a second report.
+        let id = remote.service_request_id.clone();
+        let other = tempfile::tempdir().expect("tempdir");
+        let (their_outbox, their_follows) = (Outbox::new(other.path()), Follows::new(other.path()));
+        support(&their_follows, &client, &id, 25).await.expect("supported");
+        support(&their_follows, &client, &id, 26).await.expect("a second tap counts once");
+        let theirs = mine(&their_outbox, &their_follows, &client, 27).await;
+        assert_eq!(theirs.len(), 1);
+        assert!(theirs[0].followed);
+        let ext = theirs[0].remote.as_ref().and_then(|r| r.extended_attributes.clone()).expect("status");
+        assert_eq!(ext.supporters, 1);
+        // The reporter's own device: supporting its own report does not list it twice.
+        support(&follows, &client, &id, 28).await.expect("own");
+        assert_eq!(mine(&outbox, &follows, &client, 29).await.len(), 1);
 
         stop.send(()).expect("stop");
         task.await.expect("stopped");
         let offline = categories(&client, &cache, 40).await.expect("from the copy");
         assert!(matches!(offline.source, DataSource::Cache { .. }));
         assert_eq!(offline.fetched_at, 10);
-        let list = mine(&outbox, &client, 50).await;
+        let list = mine(&outbox, &follows, &client, 50).await;
         assert_eq!(list.len(), 1, "my reports are on this device");
         assert!(list[0].remote.is_none());
     }

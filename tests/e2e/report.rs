@@ -65,9 +65,12 @@ async fn report_a_dark_street_light_and_follow_it() -> Result<()> {
     app.button("Weiter zur Übersicht").await?.click().await?;
     app.text_until("#nearby", "show the open report nearby", |t| t.contains(&id)).await?;
     app.screenshot("report-03b-already-reported").await?;
-    app.button("Ist schon gemeldet").await?.click().await?;
+    app.button("Ich bin auch betroffen").await?.click().await?;
     let mine = app.text_until("#my-reports", "list one report", |t| t.contains(&id)).await?;
     assert_eq!(mine.matches("MUC-").count(), 1, "nothing sent twice: {mine}");
+    let supported: serde_json::Value =
+        reqwest::get(format!("{}/open311/v2/requests/{id}.json", portal.url)).await?.json().await?;
+    assert_eq!(supported[0]["extended_attributes"]["supporters"], 1, "supported instead of sent again");
 
     // The city fixes it.
     Portal::cli(&db, &["requests", "set-status", &id, "fixed", "--note", "Leuchtmittel getauscht."])?;

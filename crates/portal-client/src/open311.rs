@@ -153,6 +153,30 @@ impl Open311Client {
         Ok(nearest_open(list, service_code, LonLat::new(lon, lat), radius_m))
     }
 
+    /// "I am affected too" on an open report (our portal's extension); the
+    /// supporter id (one per device) makes a second call count once.
+    pub async fn support(&self, id: &str, supporter: &str) -> Result<ServiceRequest, ClientError> {
+        let mut form = vec![("api_key", self.endpoint.api_key.clone())];
+        if let Some(j) = &self.endpoint.jurisdiction_id {
+            form.push(("jurisdiction_id", j.clone()));
+        }
+        let resp = self
+            .http
+            .post(format!("{}/requests/{id}/support.json", self.endpoint.url))
+            .header("Idempotency-Key", supporter)
+            .form(&form)
+            .send()
+            .await?;
+        let status = resp.status();
+        let body = resp.bytes().await?;
+        if !status.is_success() {
+            return Err(open311_error(status.as_u16(), &body));
+        }
+        let mut list: Vec<ServiceRequest> =
+            serde_json::from_slice(&body).map_err(|e| ClientError::Invalid(e.to_string()))?;
+        list.pop().ok_or_else(|| ClientError::Invalid("empty answer to support".into()))
+    }
+
     /// Posts a report (multipart, its photos as `media` parts). The
     /// idempotency key makes a retry of the same report return the first answer.
     pub async fn post_report(

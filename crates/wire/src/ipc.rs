@@ -26,6 +26,7 @@ pub mod cmd {
     pub const OPEN311_ENDPOINT: &str = "open311_endpoint";
     pub const SET_OPEN311_ENDPOINT: &str = "set_open311_endpoint";
     pub const REVISE_REPORT: &str = "revise_report";
+    pub const SUPPORT_REPORT: &str = "support_report";
 }
 
 /// Where reports go, as the settings show it.
@@ -196,6 +197,15 @@ pub struct MyReport {
     pub delivery: Delivery,
     /// The portal's view (status, notes, history), when it could be asked.
     pub remote: Option<ServiceRequest>,
+    /// Not written here: someone else's report this person supports and follows.
+    #[serde(default)]
+    pub followed: bool,
+}
+
+/// Arguments of `support_report`: "I am affected too" on a report nearby.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SupportArgs {
+    pub service_request_id: String,
 }
 
 /// Arguments of `open_in_map`: the shell builds the URL itself from the id,

@@ -156,6 +156,13 @@ pub struct Extended {
     /// Every photo of the report (GeoReport's `media_url` is the first).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub media_urls: Vec<String>,
+    /// How many people said they are affected too ("me too").
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub supporters: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// The answer to `POST requests`.

@@ -54,6 +54,12 @@ pub fn MyReports(props: &MyReportsProps) -> Html {
                                 <h2 class="card-title">{ name.clone() }</h2>
                                 <p class="report-state"><strong>{ tr(lang, "Stand: ", "Status: ") }</strong>{ state }</p>
                                 if let Some(n) = number { <p>{ format!("{} {n}", tr(lang, "Vorgangsnummer:", "Reference:")) }</p> }
+                                if r.followed {
+                                    <p class="hint">{ tr(lang, "Von jemand anderem gemeldet – Sie haben „Ich bin auch betroffen“ gesagt.", "Reported by someone else – you said “I am affected too”.") }</p>
+                                }
+                                if let Some(n) = r.remote.as_ref().and_then(|x| x.extended_attributes.as_ref()).map(|x| x.supporters).filter(|n| *n > 0) {
+                                    <p>{ format!("{n} {}", if n == 1 { tr(lang, "Person ist auch betroffen.", "more person is affected.") } else { tr(lang, "Personen sind auch betroffen.", "more people are affected.") }) }</p>
+                                }
                                 if matches!(r.delivery, Delivery::Refused { .. }) {
                                     <p class="hint">{ tr(lang, "Ihre Angaben und Fotos sind gespeichert. Sie können die Meldung korrigieren und erneut senden.", "What you entered and your photos are kept. You can correct the report and send it again.") }</p>
                                     <button type="button" onclick={{ let (cb, id) = (props.on_revise.clone(), r.local_id.clone()); Callback::from(move |_| cb.emit(id.clone())) }}

@@ -36,6 +36,9 @@ pub struct ReportProps {
     pub on_resume: Callback<String>,
     pub resumed: Option<Resumed>,
     pub on_delete_draft: Callback<String>,
+    /// "I am affected too" on a report nearby, by its id (instead of sending).
+    #[prop_or_default]
+    pub on_support: Callback<String>,
     /// Shown below the categories: where reports go (see `report_endpoint`).
     #[prop_or_default]
     pub settings: Html,
@@ -723,12 +726,25 @@ pub fn Report(props: &ReportProps) -> Html {
                             <section class="status warning" aria-labelledby="nearby-heading" id="nearby">
                                 <h2 id="nearby-heading">{ tr(lang, "In der Nähe schon gemeldet", "Already reported nearby") }</h2>
                                 <p>{ tr(lang,
-                                    "Diese offenen Meldungen derselben Kategorie liegen ganz in der Nähe. Ist Ihr Anliegen dabei, kennt die Stadt es schon – Sie müssen es nicht erneut melden.",
-                                    "These open reports of the same category are very close. If yours is among them, the city knows already – no need to report it again.") }</p>
-                                <ul>{ for list.iter().map(|r| html! {
-                                    <li>{ format!("{} – {} ({})", r.service_request_id,
-                                        r.description.clone().unwrap_or_else(|| tr(lang, "ohne Beschreibung", "no description").into()),
-                                        r.requested_datetime.get(..10).unwrap_or_default()) }</li>
+                                    "Diese offenen Meldungen derselben Kategorie liegen ganz in der Nähe. Ist Ihr Anliegen dabei, kennt die Stadt es schon: Sagen Sie „Ich bin auch betroffen“ – das zeigt der Stadt, wie viele es stört, und Sie sehen den Stand unter „Meine Meldungen“.",
+                                    "These open reports of the same category are very close. If yours is among them, the city knows already: say “I am affected too” – it shows the city how many people it bothers, and you can follow it in “My reports”.") }</p>
+                                <ul class="plain-list">{ for list.iter().map(|r| {
+                                    let (cb, id) = (props.on_support.clone(), r.service_request_id.clone());
+                                    let supporters = r.extended_attributes.as_ref().map_or(0, |x| x.supporters);
+                                    html! {
+                                        <li>
+                                            <p>{ format!("{} – {} ({})", r.service_request_id,
+                                                r.description.clone().unwrap_or_else(|| tr(lang, "ohne Beschreibung", "no description").into()),
+                                                r.requested_datetime.get(..10).unwrap_or_default()) }
+                                                if supporters > 0 { { format!(" · {supporters} {}", tr(lang, "weitere betroffen", "more affected")) } }
+                                            </p>
+                                            <button type="button" disabled={props.sending}
+                                                aria-label={format!("{} {}", tr(lang, "Ich bin auch betroffen:", "I am affected too:"), r.service_request_id)}
+                                                onclick={Callback::from(move |_| cb.emit(id.clone()))}>
+                                                { tr(lang, "Ich bin auch betroffen", "I am affected too") }
+                                            </button>
+                                        </li>
+                                    }
                                 }) }</ul>
                                 <button type="button" class="secondary" onclick={to_mine.clone()}>{ tr(lang, "Ist schon gemeldet – nicht senden", "Already reported – do not send") }</button>
                             </section>

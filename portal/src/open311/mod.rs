@@ -32,6 +32,7 @@ pub fn router() -> Router<AppState> {
         .route("/open311/v2/{file}", get(top).post(create))
         .route("/open311/v2/services/{file}", get(definition))
         .route("/open311/v2/requests/{file}", get(one))
+        .route("/open311/v2/requests/{id}/{file}", post(support))
         .route("/open311/v2/tokens/{file}", get(token))
         .route("/media/{name}", get(media::serve))
         .route("/operator/requests/{id}/status", post(operator_status))
@@ -236,6 +237,51 @@ async fn one(
     let history = store::histories(&st.db, &[id.to_string()]).await.map_err(db_err(f))?.remove(id).unwrap_or_default();
     let r = store::to_wire(row, svc.as_ref(), english(&params, &headers), &st.base_url, history);
     Ok(render(f, "service_requests", &json!([r])))
+}
+
+/// `POST requests/{id}/support.{json,xml}` (extension): "I am affected too".
+/// Form field `api_key` as for new reports; the `Idempotency-Key` header
+/// names the supporter (a random id per device), so each counts once.
+/// Answers with the report, its `extended_attributes.supporters` counted.
+async fn support(
+    State(st): State<AppState>,
+    Path((id, file)): Path<(String, String)>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Result<Response, Error> {
+    let (action, f) = split(&file)?;
+    if action != "support" {
+        return Err(Error::new(StatusCode::NOT_FOUND, f, "No such resource. See discovery.json."));
+    }
+    let fields: Params = url::form_urlencoded::parse(&body).into_owned().collect();
+    if !fields.get("api_key").is_some_and(|k| st.api_keys.iter().any(|x| x == k)) {
+        return Err(Error::new(StatusCode::FORBIDDEN, f, "A valid api_key is required."));
+    }
+    check_jurisdiction(&fields, f)?;
+    let en = english(&fields, &headers);
+    let supporter = headers
+        .get("idempotency-key")
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
+        .filter(|k| !k.is_empty() && k.len() <= 200)
+        .ok_or_else(|| Error::bad(f, "An Idempotency-Key header naming the supporter is required."))?;
+    match store::support(&st.db, &id, supporter, crate::finders::now()).await.map_err(db_err(f))? {
+        Ok(n) => tracing::info!(%id, supporters = n, "report supported"),
+        Err(store::SupportRefused::NoSuchReport) => {
+            return Err(Error::new(StatusCode::NOT_FOUND, f, format!("No service request '{id}'.")))
+        }
+        Err(store::SupportRefused::Closed) => {
+            let said =
+                validate::Refusal::new("Diese Meldung ist schon abgeschlossen.", "This report is already closed.");
+            return Err(Error::new(StatusCode::CONFLICT, f, said.text(en)));
+        }
+    }
+    let mut params = Params::new();
+    if en {
+        params.insert("locale".into(), "en".into());
+    }
+    one(State(st), Path(format!("{id}.{}", if f == Format::Json { "json" } else { "xml" })), Query(params), headers)
+        .await
 }
 
 async fn token(State(st): State<AppState>, Path(file): Path<String>) -> Result<Response, Error> {

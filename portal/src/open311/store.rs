@@ -258,10 +258,53 @@ pub struct RequestRow {
     pub requested_at: i64,
     pub updated_at: i64,
     pub expected_at: Option<i64>,
+    pub supporters: i64,
 }
 
 pub const REQUEST_COLUMNS: &str = "id, service_code, description, lat, lon, address, address_id, zipcode, media, \
-     detailed_status, status_notes, requested_at, updated_at, expected_at";
+     detailed_status, status_notes, requested_at, updated_at, expected_at, supporters";
+
+/// Why a report cannot be supported.
+#[derive(Debug, PartialEq, Eq)]
+pub enum SupportRefused {
+    NoSuchReport,
+    Closed,
+}
+
+/// Records that `supporter` is affected too. Counts once per supporter;
+/// returns the new count.
+pub async fn support(
+    pool: &AnyPool,
+    id: &str,
+    supporter: &str,
+    now: i64,
+) -> Result<Result<i64, SupportRefused>, sqlx::Error> {
+    let mut tx = pool.begin().await?;
+    let status: Option<String> = sqlx::query_scalar("SELECT detailed_status FROM requests WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    let Some(status) = status else { return Ok(Err(SupportRefused::NoSuchReport)) };
+    if DetailedStatus::from_code(&status).is_some_and(|s| s.open311() == "closed") {
+        return Ok(Err(SupportRefused::Closed));
+    }
+    let added = sqlx::query(
+        "INSERT INTO request_support (request_id, supporter, at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+    )
+    .bind(id)
+    .bind(supporter)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if added > 0 {
+        sqlx::query("UPDATE requests SET supporters = supporters + 1 WHERE id = $1").bind(id).execute(&mut *tx).await?;
+    }
+    let n: i64 =
+        sqlx::query_scalar("SELECT supporters FROM requests WHERE id = $1").bind(id).fetch_one(&mut *tx).await?;
+    tx.commit().await?;
+    Ok(Ok(n))
+}
 
 /// Filters of `GET requests`, already validated.
 #[derive(Debug, Default)]
@@ -398,6 +441,11 @@ pub fn to_wire(
         lat: r.lat,
         long: r.lon,
         media_url: media_urls.first().cloned(),
-        extended_attributes: Some(Extended { detailed_status: detailed, status_history: history, media_urls }),
+        extended_attributes: Some(Extended {
+            detailed_status: detailed,
+            status_history: history,
+            media_urls,
+            supporters: u32::try_from(r.supporters).unwrap_or(0),
+        }),
     }
 }
