@@ -3,6 +3,7 @@
 //! `app()` builds the router (tests call it in-process); `serve()` runs it.
 
 pub mod auth;
+pub mod citizens;
 pub mod db;
 pub mod error;
 pub mod finders;
@@ -41,6 +42,9 @@ pub struct AppState {
     pub media_dir: std::path::PathBuf,
     /// Open311 API keys allowed to post reports (MUC_OPEN311_API_KEYS, comma-separated).
     pub api_keys: Arc<Vec<String>>,
+    /// Signed-in citizens' access tokens are checked with this provider
+    /// (MUC_OIDC_ISSUER); None: reports are anonymous or by device only.
+    pub oidc: Option<Arc<citizens::Oidc>>,
     index: Arc<RwLock<Arc<SiteIndex>>>,
 }
 
@@ -68,6 +72,7 @@ impl AppState {
             api_keys: Arc::new(
                 api_keys.split(',').map(str::trim).filter(|k| !k.is_empty()).map(String::from).collect(),
             ),
+            oidc: citizens::Oidc::from_env().map(Arc::new),
             index: Arc::new(RwLock::new(Arc::new(SiteIndex::new(Vec::new())))),
         };
         st.reload_index().await?;

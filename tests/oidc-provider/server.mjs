@@ -59,6 +59,7 @@ server.listen(Number(process.env.PORT || 0), '127.0.0.1', async () => {
     },
     ttl: { AccessToken: ttl, IdToken: 3600, RefreshToken: 86400, Session: 86400, Grant: 86400, Interaction: 600 },
   });
+  provider.on('server_error', (_ctx, err) => console.error('server_error', err));
   server.on('request', provider.callback());
   console.log(`issuer ${issuer}`);
 });
