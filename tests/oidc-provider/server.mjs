@@ -46,6 +46,8 @@ server.listen(Number(process.env.PORT || 0), '127.0.0.1', async () => {
       },
       revocation: { enabled: true },
     },
+    // The name in the ID token too (the app reads who signed in from it).
+    conformIdTokenClaims: false,
     // A first-party app: no consent screen, and a refresh token without it.
     issueRefreshToken: (_ctx, client) => client.grantTypeAllowed('refresh_token'),
     async loadExistingGrant(ctx) {

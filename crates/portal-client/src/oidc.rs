@@ -26,6 +26,8 @@ pub struct Tokens {
     pub refresh_token: Option<String>,
     #[serde(default)]
     pub expires_in: Option<i64>,
+    #[serde(default)]
+    pub id_token: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -143,6 +145,38 @@ impl OidcClient {
             ("client_id", &self.client_id),
         ])
         .await
+    }
+
+    /// Who signed in, from the ID token the token endpoint returned. It came
+    /// straight from the provider over the back channel, so (OIDC Core
+    /// 3.1.3.7) its issuer and audience are checked here and its signature is
+    /// trusted to the TLS connection.
+    pub fn who(&self, tokens: &Tokens) -> Result<UserInfo, ClientError> {
+        use base64::Engine;
+        let invalid = |w: &str| ClientError::Invalid(format!("ID token: {w}"));
+        let jwt = tokens.id_token.as_deref().ok_or_else(|| invalid("missing"))?;
+        let payload = jwt.split('.').nth(1).ok_or_else(|| invalid("not a JWT"))?;
+        let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(payload.trim_end_matches('='))
+            .map_err(|_| invalid("not base64url"))?;
+        #[derive(Deserialize)]
+        struct Claims {
+            iss: String,
+            aud: serde_json::Value,
+            sub: String,
+            #[serde(default)]
+            name: Option<String>,
+        }
+        let c: Claims = serde_json::from_slice(&bytes).map_err(|e| invalid(&e.to_string()))?;
+        let aud_ok = match &c.aud {
+            serde_json::Value::String(a) => *a == self.client_id,
+            serde_json::Value::Array(list) => list.iter().any(|a| a.as_str() == Some(&self.client_id)),
+            _ => false,
+        };
+        if c.iss.trim_end_matches('/') != self.provider.issuer.trim_end_matches('/') || !aud_ok {
+            return Err(invalid("issued by another provider or for another client"));
+        }
+        Ok(UserInfo { sub: c.sub, name: c.name })
     }
 
     pub async fn userinfo(&self, access_token: &str) -> Result<UserInfo, ClientError> {
