@@ -140,3 +140,20 @@ pub(crate) async fn test_portal(
     });
     (format!("http://{}", arx.await.expect("bound")), stx, task)
 }
+
+/// The real portal on a loopback port that accepts sign-ins from `issuer`.
+#[cfg(test)]
+pub(crate) async fn test_portal_with_login(
+    dir: &std::path::Path,
+    issuer: &str,
+) -> (String, tokio::task::JoinHandle<()>) {
+    let url = format!("sqlite:{}?mode=rwc", dir.join("portal.db").display());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let base = format!("http://{}", listener.local_addr().expect("addr"));
+    let mut st = muc_portal::AppState::open(&url, &base).await.expect("portal");
+    st.oidc = Some(std::sync::Arc::new(muc_portal::citizens::Oidc::new(issuer, "muenchen-portal")));
+    let task = tokio::spawn(async move {
+        axum::serve(listener, muc_portal::app(st)).await.expect("serve");
+    });
+    (base, task)
+}

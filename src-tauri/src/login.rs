@@ -237,22 +237,27 @@ async fn wait_for_code(listener: &tokio::net::TcpListener, state: &str) -> Resul
     }
 }
 
+/// Plays the browser in tests: signs in at the provider, then follows the
+/// redirect to the app's loopback listener, as a browser would.
+#[cfg(test)]
+pub(crate) fn test_browser(user: &'static str) -> impl FnOnce(&str) -> Result<(), AppError> {
+    move |url: &str| {
+        let url = url.to_string();
+        tokio::spawn(async move {
+            let back = muc_test_op::sign_in(&url, user).await.expect("signed in at the provider");
+            reqwest::get(&back).await.expect("the app's listener answers");
+        });
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use muc_test_op::{sign_in, TestOp};
+    use muc_test_op::TestOp;
 
-    /// Plays the browser: signs in at the provider, then follows the
-    /// redirect to the app's loopback listener, as a browser would.
     fn browser(user: &'static str) -> impl FnOnce(&str) -> Result<(), AppError> {
-        move |url: &str| {
-            let url = url.to_string();
-            tokio::spawn(async move {
-                let back = sign_in(&url, user).await.expect("signed in at the provider");
-                reqwest::get(&back).await.expect("the app's listener answers");
-            });
-            Ok(())
-        }
+        test_browser(user)
     }
 
     /// The real provider and the real keyring (Secret Service, in the

@@ -311,4 +311,55 @@ mod tests {
         assert_eq!(list.len(), 1, "my reports are on this device");
         assert!(list[0].remote.is_none());
     }
+
+    /// Signed in, a report belongs to the account: another device of the
+    /// same person lists it; someone else's does not. Real provider, real
+    /// keyring, real portal.
+    #[tokio::test]
+    async fn the_accounts_reports_on_another_device() {
+        let op = muc_test_op::TestOp::start(60).expect("the OpenID provider");
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let (base, _task) = crate::test_portal_with_login(tmp.path(), &op.issuer).await;
+        let portal = muc_portal_client::PortalClient::new(&base).expect("client");
+        let cfg = crate::login::LoginConfig { issuer: op.issuer.clone(), client_id: "muenchen-app".into() };
+        let device = |name: &str, user: &'static str| {
+            let dir = tmp.path().join(name);
+            std::fs::create_dir_all(&dir).expect("dir");
+            let service = format!("de.muenchen.app.test.{name}.{}", std::process::id());
+            (dir.clone(), Login::new(Some(cfg.clone()), &portal, &service), user)
+        };
+        let endpoints = Endpoints::load(&portal, tmp.path(), "muenchen-app");
+        let (phone, phone_login, _) = device("phone", "anna");
+        phone_login.login(crate::login::test_browser("anna"), 10).await.expect("anna on her phone");
+        let report = muc_wire::open311::OutgoingReport {
+            service_code: "graffiti".into(),
+            lat: Some(48.1427),
+            lon: Some(11.5775),
+            address: None,
+            description: Some("vom Telefon".into()),
+            email: None,
+            attributes: BTreeMap::from([("flaeche".to_string(), vec!["kasten".to_string()])]),
+            photos: Vec::new(),
+        };
+        let args = SubmitReportArgs { report, photos: Vec::new(), draft_id: None };
+        let sent =
+            submit(&Outbox::new(&phone), &Drafts::new(&phone), &endpoints, &phone_login, args, 20).await.expect("sent");
+        let Delivery::Sent { service_request_id, .. } = sent.delivery else { panic!("sent: {sent:?}") };
+
+        let (laptop, laptop_login, _) = device("laptop", "anna");
+        laptop_login.login(crate::login::test_browser("anna"), 30).await.expect("anna on her laptop");
+        let list = mine(&Outbox::new(&laptop), &Follows::new(&laptop), &endpoints, &laptop_login, 40).await;
+        assert_eq!(list.len(), 1, "{list:?}");
+        assert!(list[0].from_account);
+        assert!(
+            matches!(&list[0].delivery, Delivery::Sent { service_request_id: id, .. } if *id == service_request_id)
+        );
+
+        let (other, other_login, _) = device("bert", "bert");
+        other_login.login(crate::login::test_browser("bert"), 50).await.expect("bert");
+        assert!(mine(&Outbox::new(&other), &Follows::new(&other), &endpoints, &other_login, 60).await.is_empty());
+        for l in [&phone_login, &laptop_login, &other_login] {
+            l.logout().await.expect("signed out");
+        }
+    }
 }
