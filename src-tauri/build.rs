@@ -29,6 +29,10 @@ fn main() {
                 "set_open311_endpoint",
                 "revise_report",
                 "support_report",
+                "login_status",
+                "login",
+                "cancel_login",
+                "logout",
             ]),
         ),
     )

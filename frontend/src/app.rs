@@ -44,6 +44,9 @@ pub fn App() -> Html {
     let nearby = use_state(|| crate::load::Load::Ready(Rc::new(Vec::new())));
     let drafts = use_state(|| crate::load::Load::Loading);
     let endpoint = use_state(|| crate::load::Load::Loading);
+    let login_status = use_state(|| crate::load::Load::Loading);
+    let signing_in = use_state(|| false);
+    let login_error = use_state(|| None::<muc_wire::ipc::AppError>);
     let endpoint_busy = use_state(|| false);
     let endpoint_error = use_state(|| None::<muc_wire::ipc::AppError>);
     let resumed = use_state(|| None::<crate::pages::report::Resumed>);
@@ -55,6 +58,7 @@ pub fn App() -> Html {
     let reload_mine = loader(mine.clone(), ipc::my_reports);
     let reload_drafts = loader(drafts.clone(), ipc::list_drafts);
     let reload_endpoint = loader(endpoint.clone(), ipc::open311_endpoint);
+    let reload_login = loader(login_status.clone(), ipc::login_status);
 
     // Load each area's data the first time it is opened.
     {
@@ -63,7 +67,11 @@ pub fn App() -> Html {
         let (catalogue_fetched, reload_catalogue, reload_mine) =
             (catalogue_fetched.clone(), reload_catalogue.clone(), reload_mine.clone());
         let (reload_drafts, reload_endpoint) = (reload_drafts.clone(), reload_endpoint.clone());
+        let reload_login = reload_login.clone();
         use_effect_with((*screen).clone(), move |s| {
+            if matches!(s, Screen::Personal | Screen::MyReports) {
+                reload_login.emit(());
+            }
             if *s == Screen::Report {
                 reload_drafts.emit(());
                 reload_endpoint.emit(());
@@ -389,6 +397,47 @@ pub fn App() -> Html {
             html! {
                 <MyReports lang={l} load={(*mine).clone()} names={names} on_revise={on_revise}
                     on_refresh={reload_mine.clone()} on_new={navigate.reform(|()| Screen::Report)} />
+            }
+        }
+        Screen::Personal => {
+            let on_login = {
+                let (signing_in, login_error, reload_login) =
+                    (signing_in.clone(), login_error.clone(), reload_login.clone());
+                Callback::from(move |()| {
+                    let (signing_in, login_error, reload_login) =
+                        (signing_in.clone(), login_error.clone(), reload_login.clone());
+                    signing_in.set(true);
+                    login_error.set(None);
+                    wasm_bindgen_futures::spawn_local(async move {
+                        if let Err(e) = ipc::login().await {
+                            login_error.set(Some(e));
+                        }
+                        signing_in.set(false);
+                        reload_login.emit(());
+                    });
+                })
+            };
+            let on_cancel = Callback::from(|()| {
+                wasm_bindgen_futures::spawn_local(async {
+                    let _ = ipc::cancel_login().await;
+                })
+            });
+            let on_logout = {
+                let (login_error, reload_login) = (login_error.clone(), reload_login.clone());
+                Callback::from(move |()| {
+                    let (login_error, reload_login) = (login_error.clone(), reload_login.clone());
+                    wasm_bindgen_futures::spawn_local(async move {
+                        if let Err(e) = ipc::logout().await {
+                            login_error.set(Some(e));
+                        }
+                        reload_login.emit(());
+                    });
+                })
+            };
+            html! {
+                <crate::pages::personal::Personal lang={l} status={(*login_status).clone()} signing_in={*signing_in}
+                    error={(*login_error).clone()} on_login={on_login} on_cancel={on_cancel} on_logout={on_logout}
+                    on_my_reports={navigate.reform(|()| Screen::MyReports)} />
             }
         }
         Screen::Area(area) => html! {

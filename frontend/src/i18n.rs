@@ -72,6 +72,16 @@ pub fn error_text(lang: Lang, e: &AppError) -> &'static str {
             "Die Adresse muss mit https:// beginnen, damit Meldungen verschlüsselt übertragen werden.",
             "The address must start with https:// so that reports are sent encrypted.",
         ),
+        ErrorKind::Keyring => tr(
+            lang,
+            "Der Schlüsselbund des Systems ist nicht verfügbar. Ohne ihn kann sich die App nicht sicher anmelden.",
+            "The system keyring is not available. Without it the app cannot sign in securely.",
+        ),
+        ErrorKind::Login => tr(
+            lang,
+            "Die Anmeldung wurde nicht abgeschlossen. Bitte versuchen Sie es erneut.",
+            "Signing in was not completed. Please try again.",
+        ),
         ErrorKind::NotOpen311 => tr(
             lang,
             "Unter dieser Adresse antwortet kein Meldedienst nach GeoReport v2 (JSON). Bitte prüfen Sie die Discovery-Adresse.",

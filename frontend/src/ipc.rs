@@ -3,8 +3,8 @@
 
 use muc_wire::ipc::{
     cmd, AppError, AppInfo, Draft, DraftIdArgs, DraftWithPhotos, EndpointInfo, ErrorKind, FinderSnapshot,
-    HotspotSnapshot, MyReport, NearbyArgs, OpenFinderArgs, OpenInMapArgs, OpenVia, ReportCatalogue, SaveDraftArgs,
-    SetEndpointArgs, SetFavouriteArgs, SubmitReportArgs,
+    HotspotSnapshot, LoginStatus, MyReport, NearbyArgs, OpenFinderArgs, OpenInMapArgs, OpenVia, ReportCatalogue,
+    SaveDraftArgs, SessionView, SetEndpointArgs, SetFavouriteArgs, SubmitReportArgs,
 };
 use muc_wire::open311::ServiceRequest;
 use serde::de::DeserializeOwned;
@@ -127,4 +127,21 @@ pub async fn revise_report(id: String) -> Result<DraftWithPhotos, AppError> {
 /// "I am affected too" on a report nearby; it then shows in "Meine Meldungen".
 pub async fn support_report(service_request_id: String) -> Result<(), AppError> {
     call(cmd::SUPPORT_REPORT, &Wrapped { args: muc_wire::ipc::SupportArgs { service_request_id } }).await
+}
+
+pub async fn login_status() -> Result<LoginStatus, AppError> {
+    call(cmd::LOGIN_STATUS, &NoArgs {}).await
+}
+
+/// Opens the provider's page in the browser and waits until the person is back.
+pub async fn login() -> Result<SessionView, AppError> {
+    call(cmd::LOGIN, &NoArgs {}).await
+}
+
+pub async fn cancel_login() -> Result<(), AppError> {
+    call(cmd::CANCEL_LOGIN, &NoArgs {}).await
+}
+
+pub async fn logout() -> Result<(), AppError> {
+    call(cmd::LOGOUT, &NoArgs {}).await
 }

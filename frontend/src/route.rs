@@ -11,6 +11,7 @@ pub enum Screen {
     Finders,
     Report,
     MyReports,
+    Personal,
     Area(Area),
 }
 

@@ -210,7 +210,7 @@ async fn home_shows_five_areas_and_is_accessible() {
     yew::Renderer::<App>::with_root(host()).render();
     wait_until("the home screen shows", || body_text().contains("Willkommen")).await;
     assert_eq!(all(".tiles li").len(), 5);
-    assert_eq!(texts(".badge").len(), 2, "two areas say they are coming");
+    assert_eq!(texts(".badge").len(), 1, "one area (notifications) says it is coming");
     assert_accessible("home (de)").await;
 
     click(&button("English"));
@@ -222,7 +222,7 @@ async fn home_shows_five_areas_and_is_accessible() {
 #[wasm_bindgen_test]
 async fn areas_not_built_yet_say_so_plainly() {
     yew::Renderer::<App>::with_root(host()).render();
-    for area in ["Benachrichtigungen", "Persönlicher Bereich"] {
+    for area in ["Benachrichtigungen"] {
         wait_until("home", || body_text().contains("Willkommen")).await;
         click(&button(area));
         wait_until("the area screen", || texts("h1").first().is_some_and(|h| h == area)).await;
@@ -868,6 +868,7 @@ async fn my_reports_show_every_state() {
             delivery: Delivery::Waiting { attempts: 2, next_attempt_at: 0, last_error: Some("refused".into()) },
             remote: None,
             followed: false,
+            from_account: false,
         },
         muc_wire::ipc::MyReport {
             local_id: "b".into(),
@@ -876,6 +877,7 @@ async fn my_reports_show_every_state() {
             delivery: Delivery::Sent { service_request_id: "MUC-ABC".into(), token: None, sent_at: 0 },
             remote: Some(remote),
             followed: true,
+            from_account: false,
         },
         muc_wire::ipc::MyReport {
             local_id: "c".into(),
@@ -884,6 +886,7 @@ async fn my_reports_show_every_state() {
             delivery: Delivery::Refused { reason: "The attribute 'art' is required.".into() },
             remote: None,
             followed: false,
+            from_account: false,
         },
     ];
     #[derive(Properties, PartialEq)]
@@ -1044,4 +1047,83 @@ async fn a_street_address_we_cannot_place_goes_as_text() {
     click(&button("Meldung absenden"));
     wait_until("handed over", || all("#sent").len() == 1).await;
     assert!(texts("#sent").concat().contains("Some(\"Leopoldstraße 12\")"), "{:?}", texts("#sent"));
+}
+
+#[derive(Properties, PartialEq)]
+struct PersonalHarnessProps {
+    status: muc_wire::ipc::LoginStatus,
+    signing_in: bool,
+    error: Option<AppError>,
+}
+
+#[component]
+fn PersonalHarness(p: &PersonalHarnessProps) -> Html {
+    use muc_frontend::pages::personal::Personal;
+    let asked = use_state(String::new);
+    let ask = |what: &'static str| {
+        let a = asked.clone();
+        Callback::from(move |()| a.set(what.to_string()))
+    };
+    html! {
+        <InMain>
+            <Personal lang={Lang::De} status={Load::Ready(Rc::new(p.status.clone()))} signing_in={p.signing_in}
+                error={p.error.clone()} on_login={ask("login")} on_cancel={ask("cancel")} on_logout={ask("logout")}
+                on_my_reports={ask("mine")} />
+            <p id="asked">{ (*asked).clone() }</p>
+        </InMain>
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_personal_area_signs_in_and_out_and_says_why_not() {
+    use muc_wire::ipc::{LoginStatus, SessionView};
+    let issuer = Some("https://login.muenchen.de".to_string());
+    let cases = [
+        (LoginStatus { configured: false, session: None, issuer: None }, false, None, "nicht eingerichtet", ""),
+        (
+            LoginStatus { configured: true, session: None, issuer: issuer.clone() },
+            false,
+            None,
+            "login.muenchen.de",
+            "Im Browser anmelden",
+        ),
+        (
+            LoginStatus { configured: true, session: None, issuer: issuer.clone() },
+            true,
+            None,
+            "Die App wartet",
+            "Abbrechen",
+        ),
+        (
+            LoginStatus { configured: true, session: None, issuer: issuer.clone() },
+            false,
+            Some(AppError::new(ErrorKind::Keyring, "no secret service")),
+            "Schlüsselbund",
+            "",
+        ),
+        (
+            LoginStatus {
+                configured: true,
+                session: Some(SessionView { account_id: "anna".into(), name: Some("Anna".into()) }),
+                issuer,
+            },
+            false,
+            None,
+            "angemeldet als Anna",
+            "Abmelden",
+        ),
+    ];
+    for (status, signing_in, error, says, button_text) in cases {
+        yew::Renderer::<PersonalHarness>::with_root_and_props(
+            host(),
+            PersonalHarnessProps { status, signing_in, error },
+        )
+        .render();
+        wait_until(says, || body_text().contains(says)).await;
+        assert_accessible(&format!("personal area: {says}")).await;
+        if !button_text.is_empty() {
+            click(&button(button_text));
+            wait_until("the action asked for", || !texts("#asked").concat().is_empty()).await;
+        }
+    }
 }

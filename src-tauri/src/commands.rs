@@ -3,8 +3,8 @@
 use muc_wire::hotspots::osm_url;
 use muc_wire::ipc::{
     AppError, AppInfo, Draft, DraftIdArgs, DraftWithPhotos, EndpointInfo, ErrorKind, FinderSnapshot, HotspotSnapshot,
-    MyReport, NearbyArgs, OpenFinderArgs, OpenInMapArgs, ReportCatalogue, SaveDraftArgs, SetEndpointArgs,
-    SetFavouriteArgs, SubmitReportArgs, SupportArgs,
+    LoginStatus, MyReport, NearbyArgs, OpenFinderArgs, OpenInMapArgs, ReportCatalogue, SaveDraftArgs, SessionView,
+    SetEndpointArgs, SetFavouriteArgs, SubmitReportArgs, SupportArgs,
 };
 use muc_wire::open311::ServiceRequest;
 use tauri::State;
@@ -95,7 +95,7 @@ pub async fn report_categories(state: State<'_, AppState>) -> Result<ReportCatal
 /// Writes the report to the outbox on disk, then tries to send it.
 #[tauri::command]
 pub async fn submit_report(state: State<'_, AppState>, args: SubmitReportArgs) -> Result<MyReport, AppError> {
-    crate::reports::submit(&state.outbox, &state.drafts, &state.endpoints, args, now()).await
+    crate::reports::submit(&state.outbox, &state.drafts, &state.endpoints, &state.login, args, now()).await
 }
 
 #[tauri::command]
@@ -120,7 +120,7 @@ pub fn delete_draft(state: State<'_, AppState>, args: DraftIdArgs) -> Result<(),
 
 #[tauri::command]
 pub async fn my_reports(state: State<'_, AppState>) -> Result<Vec<MyReport>, AppError> {
-    Ok(crate::reports::mine(&state.outbox, &state.follows, &state.endpoints, now()).await)
+    Ok(crate::reports::mine(&state.outbox, &state.follows, &state.endpoints, &state.login, now()).await)
 }
 
 /// Open reports of the same category nearby, so the person can see whether
@@ -159,4 +159,25 @@ pub fn revise_report(state: State<'_, AppState>, args: DraftIdArgs) -> Result<Dr
 #[tauri::command]
 pub async fn support_report(state: State<'_, AppState>, args: SupportArgs) -> Result<(), AppError> {
     crate::reports::support(&state.follows, &state.endpoints, &args.service_request_id, now()).await
+}
+
+#[tauri::command]
+pub fn login_status(state: State<'_, AppState>) -> LoginStatus {
+    state.login.status()
+}
+
+/// Signs in through the identity provider's page in the system browser.
+#[tauri::command]
+pub async fn login(state: State<'_, AppState>) -> Result<SessionView, AppError> {
+    state.login.login(open_url, now()).await
+}
+
+#[tauri::command]
+pub fn cancel_login(state: State<'_, AppState>) {
+    state.login.cancel()
+}
+
+#[tauri::command]
+pub async fn logout(state: State<'_, AppState>) -> Result<(), AppError> {
+    state.login.logout().await
 }

@@ -17,6 +17,8 @@ pub struct Config {
     pub start_screen: Option<String>,
     /// MUC_TILE_URL: map tiles for picking a place ("off": no map).
     pub tile_url: Option<String>,
+    /// MUC_OIDC_ISSUER (+ MUC_OIDC_CLIENT_ID): the identity provider; none: no sign-in.
+    pub login: Option<crate::login::LoginConfig>,
 }
 
 impl Config {
@@ -47,6 +49,16 @@ impl Config {
                 ));
             }
         }
-        Ok(Config { portal_url, data_dir, open311_api_key, start_screen, tile_url })
+        let login = match std::env::var("MUC_OIDC_ISSUER").ok().filter(|s| !s.trim().is_empty()) {
+            None => None,
+            Some(issuer) if muc_wire::open311::acceptable_url(&issuer) => Some(crate::login::LoginConfig {
+                issuer,
+                client_id: std::env::var("MUC_OIDC_CLIENT_ID").unwrap_or_else(|_| "muenchen-app".into()),
+            }),
+            Some(issuer) => {
+                return Err(format!("MUC_OIDC_ISSUER must be https (http only on this machine), got {issuer:?}"))
+            }
+        };
+        Ok(Config { portal_url, data_dir, open311_api_key, start_screen, tile_url, login })
     }
 }

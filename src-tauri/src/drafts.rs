@@ -263,8 +263,8 @@ mod refused_tests {
             photos: Vec::new(),
         };
         let photo = include_bytes!("../../portal/tests/fixtures/street-light.jpg").to_vec();
-        let entry = outbox.enqueue(report, std::slice::from_ref(&photo), None, 1).expect("queued");
-        outbox.send_due(&endpoints, 1).await;
+        let entry = outbox.enqueue(report, std::slice::from_ref(&photo), None, false, 1).expect("queued");
+        outbox.send_due(&endpoints, None, 1).await;
         assert!(matches!(outbox.list()[0].delivery, muc_wire::open311::Delivery::Refused { .. }));
 
         assert!(drafts.from_refused(&outbox, "not-a-refused-one", 2).is_err());

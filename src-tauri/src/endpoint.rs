@@ -136,7 +136,9 @@ mod tests {
             photos: Vec::new(),
         };
         let args = muc_wire::ipc::SubmitReportArgs { report, photos: Vec::new(), draft_id: None };
-        crate::reports::submit(&outbox, &drafts, &again, args, 1).await.expect("sent");
+        crate::reports::submit(&outbox, &drafts, &again, &crate::login::Login::not_configured(), args, 1)
+            .await
+            .expect("sent");
         let count = |base: String| async move {
             let v: Vec<serde_json::Value> = reqwest::get(format!("{base}/open311/v2/requests.json"))
                 .await
@@ -160,7 +162,14 @@ mod tests {
         assert_eq!(eps.current().url, format!("{other}/open311/v2"));
 
         assert!(eps.set(SetEndpointArgs::default()).await.expect("default").is_default);
-        let mine = crate::reports::mine(&outbox, &crate::follows::Follows::new(tmp.path()), &eps, 2).await;
+        let mine = crate::reports::mine(
+            &outbox,
+            &crate::follows::Follows::new(tmp.path()),
+            &eps,
+            &crate::login::Login::not_configured(),
+            2,
+        )
+        .await;
         assert_eq!(mine[0].remote.as_ref().map(|r| r.status.as_str()), Some("open"), "status from the other server");
         assert!(Endpoints::load(&portal, tmp.path(), "muenchen-app").info().is_default);
     }

@@ -9,6 +9,7 @@ pub mod endpoint;
 pub mod finders;
 pub mod follows;
 pub mod hotspots;
+pub mod login;
 pub mod outbox;
 pub mod reports;
 
@@ -32,6 +33,7 @@ pub struct AppState {
     pub categories: reports::CategoryCache,
     pub drafts: drafts::Drafts,
     pub follows: follows::Follows,
+    pub login: login::Login,
     pub start_screen: Option<String>,
     pub tile_url: Option<String>,
     /// The sites last shown, so `open_in_map` can resolve an id without
@@ -56,6 +58,7 @@ pub fn run() {
             let client = PortalClient::new(&cfg.portal_url)?;
             app.manage(AppState {
                 endpoints: endpoint::Endpoints::load(&client, &cfg.data_dir, &cfg.open311_api_key),
+                login: login::Login::new(cfg.login.clone(), &client, login::KEYRING_SERVICE),
                 client,
                 cache: HotspotCache::in_dir(&cfg.data_dir),
                 finders: FinderCache::in_dir(&cfg.data_dir),
@@ -75,7 +78,13 @@ pub fn run() {
                 loop {
                     tick.tick().await;
                     let state = handle.state::<AppState>();
-                    state.outbox.send_due(&state.endpoints, commands::now()).await;
+                    // Only when a report written signed in waits does this reach the keyring.
+                    let token = if state.outbox.waiting_for_account() {
+                        state.login.access_token(commands::now()).await.ok().flatten()
+                    } else {
+                        None
+                    };
+                    state.outbox.send_due(&state.endpoints, token.as_deref(), commands::now()).await;
                 }
             });
             Ok(())
@@ -100,6 +109,10 @@ pub fn run() {
             commands::set_open311_endpoint,
             commands::revise_report,
             commands::support_report,
+            commands::login_status,
+            commands::login,
+            commands::cancel_login,
+            commands::logout,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(e) = result {
@@ -126,4 +139,21 @@ pub(crate) async fn test_portal(
         muc_portal::serve(&url, "127.0.0.1:0".parse().expect("addr"), None, bound, stop).await.expect("portal");
     });
     (format!("http://{}", arx.await.expect("bound")), stx, task)
+}
+
+/// The real portal on a loopback port that accepts sign-ins from `issuer`.
+#[cfg(test)]
+pub(crate) async fn test_portal_with_login(
+    dir: &std::path::Path,
+    issuer: &str,
+) -> (String, tokio::task::JoinHandle<()>) {
+    let url = format!("sqlite:{}?mode=rwc", dir.join("portal.db").display());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let base = format!("http://{}", listener.local_addr().expect("addr"));
+    let mut st = muc_portal::AppState::open(&url, &base).await.expect("portal");
+    st.oidc = Some(std::sync::Arc::new(muc_portal::citizens::Oidc::new(issuer, "muenchen-portal")));
+    let task = tokio::spawn(async move {
+        axum::serve(listener, muc_portal::app(st)).await.expect("serve");
+    });
+    (base, task)
 }

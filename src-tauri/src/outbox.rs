@@ -22,6 +22,10 @@ pub struct Entry {
     /// written; None: the default (which follows the portal setting).
     #[serde(default)]
     pub endpoint: Option<Endpoint>,
+    /// Written while signed in: sent with the person's access token, so it
+    /// belongs to their account (our portal only).
+    #[serde(default)]
+    pub account: bool,
     pub delivery: Delivery,
 }
 
@@ -50,6 +54,7 @@ impl Outbox {
         mut report: OutgoingReport,
         photos: &[Vec<u8>],
         endpoint: Option<Endpoint>,
+        account: bool,
         now: i64,
     ) -> std::io::Result<Entry> {
         let id = random_hex16()?;
@@ -70,6 +75,7 @@ impl Outbox {
             created_at: now,
             report,
             endpoint,
+            account,
             delivery: Delivery::Waiting { attempts: 0, next_attempt_at: now, last_error: None },
         };
         self.file(&id).store(&entry)?;
@@ -82,6 +88,11 @@ impl Outbox {
             crate::cache::json_ids(&self.dir).iter().filter_map(|id| self.file(id).load()).collect();
         v.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(a.id.cmp(&b.id)));
         v
+    }
+
+    /// Whether a report written signed in waits to be sent (it needs a token).
+    pub fn waiting_for_account(&self) -> bool {
+        self.list().iter().any(|e| e.account && matches!(e.delivery, Delivery::Waiting { .. }))
     }
 
     /// Takes a report the portal refused out of the outbox, with its photos,
@@ -130,16 +141,17 @@ impl Outbox {
     }
 
     /// Sends every report that is due; returns how many the portal now has.
-    pub async fn send_due(&self, endpoints: &Endpoints, now: i64) -> usize {
-        self.send(endpoints, now, false).await
+    /// `token`: the signed-in person's access token, for reports written signed in.
+    pub async fn send_due(&self, endpoints: &Endpoints, token: Option<&str>, now: i64) -> usize {
+        self.send(endpoints, token, now, false).await
     }
 
     /// Sends every waiting report now, whatever its backoff (the person asked).
-    pub async fn send_all_now(&self, endpoints: &Endpoints, now: i64) -> usize {
-        self.send(endpoints, now, true).await
+    pub async fn send_all_now(&self, endpoints: &Endpoints, token: Option<&str>, now: i64) -> usize {
+        self.send(endpoints, token, now, true).await
     }
 
-    async fn send(&self, endpoints: &Endpoints, now: i64, ignore_backoff: bool) -> usize {
+    async fn send(&self, endpoints: &Endpoints, token: Option<&str>, now: i64, ignore_backoff: bool) -> usize {
         let mut sent = 0;
         for mut e in self.list() {
             let Delivery::Waiting { attempts, next_attempt_at, .. } = e.delivery.clone() else { continue };
@@ -159,7 +171,9 @@ impl Outbox {
                 })
                 .collect();
             let client = endpoints.client_for(e.endpoint.as_ref());
-            e.delivery = match client.post_report(&self.fields(&e.report), photos, &e.id).await {
+            // Signed out since it was written: it still goes, without the account.
+            let bearer = if e.account && e.endpoint.is_none() { token } else { None };
+            e.delivery = match client.post_report(&self.fields(&e.report), photos, &e.id, bearer).await {
                 Ok(created) => {
                     sent += 1;
                     Delivery::Sent {
@@ -169,8 +183,9 @@ impl Outbox {
                     }
                 }
                 // The portal read it and said no: keep it for the person, do not retry blindly.
+                // 401: the token expired on the way; the next run renews it.
                 Err(ClientError::Status { status, description, .. })
-                    if (400..500).contains(&status) && status != 408 && status != 429 =>
+                    if (400..500).contains(&status) && status != 401 && status != 408 && status != 429 =>
                 {
                     Delivery::Refused { reason: description }
                 }
@@ -254,11 +269,12 @@ mod tests {
                 light(),
                 &vec![include_bytes!("../../portal/tests/fixtures/street-light.jpg").to_vec(); 2],
                 None,
+                false,
                 100,
             )
             .expect("enqueue");
 
-        assert_eq!(outbox.send_due(&down, 100).await, 0);
+        assert_eq!(outbox.send_due(&down, None, 100).await, 0);
         let waiting = outbox.list();
         assert!(
             matches!(
@@ -272,9 +288,9 @@ mod tests {
         let (base, _stop, _task) = crate::test_portal(tmp.path()).await;
         let up = endpoints(&base, tmp.path());
         let again = Outbox::new(tmp.path());
-        assert_eq!(again.send_due(&up, 110).await, 0, "not due yet: backoff");
-        assert_eq!(again.send_due(&up, 115).await, 1);
-        assert_eq!(again.send_due(&up, 2000).await, 0, "sent once, never again");
+        assert_eq!(again.send_due(&up, None, 110).await, 0, "not due yet: backoff");
+        assert_eq!(again.send_due(&up, None, 115).await, 1);
+        assert_eq!(again.send_due(&up, None, 2000).await, 0, "sent once, never again");
         assert!(
             matches!(&again.list()[0].delivery, Delivery::Sent { service_request_id, .. } if service_request_id.starts_with("MUC-"))
         );
@@ -292,12 +308,12 @@ mod tests {
         let (base, _stop, _task) = crate::test_portal(tmp.path()).await;
         let client = endpoints(&base, tmp.path());
         let outbox = Outbox::new(tmp.path());
-        let e = outbox.enqueue(light(), &[], None, 0).expect("enqueue");
+        let e = outbox.enqueue(light(), &[], None, false, 0).expect("enqueue");
         // The app sent it, then died before it could write down that it did.
         let first =
-            client.client().post_report(&outbox.fields(&e.report), Vec::new(), &e.id).await.expect("first send");
+            client.client().post_report(&outbox.fields(&e.report), Vec::new(), &e.id, None).await.expect("first send");
         // After the restart it sends again, with the same key.
-        assert_eq!(outbox.send_due(&client, 1).await, 1);
+        assert_eq!(outbox.send_due(&client, None, 1).await, 1);
         let Delivery::Sent { service_request_id, .. } = &outbox.list()[0].delivery else { panic!("sent") };
         assert_eq!(Some(service_request_id.clone()), first.service_request_id);
         assert_eq!(reports_on_portal(&base).await, 1, "exactly once");
@@ -311,8 +327,8 @@ mod tests {
         let outbox = Outbox::new(tmp.path());
         let mut r = light();
         r.attributes.clear();
-        outbox.enqueue(r, &[b"%PDF-1.4 not a photo".to_vec()], None, 0).expect("enqueue");
-        assert_eq!(outbox.send_due(&client, 1).await, 0);
+        outbox.enqueue(r, &[b"%PDF-1.4 not a photo".to_vec()], None, false, 0).expect("enqueue");
+        assert_eq!(outbox.send_due(&client, None, 1).await, 0);
         let entry = &outbox.list()[0];
         assert!(matches!(&entry.delivery, Delivery::Refused { reason } if reason.contains("art")), "{entry:?}");
         assert_eq!(entry.report.service_code, "strassenbeleuchtung", "nothing the person wrote is lost");

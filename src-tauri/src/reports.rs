@@ -3,7 +3,7 @@
 //! portal's view of this device's reports.
 
 use muc_wire::ipc::{AppError, DataSource, ErrorKind, MyReport, ReportCatalogue, ReportCategory, SubmitReportArgs};
-use muc_wire::open311::Delivery;
+use muc_wire::open311::{Delivery, ServiceRequest};
 use serde::{Deserialize, Serialize};
 
 use crate::cache::JsonFile;
@@ -11,6 +11,7 @@ use crate::drafts::Drafts;
 use crate::endpoint::Endpoints;
 use crate::follows::{Followed, Follows};
 use crate::hotspots::app_error;
+use crate::login::Login;
 use crate::outbox::Outbox;
 
 /// How far "nearby" reaches when checking for the same report.
@@ -61,18 +62,22 @@ pub async fn submit(
     outbox: &Outbox,
     drafts: &Drafts,
     endpoints: &Endpoints,
+    login: &Login,
     args: SubmitReportArgs,
     now: i64,
 ) -> Result<MyReport, AppError> {
+    // Signed in and reporting to the city's portal: the report is the account's too.
+    let account = endpoints.chosen().is_none() && login.status().session.is_some();
     let entry = outbox
-        .enqueue(args.report, &args.photos, endpoints.chosen(), now)
+        .enqueue(args.report, &args.photos, endpoints.chosen(), account, now)
         .map_err(|e| AppError::new(ErrorKind::Storage, e.to_string()))?;
     if let Some(id) = args.draft_id {
         if let Err(e) = drafts.finish(&id) {
             tracing::warn!(%id, error = %e, "draft of a queued report not removed");
         }
     }
-    outbox.send_due(endpoints, now).await;
+    let token = if account { login.access_token(now).await.ok().flatten() } else { None };
+    outbox.send_due(endpoints, token.as_deref(), now).await;
     let mine = outbox.list().into_iter().find(|e| e.id == entry.id).unwrap_or(entry);
     Ok(MyReport {
         local_id: mine.id,
@@ -81,6 +86,7 @@ pub async fn submit(
         delivery: mine.delivery,
         remote: None,
         followed: false,
+        from_account: false,
     })
 }
 
@@ -112,8 +118,12 @@ pub async fn support(
 /// This device's reports, newest first, with the portal's current status
 /// where it answers (and without it, offline). The person asked: waiting
 /// reports are tried now, whatever their backoff.
-pub async fn mine(outbox: &Outbox, follows: &Follows, endpoints: &Endpoints, now: i64) -> Vec<MyReport> {
-    outbox.send_all_now(endpoints, now).await;
+pub async fn mine(outbox: &Outbox, follows: &Follows, endpoints: &Endpoints, login: &Login, now: i64) -> Vec<MyReport> {
+    let token = login.access_token(now).await.unwrap_or_else(|e| {
+        tracing::info!(error = %e, "no access token");
+        None
+    });
+    outbox.send_all_now(endpoints, token.as_deref(), now).await;
     let entries = outbox.list();
     let own: Vec<(Option<muc_wire::open311::Endpoint>, String)> = entries
         .iter()
@@ -162,31 +172,74 @@ pub async fn mine(outbox: &Outbox, follows: &Follows, endpoints: &Endpoints, now
                 delivery: e.delivery,
                 remote: r,
                 followed: false,
+                from_account: false,
             }
         })
         .collect();
-    out.extend(followed.into_iter().map(|f| {
-        let r = remote_of(&f.endpoint, &f.service_request_id);
-        MyReport {
+    out.extend(followed.into_iter().map(|f| match remote_of(&f.endpoint, &f.service_request_id) {
+        Some(r) => MyReport { created_at: f.since, ..from_remote(r, true, false) },
+        // Not answered now: shown by its number until the server answers.
+        None => MyReport {
             local_id: format!("follow-{}", f.service_request_id),
             created_at: f.since,
             report: muc_wire::open311::OutgoingReport {
-                service_code: r.as_ref().map(|r| r.service_code.clone()).unwrap_or_default(),
-                lat: r.as_ref().and_then(|r| r.lat),
-                lon: r.as_ref().and_then(|r| r.long),
-                address: r.as_ref().and_then(|r| r.address.clone()),
-                description: r.as_ref().and_then(|r| r.description.clone()),
+                service_code: String::new(),
+                lat: None,
+                lon: None,
+                address: None,
+                description: None,
                 email: None,
                 attributes: Default::default(),
                 photos: Vec::new(),
             },
             delivery: Delivery::Sent { service_request_id: f.service_request_id, token: None, sent_at: f.since },
-            remote: r,
+            remote: None,
             followed: true,
-        }
+            from_account: false,
+        },
     }));
+    // Signed in: the account's reports from other devices, too.
+    if let Some(t) = &token {
+        match endpoints.client_for(None).account_reports(t).await {
+            Ok(list) => {
+                for r in list {
+                    let known = out.iter().any(|m| {
+                        matches!(&m.delivery, Delivery::Sent { service_request_id, .. } if *service_request_id == r.service_request_id)
+                    });
+                    if !known {
+                        out.push(from_remote(r, false, true));
+                    }
+                }
+            }
+            Err(e) => tracing::info!(error = %e, "the account's reports not fetched"),
+        }
+    }
     out.sort_by_key(|r| std::cmp::Reverse(r.created_at));
     out
+}
+
+/// A report known only from the server (followed, or the account's from
+/// another device), in the shape of "Meine Meldungen".
+fn from_remote(r: ServiceRequest, followed: bool, from_account: bool) -> MyReport {
+    let at = muc_wire::time::parse_rfc3339(&r.requested_datetime).unwrap_or(0);
+    MyReport {
+        local_id: format!("{}-{}", if followed { "follow" } else { "account" }, r.service_request_id),
+        created_at: at,
+        report: muc_wire::open311::OutgoingReport {
+            service_code: r.service_code.clone(),
+            lat: r.lat,
+            lon: r.long,
+            address: r.address.clone(),
+            description: r.description.clone(),
+            email: None,
+            attributes: Default::default(),
+            photos: Vec::new(),
+        },
+        delivery: Delivery::Sent { service_request_id: r.service_request_id.clone(), token: None, sent_at: at },
+        remote: Some(r),
+        followed,
+        from_account,
+    }
 }
 
 #[cfg(test)]
@@ -225,11 +278,11 @@ mod tests {
         };
         drafts.save(draft, None, 15).expect("draft");
         let args = SubmitReportArgs { report, photos: Vec::new(), draft_id: Some("dddddddd-4".into()) };
-        let sent = submit(&outbox, &drafts, &client, args, 20).await.expect("submit");
+        let sent = submit(&outbox, &drafts, &client, &Login::not_configured(), args, 20).await.expect("submit");
         assert!(drafts.list().is_empty(), "the draft is done once the report is queued");
         assert!(matches!(sent.delivery, Delivery::Sent { .. }), "{sent:?}");
         let follows = Follows::new(tmp.path());
-        let list = mine(&outbox, &follows, &client, 30).await;
+        let list = mine(&outbox, &follows, &client, &Login::not_configured(), 30).await;
         assert_eq!(list.len(), 1);
         let remote = list[0].remote.as_ref().expect("portal status");
         assert_eq!(remote.status, "open");
@@ -240,22 +293,73 @@ mod tests {
         let (their_outbox, their_follows) = (Outbox::new(other.path()), Follows::new(other.path()));
         support(&their_follows, &client, &id, 25).await.expect("supported");
         support(&their_follows, &client, &id, 26).await.expect("a second tap counts once");
-        let theirs = mine(&their_outbox, &their_follows, &client, 27).await;
+        let theirs = mine(&their_outbox, &their_follows, &client, &Login::not_configured(), 27).await;
         assert_eq!(theirs.len(), 1);
         assert!(theirs[0].followed);
         let ext = theirs[0].remote.as_ref().and_then(|r| r.extended_attributes.clone()).expect("status");
         assert_eq!(ext.supporters, 1);
         // The reporter's own device: supporting its own report does not list it twice.
         support(&follows, &client, &id, 28).await.expect("own");
-        assert_eq!(mine(&outbox, &follows, &client, 29).await.len(), 1);
+        assert_eq!(mine(&outbox, &follows, &client, &Login::not_configured(), 29).await.len(), 1);
 
         stop.send(()).expect("stop");
         task.await.expect("stopped");
         let offline = categories(&client, &cache, 40).await.expect("from the copy");
         assert!(matches!(offline.source, DataSource::Cache { .. }));
         assert_eq!(offline.fetched_at, 10);
-        let list = mine(&outbox, &follows, &client, 50).await;
+        let list = mine(&outbox, &follows, &client, &Login::not_configured(), 50).await;
         assert_eq!(list.len(), 1, "my reports are on this device");
         assert!(list[0].remote.is_none());
+    }
+
+    /// Signed in, a report belongs to the account: another device of the
+    /// same person lists it; someone else's does not. Real provider, real
+    /// keyring, real portal.
+    #[tokio::test]
+    async fn the_accounts_reports_on_another_device() {
+        let op = muc_test_op::TestOp::start(60).expect("the OpenID provider");
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let (base, _task) = crate::test_portal_with_login(tmp.path(), &op.issuer).await;
+        let portal = muc_portal_client::PortalClient::new(&base).expect("client");
+        let cfg = crate::login::LoginConfig { issuer: op.issuer.clone(), client_id: "muenchen-app".into() };
+        let device = |name: &str, user: &'static str| {
+            let dir = tmp.path().join(name);
+            std::fs::create_dir_all(&dir).expect("dir");
+            let service = format!("de.muenchen.app.test.{name}.{}", std::process::id());
+            (dir.clone(), Login::new(Some(cfg.clone()), &portal, &service), user)
+        };
+        let endpoints = Endpoints::load(&portal, tmp.path(), "muenchen-app");
+        let (phone, phone_login, _) = device("phone", "anna");
+        phone_login.login(crate::login::test_browser("anna"), 10).await.expect("anna on her phone");
+        let report = muc_wire::open311::OutgoingReport {
+            service_code: "graffiti".into(),
+            lat: Some(48.1427),
+            lon: Some(11.5775),
+            address: None,
+            description: Some("vom Telefon".into()),
+            email: None,
+            attributes: BTreeMap::from([("flaeche".to_string(), vec!["kasten".to_string()])]),
+            photos: Vec::new(),
+        };
+        let args = SubmitReportArgs { report, photos: Vec::new(), draft_id: None };
+        let sent =
+            submit(&Outbox::new(&phone), &Drafts::new(&phone), &endpoints, &phone_login, args, 20).await.expect("sent");
+        let Delivery::Sent { service_request_id, .. } = sent.delivery else { panic!("sent: {sent:?}") };
+
+        let (laptop, laptop_login, _) = device("laptop", "anna");
+        laptop_login.login(crate::login::test_browser("anna"), 30).await.expect("anna on her laptop");
+        let list = mine(&Outbox::new(&laptop), &Follows::new(&laptop), &endpoints, &laptop_login, 40).await;
+        assert_eq!(list.len(), 1, "{list:?}");
+        assert!(list[0].from_account);
+        assert!(
+            matches!(&list[0].delivery, Delivery::Sent { service_request_id: id, .. } if *id == service_request_id)
+        );
+
+        let (other, other_login, _) = device("bert", "bert");
+        other_login.login(crate::login::test_browser("bert"), 50).await.expect("bert");
+        assert!(mine(&Outbox::new(&other), &Follows::new(&other), &endpoints, &other_login, 60).await.is_empty());
+        for l in [&phone_login, &laptop_login, &other_login] {
+            l.logout().await.expect("signed out");
+        }
     }
 }

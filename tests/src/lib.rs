@@ -56,9 +56,15 @@ impl Portal {
 
     /// On a given port (0: any free one), e.g. to come back where the app expects it.
     pub fn start_on(db: &Path, port: u16) -> Result<Portal> {
+        Self::start_with(db, port, &[])
+    }
+
+    /// With extra environment, e.g. `MUC_OIDC_ISSUER` for sign-in.
+    pub fn start_with(db: &Path, port: u16, env: &[(&str, &str)]) -> Result<Portal> {
         let bin = bin_dir().join("muc-portal");
         let media = db.with_extension("media");
         let mut child = Command::new(&bin)
+            .envs(env.iter().copied())
             .env("MUC_MEDIA_DIR", &media)
             .args(["--bind", &format!("127.0.0.1:{port}"), "--database-url"])
             .arg(format!("sqlite:{}?mode=rwc", db.display()))

@@ -9,6 +9,7 @@ use muc_wire::hotspots::{HotspotCollection, Site, COLLECTION_ID};
 use muc_wire::open311::Endpoint;
 use muc_wire::ApiError;
 
+pub mod oidc;
 pub mod open311;
 pub use open311::{DiscoveryError, Open311Client};
 

@@ -153,6 +153,20 @@ impl Open311Client {
         Ok(nearest_open(list, service_code, LonLat::new(lon, lat), radius_m))
     }
 
+    /// The signed-in citizen's reports, from any device (our portal's
+    /// `account=me` extension, with their access token).
+    pub async fn account_reports(&self, bearer: &str) -> Result<Vec<ServiceRequest>, ClientError> {
+        let url = self.url("requests.json", &[("account", "me".into()), ("page_size", "200".into())]);
+        let resp =
+            self.http.get(url).bearer_auth(bearer).header(reqwest::header::ACCEPT, "application/json").send().await?;
+        let status = resp.status();
+        let body = resp.bytes().await?;
+        if !status.is_success() {
+            return Err(open311_error(status.as_u16(), &body));
+        }
+        serde_json::from_slice(&body).map_err(|e| ClientError::Invalid(e.to_string()))
+    }
+
     /// "I am affected too" on an open report (our portal's extension); the
     /// supporter id (one per device) makes a second call count once.
     pub async fn support(&self, id: &str, supporter: &str) -> Result<ServiceRequest, ClientError> {
@@ -184,6 +198,7 @@ impl Open311Client {
         fields: &[(String, String)],
         photos: Vec<Vec<u8>>,
         idempotency_key: &str,
+        bearer: Option<&str>,
     ) -> Result<CreatedRequest, ClientError> {
         let mut form = reqwest::multipart::Form::new().text("api_key", self.endpoint.api_key.clone());
         if let Some(j) = &self.endpoint.jurisdiction_id {
@@ -195,13 +210,12 @@ impl Open311Client {
         for bytes in photos {
             form = form.part("media", reqwest::multipart::Part::bytes(bytes).file_name("photo.jpg"));
         }
-        let resp = self
-            .http
-            .post(format!("{}/requests.json", self.endpoint.url))
-            .header("Idempotency-Key", idempotency_key)
-            .multipart(form)
-            .send()
-            .await?;
+        let mut req =
+            self.http.post(format!("{}/requests.json", self.endpoint.url)).header("Idempotency-Key", idempotency_key);
+        if let Some(t) = bearer {
+            req = req.bearer_auth(t);
+        }
+        let resp = req.multipart(form).send().await?;
         let status = resp.status();
         let body = resp.bytes().await?;
         if !status.is_success() {

@@ -27,6 +27,10 @@ pub mod cmd {
     pub const SET_OPEN311_ENDPOINT: &str = "set_open311_endpoint";
     pub const REVISE_REPORT: &str = "revise_report";
     pub const SUPPORT_REPORT: &str = "support_report";
+    pub const LOGIN_STATUS: &str = "login_status";
+    pub const LOGIN: &str = "login";
+    pub const CANCEL_LOGIN: &str = "cancel_login";
+    pub const LOGOUT: &str = "logout";
 }
 
 /// Where reports go, as the settings show it.
@@ -200,6 +204,26 @@ pub struct MyReport {
     /// Not written here: someone else's report this person supports and follows.
     #[serde(default)]
     pub followed: bool,
+    /// Not written on this device: a report of the signed-in account.
+    #[serde(default)]
+    pub from_account: bool,
+}
+
+/// What the frontend may know of a sign-in: never a token.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SessionView {
+    /// The provider's subject id.
+    pub account_id: String,
+    pub name: Option<String>,
+}
+
+/// Whether sign-in is set up, and who is signed in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LoginStatus {
+    pub configured: bool,
+    pub session: Option<SessionView>,
+    /// The identity provider's address, to name it on the sign-in button.
+    pub issuer: Option<String>,
 }
 
 /// Arguments of `support_report`: "I am affected too" on a report nearby.
@@ -256,6 +280,10 @@ pub enum ErrorKind {
     InsecureAddress,
     /// The address answers, but not as a GeoReport v2 server with JSON.
     NotOpen311,
+    /// The system keyring (where sign-in tokens are kept) is not available.
+    Keyring,
+    /// Signing in did not complete (cancelled, timed out, refused by the provider).
+    Login,
 }
 
 impl AppError {

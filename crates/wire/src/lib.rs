@@ -11,5 +11,6 @@ pub mod ogc;
 pub mod open311;
 pub mod photo;
 pub mod search;
+pub mod time;
 
 pub use error::ApiError;

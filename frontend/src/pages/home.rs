@@ -48,8 +48,8 @@ pub fn Home(props: &HomeProps) -> Html {
                     tr(lang, "Kita, Pflege, Hebammen, Ärzte: die Suchportale an einem Ort.", "Childcare, care, midwives, doctors: the search portals in one place."), true) }
                 { tile(Screen::Area(Area::Notifications), Area::Notifications.title(lang),
                     tr(lang, "Hinweise und Neuigkeiten der Stadt.", "Notices and news from the city."), false) }
-                { tile(Screen::Area(Area::Personal), Area::Personal.title(lang),
-                    tr(lang, "Anmeldung, Favoriten und Ihre Meldungen.", "Login, favourites and your reports."), false) }
+                { tile(Screen::Personal, Area::Personal.title(lang),
+                    tr(lang, "Anmeldung mit M-Login oder BayernID, Ihre Meldungen auf allen Geräten.", "Sign in with M-Login or BayernID, your reports on all your devices."), true) }
             </ul>
         </>
     }

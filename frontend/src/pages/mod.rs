@@ -4,5 +4,6 @@ pub mod home;
 pub mod hotspot_detail;
 pub mod hotspots;
 pub mod my_reports;
+pub mod personal;
 pub mod report;
 pub mod report_endpoint;

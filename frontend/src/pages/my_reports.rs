@@ -54,6 +54,9 @@ pub fn MyReports(props: &MyReportsProps) -> Html {
                                 <h2 class="card-title">{ name.clone() }</h2>
                                 <p class="report-state"><strong>{ tr(lang, "Stand: ", "Status: ") }</strong>{ state }</p>
                                 if let Some(n) = number { <p>{ format!("{} {n}", tr(lang, "Vorgangsnummer:", "Reference:")) }</p> }
+                                if r.from_account {
+                                    <p class="hint">{ tr(lang, "Aus Ihrem Konto – auf einem anderen Gerät gesendet.", "From your account – sent on another device.") }</p>
+                                }
                                 if r.followed {
                                     <p class="hint">{ tr(lang, "Von jemand anderem gemeldet – Sie haben „Ich bin auch betroffen“ gesagt.", "Reported by someone else – you said “I am affected too”.") }</p>
                                 }

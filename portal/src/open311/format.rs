@@ -51,6 +51,10 @@ impl IntoResponse for Error {
         let body = vec![Open311Error { code: self.status.as_u16(), description: self.description }];
         let mut r = render(self.format, "errors", &serde_json::to_value(body).unwrap_or(Value::Null));
         *r.status_mut() = self.status;
+        if self.status == StatusCode::UNAUTHORIZED {
+            r.headers_mut()
+                .insert(header::WWW_AUTHENTICATE, header::HeaderValue::from_static("Bearer error=\"invalid_token\""));
+        }
         r
     }
 }

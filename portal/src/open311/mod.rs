@@ -96,7 +96,7 @@ async fn top(
                 store::services(&st.db).await.map_err(db_err(f))?.iter().map(|s| s.service(en)).collect();
             Ok(render(f, "services", &json!(list)))
         }
-        "requests" => list_requests(&st, &params, f, en).await,
+        "requests" => list_requests(&st, &params, &headers, f, en).await,
         _ => Err(Error::new(StatusCode::NOT_FOUND, f, "No such resource. See discovery.json.")),
     }
 }
@@ -134,20 +134,36 @@ fn list(params: &Params, key: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
-async fn list_requests(st: &AppState, params: &Params, f: Format, en: bool) -> Result<Response, Error> {
+async fn list_requests(
+    st: &AppState,
+    params: &Params,
+    headers: &HeaderMap,
+    f: Format,
+    en: bool,
+) -> Result<Response, Error> {
     let now = crate::finders::now();
+    // Extension: `account=me` with the citizen's access token lists their
+    // own reports, from any device and of any age.
+    let account = match params.get("account").map(String::as_str) {
+        None => None,
+        Some("me") => Some(signed_in(st, headers, f, en).await?.ok_or_else(|| {
+            Error::new(StatusCode::UNAUTHORIZED, f, "account=me needs the citizen's access token (Bearer).")
+        })?),
+        Some(_) => return Err(Error::bad(f, "account takes only the value 'me'.")),
+    };
     let start = parse_time(params, "start_date", f)?;
     let end = parse_time(params, "end_date", f)?;
     let (start, end) = match (start, end) {
         (Some(s), Some(e)) => (s, e),
         (Some(s), None) => (s, (s + MAX_RANGE_SECS).min(now)),
         (None, Some(e)) => (e - MAX_RANGE_SECS, e),
+        (None, None) if account.is_some() => (0, now),
         (None, None) => (now - MAX_RANGE_SECS, now),
     };
     if end < start {
         return Err(Error::bad(f, "end_date is before start_date."));
     }
-    if end - start > MAX_RANGE_SECS {
+    if end - start > MAX_RANGE_SECS && account.is_none() {
         return Err(Error::bad(f, "start_date and end_date may be at most 90 days apart."));
     }
     let statuses = list(params, "status");
@@ -193,6 +209,7 @@ async fn list_requests(st: &AppState, params: &Params, f: Format, en: bool) -> R
         updated_after: parse_time(params, "updated_after", f)?,
         bbox,
         page: near.is_none().then_some((page_size, offset)),
+        account,
     };
     let rows = store::find(&st.db, &filter).await.map_err(db_err(f))?;
     let rows: Vec<_> = match near {
@@ -282,6 +299,36 @@ async fn support(
     }
     one(State(st), Path(format!("{id}.{}", if f == Format::Json { "json" } else { "xml" })), Query(params), headers)
         .await
+}
+
+/// The signed-in citizen's account id, if the request carries an access
+/// token; an invalid or expired token is refused (401), not ignored.
+async fn signed_in(st: &AppState, headers: &HeaderMap, f: Format, en: bool) -> Result<Option<String>, Error> {
+    let Some(auth) = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()) else { return Ok(None) };
+    let token = auth
+        .strip_prefix("Bearer ")
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .ok_or_else(|| Error::new(StatusCode::UNAUTHORIZED, f, "Authorization must be 'Bearer <access token>'."))?;
+    let oidc = st
+        .oidc
+        .as_ref()
+        .ok_or_else(|| Error::new(StatusCode::UNAUTHORIZED, f, "Sign-in is not set up on this server."))?;
+    match oidc.verify(token).await {
+        Ok(sub) => Ok(Some(sub)),
+        Err(crate::citizens::TokenError::Invalid(why)) => {
+            tracing::info!(%why, "access token refused");
+            let said = validate::Refusal::new(
+                "Ihre Anmeldung ist abgelaufen oder ungültig. Bitte melden Sie sich erneut an.",
+                "Your sign-in has expired or is invalid. Please sign in again.",
+            );
+            Err(Error::new(StatusCode::UNAUTHORIZED, f, said.text(en)))
+        }
+        Err(crate::citizens::TokenError::Unavailable(why)) => {
+            tracing::error!(%why, "identity provider unreachable");
+            Err(Error::new(StatusCode::SERVICE_UNAVAILABLE, f, "Sign-in cannot be checked right now. Try again later."))
+        }
+    }
 }
 
 async fn token(State(st): State<AppState>, Path(file): Path<String>) -> Result<Response, Error> {
@@ -384,7 +431,10 @@ async fn create(
     if let Some(l) = fields.iter().find(|(k, _)| k == "locale") {
         en = l.1.trim().to_ascii_lowercase().starts_with("en");
     }
-    let new = validate::parse(&fields).map_err(|e| Error::bad(f, e.text(en)))?;
+    // The account comes from a verified access token only, never from a form field.
+    let account = signed_in(&st, &headers, f, en).await?;
+    let mut new = validate::parse(&fields).map_err(|e| Error::bad(f, e.text(en)))?;
+    new.account_id = account;
     let svc = store::service(&st.db, &new.service_code).await.map_err(db_err(f))?.ok_or_else(|| {
         Error::bad(f, format!("service_code '{}' does not exist. See services.json.", new.service_code))
     })?;

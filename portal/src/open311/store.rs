@@ -319,6 +319,8 @@ pub struct Filter {
     pub bbox: Option<[f64; 4]>,
     /// (limit, offset), done in SQL.
     pub page: Option<(usize, usize)>,
+    /// Only the reports of this signed-in citizen (the provider's subject).
+    pub account: Option<String>,
 }
 
 pub async fn find(pool: &AnyPool, f: &Filter) -> Result<Vec<RequestRow>, sqlx::Error> {
@@ -346,6 +348,9 @@ pub async fn find(pool: &AnyPool, f: &Filter) -> Result<Vec<RequestRow>, sqlx::E
                 }
             }
             sql.push_str(&format!(" AND detailed_status IN ({})", codes.join(", ")));
+        }
+        if let Some(a) = &f.account {
+            sql.push_str(&format!(" AND account_id = {}", ph(Bind::Text(a.clone()), &mut binds)));
         }
         if let Some(t) = f.updated_after {
             sql.push_str(&format!(" AND updated_at > {}", ph(Bind::Int(t), &mut binds)));

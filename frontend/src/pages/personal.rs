@@ -1,0 +1,83 @@
+//! "Persönlicher Bereich": signing in with the city's identity provider
+//! (M-Login, BayernID). The page shows a name, never a token; signing in
+//! happens in the system browser, and the app waits for it.
+
+use muc_wire::ipc::{AppError, LoginStatus};
+use yew::prelude::*;
+
+use crate::i18n::{self, tr, Lang};
+use crate::load::Load;
+
+#[derive(Properties, PartialEq)]
+pub struct PersonalProps {
+    pub lang: Lang,
+    pub status: Load<LoginStatus>,
+    /// Waiting for the browser.
+    pub signing_in: bool,
+    pub error: Option<AppError>,
+    pub on_login: Callback<()>,
+    pub on_cancel: Callback<()>,
+    pub on_logout: Callback<()>,
+    pub on_my_reports: Callback<()>,
+}
+
+#[component]
+pub fn Personal(props: &PersonalProps) -> Html {
+    let lang = props.lang;
+    let body = match &props.status {
+        Load::Loading => html! { <p role="status">{ tr(lang, "Wird geladen …", "Loading …") }</p> },
+        Load::Failed(e) => html! { <p role="alert" class="field-error">{ i18n::error_text(lang, e) }</p> },
+        Load::Ready(s) if !s.configured => html! {
+            <p class="notice">{ tr(lang,
+                "Die Anmeldung ist auf diesem Gerät nicht eingerichtet. Alles andere funktioniert ohne Anmeldung.",
+                "Signing in is not set up on this device. Everything else works without signing in.") }</p>
+        },
+        Load::Ready(s) => match &s.session {
+            Some(session) => html! {
+                <section class="card" aria-labelledby="session-heading">
+                    <h2 id="session-heading">{ tr(lang, "Angemeldet", "Signed in") }</h2>
+                    <p id="session-name">{ format!("{} {}", tr(lang, "Sie sind angemeldet als", "You are signed in as"),
+                        session.name.clone().unwrap_or_else(|| session.account_id.clone())) }</p>
+                    <p class="hint">{ tr(lang,
+                        "Meldungen, die Sie angemeldet senden, gehören zu Ihrem Konto: Sie sehen sie unter „Meine Meldungen“ auch auf Ihren anderen Geräten.",
+                        "Reports you send while signed in belong to your account: you see them in “My reports” on your other devices too.") }</p>
+                    <div class="actions">
+                        <button type="button" onclick={props.on_my_reports.reform(|_| ())}>{ tr(lang, "Meine Meldungen", "My reports") }</button>
+                        <button type="button" class="secondary" onclick={props.on_logout.reform(|_| ())}>{ tr(lang, "Abmelden", "Sign out") }</button>
+                    </div>
+                </section>
+            },
+            None => html! {
+                <section class="card" aria-labelledby="signin-heading">
+                    <h2 id="signin-heading">{ tr(lang, "Anmelden", "Sign in") }</h2>
+                    <p>{ tr(lang,
+                        "Mit Ihrem Konto (M-Login oder BayernID) sehen Sie Ihre Meldungen auf allen Ihren Geräten. Melden geht auch ohne Anmeldung.",
+                        "With your account (M-Login or BayernID) you see your reports on all your devices. Reporting works without signing in too.") }</p>
+                    <p class="hint" id="signin-hint">{ format!("{} {}", tr(lang,
+                        "Die Anmeldeseite öffnet sich in Ihrem Browser:", "The sign-in page opens in your browser:"),
+                        s.issuer.clone().unwrap_or_default()) }</p>
+                    if props.signing_in {
+                        <p role="status" id="signin-waiting">{ tr(lang,
+                            "Bitte melden Sie sich im Browser an. Die App wartet …",
+                            "Please sign in in your browser. The app is waiting …") }</p>
+                        <button type="button" class="secondary" onclick={props.on_cancel.reform(|_| ())}>{ tr(lang, "Abbrechen", "Cancel") }</button>
+                    } else {
+                        <button type="button" aria-describedby="signin-hint" onclick={props.on_login.reform(|_| ())}>{ tr(lang, "Im Browser anmelden", "Sign in in the browser") }</button>
+                    }
+                </section>
+            },
+        },
+    };
+    html! {
+        <>
+            <h1 tabindex="-1" class="page-title">{ tr(lang, "Persönlicher Bereich", "Personal area") }</h1>
+            if let Some(e) = &props.error {
+                <div role="alert" class="field-error" id="login-error"><p>{ i18n::error_text(lang, e) }</p></div>
+            }
+            { body }
+            <p class="hint">{ tr(lang,
+                "Favoriten, Profil und Einstellungen für Benachrichtigungen kommen hier später hinzu.",
+                "Favourites, profile and notification settings will come here later.") }</p>
+        </>
+    }
+}

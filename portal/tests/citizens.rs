@@ -1,0 +1,96 @@
+//! Signed-in citizens, with a real OpenID provider on loopback: a report sent
+//! with an access token belongs to the account and is listed with
+//! `account=me` from any device; a forged, expired or missing token is refused.
+
+mod common;
+
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use common::TestDb;
+use http_body_util::BodyExt;
+use muc_portal::AppState;
+use muc_portal_client::oidc::{code_from_redirect, OidcClient, Pkce};
+use muc_portal_client::PortalClient;
+use muc_test_op::{sign_in, TestOp};
+use serde_json::Value;
+use tower::ServiceExt;
+
+on_both_databases!(reports_belong_to_the_signed_in_account);
+
+async fn access_token(op: &TestOp, user: &str) -> String {
+    let http = PortalClient::new("http://127.0.0.1:9").expect("client");
+    let oidc = OidcClient::discover(&http, &op.issuer, "muenchen-app").await.expect("discovery");
+    let pkce = Pkce::new().expect("pkce");
+    // Nobody needs to listen here: the provider only redirects to it.
+    let redirect = "http://127.0.0.1:4711/callback";
+    let back = sign_in(&oidc.authorize_url(redirect, &pkce), user).await.expect("signed in");
+    let path = &back[back.find("/callback").expect("callback")..];
+    let code = code_from_redirect(path, &pkce.state).expect("code");
+    oidc.exchange_code(&code, redirect, &pkce.verifier).await.expect("tokens").access_token
+}
+
+async fn call(st: &AppState, req: Request<Body>) -> (StatusCode, Option<String>, Value) {
+    let resp = muc_portal::app(st.clone()).oneshot(req).await.expect("response");
+    let status = resp.status();
+    let challenge = resp.headers().get(header::WWW_AUTHENTICATE).and_then(|v| v.to_str().ok()).map(str::to_string);
+    let body = resp.into_body().collect().await.expect("body").to_bytes();
+    (status, challenge, serde_json::from_slice(&body).unwrap_or(Value::Null))
+}
+
+fn post(token: Option<&str>, extra: &str) -> Request<Body> {
+    let mut r =
+        Request::post("/open311/v2/requests.json").header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+    if let Some(t) = token {
+        r = r.header(header::AUTHORIZATION, format!("Bearer {t}"));
+    }
+    let body = format!(
+        "api_key=muenchen-app&service_code=graffiti&lat=48.1427&long=11.5775&attribute%5Bflaeche%5D=kasten{extra}"
+    );
+    r.body(Body::from(body)).expect("request")
+}
+
+fn mine(token: Option<&str>) -> Request<Body> {
+    let mut r = Request::get("/open311/v2/requests.json?account=me");
+    if let Some(t) = token {
+        r = r.header(header::AUTHORIZATION, format!("Bearer {t}"));
+    }
+    r.body(Body::empty()).expect("request")
+}
+
+async fn reports_belong_to_the_signed_in_account(db: TestDb) {
+    let op = TestOp::start(1).expect("the OpenID provider");
+    let mut st = db.state().await;
+    st.oidc = Some(Arc::new(muc_portal::citizens::Oidc::new(&op.issuer, "muenchen-portal").with_leeway(0)));
+    let anna = access_token(&op, "anna").await;
+
+    // Signed in: the report is Anna's, whatever a form field claims.
+    let (status, _, created) = call(&st, post(Some(&anna), "&account_id=bert&description=von+Anna")).await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    let (status, _, _) = call(&st, post(None, "&account_id=anna&description=anonym")).await;
+    assert_eq!(status, StatusCode::CREATED, "anonymous reports stay possible");
+    let (status, _, list) = call(&st, mine(Some(&anna))).await;
+    assert_eq!(status, StatusCode::OK);
+    let texts: Vec<&str> = list.as_array().expect("list").iter().filter_map(|r| r["description"].as_str()).collect();
+    assert_eq!(texts, ["von Anna"], "only Anna's, and a form field cannot claim an account");
+
+    // Bert sees none of Anna's.
+    let bert = access_token(&op, "bert").await;
+    let (_, _, list) = call(&st, mine(Some(&bert))).await;
+    assert_eq!(list.as_array().map(Vec::len), Some(0));
+
+    // No token, a forged one, an expired one: 401 with a Bearer challenge.
+    let (status, challenge, _) = call(&st, mine(None)).await;
+    assert_eq!((status, challenge.is_some()), (StatusCode::UNAUTHORIZED, true));
+    let mut forged = anna.clone();
+    forged.replace_range(forged.len() - 4.., "AAAA");
+    let (status, challenge, body) = call(&st, post(Some(&forged), "")).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "{body}");
+    assert!(challenge.is_some_and(|c| c.contains("invalid_token")));
+    assert!(body[0]["description"].as_str().is_some_and(|d| d.contains("erneut an")), "{body}");
+    // Access tokens of this provider live one second.
+    tokio::time::sleep(std::time::Duration::from_millis(2100)).await;
+    let (status, _, _) = call(&st, post(Some(&anna), "")).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "an expired token is refused, not ignored");
+}

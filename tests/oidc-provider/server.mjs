@@ -1,0 +1,67 @@
+// A real OpenID provider on loopback for the tests (panva/node-oidc-provider,
+// OpenID Certified), standing in for M-Login / BayernID. Its development
+// login page accepts any user name; the name becomes the account id.
+//
+//   node server.mjs            prints "issuer http://127.0.0.1:<port>" when ready
+//   MUC_OIDC_ACCESS_TTL=2      access tokens live 2 s (to test expiry)
+import http from 'node:http';
+import { generateKeyPair, exportJWK } from 'jose';
+import Provider from 'oidc-provider';
+
+const ttl = Number(process.env.MUC_OIDC_ACCESS_TTL || 300);
+const server = http.createServer();
+server.listen(Number(process.env.PORT || 0), '127.0.0.1', async () => {
+  const issuer = `http://127.0.0.1:${server.address().port}`;
+  const { privateKey } = await generateKeyPair('RS256', { extractable: true });
+  const jwk = { ...(await exportJWK(privateKey)), kid: 'muc-test', alg: 'RS256', use: 'sig' };
+  const resource = 'urn:muenchen:portal';
+  const provider = new Provider(issuer, {
+    clients: [{
+      client_id: 'muenchen-app',
+      application_type: 'native', // RFC 8252: any loopback port is allowed
+      token_endpoint_auth_method: 'none',
+      redirect_uris: ['http://127.0.0.1/callback'],
+      grant_types: ['authorization_code', 'refresh_token'],
+      response_types: ['code'],
+    }],
+    jwks: { keys: [jwk] },
+    scopes: ['openid', 'profile', 'offline_access'],
+    claims: { openid: ['sub'], profile: ['name'] },
+    findAccount: (_ctx, sub) => ({
+      accountId: sub,
+      claims: () => ({ sub, name: sub.charAt(0).toUpperCase() + sub.slice(1) }),
+    }),
+    features: {
+      devInteractions: { enabled: true },
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: () => resource,
+        useGrantedResource: () => true,
+        getResourceServerInfo: () => ({
+          scope: 'openid profile',
+          audience: 'muenchen-portal',
+          accessTokenFormat: 'jwt',
+          accessTokenTTL: ttl,
+        }),
+      },
+      revocation: { enabled: true },
+    },
+    // The name in the ID token too (the app reads who signed in from it).
+    conformIdTokenClaims: false,
+    // A first-party app: no consent screen, and a refresh token without it.
+    issueRefreshToken: (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+    async loadExistingGrant(ctx) {
+      const grantId = ctx.oidc.result?.consent?.grantId || ctx.oidc.session.grantIdFor(ctx.oidc.client.clientId);
+      if (grantId) return ctx.oidc.provider.Grant.find(grantId);
+      const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client.clientId, accountId: ctx.oidc.session.accountId });
+      grant.addOIDCScope('openid profile offline_access');
+      grant.addResourceScope(resource, 'openid profile');
+      await grant.save();
+      return grant;
+    },
+    ttl: { AccessToken: ttl, IdToken: 3600, RefreshToken: 86400, Session: 86400, Grant: 86400, Interaction: 600 },
+  });
+  provider.on('server_error', (_ctx, err) => console.error('server_error', err));
+  server.on('request', provider.callback());
+  console.log(`issuer ${issuer}`);
+});
