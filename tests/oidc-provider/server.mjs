@@ -5,6 +5,7 @@
 //   node server.mjs            prints "issuer http://127.0.0.1:<port>" when ready
 //   MUC_OIDC_ACCESS_TTL=2      access tokens live 2 s (to test expiry)
 import http from 'node:http';
+import { randomBytes } from 'node:crypto';
 import { generateKeyPair, exportJWK } from 'jose';
 import Provider from 'oidc-provider';
 
@@ -25,6 +26,7 @@ server.listen(Number(process.env.PORT || 0), '127.0.0.1', async () => {
       response_types: ['code'],
     }],
     jwks: { keys: [jwk] },
+    cookies: { keys: [randomBytes(32).toString('hex')] },
     scopes: ['openid', 'profile', 'offline_access'],
     claims: { openid: ['sub'], profile: ['name'] },
     findAccount: (_ctx, sub) => ({
