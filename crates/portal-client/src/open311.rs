@@ -157,14 +157,8 @@ impl Open311Client {
     /// `account=me` extension, with their access token).
     pub async fn account_reports(&self, bearer: &str) -> Result<Vec<ServiceRequest>, ClientError> {
         let url = self.url("requests.json", &[("account", "me".into()), ("page_size", "200".into())]);
-        let resp =
-            self.http.get(url).bearer_auth(bearer).header(reqwest::header::ACCEPT, "application/json").send().await?;
-        let status = resp.status();
-        let body = resp.bytes().await?;
-        if !status.is_success() {
-            return Err(open311_error(status.as_u16(), &body));
-        }
-        serde_json::from_slice(&body).map_err(|e| ClientError::Invalid(e.to_string()))
+        read(self.http.get(url).bearer_auth(bearer).header(reqwest::header::ACCEPT, "application/json").send().await?)
+            .await
     }
 
     /// "I am affected too" on an open report (our portal's extension); the
@@ -181,13 +175,7 @@ impl Open311Client {
             .form(&form)
             .send()
             .await?;
-        let status = resp.status();
-        let body = resp.bytes().await?;
-        if !status.is_success() {
-            return Err(open311_error(status.as_u16(), &body));
-        }
-        let mut list: Vec<ServiceRequest> =
-            serde_json::from_slice(&body).map_err(|e| ClientError::Invalid(e.to_string()))?;
+        let mut list: Vec<ServiceRequest> = read(resp).await?;
         list.pop().ok_or_else(|| ClientError::Invalid("empty answer to support".into()))
     }
 
@@ -216,24 +204,12 @@ impl Open311Client {
             req = req.bearer_auth(t);
         }
         let resp = req.multipart(form).send().await?;
-        let status = resp.status();
-        let body = resp.bytes().await?;
-        if !status.is_success() {
-            return Err(open311_error(status.as_u16(), &body));
-        }
-        let mut created: Vec<CreatedRequest> =
-            serde_json::from_slice(&body).map_err(|e| ClientError::Invalid(e.to_string()))?;
+        let mut created: Vec<CreatedRequest> = read(resp).await?;
         created.pop().ok_or_else(|| ClientError::Invalid("empty answer to a report".into()))
     }
 
     async fn get_json<T: serde::de::DeserializeOwned>(&self, url: &str) -> Result<T, ClientError> {
-        let resp = self.http.get(url).header(reqwest::header::ACCEPT, "application/json").send().await?;
-        let status = resp.status();
-        let body = resp.bytes().await?;
-        if !status.is_success() {
-            return Err(open311_error(status.as_u16(), &body));
-        }
-        serde_json::from_slice(&body).map_err(|e| ClientError::Invalid(e.to_string()))
+        read(self.http.get(url).header(reqwest::header::ACCEPT, "application/json").send().await?).await
     }
 }
 
@@ -250,6 +226,16 @@ pub fn nearest_open(list: Vec<ServiceRequest>, service_code: &str, here: LonLat,
         .collect();
     near.sort_by(|a, b| a.0.total_cmp(&b.0));
     near.into_iter().map(|(_, r)| r).take(10).collect()
+}
+
+/// The body of a GeoReport answer as `T`, or its error.
+async fn read<T: serde::de::DeserializeOwned>(resp: reqwest::Response) -> Result<T, ClientError> {
+    let status = resp.status();
+    let body = resp.bytes().await?;
+    if !status.is_success() {
+        return Err(open311_error(status.as_u16(), &body));
+    }
+    serde_json::from_slice(&body).map_err(|e| ClientError::Invalid(e.to_string()))
 }
 
 /// GeoReport errors are `[{code, description}]`; anything else is shown cut short.
