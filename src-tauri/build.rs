@@ -33,6 +33,9 @@ fn main() {
                 "login",
                 "cancel_login",
                 "logout",
+                "notices",
+                "mark_notices_read",
+                "set_desktop_notices",
             ]),
         ),
     )

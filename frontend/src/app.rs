@@ -9,7 +9,6 @@ use yew::prelude::*;
 use crate::i18n::{tr, Lang};
 use crate::ipc;
 use crate::load::loader;
-use crate::pages::coming_soon::ComingSoon;
 use crate::pages::finders::{FinderLoad, Finders};
 use crate::pages::home::Home;
 use crate::pages::hotspot_detail::HotspotDetail;
@@ -45,6 +44,7 @@ pub fn App() -> Html {
     let drafts = use_state(|| crate::load::Load::Loading);
     let endpoint = use_state(|| crate::load::Load::Loading);
     let login_status = use_state(|| crate::load::Load::Loading);
+    let notices = use_state(|| crate::load::Load::Loading);
     let signing_in = use_state(|| false);
     let login_error = use_state(|| None::<muc_wire::ipc::AppError>);
     let endpoint_busy = use_state(|| false);
@@ -59,6 +59,7 @@ pub fn App() -> Html {
     let reload_drafts = loader(drafts.clone(), ipc::list_drafts);
     let reload_endpoint = loader(endpoint.clone(), ipc::open311_endpoint);
     let reload_login = loader(login_status.clone(), ipc::login_status);
+    let reload_notices = loader(notices.clone(), ipc::notices);
 
     // Load each area's data the first time it is opened.
     {
@@ -67,8 +68,11 @@ pub fn App() -> Html {
         let (catalogue_fetched, reload_catalogue, reload_mine) =
             (catalogue_fetched.clone(), reload_catalogue.clone(), reload_mine.clone());
         let (reload_drafts, reload_endpoint) = (reload_drafts.clone(), reload_endpoint.clone());
-        let reload_login = reload_login.clone();
+        let (reload_login, reload_notices) = (reload_login.clone(), reload_notices.clone());
         use_effect_with((*screen).clone(), move |s| {
+            if *s == Screen::Notices {
+                reload_notices.emit(());
+            }
             if matches!(s, Screen::Personal | Screen::MyReports) {
                 reload_login.emit(());
             }
@@ -399,6 +403,33 @@ pub fn App() -> Html {
                     on_refresh={reload_mine.clone()} on_new={navigate.reform(|()| Screen::Report)} />
             }
         }
+        Screen::Notices => {
+            let set = |r: Result<muc_wire::ipc::Notices, muc_wire::ipc::AppError>,
+                       st: &UseStateHandle<crate::load::Load<muc_wire::ipc::Notices>>| {
+                st.set(match r {
+                    Ok(n) => crate::load::Load::Ready(Rc::new(n)),
+                    Err(e) => crate::load::Load::Failed(e),
+                })
+            };
+            let on_read = {
+                let notices = notices.clone();
+                Callback::from(move |()| {
+                    let notices = notices.clone();
+                    wasm_bindgen_futures::spawn_local(async move { set(ipc::mark_notices_read().await, &notices) });
+                })
+            };
+            let on_desktop = {
+                let notices = notices.clone();
+                Callback::from(move |on: bool| {
+                    let notices = notices.clone();
+                    wasm_bindgen_futures::spawn_local(async move { set(ipc::set_desktop_notices(on).await, &notices) });
+                })
+            };
+            html! {
+                <crate::pages::notices::Notices lang={l} load={(*notices).clone()} on_read={on_read} on_desktop={on_desktop}
+                    on_my_reports={navigate.reform(|()| Screen::MyReports)} />
+            }
+        }
         Screen::Personal => {
             let on_login = {
                 let (signing_in, login_error, reload_login) =
@@ -440,9 +471,6 @@ pub fn App() -> Html {
                     on_my_reports={navigate.reform(|()| Screen::MyReports)} />
             }
         }
-        Screen::Area(area) => html! {
-            <ComingSoon lang={l} area={*area} on_back={navigate.reform(|()| Screen::Home)} />
-        },
     };
 
     let toggle_lang = {

@@ -3,8 +3,8 @@
 
 use muc_wire::ipc::{
     cmd, AppError, AppInfo, Draft, DraftIdArgs, DraftWithPhotos, EndpointInfo, ErrorKind, FinderSnapshot,
-    HotspotSnapshot, LoginStatus, MyReport, NearbyArgs, OpenFinderArgs, OpenInMapArgs, OpenVia, ReportCatalogue,
-    SaveDraftArgs, SessionView, SetEndpointArgs, SetFavouriteArgs, SubmitReportArgs,
+    HotspotSnapshot, LoginStatus, MyReport, NearbyArgs, Notices, OpenFinderArgs, OpenInMapArgs, OpenVia,
+    ReportCatalogue, SaveDraftArgs, SessionView, SetEndpointArgs, SetFavouriteArgs, SubmitReportArgs,
 };
 use muc_wire::open311::ServiceRequest;
 use serde::de::DeserializeOwned;
@@ -144,4 +144,16 @@ pub async fn cancel_login() -> Result<(), AppError> {
 
 pub async fn logout() -> Result<(), AppError> {
     call(cmd::LOGOUT, &NoArgs {}).await
+}
+
+pub async fn notices() -> Result<Notices, AppError> {
+    call(cmd::NOTICES, &NoArgs {}).await
+}
+
+pub async fn mark_notices_read() -> Result<Notices, AppError> {
+    call(cmd::MARK_NOTICES_READ, &NoArgs {}).await
+}
+
+pub async fn set_desktop_notices(on: bool) -> Result<Notices, AppError> {
+    call(cmd::SET_DESKTOP_NOTICES, &Wrapped { args: muc_wire::ipc::DesktopNoticesArgs { on } }).await
 }

@@ -210,7 +210,7 @@ async fn home_shows_five_areas_and_is_accessible() {
     yew::Renderer::<App>::with_root(host()).render();
     wait_until("the home screen shows", || body_text().contains("Willkommen")).await;
     assert_eq!(all(".tiles li").len(), 5);
-    assert_eq!(texts(".badge").len(), 1, "one area (notifications) says it is coming");
+    assert_eq!(texts(".badge").len(), 0, "every area is there");
     assert_accessible("home (de)").await;
 
     click(&button("English"));
@@ -219,20 +219,67 @@ async fn home_shows_five_areas_and_is_accessible() {
     assert_accessible("home (en)").await;
 }
 
-#[wasm_bindgen_test]
-async fn areas_not_built_yet_say_so_plainly() {
-    yew::Renderer::<App>::with_root(host()).render();
-    for area in ["Benachrichtigungen"] {
-        wait_until("home", || body_text().contains("Willkommen")).await;
-        click(&button(area));
-        wait_until("the area screen", || texts("h1").first().is_some_and(|h| h == area)).await;
-        assert!(body_text().contains("noch nicht verfügbar"), "{area}");
-        // Focus moves to the new heading for screen readers.
-        let focused = document().active_element().map(|e| e.tag_name());
-        assert_eq!(focused.as_deref(), Some("H1"), "{area}");
-        assert_accessible(area).await;
-        click(&button("Zur Startseite"));
+#[derive(Properties, PartialEq)]
+struct NoticesHarnessProps {
+    list: muc_wire::ipc::Notices,
+}
+
+#[component]
+fn NoticesHarness(p: &NoticesHarnessProps) -> Html {
+    use muc_frontend::pages::notices::Notices;
+    let list = use_state(|| p.list.clone());
+    let on_read = {
+        let l = list.clone();
+        Callback::from(move |()| {
+            let mut n = (*l).clone();
+            n.notices.iter_mut().for_each(|x| x.read = true);
+            l.set(n);
+        })
+    };
+    let on_desktop = {
+        let l = list.clone();
+        Callback::from(move |on| l.set(muc_wire::ipc::Notices { desktop: on, ..(*l).clone() }))
+    };
+    html! {
+        <InMain>
+            <Notices lang={Lang::De} load={Load::Ready(Rc::new((*list).clone()))} {on_read} {on_desktop} on_my_reports={Callback::noop()} />
+        </InMain>
     }
+}
+
+#[wasm_bindgen_test]
+async fn notices_say_what_moved_on_and_can_be_read() {
+    use muc_wire::ipc::{Notice, Notices};
+    use muc_wire::open311::DetailedStatus;
+    let notice = |id: &str, status, note: Option<&str>, read| Notice {
+        service_request_id: id.into(),
+        service_name: Some("Straßenbeleuchtung".into()),
+        status,
+        note: note.map(str::to_string),
+        at: 1_795_000_000,
+        read,
+    };
+    let list = Notices {
+        notices: vec![
+            notice("MUC-2", DetailedStatus::Fixed, Some("Leuchtmittel getauscht."), false),
+            notice("MUC-1", DetailedStatus::InProgress, None, true),
+        ],
+        desktop: true,
+    };
+    yew::Renderer::<NoticesHarness>::with_root_and_props(host(), NoticesHarnessProps { list }).render();
+    wait_until("the inbox", || all("#notices li").len() == 2).await;
+    assert_eq!(texts("#notices-count").concat(), "1 neue Benachrichtigung.");
+    let first = texts("#notices li").remove(0);
+    assert!(
+        first.contains("Neu") && first.contains("Erledigt") && first.contains("Leuchtmittel getauscht."),
+        "{first}"
+    );
+    assert_accessible("notices").await;
+    click(&button("Alle als gelesen markieren"));
+    wait_until("all read", || texts("#notices-count").concat() == "Keine neuen Benachrichtigungen.").await;
+    click(&one("#desktop-notices"));
+    wait_until("desktop off", || !one("#desktop-notices").dyn_into::<HtmlInputElement>().expect("box").checked()).await;
+    assert_accessible("notices, read").await;
 }
 
 #[wasm_bindgen_test]

@@ -2,9 +2,9 @@
 
 use muc_wire::hotspots::osm_url;
 use muc_wire::ipc::{
-    AppError, AppInfo, Draft, DraftIdArgs, DraftWithPhotos, EndpointInfo, ErrorKind, FinderSnapshot, HotspotSnapshot,
-    LoginStatus, MyReport, NearbyArgs, OpenFinderArgs, OpenInMapArgs, ReportCatalogue, SaveDraftArgs, SessionView,
-    SetEndpointArgs, SetFavouriteArgs, SubmitReportArgs, SupportArgs,
+    AppError, AppInfo, DesktopNoticesArgs, Draft, DraftIdArgs, DraftWithPhotos, EndpointInfo, ErrorKind,
+    FinderSnapshot, HotspotSnapshot, LoginStatus, MyReport, NearbyArgs, Notices, OpenFinderArgs, OpenInMapArgs,
+    ReportCatalogue, SaveDraftArgs, SessionView, SetEndpointArgs, SetFavouriteArgs, SubmitReportArgs, SupportArgs,
 };
 use muc_wire::open311::ServiceRequest;
 use tauri::State;
@@ -120,7 +120,12 @@ pub fn delete_draft(state: State<'_, AppState>, args: DraftIdArgs) -> Result<(),
 
 #[tauri::command]
 pub async fn my_reports(state: State<'_, AppState>) -> Result<Vec<MyReport>, AppError> {
-    Ok(crate::reports::mine(&state.outbox, &state.follows, &state.endpoints, &state.login, now()).await)
+    let list = crate::reports::mine(&state.outbox, &state.follows, &state.endpoints, &state.login, now()).await;
+    // The person sees the statuses now; the inbox learns them too (no desktop pop-up).
+    if let Err(e) = state.notices.update(&list, now()) {
+        tracing::warn!(error = %e, "notices not kept");
+    }
+    Ok(list)
 }
 
 /// Open reports of the same category nearby, so the person can see whether
@@ -180,4 +185,19 @@ pub fn cancel_login(state: State<'_, AppState>) {
 #[tauri::command]
 pub async fn logout(state: State<'_, AppState>) -> Result<(), AppError> {
     state.login.logout().await
+}
+
+#[tauri::command]
+pub fn notices(state: State<'_, AppState>) -> Notices {
+    state.notices.list()
+}
+
+#[tauri::command]
+pub fn mark_notices_read(state: State<'_, AppState>) -> Result<Notices, AppError> {
+    state.notices.mark_read().map_err(|e| AppError::new(ErrorKind::Storage, e.to_string()))
+}
+
+#[tauri::command]
+pub fn set_desktop_notices(state: State<'_, AppState>, args: DesktopNoticesArgs) -> Result<Notices, AppError> {
+    state.notices.set_desktop(args.on).map_err(|e| AppError::new(ErrorKind::Storage, e.to_string()))
 }

@@ -19,6 +19,8 @@ pub struct Config {
     pub tile_url: Option<String>,
     /// MUC_OIDC_ISSUER (+ MUC_OIDC_CLIENT_ID): the identity provider; none: no sign-in.
     pub login: Option<crate::login::LoginConfig>,
+    /// MUC_NOTICE_INTERVAL: seconds between status checks for notices (300).
+    pub notice_interval: u64,
 }
 
 impl Config {
@@ -59,6 +61,11 @@ impl Config {
                 return Err(format!("MUC_OIDC_ISSUER must be https (http only on this machine), got {issuer:?}"))
             }
         };
-        Ok(Config { portal_url, data_dir, open311_api_key, start_screen, tile_url, login })
+        let notice_interval = std::env::var("MUC_NOTICE_INTERVAL")
+            .ok()
+            .and_then(|s| s.parse::<u64>().ok())
+            .filter(|s| *s >= 1)
+            .unwrap_or(300);
+        Ok(Config { portal_url, data_dir, open311_api_key, start_screen, tile_url, login, notice_interval })
     }
 }

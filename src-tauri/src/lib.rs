@@ -10,6 +10,7 @@ pub mod finders;
 pub mod follows;
 pub mod hotspots;
 pub mod login;
+pub mod notices;
 pub mod outbox;
 pub mod reports;
 
@@ -34,6 +35,7 @@ pub struct AppState {
     pub drafts: drafts::Drafts,
     pub follows: follows::Follows,
     pub login: login::Login,
+    pub notices: notices::Inbox,
     pub start_screen: Option<String>,
     pub tile_url: Option<String>,
     /// The sites last shown, so `open_in_map` can resolve an id without
@@ -67,6 +69,7 @@ pub fn run() {
                 categories: reports::category_cache(&cfg.data_dir),
                 drafts: drafts::Drafts::new(&cfg.data_dir),
                 follows: follows::Follows::new(&cfg.data_dir),
+                notices: notices::Inbox::new(&cfg.data_dir),
                 start_screen: cfg.start_screen.clone(),
                 tile_url: cfg.tile_url.clone(),
                 last_sites: Mutex::new(Vec::new()),
@@ -85,6 +88,17 @@ pub fn run() {
                         None
                     };
                     state.outbox.send_due(&state.endpoints, token.as_deref(), commands::now()).await;
+                }
+            });
+            // Reports this person follows: news of their status, every few minutes.
+            let handle = app.handle().clone();
+            let every = cfg.notice_interval;
+            tauri::async_runtime::spawn(async move {
+                let mut tick = tokio::time::interval(std::time::Duration::from_secs(every));
+                loop {
+                    tick.tick().await;
+                    let state = handle.state::<AppState>();
+                    notices::check(&state, commands::now()).await;
                 }
             });
             Ok(())
@@ -113,6 +127,9 @@ pub fn run() {
             commands::login,
             commands::cancel_login,
             commands::logout,
+            commands::notices,
+            commands::mark_notices_read,
+            commands::set_desktop_notices,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(e) = result {

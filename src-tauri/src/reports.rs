@@ -119,11 +119,26 @@ pub async fn support(
 /// where it answers (and without it, offline). The person asked: waiting
 /// reports are tried now, whatever their backoff.
 pub async fn mine(outbox: &Outbox, follows: &Follows, endpoints: &Endpoints, login: &Login, now: i64) -> Vec<MyReport> {
+    statuses(outbox, follows, endpoints, login, now, true).await
+}
+
+/// Like [`mine`]; with `send_first` false it only asks (the background check
+/// for notices must not skip the outbox's backoff).
+pub async fn statuses(
+    outbox: &Outbox,
+    follows: &Follows,
+    endpoints: &Endpoints,
+    login: &Login,
+    now: i64,
+    send_first: bool,
+) -> Vec<MyReport> {
     let token = login.access_token(now).await.unwrap_or_else(|e| {
         tracing::info!(error = %e, "no access token");
         None
     });
-    outbox.send_all_now(endpoints, token.as_deref(), now).await;
+    if send_first {
+        outbox.send_all_now(endpoints, token.as_deref(), now).await;
+    }
     let entries = outbox.list();
     let own: Vec<(Option<muc_wire::open311::Endpoint>, String)> = entries
         .iter()

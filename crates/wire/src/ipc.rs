@@ -31,6 +31,9 @@ pub mod cmd {
     pub const LOGIN: &str = "login";
     pub const CANCEL_LOGIN: &str = "cancel_login";
     pub const LOGOUT: &str = "logout";
+    pub const NOTICES: &str = "notices";
+    pub const MARK_NOTICES_READ: &str = "mark_notices_read";
+    pub const SET_DESKTOP_NOTICES: &str = "set_desktop_notices";
 }
 
 /// Where reports go, as the settings show it.
@@ -207,6 +210,32 @@ pub struct MyReport {
     /// Not written on this device: a report of the signed-in account.
     #[serde(default)]
     pub from_account: bool,
+}
+
+/// A change the person should hear about: a report they follow moved on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Notice {
+    pub service_request_id: String,
+    /// Category name, as the server calls it.
+    pub service_name: Option<String>,
+    pub status: crate::open311::DetailedStatus,
+    pub note: Option<String>,
+    /// When the app noticed (Unix seconds).
+    pub at: i64,
+    pub read: bool,
+}
+
+/// The notices inbox, newest first, and whether desktop notifications are on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Notices {
+    pub notices: Vec<Notice>,
+    pub desktop: bool,
+}
+
+/// Arguments of `set_desktop_notices`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DesktopNoticesArgs {
+    pub on: bool,
 }
 
 /// What the frontend may know of a sign-in: never a token.

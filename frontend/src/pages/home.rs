@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use crate::i18n::{tr, Lang};
-use crate::route::{Area, Screen};
+use crate::route::Screen;
 
 #[derive(Properties, PartialEq)]
 pub struct HomeProps {
@@ -46,9 +46,9 @@ pub fn Home(props: &HomeProps) -> Html {
                     tr(lang, "Schäden und Probleme im Stadtgebiet melden und verfolgen.", "Report damage and problems in the city and follow them up."), true) }
                 { tile(Screen::Finders, tr(lang, "Kapazitätsfinder", "Capacity finders"),
                     tr(lang, "Kita, Pflege, Hebammen, Ärzte: die Suchportale an einem Ort.", "Childcare, care, midwives, doctors: the search portals in one place."), true) }
-                { tile(Screen::Area(Area::Notifications), Area::Notifications.title(lang),
-                    tr(lang, "Hinweise und Neuigkeiten der Stadt.", "Notices and news from the city."), false) }
-                { tile(Screen::Personal, Area::Personal.title(lang),
+                { tile(Screen::Notices, tr(lang, "Benachrichtigungen", "Notifications"),
+                    tr(lang, "Was sich bei Ihren Meldungen getan hat.", "What happened with your reports."), true) }
+                { tile(Screen::Personal, tr(lang, "Persönlicher Bereich", "Personal area"),
                     tr(lang, "Anmeldung mit M-Login oder BayernID, Ihre Meldungen auf allen Geräten.", "Sign in with M-Login or BayernID, your reports on all your devices."), true) }
             </ul>
         </>
