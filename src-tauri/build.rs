@@ -36,6 +36,7 @@ fn main() {
                 "notices",
                 "mark_notices_read",
                 "set_desktop_notices",
+                "end_session",
             ]),
         ),
     )

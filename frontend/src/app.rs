@@ -119,13 +119,16 @@ pub fn App() -> Html {
     // start-up time is measured, not assumed.
     let start_known = use_state(|| false);
     let tile_url = use_state(|| None::<String>);
+    let kiosk = use_state(|| None::<u32>);
     {
         let (screen, start_known, tile_url) = (screen.clone(), start_known.clone(), tile_url.clone());
+        let kiosk = kiosk.clone();
         use_effect_with((), move |_| {
             if ipc::in_shell() {
                 wasm_bindgen_futures::spawn_local(async move {
                     if let Ok(info) = ipc::app_info().await {
                         tile_url.set(info.tile_url.clone());
+                        kiosk.set(info.kiosk_idle_secs);
                         match info.start_screen.as_deref() {
                             Some("hotspots") => screen.set(Screen::Hotspots),
                             Some("finders") => screen.set(Screen::Finders),
@@ -478,12 +481,26 @@ pub fn App() -> Html {
         Callback::from(move |_| lang.set(lang.other()))
     };
     let go_home = navigate.reform(|_: MouseEvent| Screen::Home);
+    // Kiosk: the shell removes what the session left; the page starts afresh.
+    let end_session = Callback::from(|()| {
+        wasm_bindgen_futures::spawn_local(async {
+            if let Err(e) = ipc::end_session().await {
+                web_sys::console::error_1(&e.to_string().into());
+            }
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().reload();
+            }
+        })
+    });
     html! {
         <>
             <a class="skip-link" href="#main">{ tr(l, "Zum Inhalt springen", "Skip to content") }</a>
             <header class="app-header">
                 <span class="brand">{ tr(l, "München App", "Munich app") }</span>
                 <nav aria-label={tr(l, "Hauptnavigation", "Main navigation")}>
+                    if kiosk.is_some() {
+                        <button type="button" class="nav-button" id="end-session" onclick={end_session.reform(|_| ())}>{ tr(l, "Sitzung beenden", "End session") }</button>
+                    }
                     if *screen != Screen::Home {
                         <button type="button" class="nav-button" onclick={go_home}>{ tr(l, "Startseite", "Start page") }</button>
                     }
@@ -494,6 +511,9 @@ pub fn App() -> Html {
                 </nav>
             </header>
             <main id="main" tabindex="-1">{ page }</main>
+            if let Some(idle) = *kiosk {
+                <crate::kiosk::KioskGuard lang={l} idle_secs={idle} on_end={end_session.clone()} />
+            }
             <footer class="app-footer">
                 <p>{ tr(l, "Offene Software der Landeshauptstadt München.", "Open-source software of the City of Munich.") }</p>
             </footer>

@@ -82,6 +82,11 @@ pub fn error_text(lang: Lang, e: &AppError) -> &'static str {
             "Die Anmeldung wurde nicht abgeschlossen. Bitte versuchen Sie es erneut.",
             "Signing in was not completed. Please try again.",
         ),
+        ErrorKind::NotOnSharedDevice => tr(
+            lang,
+            "Auf diesem öffentlichen Gerät ist das nicht möglich. Nutzen Sie dafür Ihr eigenes Gerät.",
+            "This is not possible on this public device. Please use your own device for it.",
+        ),
         ErrorKind::NotOpen311 => tr(
             lang,
             "Unter dieser Adresse antwortet kein Meldedienst nach GeoReport v2 (JSON). Bitte prüfen Sie die Discovery-Adresse.",

@@ -157,3 +157,8 @@ pub async fn mark_notices_read() -> Result<Notices, AppError> {
 pub async fn set_desktop_notices(on: bool) -> Result<Notices, AppError> {
     call(cmd::SET_DESKTOP_NOTICES, &Wrapped { args: muc_wire::ipc::DesktopNoticesArgs { on } }).await
 }
+
+/// Kiosk mode: ends the session (the shell removes what it left).
+pub async fn end_session() -> Result<(), AppError> {
+    call(cmd::END_SESSION, &NoArgs {}).await
+}

@@ -6,6 +6,7 @@ pub mod app;
 pub mod form;
 pub mod i18n;
 pub mod ipc;
+pub mod kiosk;
 pub mod load;
 pub mod location;
 pub mod map;

@@ -1174,3 +1174,35 @@ async fn the_personal_area_signs_in_and_out_and_says_why_not() {
         }
     }
 }
+
+#[derive(Properties, PartialEq)]
+struct KioskHarnessProps {}
+
+#[component]
+fn KioskHarness(_p: &KioskHarnessProps) -> Html {
+    let ended = use_state(|| false);
+    let on_end = {
+        let e = ended.clone();
+        Callback::from(move |()| e.set(true))
+    };
+    html! {
+        <InMain>
+            <h1>{ "Kiosk" }</h1>
+            <muc_frontend::kiosk::KioskGuard lang={Lang::De} idle_secs={3} {on_end} />
+            if *ended { <p id="ended">{ "ended" }</p> }
+        </InMain>
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_kiosk_session_warns_then_ends_when_nobody_answers() {
+    yew::Renderer::<KioskHarness>::with_root_and_props(host(), KioskHarnessProps {}).render();
+    wait_until("the warning", || all("[role=alertdialog]").len() == 1).await;
+    let focused = document().active_element().and_then(|e| e.text_content()).unwrap_or_default();
+    assert_eq!(focused, "Weiter benutzen", "focus is on the answer");
+    assert_accessible("kiosk warning").await;
+    click(&button("Weiter benutzen"));
+    wait_until("the warning goes", || all("[role=alertdialog]").is_empty()).await;
+    assert!(all("#ended").is_empty(), "answering keeps the session");
+    wait_until("the session ends without an answer", || all("#ended").len() == 1).await;
+}

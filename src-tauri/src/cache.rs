@@ -68,6 +68,14 @@ impl<T: Serialize + DeserializeOwned> JsonFile<T> {
         None
     }
 
+    /// Removes the file (gone already is fine).
+    pub fn remove(&self) -> std::io::Result<()> {
+        match fs::remove_file(&self.path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+            _ => Ok(()),
+        }
+    }
+
     pub fn store(&self, data: &T) -> std::io::Result<()> {
         let dir = self.path.parent().unwrap_or(Path::new("."));
         fs::create_dir_all(dir)?;

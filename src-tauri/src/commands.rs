@@ -15,6 +15,15 @@ pub(crate) fn now() -> i64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
 }
 
+/// On a shared device nothing opens outside the app (a browser would keep
+/// the person's traces beyond the session).
+fn not_on_kiosk(state: &AppState) -> Result<(), AppError> {
+    match state.kiosk_idle_secs {
+        Some(_) => Err(AppError::new(ErrorKind::NotOnSharedDevice, "kiosk mode")),
+        None => Ok(()),
+    }
+}
+
 fn open_url(url: &str) -> Result<(), AppError> {
     tracing::info!(%url, "opening with the system");
     tauri_plugin_opener::open_url(url, None::<&str>).map_err(|e| AppError::new(ErrorKind::OpenFailed, e.to_string()))
@@ -41,6 +50,7 @@ pub fn open_in_map(state: State<'_, AppState>, args: OpenInMapArgs) -> Result<()
         .find(|s| s.id == args.site_id)
         .map(|s| s.position)
         .ok_or_else(|| AppError::new(ErrorKind::NotFound, format!("site {}", args.site_id)))?;
+    not_on_kiosk(&state)?;
     open_url(&osm_url(pos))
 }
 
@@ -52,6 +62,7 @@ pub async fn load_finders(state: State<'_, AppState>) -> Result<FinderSnapshot, 
 /// Opens a finder's website or phone number, looked up by id in the stored catalogue.
 #[tauri::command]
 pub fn open_finder(state: State<'_, AppState>, args: OpenFinderArgs) -> Result<(), AppError> {
+    not_on_kiosk(&state)?;
     open_url(&crate::finders::target(&state.finders, &args.finder_id, args.via)?)
 }
 
@@ -67,6 +78,7 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
         portal_url: state.client.base().into(),
         start_screen: state.start_screen.clone(),
         tile_url: state.tile_url.clone(),
+        kiosk_idle_secs: state.kiosk_idle_secs,
     }
 }
 
@@ -168,12 +180,17 @@ pub async fn support_report(state: State<'_, AppState>, args: SupportArgs) -> Re
 
 #[tauri::command]
 pub fn login_status(state: State<'_, AppState>) -> LoginStatus {
-    state.login.status()
+    // No sign-in on a shared device: the session would outlive the person.
+    match state.kiosk_idle_secs {
+        Some(_) => LoginStatus { configured: false, session: None, issuer: None },
+        None => state.login.status(),
+    }
 }
 
 /// Signs in through the identity provider's page in the system browser.
 #[tauri::command]
 pub async fn login(state: State<'_, AppState>) -> Result<SessionView, AppError> {
+    not_on_kiosk(&state)?;
     state.login.login(open_url, now()).await
 }
 
@@ -200,4 +217,26 @@ pub fn mark_notices_read(state: State<'_, AppState>) -> Result<Notices, AppError
 #[tauri::command]
 pub fn set_desktop_notices(state: State<'_, AppState>, args: DesktopNoticesArgs) -> Result<Notices, AppError> {
     state.notices.set_desktop(args.on).map_err(|e| AppError::new(ErrorKind::Storage, e.to_string()))
+}
+
+/// Kiosk mode: the person is done (or walked away). Personal data goes, the
+/// webview forgets everything; the frontend then starts afresh.
+#[tauri::command]
+pub fn end_session(window: tauri::WebviewWindow, state: State<'_, AppState>) -> Result<(), AppError> {
+    if state.kiosk_idle_secs.is_none() {
+        return Err(AppError::new(ErrorKind::NotFound, "not a kiosk"));
+    }
+    let personal = crate::kiosk::Personal {
+        outbox: &state.outbox,
+        drafts: &state.drafts,
+        follows: &state.follows,
+        notices: &state.notices,
+        favourites: &state.favourites,
+        endpoints: &state.endpoints,
+    };
+    crate::kiosk::end_session(&personal).map_err(|e| AppError::new(ErrorKind::Storage, e.to_string()))?;
+    if let Err(e) = window.clear_all_browsing_data() {
+        tracing::warn!(error = %e, "webview data not cleared");
+    }
+    Ok(())
 }

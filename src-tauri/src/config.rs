@@ -21,6 +21,8 @@ pub struct Config {
     pub login: Option<crate::login::LoginConfig>,
     /// MUC_NOTICE_INTERVAL: seconds between status checks for notices (300).
     pub notice_interval: u64,
+    /// MUC_KIOSK=1: a shared device; MUC_KIOSK_IDLE seconds without input end a session (180).
+    pub kiosk_idle_secs: Option<u32>,
 }
 
 impl Config {
@@ -66,6 +68,18 @@ impl Config {
             .and_then(|s| s.parse::<u64>().ok())
             .filter(|s| *s >= 1)
             .unwrap_or(300);
-        Ok(Config { portal_url, data_dir, open311_api_key, start_screen, tile_url, login, notice_interval })
+        let kiosk_idle_secs = matches!(std::env::var("MUC_KIOSK").as_deref(), Ok("1" | "true" | "yes")).then(|| {
+            std::env::var("MUC_KIOSK_IDLE").ok().and_then(|s| s.parse::<u32>().ok()).filter(|s| *s >= 3).unwrap_or(180)
+        });
+        Ok(Config {
+            portal_url,
+            data_dir,
+            open311_api_key,
+            start_screen,
+            tile_url,
+            login,
+            notice_interval,
+            kiosk_idle_secs,
+        })
     }
 }

@@ -114,6 +114,14 @@ impl Drafts {
         Ok(DraftWithPhotos { draft, photos })
     }
 
+    /// Removes every draft (the end of a kiosk session).
+    pub fn clear(&self) -> std::io::Result<()> {
+        match std::fs::remove_dir_all(&self.dir) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+            _ => Ok(()),
+        }
+    }
+
     /// Every draft, most recently changed first.
     pub fn list(&self) -> Vec<Draft> {
         let mut v: Vec<Draft> =

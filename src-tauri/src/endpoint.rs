@@ -58,6 +58,15 @@ impl Endpoints {
         EndpointInfo { is_default: chosen.is_none(), url: e.url, discovery_url: e.discovery_url, contact: e.contact }
     }
 
+    /// Back to the default server at once (kiosk session end).
+    pub fn reset(&self) -> std::io::Result<()> {
+        self.file.remove()?;
+        if let Ok(mut cur) = self.chosen.write() {
+            *cur = None;
+        }
+        Ok(())
+    }
+
     /// Points the app at another server (checked first), or back at the default.
     pub async fn set(&self, args: SetEndpointArgs) -> Result<EndpointInfo, AppError> {
         let next = match args.discovery_url.as_deref().map(str::trim).filter(|u| !u.is_empty()) {

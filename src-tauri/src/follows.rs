@@ -42,6 +42,15 @@ impl Follows {
         Ok(())
     }
 
+    /// Forgets the followed reports and the supporter id (kiosk session end).
+    pub fn clear(&self) -> std::io::Result<()> {
+        self.file.remove()?;
+        match std::fs::remove_file(&self.device_id) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+            _ => Ok(()),
+        }
+    }
+
     /// A random id for this device, made once. Not derived from anything
     /// about the device or the person.
     pub fn device_id(&self) -> std::io::Result<String> {

@@ -9,6 +9,7 @@ pub mod endpoint;
 pub mod finders;
 pub mod follows;
 pub mod hotspots;
+pub mod kiosk;
 pub mod login;
 pub mod notices;
 pub mod outbox;
@@ -38,6 +39,8 @@ pub struct AppState {
     pub notices: notices::Inbox,
     pub start_screen: Option<String>,
     pub tile_url: Option<String>,
+    /// Kiosk mode: seconds without input before a session ends.
+    pub kiosk_idle_secs: Option<u32>,
     /// The sites last shown, so `open_in_map` can resolve an id without
     /// trusting a URL from the webview.
     pub last_sites: Mutex<Vec<Site>>,
@@ -72,8 +75,25 @@ pub fn run() {
                 notices: notices::Inbox::new(&cfg.data_dir),
                 start_screen: cfg.start_screen.clone(),
                 tile_url: cfg.tile_url.clone(),
+                kiosk_idle_secs: cfg.kiosk_idle_secs,
                 last_sites: Mutex::new(Vec::new()),
             });
+            // A shared device: the whole screen, no window frame to close or move.
+            if cfg.kiosk_idle_secs.is_some() {
+                if let Some(w) = app.get_webview_window("main") {
+                    // Kiosk machines often run without a window manager, which
+                    // would ignore "full screen": cover the monitor as well.
+                    let cover = w.current_monitor().ok().flatten().map(|m| (*m.position(), *m.size()));
+                    let result =
+                        w.set_decorations(false).and_then(|()| w.set_fullscreen(true)).and_then(|()| match cover {
+                            Some((pos, size)) => w.set_position(pos).and_then(|()| w.set_size(size)),
+                            None => Ok(()),
+                        });
+                    if let Err(e) = result {
+                        tracing::warn!(error = %e, "kiosk window not full screen");
+                    }
+                }
+            }
             // Reports waiting in the outbox go out as soon as the portal answers.
             let handle = app.handle().clone();
             tauri::async_runtime::spawn(async move {
@@ -130,6 +150,7 @@ pub fn run() {
             commands::notices,
             commands::mark_notices_read,
             commands::set_desktop_notices,
+            commands::end_session,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(e) = result {

@@ -81,6 +81,11 @@ impl Inbox {
         Ok(fresh)
     }
 
+    /// Forgets every notice and status seen (kiosk session end).
+    pub fn clear(&self) -> std::io::Result<()> {
+        self.file.remove()
+    }
+
     pub fn mark_read(&self) -> std::io::Result<Notices> {
         let mut s = self.state();
         s.notices.iter_mut().for_each(|n| n.read = true);

@@ -26,6 +26,10 @@ pub struct Entry {
     /// belongs to their account (our portal only).
     #[serde(default)]
     pub account: bool,
+    /// Written in an earlier kiosk session: still sent, no longer shown, and
+    /// removed once the portal has it.
+    #[serde(default)]
+    pub hidden: bool,
     pub delivery: Delivery,
 }
 
@@ -76,6 +80,7 @@ impl Outbox {
             report,
             endpoint,
             account,
+            hidden: false,
             delivery: Delivery::Waiting { attempts: 0, next_attempt_at: now, last_error: None },
         };
         self.file(&id).store(&entry)?;
@@ -88,6 +93,26 @@ impl Outbox {
             crate::cache::json_ids(&self.dir).iter().filter_map(|id| self.file(id).load()).collect();
         v.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(a.id.cmp(&b.id)));
         v
+    }
+
+    /// The reports the person in front of the device may see (kiosk mode
+    /// hides earlier sessions' waiting reports).
+    pub fn visible(&self) -> Vec<Entry> {
+        self.list().into_iter().filter(|e| !e.hidden).collect()
+    }
+
+    /// The end of a kiosk session: sent and refused reports go, waiting ones
+    /// stay (hidden) until the portal has them. Nothing unsent is lost.
+    pub fn end_session(&self) -> std::io::Result<()> {
+        for mut e in self.list() {
+            if matches!(e.delivery, Delivery::Waiting { .. }) {
+                e.hidden = true;
+                self.file(&e.id).store(&e)?;
+            } else {
+                self.remove(&e)?;
+            }
+        }
+        Ok(())
     }
 
     /// Whether a report written signed in waits to be sent (it needs a token).
@@ -195,6 +220,13 @@ impl Outbox {
                     last_error: Some(err.to_string()),
                 },
             };
+            if e.hidden && matches!(e.delivery, Delivery::Sent { .. } | Delivery::Refused { .. }) {
+                // A kiosk session's report, sent: nothing of it stays on the shared device.
+                if let Err(err) = self.remove(&e) {
+                    tracing::error!(id = %e.id, error = %err, "sent kiosk report not removed");
+                }
+                continue;
+            }
             if let Err(err) = self.file(&e.id).store(&e) {
                 // The portal has it (or not); the next run resends with the same key, which is safe.
                 tracing::error!(id = %e.id, error = %err, "could not record the delivery");

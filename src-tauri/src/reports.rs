@@ -139,7 +139,7 @@ pub async fn statuses(
     if send_first {
         outbox.send_all_now(endpoints, token.as_deref(), now).await;
     }
-    let entries = outbox.list();
+    let entries = outbox.visible();
     let own: Vec<(Option<muc_wire::open311::Endpoint>, String)> = entries
         .iter()
         .filter_map(|e| match &e.delivery {

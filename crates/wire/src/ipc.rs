@@ -34,6 +34,7 @@ pub mod cmd {
     pub const NOTICES: &str = "notices";
     pub const MARK_NOTICES_READ: &str = "mark_notices_read";
     pub const SET_DESKTOP_NOTICES: &str = "set_desktop_notices";
+    pub const END_SESSION: &str = "end_session";
 }
 
 /// Where reports go, as the settings show it.
@@ -279,6 +280,10 @@ pub struct AppInfo {
     /// Map tiles for picking a place, `{z}/{x}/{y}` in it; None: no map.
     #[serde(default)]
     pub tile_url: Option<String>,
+    /// Kiosk mode (a shared device in a Bürger-Lab): seconds without input
+    /// before the session ends; None: a personal device.
+    #[serde(default)]
+    pub kiosk_idle_secs: Option<u32>,
 }
 
 /// The one error type of the IPC boundary. The frontend turns `kind` into a
@@ -313,6 +318,8 @@ pub enum ErrorKind {
     Keyring,
     /// Signing in did not complete (cancelled, timed out, refused by the provider).
     Login,
+    /// Not offered on a shared device (kiosk): opening other programs, signing in.
+    NotOnSharedDevice,
 }
 
 impl AppError {
