@@ -92,7 +92,7 @@ pub fn App() -> Html {
                 fetched.set(true);
                 reload.emit(());
             }
-            if *s == Screen::Finders && !*finders_fetched {
+            if matches!(s, Screen::Finders | Screen::Personal) && !*finders_fetched {
                 finders_fetched.set(true);
                 reload_finders.emit(());
             }
@@ -468,8 +468,22 @@ pub fn App() -> Html {
                     });
                 })
             };
+            let favourites: Vec<String> = match &*finder_load {
+                crate::load::Load::Ready(snap) => snap
+                    .favourites
+                    .iter()
+                    .filter_map(|id| {
+                        snap.finders
+                            .iter()
+                            .find(|f| &f.id == id)
+                            .map(|f| f.name(l == crate::i18n::Lang::En).to_string())
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            };
             html! {
-                <crate::pages::personal::Personal lang={l} status={(*login_status).clone()} signing_in={*signing_in}
+                <crate::pages::personal::Personal lang={l} favourites={favourites}
+                    on_finders={navigate.reform(|()| Screen::Finders)} status={(*login_status).clone()} signing_in={*signing_in}
                     error={(*login_error).clone()} on_login={on_login} on_cancel={on_cancel} on_logout={on_logout}
                     on_my_reports={navigate.reform(|()| Screen::MyReports)} />
             }

@@ -1114,6 +1114,7 @@ fn PersonalHarness(p: &PersonalHarnessProps) -> Html {
     html! {
         <InMain>
             <Personal lang={Lang::De} status={Load::Ready(Rc::new(p.status.clone()))} signing_in={p.signing_in}
+                favourites={vec!["Kita-Finder+ München".to_string()]}
                 error={p.error.clone()} on_login={ask("login")} on_cancel={ask("cancel")} on_logout={ask("logout")}
                 on_my_reports={ask("mine")} />
             <p id="asked">{ (*asked).clone() }</p>
@@ -1167,6 +1168,7 @@ async fn the_personal_area_signs_in_and_out_and_says_why_not() {
         )
         .render();
         wait_until(says, || body_text().contains(says)).await;
+        assert_eq!(texts("#personal-favourites li").concat(), "Kita-Finder+ München");
         assert_accessible(&format!("personal area: {says}")).await;
         if !button_text.is_empty() {
             click(&button(button_text));

@@ -51,6 +51,10 @@ async fn search_open_favourite_restart_offline() -> Result<()> {
     assert!(notice.contains("Zuletzt aktualisiert"), "{notice}");
     app.text_until("#favourites", "keep the favourite", |t| t.contains("Hebammensuche")).await?;
     app.screenshot("finders-03-offline-with-favourite").await?;
+    // The personal area lists it too.
+    app.button("Startseite").await?.click().await?;
+    app.button("Persönlicher Bereich").await?.click().await?;
+    app.text_until("#personal-favourites", "list the favourite", |t| t.contains("Hebammensuche")).await?;
     app.client.clone().close().await?;
     Ok(())
 }

@@ -19,6 +19,11 @@ pub struct PersonalProps {
     pub on_cancel: Callback<()>,
     pub on_logout: Callback<()>,
     pub on_my_reports: Callback<()>,
+    /// Names of the capacity finders marked as favourites (kept on this device).
+    #[prop_or_default]
+    pub favourites: Vec<String>,
+    #[prop_or_default]
+    pub on_finders: Callback<()>,
 }
 
 #[component]
@@ -75,9 +80,17 @@ pub fn Personal(props: &PersonalProps) -> Html {
                 <div role="alert" class="field-error" id="login-error"><p>{ i18n::error_text(lang, e) }</p></div>
             }
             { body }
-            <p class="hint">{ tr(lang,
-                "Favoriten, Profil und Einstellungen für Benachrichtigungen kommen hier später hinzu.",
-                "Favourites, profile and notification settings will come here later.") }</p>
+            <section class="card" aria-labelledby="favourites-heading">
+                <h2 id="favourites-heading">{ tr(lang, "Ihre Favoriten", "Your favourites") }</h2>
+                if props.favourites.is_empty() {
+                    <p>{ tr(lang,
+                        "Noch keine. Im Kapazitätsfinder markieren Sie Suchportale mit dem Stern als Favoriten.",
+                        "None yet. In the capacity finders you mark search portals as favourites with the star.") }</p>
+                } else {
+                    <ul id="personal-favourites" class="plain-list">{ for props.favourites.iter().map(|f| html! { <li>{ f }</li> }) }</ul>
+                }
+                <button type="button" class="secondary" onclick={props.on_finders.reform(|_| ())}>{ tr(lang, "Zum Kapazitätsfinder", "To the capacity finders") }</button>
+            </section>
         </>
     }
 }
