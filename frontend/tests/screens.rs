@@ -613,24 +613,10 @@ fn nearby_open(code: &str) -> Vec<muc_wire::open311::ServiceRequest> {
         return Vec::new();
     }
     vec![muc_wire::open311::ServiceRequest {
-        service_request_id: "MUC-0000000001".into(),
-        status: "open".into(),
-        status_notes: None,
-        service_name: None,
-        service_code: code.into(),
         description: Some("Laterne vor dem Rathaus dunkel".into()),
-        agency_responsible: None,
-        service_notice: None,
-        requested_datetime: "2026-11-27T18:00:00Z".into(),
-        updated_datetime: None,
-        expected_datetime: None,
-        address: None,
-        address_id: None,
-        zipcode: None,
         lat: Some(48.1374),
         long: Some(11.5755),
-        media_url: None,
-        extended_attributes: None,
+        ..muc_wire::open311::ServiceRequest::new("MUC-0000000001", code, "open", "2026-11-27T18:00:00Z")
     }]
 }
 
@@ -876,23 +862,7 @@ async fn my_reports_show_every_state() {
         photos: Vec::new(),
     };
     let remote = ServiceRequest {
-        service_request_id: "MUC-ABC".into(),
-        status: "closed".into(),
         status_notes: Some("Leuchtmittel getauscht.".into()),
-        service_name: None,
-        service_code: "strassenbeleuchtung".into(),
-        description: None,
-        agency_responsible: None,
-        service_notice: None,
-        requested_datetime: "2026-11-28T08:00:00Z".into(),
-        updated_datetime: None,
-        expected_datetime: None,
-        address: None,
-        address_id: None,
-        zipcode: None,
-        lat: None,
-        long: None,
-        media_url: None,
         extended_attributes: Some(Extended {
             detailed_status: DetailedStatus::Fixed,
             media_urls: Vec::new(),
@@ -906,6 +876,7 @@ async fn my_reports_show_every_state() {
                 },
             ],
         }),
+        ..ServiceRequest::new("MUC-ABC", "strassenbeleuchtung", "closed", "2026-11-28T08:00:00Z")
     };
     let list = vec![
         muc_wire::ipc::MyReport {

@@ -150,51 +150,21 @@ pub fn show_on_desktop(n: &Notice) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use muc_wire::open311::{Delivery, Extended, OutgoingReport, ServiceRequest};
+    use muc_wire::open311::{Extended, ServiceRequest};
 
     fn report(id: &str, status: DetailedStatus, note: Option<&str>) -> MyReport {
-        MyReport {
-            local_id: id.into(),
-            created_at: 0,
-            report: OutgoingReport {
-                service_code: "strassenbeleuchtung".into(),
-                lat: None,
-                lon: None,
-                address: None,
-                description: None,
-                email: None,
-                attributes: Default::default(),
-                photos: Vec::new(),
-            },
-            delivery: Delivery::Sent { service_request_id: id.into(), token: None, sent_at: 0 },
-            remote: Some(ServiceRequest {
-                service_request_id: id.into(),
-                status: status.open311().into(),
-                status_notes: note.map(str::to_string),
-                service_name: Some("Straßenbeleuchtung".into()),
-                service_code: "strassenbeleuchtung".into(),
-                description: None,
-                agency_responsible: None,
-                service_notice: None,
-                requested_datetime: "2026-11-28T10:00:00Z".into(),
-                updated_datetime: None,
-                expected_datetime: None,
-                address: None,
-                address_id: None,
-                zipcode: None,
-                lat: None,
-                long: None,
-                media_url: None,
-                extended_attributes: Some(Extended {
-                    detailed_status: status,
-                    status_history: Vec::new(),
-                    media_urls: Vec::new(),
-                    supporters: 0,
-                }),
+        let remote = ServiceRequest {
+            status_notes: note.map(str::to_string),
+            service_name: Some("Straßenbeleuchtung".into()),
+            extended_attributes: Some(Extended {
+                detailed_status: status,
+                status_history: Vec::new(),
+                media_urls: Vec::new(),
+                supporters: 0,
             }),
-            followed: false,
-            from_account: false,
-        }
+            ..ServiceRequest::new(id, "strassenbeleuchtung", status.open311(), "2026-11-28T10:00:00Z")
+        };
+        crate::reports::from_remote(remote, false, false)
     }
 
     #[test]

@@ -235,7 +235,7 @@ pub async fn statuses(
 
 /// A report known only from the server (followed, or the account's from
 /// another device), in the shape of "Meine Meldungen".
-fn from_remote(r: ServiceRequest, followed: bool, from_account: bool) -> MyReport {
+pub(crate) fn from_remote(r: ServiceRequest, followed: bool, from_account: bool) -> MyReport {
     let at = muc_wire::time::parse_rfc3339(&r.requested_datetime).unwrap_or(0);
     MyReport {
         local_id: format!("{}-{}", if followed { "follow" } else { "account" }, r.service_request_id),

@@ -254,24 +254,9 @@ mod tests {
 
     fn report(id: &str, code: &str, status: &str, lat: f64, lon: f64) -> ServiceRequest {
         ServiceRequest {
-            service_request_id: id.into(),
-            status: status.into(),
-            status_notes: None,
-            service_name: None,
-            service_code: code.into(),
-            description: None,
-            agency_responsible: None,
-            service_notice: None,
-            requested_datetime: "2026-11-28T10:00:00Z".into(),
-            updated_datetime: None,
-            expected_datetime: None,
-            address: None,
-            address_id: None,
-            zipcode: None,
             lat: Some(lat),
             long: Some(lon),
-            media_url: None,
-            extended_attributes: None,
+            ..ServiceRequest::new(id, code, status, "2026-11-28T10:00:00Z")
         }
     }
 

@@ -149,6 +149,32 @@ pub struct ServiceRequest {
     pub extended_attributes: Option<Extended>,
 }
 
+impl ServiceRequest {
+    /// A report with only what GeoReport requires; the rest empty.
+    pub fn new(id: &str, service_code: &str, status: &str, requested_datetime: &str) -> Self {
+        Self {
+            service_request_id: id.into(),
+            status: status.into(),
+            status_notes: None,
+            service_name: None,
+            service_code: service_code.into(),
+            description: None,
+            agency_responsible: None,
+            service_notice: None,
+            requested_datetime: requested_datetime.into(),
+            updated_datetime: None,
+            expected_datetime: None,
+            address: None,
+            address_id: None,
+            zipcode: None,
+            lat: None,
+            long: None,
+            media_url: None,
+            extended_attributes: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Extended {
     pub detailed_status: DetailedStatus,
