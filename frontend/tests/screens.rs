@@ -798,15 +798,13 @@ async fn several_photos_and_drafts_kept_and_resumed() {
     wait_until("five at most", || texts("#report-photos li").len() == 5).await;
     assert!(texts("#report-photo-errors li").concat().contains("5.jpg: Höchstens 5 Fotos"));
 
-    // Stop here; the draft is kept (saved a moment after the last change).
-    gloo_timers::future::sleep(Duration::from_millis(900)).await;
+    // Stop here: leaving the form saves the draft at once.
     click(&button("Andere Kategorie"));
     wait_until("the draft listed", || texts("#drafts li").concat().contains("Marienplatz")).await;
     // A second draft, of another category.
     click(&button("Müll"));
     wait_until("the form", || all("#attr-art").len() == 1).await;
     type_into("#report-place", "Stachus");
-    gloo_timers::future::sleep(Duration::from_millis(900)).await;
     click(&button("Andere Kategorie"));
     wait_until("two drafts", || all("#drafts li").len() == 2).await;
     assert_accessible("report, drafts").await;

@@ -17,6 +17,14 @@ async fn fill_graffiti(app: &Driver, place: &str, text: &str) -> Result<()> {
     Ok(())
 }
 
+/// Whether a saved draft in the app's data folder contains `text`.
+fn drafts_contain(data: &std::path::Path, text: &str) -> bool {
+    std::fs::read_dir(data.join("drafts")).into_iter().flatten().flatten().any(|e| {
+        e.file_name().to_string_lossy().ends_with(".json")
+            && std::fs::read_to_string(e.path()).is_ok_and(|s| s.contains(text))
+    })
+}
+
 /// How many reports on the portal carry `text` in their description.
 async fn reports_with(portal_url: &str, text: &str) -> Result<usize> {
     let all: Vec<serde_json::Value> =
@@ -84,7 +92,14 @@ async fn reports_survive_restarts_and_a_kill_mid_send() -> Result<()> {
     app.find("#attr-flaeche").await?.select_by_value("kasten").await?;
     app.find("#report-place").await?.send_keys("Odeonsplatz").await?;
     app.find("#report-description").await?.send_keys("Dritte Meldung, als Entwurf begonnen.").await?;
-    tokio::time::sleep(Duration::from_millis(1500)).await; // the autosave runs 0.7 s after the last change
+    // Killed as soon as the autosave (0.7 s after the last change) has written the draft.
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while !drafts_contain(&data, "Dritte Meldung") {
+        if std::time::Instant::now() > deadline {
+            return Err("the draft was never saved".into());
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
     assert!(kill_app(&data)? >= 1, "the app process was found and killed");
     drop(app);
     let app = Driver::launch(&[("MUC_PORTAL_URL", url.as_str()), ("MUC_DATA_DIR", data_s)]).await?;
