@@ -24,7 +24,7 @@ async fn search_open_favourite_restart_offline() -> Result<()> {
 
     let e = env(&portal.url);
     let app = Driver::launch(&e.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect::<Vec<_>>()).await?;
-    app.button("Kapazitätsfinder").await?.click().await?;
+    app.press("Kapazitätsfinder").await?;
     app.text_until("#result-count", "list the finders", |t| t.ends_with("Treffer") && t != "0 Treffer").await?;
     app.screenshot("finders-01-directory").await?;
 
@@ -34,26 +34,26 @@ async fn search_open_favourite_restart_offline() -> Result<()> {
     app.screenshot("finders-02-search-hebame").await?;
 
     // Open it: the system opener gets exactly the catalogue's https address.
-    app.find("#finder-list li:first-child button").await?.click().await?;
+    app.click("#finder-list li:first-child button").await?;
     let url = wait_for_file(&opened, Duration::from_secs(20))?;
     assert_eq!(url, "https://www.gkv-spitzenverband.de/service/hebammenliste/hebammenliste.jsp");
 
     // Mark it as a favourite.
-    app.find("#finder-list li:first-child button[aria-pressed='false']").await?.click().await?;
+    app.click("#finder-list li:first-child button[aria-pressed='false']").await?;
     app.text_until("#favourites", "show the favourite", |t| t.contains("Hebammensuche")).await?;
     app.client.clone().close().await?;
 
     // Restart the app with the portal gone: the directory and the favourite are still there.
     portal.stop();
     let app = Driver::launch(&e.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect::<Vec<_>>()).await?;
-    app.button("Kapazitätsfinder").await?.click().await?;
+    app.press("Kapazitätsfinder").await?;
     let notice = app.text_until("#finders-offline", "say offline", |t| t.contains("Offline")).await?;
     assert!(notice.contains("Zuletzt aktualisiert"), "{notice}");
     app.text_until("#favourites", "keep the favourite", |t| t.contains("Hebammensuche")).await?;
     app.screenshot("finders-03-offline-with-favourite").await?;
     // The personal area lists it too.
-    app.button("Startseite").await?.click().await?;
-    app.button("Persönlicher Bereich").await?.click().await?;
+    app.press("Startseite").await?;
+    app.press("Persönlicher Bereich").await?;
     app.text_until("#personal-favourites", "list the favourite", |t| t.contains("Hebammensuche")).await?;
     app.client.clone().close().await?;
     Ok(())

@@ -40,13 +40,13 @@ async fn find_a_hotspot_near_marienplatz_then_go_offline() -> Result<()> {
     app.screenshot("01-home").await?;
 
     // Open the hotspot finder: all 138 sites arrive from the portal.
-    app.button("Freies WLAN").await?.click().await?;
+    app.press("Freies WLAN").await?;
     app.text_until("#list-heading", "list 138 sites", |t| t.starts_with("138 Standorte")).await?;
     app.screenshot("02-finder").await?;
 
     // Set the position: Marienplatz. The list is sorted by distance.
     app.find("#place-input").await?.send_keys("Marienplatz").await?;
-    app.button("Übernehmen").await?.click().await?;
+    app.press("Übernehmen").await?;
     app.text_until("#list-heading", "sort from Marienplatz", |t| t.contains("ab Marienplatz")).await?;
     let names = app.texts("#site-list .site-name").await?;
     let dists: Vec<f64> = app.texts("#site-list .site-distance").await?.iter().map(|d| metres(d)).collect();
@@ -59,21 +59,21 @@ async fn find_a_hotspot_near_marienplatz_then_go_offline() -> Result<()> {
 
     // Open the nearest site: its address and kind.
     let first = names[0].clone();
-    app.find("#site-list li:first-child button").await?.click().await?;
+    app.click("#site-list li:first-child button").await?;
     let address = app.text_until("#site-address", "show the address", |t| !t.is_empty()).await?;
     assert_eq!(address, format!("{first}, München"));
     assert_eq!(app.find("h1").await?.text().await?, first);
     app.screenshot("04-detail").await?;
 
     // "Open in map" goes to the system opener with an OpenStreetMap link.
-    app.button("In Karte öffnen").await?.click().await?;
+    app.press("In Karte öffnen").await?;
     let url = wait_for_file(&opened, Duration::from_secs(20))?;
     assert!(url.starts_with("https://www.openstreetmap.org/?mlat=48.13"), "{url}");
 
     // The city's server goes away. Reloading shows the saved list and its age.
     portal.stop();
-    app.button("Zurück zur Liste").await?.click().await?;
-    app.button("Aktualisieren").await?.click().await?;
+    app.press("Zurück zur Liste").await?;
+    app.press("Aktualisieren").await?;
     let notice = app.text_until("#offline-notice", "say offline", |t| t.contains("Offline")).await?;
     assert!(notice.contains("Sie sehen die Standorte vom"), "{notice}");
     assert!(notice.contains("gerade eben") || notice.contains("vor 1 Minute"), "{notice}");
@@ -95,7 +95,7 @@ async fn no_portal_and_no_cache_says_what_is_wrong() -> Result<()> {
         ("MUC_DATA_DIR", tmp.path().to_str().ok_or("path")?),
     ])
     .await?;
-    app.button("Freies WLAN").await?.click().await?;
+    app.press("Freies WLAN").await?;
     let alert = app.text_until("[role=alert]", "explain the failure", |t| t.contains("nicht erreichbar")).await?;
     assert!(alert.contains("Auf diesem Gerät sind noch keine Standorte gespeichert"), "{alert}");
     app.screenshot("06-no-portal-no-cache").await?;

@@ -31,17 +31,17 @@ async fn a_session_on_a_shared_device_ends_and_leaves_nothing() -> Result<()> {
     assert!(rect.2 >= 1200 && rect.3 >= 850, "full screen: {rect:?}");
 
     // Nothing opens outside the app.
-    app.button("Kapazitätsfinder").await?.click().await?;
-    app.find("#finder-list li:first-child button").await?.click().await?;
+    app.press("Kapazitätsfinder").await?;
+    app.click("#finder-list li:first-child button").await?;
     app.text_until("main", "say it is not for a shared device", |t| t.contains("öffentlichen Gerät")).await?;
 
     // A draft, then nobody answers.
-    app.button("Startseite").await?.click().await?;
-    app.button("Anliegen melden").await?.click().await?;
-    app.button("Graffiti").await?.click().await?;
+    app.press("Startseite").await?;
+    app.press("Anliegen melden").await?;
+    app.press("Graffiti").await?;
     app.find("#report-place").await?.send_keys("Odeonsplatz").await?;
     app.find("#report-description").await?.send_keys("Im Bürger-Lab begonnen.").await?;
-    app.button("Andere Kategorie").await?.click().await?;
+    app.press("Andere Kategorie").await?;
     app.text_until("#drafts", "keep the draft for now", |t| t.contains("Im Bürger-Lab begonnen.")).await?;
     assert!(data.join("drafts").exists());
     app.text_until("[role=alertdialog]", "warn first", |t| t.contains("Sind Sie noch da?")).await?;
@@ -49,7 +49,7 @@ async fn a_session_on_a_shared_device_ends_and_leaves_nothing() -> Result<()> {
     // The session ends; the app starts afresh on the home screen.
     app.text_until("h1", "start afresh", |t| t.contains("Willkommen")).await?;
     assert!(!data.join("drafts").exists(), "the draft left with the session");
-    app.button("Anliegen melden").await?.click().await?;
+    app.press("Anliegen melden").await?;
     app.button("Graffiti").await?;
     assert!(app.texts("#drafts li").await?.is_empty(), "the next person sees no draft");
     app.client.clone().close().await?;

@@ -11,7 +11,7 @@ use muc_test_op::{sign_in, TestOp};
 
 async fn sign_in_through_the_app(app: &Driver, opened: &std::path::Path, user: &str) -> Result<()> {
     let _ = std::fs::remove_file(opened);
-    app.button("Im Browser anmelden").await?.click().await?;
+    app.press("Im Browser anmelden").await?;
     app.text_until("#signin-waiting", "wait for the browser", |t| t.contains("wartet")).await?;
     let url = wait_for_file(opened, Duration::from_secs(20))?;
     let back = sign_in(&url, user).await.map_err(|e| e.to_string())?;
@@ -51,29 +51,29 @@ async fn sign_in_report_for_the_account_and_sign_out() -> Result<()> {
     };
     let e = env(&phone);
     let app = Driver::launch(&e.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect::<Vec<_>>()).await?;
-    app.button("Persönlicher Bereich").await?.click().await?;
+    app.press("Persönlicher Bereich").await?;
     app.screenshot("login-01-signed-out").await?;
     sign_in_through_the_app(&app, &opened, "anna").await?;
     app.text_until("#session-name", "name who is signed in", |t| t.contains("Anna")).await?;
     app.screenshot("login-02-signed-in").await?;
 
     // A report written signed in.
-    app.button("Startseite").await?.click().await?;
-    app.button("Anliegen melden").await?.click().await?;
-    app.button("Graffiti").await?.click().await?;
+    app.press("Startseite").await?;
+    app.press("Anliegen melden").await?;
+    app.press("Graffiti").await?;
     app.find("#attr-flaeche").await?.select_by_value("kasten").await?;
     app.find("#report-place").await?.send_keys("Odeonsplatz").await?;
     app.find("#report-description").await?.send_keys("Angemeldet gemeldet.").await?;
-    app.button("Weiter zur Übersicht").await?.click().await?;
-    app.button("Meldung absenden").await?.click().await?;
+    app.press("Weiter zur Übersicht").await?;
+    app.press("Meldung absenden").await?;
     app.text_until("#my-reports", "list it received", |t| t.contains("Eingegangen")).await?;
     // Tokens are in the keyring, not in the app's files (a JWT starts with "eyJ").
     assert!(!files_contain(&phone, b"eyJ"), "no token in the app's data folder");
 
     // Sign out.
-    app.button("Startseite").await?.click().await?;
-    app.button("Persönlicher Bereich").await?.click().await?;
-    app.button("Abmelden").await?.click().await?;
+    app.press("Startseite").await?;
+    app.press("Persönlicher Bereich").await?;
+    app.press("Abmelden").await?;
     app.button("Im Browser anmelden").await?;
     app.client.clone().close().await?;
 
@@ -81,15 +81,15 @@ async fn sign_in_report_for_the_account_and_sign_out() -> Result<()> {
     let laptop = tmp.path().join("laptop");
     let e = env(&laptop);
     let app = Driver::launch(&e.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect::<Vec<_>>()).await?;
-    app.button("Persönlicher Bereich").await?.click().await?;
+    app.press("Persönlicher Bereich").await?;
     sign_in_through_the_app(&app, &opened, "anna").await?;
-    app.button("Meine Meldungen").await?.click().await?;
+    app.press("Meine Meldungen").await?;
     let mine = app.text_until("#my-reports", "show the account's report", |t| t.contains("Aus Ihrem Konto")).await?;
     assert!(mine.contains("Eingegangen"), "{mine}");
     app.screenshot("login-03-reports-of-the-account").await?;
-    app.button("Startseite").await?.click().await?;
-    app.button("Persönlicher Bereich").await?.click().await?;
-    app.button("Abmelden").await?.click().await?;
+    app.press("Startseite").await?;
+    app.press("Persönlicher Bereich").await?;
+    app.press("Abmelden").await?;
     app.button("Im Browser anmelden").await?;
     app.client.clone().close().await?;
     Ok(())

@@ -31,12 +31,12 @@ async fn a_fixed_report_is_notified() -> Result<()> {
         ("MUC_NOTICE_INTERVAL", "1"),
     ])
     .await?;
-    app.button("Anliegen melden").await?.click().await?;
-    app.button("Graffiti").await?.click().await?;
+    app.press("Anliegen melden").await?;
+    app.press("Graffiti").await?;
     app.find("#attr-flaeche").await?.select_by_value("kasten").await?;
     app.find("#report-place").await?.send_keys("Odeonsplatz").await?;
-    app.button("Weiter zur Übersicht").await?.click().await?;
-    app.button("Meldung absenden").await?.click().await?;
+    app.press("Weiter zur Übersicht").await?;
+    app.press("Meldung absenden").await?;
     let mine = app.text_until("#my-reports", "list it received", |t| t.contains("Eingegangen")).await?;
     let at = mine.find("MUC-").ok_or("a reference")?;
     let id: String = mine[at..].chars().take(14).collect();
@@ -52,13 +52,13 @@ async fn a_fixed_report_is_notified() -> Result<()> {
     assert!(seen.contains("Graffiti: Erledigt") && seen.contains(&id), "the desktop was told: {seen}");
     let _ = monitor.0.kill();
 
-    app.button("Startseite").await?.click().await?;
-    app.button("Benachrichtigungen").await?.click().await?;
+    app.press("Startseite").await?;
+    app.press("Benachrichtigungen").await?;
     let inbox = app.text_until("#notices", "list the notice", |t| t.contains("Erledigt")).await?;
     assert!(inbox.contains("Übermalt.") && inbox.contains(&id), "{inbox}");
     app.text_until("#notices-count", "count it as new", |t| t.starts_with("1 neue")).await?;
     app.screenshot("notices-01-fixed").await?;
-    app.button("Alle als gelesen markieren").await?.click().await?;
+    app.press("Alle als gelesen markieren").await?;
     app.text_until("#notices-count", "count none new", |t| t.starts_with("Keine neuen")).await?;
     app.client.clone().close().await?;
     Ok(())

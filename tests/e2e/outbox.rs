@@ -8,12 +8,12 @@ use std::time::Duration;
 use muc_e2e::{free_port, kill_app, Driver, Portal, Result, StallingRelay};
 
 async fn fill_graffiti(app: &Driver, place: &str, text: &str) -> Result<()> {
-    app.button("Graffiti").await?.click().await?;
+    app.press("Graffiti").await?;
     app.find("#attr-flaeche").await?.select_by_value("kasten").await?;
     app.find("#report-place").await?.send_keys(place).await?;
     app.find("#report-description").await?.send_keys(text).await?;
-    app.button("Weiter zur Übersicht").await?.click().await?;
-    app.button("Meldung absenden").await?.click().await?;
+    app.press("Weiter zur Übersicht").await?;
+    app.press("Meldung absenden").await?;
     Ok(())
 }
 
@@ -44,7 +44,7 @@ async fn reports_survive_restarts_and_a_kill_mid_send() -> Result<()> {
     // The categories are fetched once while the portal is up, then it goes away.
     let mut portal = Portal::start_on(&db, port)?;
     let app = Driver::launch(&[("MUC_PORTAL_URL", url.as_str()), ("MUC_DATA_DIR", data_s)]).await?;
-    app.button("Anliegen melden").await?.click().await?;
+    app.press("Anliegen melden").await?;
     app.button("Graffiti").await?;
     portal.stop();
     fill_graffiti(&app, "Odeonsplatz", "Erste Meldung, offline geschrieben.").await?;
@@ -54,8 +54,8 @@ async fn reports_survive_restarts_and_a_kill_mid_send() -> Result<()> {
     // Portal back, app started again: the report goes out, once.
     let _portal = Portal::start_on(&db, port)?;
     let app = Driver::launch(&[("MUC_PORTAL_URL", url.as_str()), ("MUC_DATA_DIR", data_s)]).await?;
-    app.button("Anliegen melden").await?.click().await?;
-    app.button("Meine Meldungen").await?.click().await?;
+    app.press("Anliegen melden").await?;
+    app.press("Meine Meldungen").await?;
     let mine = app
         .text_until("#my-reports", "show it received", |t| t.contains("Eingegangen") && !t.contains("Wartet"))
         .await?;
@@ -68,7 +68,7 @@ async fn reports_survive_restarts_and_a_kill_mid_send() -> Result<()> {
     // reaches the app, and the app is killed while it waits.
     let relay = StallingRelay::start(port).await?;
     let app = Driver::launch(&[("MUC_PORTAL_URL", relay.url.as_str()), ("MUC_DATA_DIR", data_s)]).await?;
-    app.button("Anliegen melden").await?.click().await?;
+    app.press("Anliegen melden").await?;
     fill_graffiti(&app, "Sendlinger Tor", "Zweite Meldung, Senden abgebrochen.").await?;
     relay.until_post_answered(Duration::from_secs(30)).await?;
     assert_eq!(reports_with(&url, "Zweite Meldung").await?, 1, "the portal has it");
@@ -77,8 +77,8 @@ async fn reports_survive_restarts_and_a_kill_mid_send() -> Result<()> {
 
     // Started again, the app sends it again with the same key: still one.
     let app = Driver::launch(&[("MUC_PORTAL_URL", url.as_str()), ("MUC_DATA_DIR", data_s)]).await?;
-    app.button("Anliegen melden").await?.click().await?;
-    app.button("Meine Meldungen").await?.click().await?;
+    app.press("Anliegen melden").await?;
+    app.press("Meine Meldungen").await?;
     let mine = app
         .text_until("#my-reports", "show both received", |t| t.matches("MUC-").count() == 2 && !t.contains("Wartet"))
         .await?;
@@ -87,8 +87,8 @@ async fn reports_survive_restarts_and_a_kill_mid_send() -> Result<()> {
     assert_eq!(reports_with(&url, "Erste Meldung").await?, 1);
 
     // A draft survives a kill: begun, killed a moment later, resumed, sent.
-    app.button("Neue Meldung").await?.click().await?;
-    app.button("Graffiti").await?.click().await?;
+    app.press("Neue Meldung").await?;
+    app.press("Graffiti").await?;
     app.find("#attr-flaeche").await?.select_by_value("kasten").await?;
     app.find("#report-place").await?.send_keys("Odeonsplatz").await?;
     app.find("#report-description").await?.send_keys("Dritte Meldung, als Entwurf begonnen.").await?;
@@ -103,18 +103,18 @@ async fn reports_survive_restarts_and_a_kill_mid_send() -> Result<()> {
     assert!(kill_app(&data)? >= 1, "the app process was found and killed");
     drop(app);
     let app = Driver::launch(&[("MUC_PORTAL_URL", url.as_str()), ("MUC_DATA_DIR", data_s)]).await?;
-    app.button("Anliegen melden").await?.click().await?;
+    app.press("Anliegen melden").await?;
     app.text_until("#drafts", "list the draft", |t| t.contains("Graffiti") && t.contains("Dritte Meldung")).await?;
     app.screenshot("outbox-03-draft-after-kill").await?;
-    app.button("Fortsetzen").await?.click().await?;
-    app.button("Weiter zur Übersicht").await?.click().await?;
+    app.press("Fortsetzen").await?;
+    app.press("Weiter zur Übersicht").await?;
     let review = app.text_until("#review", "show the resumed draft", |t| t.contains("Dritte Meldung")).await?;
     assert!(review.contains("Odeonsplatz"), "{review}");
-    app.button("Meldung absenden").await?.click().await?;
+    app.press("Meldung absenden").await?;
     app.text_until("#my-reports", "show three received", |t| t.matches("MUC-").count() == 3 && !t.contains("Wartet"))
         .await?;
     assert_eq!(reports_with(&url, "Dritte Meldung").await?, 1);
-    app.button("Neue Meldung").await?.click().await?;
+    app.press("Neue Meldung").await?;
     app.button("Graffiti").await?;
     assert!(app.texts("#drafts li").await?.is_empty(), "the sent draft is gone");
     app.client.clone().close().await?;

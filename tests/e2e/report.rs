@@ -22,9 +22,9 @@ async fn report_a_dark_street_light_and_follow_it() -> Result<()> {
         Driver::launch(&[("MUC_PORTAL_URL", portal.url.as_str()), ("MUC_DATA_DIR", data.to_str().ok_or("path")?)])
             .await?;
 
-    app.button("Anliegen melden").await?.click().await?;
+    app.press("Anliegen melden").await?;
     app.find("#category-search").await?.send_keys("Laterne").await?;
-    app.button("Straßenbeleuchtung").await?.click().await?;
+    app.press("Straßenbeleuchtung").await?;
     app.find("#attr-art").await?.select_by_value("dunkel").await?;
     app.find("#report-place").await?.send_keys("Marienplatz").await?;
     app.text_until("#report-place-found", "recognise the place", |t| t.contains("Marienplatz")).await?;
@@ -34,11 +34,11 @@ async fn report_a_dark_street_light_and_follow_it() -> Result<()> {
     app.text_until("#report-photos", "list both photos", |t| t.contains("mast.jpg")).await?;
     app.find("#report-description").await?.send_keys("Seit drei Tagen dunkel.").await?;
     app.screenshot("report-01-form").await?;
-    app.button("Weiter zur Übersicht").await?.click().await?;
+    app.press("Weiter zur Übersicht").await?;
     let review = app.text_until("#review", "show the review", |t| t.contains("Leuchtet nicht")).await?;
     assert!(review.contains("street-light.jpg, mast.jpg"), "{review}");
     app.screenshot("report-02-review").await?;
-    app.button("Meldung absenden").await?.click().await?;
+    app.press("Meldung absenden").await?;
 
     let mine = app.text_until("#my-reports", "list the report as received", |t| t.contains("Eingegangen")).await?;
     // "MUC-" and 10 hex digits.
@@ -58,14 +58,14 @@ async fn report_a_dark_street_light_and_follow_it() -> Result<()> {
     }
 
     // Someone else wants to report the same light: the app shows it is known.
-    app.button("Neue Meldung").await?.click().await?;
-    app.button("Straßenbeleuchtung").await?.click().await?;
+    app.press("Neue Meldung").await?;
+    app.press("Straßenbeleuchtung").await?;
     app.find("#attr-art").await?.select_by_value("dunkel").await?;
     app.find("#report-place").await?.send_keys("Marienplatz").await?;
-    app.button("Weiter zur Übersicht").await?.click().await?;
+    app.press("Weiter zur Übersicht").await?;
     app.text_until("#nearby", "show the open report nearby", |t| t.contains(&id)).await?;
     app.screenshot("report-03b-already-reported").await?;
-    app.button("Ich bin auch betroffen").await?.click().await?;
+    app.press("Ich bin auch betroffen").await?;
     let mine = app.text_until("#my-reports", "list one report", |t| t.contains(&id)).await?;
     assert_eq!(mine.matches("MUC-").count(), 1, "nothing sent twice: {mine}");
     let supported: serde_json::Value =
@@ -74,7 +74,7 @@ async fn report_a_dark_street_light_and_follow_it() -> Result<()> {
 
     // The city fixes it.
     Portal::cli(&db, &["requests", "set-status", &id, "fixed", "--note", "Leuchtmittel getauscht."])?;
-    app.button("Aktualisieren").await?.click().await?;
+    app.press("Aktualisieren").await?;
     app.text_until("#my-reports", "show fixed", |t| t.contains("Erledigt") && t.contains("Leuchtmittel getauscht."))
         .await?;
     app.screenshot("report-04-fixed").await?;
@@ -84,23 +84,23 @@ async fn report_a_dark_street_light_and_follow_it() -> Result<()> {
 
     // The portal goes away; the next report waits on this device.
     portal.stop();
-    app.button("Neue Meldung").await?.click().await?;
-    app.button("Graffiti").await?.click().await?;
+    app.press("Neue Meldung").await?;
+    app.press("Graffiti").await?;
     app.find("#attr-flaeche").await?.select_by_value("kasten").await?;
     app.find("#report-place").await?.send_keys("Odeonsplatz").await?;
-    app.button("Weiter zur Übersicht").await?.click().await?;
-    app.button("Meldung absenden").await?.click().await?;
+    app.press("Weiter zur Übersicht").await?;
+    app.press("Meldung absenden").await?;
     app.text_until("#my-reports", "show it waiting", |t| t.contains("Wartet auf Versand")).await?;
     app.screenshot("report-05-waiting-offline").await?;
 
     // The portal is back: the report goes out, once.
     let _portal = Portal::start_on(&db, port)?;
-    app.button("Aktualisieren").await?.click().await?;
+    app.press("Aktualisieren").await?;
     app.text_until("#my-reports", "show both received", |t| {
         !t.contains("Wartet auf Versand") && t.matches("MUC-").count() == 2
     })
     .await?;
-    app.button("Aktualisieren").await?.click().await?;
+    app.press("Aktualisieren").await?;
     let listing = Portal::cli(&db, &["requests", "list"])?;
     assert_eq!(listing.lines().filter(|l| l.contains("graffiti")).count(), 1, "exactly once: {listing}");
     app.client.clone().close().await?;
@@ -118,27 +118,26 @@ async fn report_to_another_open311_server_by_discovery() -> Result<()> {
     let data = tmp.path().join("app-data");
     let app = Driver::launch(&[("MUC_PORTAL_URL", city.url.as_str()), ("MUC_DATA_DIR", data.to_str().ok_or("path")?)])
         .await?;
-    app.button("Anliegen melden").await?.click().await?;
+    app.press("Anliegen melden").await?;
     app.text_until("#endpoint-current", "show the default", |t| t.contains("(Standard)")).await?;
-    app.find("#endpoint-toggle").await?.click().await?;
-    app.find("#endpoint-discovery").await?.send_keys("http://open311.example.org/discovery.json").await?;
-    app.button("Prüfen und übernehmen").await?.click().await?;
+    app.click("#endpoint-toggle").await?;
+    app.fill("#endpoint-discovery", "http://open311.example.org/discovery.json").await?;
+    app.press("Prüfen und übernehmen").await?;
     app.text_until("#endpoint-error", "refuse http to another machine", |t| t.contains("https://")).await?;
     app.screenshot("report-06-insecure-server-refused").await?;
 
     let discovery = format!("{}/open311/v2/discovery.json", other.url);
-    app.find("#endpoint-discovery").await?.clear().await?;
-    app.find("#endpoint-discovery").await?.send_keys(&discovery).await?;
-    app.button("Prüfen und übernehmen").await?.click().await?;
+    app.fill("#endpoint-discovery", &discovery).await?;
+    app.press("Prüfen und übernehmen").await?;
     app.text_until("#endpoint-current", "show the other server", |t| t.contains(&other.url)).await?;
     app.screenshot("report-07-other-server").await?;
 
-    app.button("Graffiti").await?.click().await?;
+    app.press("Graffiti").await?;
     app.find("#attr-flaeche").await?.select_by_value("kasten").await?;
     app.find("#report-place").await?.send_keys("Odeonsplatz").await?;
     app.find("#report-description").await?.send_keys("An den anderen Server.").await?;
-    app.button("Weiter zur Übersicht").await?.click().await?;
-    app.button("Meldung absenden").await?.click().await?;
+    app.press("Weiter zur Übersicht").await?;
+    app.press("Meldung absenden").await?;
     app.text_until("#my-reports", "list it as received", |t| t.contains("Eingegangen")).await?;
     let count = |url: String| async move {
         let v: Vec<serde_json::Value> = reqwest::get(format!("{url}/open311/v2/requests.json")).await?.json().await?;
@@ -146,8 +145,8 @@ async fn report_to_another_open311_server_by_discovery() -> Result<()> {
     };
     assert_eq!((count(other.url.clone()).await?, count(city.url.clone()).await?), (1, 0));
 
-    app.button("Neue Meldung").await?.click().await?;
-    app.button("Zurück zur Stadt München").await?.click().await?;
+    app.press("Neue Meldung").await?;
+    app.press("Zurück zur Stadt München").await?;
     app.text_until("#endpoint-current", "show the default again", |t| t.contains("(Standard)")).await?;
     app.client.clone().close().await?;
     Ok(())
@@ -163,26 +162,26 @@ async fn a_refused_report_is_corrected_and_sent() -> Result<()> {
     let app =
         Driver::launch(&[("MUC_PORTAL_URL", portal.url.as_str()), ("MUC_DATA_DIR", data.to_str().ok_or("path")?)])
             .await?;
-    app.button("Anliegen melden").await?.click().await?;
-    app.button("Graffiti").await?.click().await?;
+    app.press("Anliegen melden").await?;
+    app.press("Graffiti").await?;
     app.find("#attr-flaeche").await?.select_by_value("kasten").await?;
     app.find("#report-place").await?.send_keys("52.5200, 13.4050").await?;
     app.find("#report-description").await?.send_keys("Am Kasten an der Ecke.").await?;
-    app.button("Weiter zur Übersicht").await?.click().await?;
-    app.button("Meldung absenden").await?.click().await?;
+    app.press("Weiter zur Übersicht").await?;
+    app.press("Meldung absenden").await?;
     let mine = app.text_until("#my-reports", "say it was not accepted", |t| t.contains("Nicht angenommen")).await?;
     assert!(mine.contains("außerhalb Münchens"), "the reason, in German: {mine}");
     app.screenshot("report-08-refused").await?;
 
-    app.button("Korrigieren und erneut senden").await?.click().await?;
+    app.press("Korrigieren und erneut senden").await?;
     let place = app.find("#report-place").await?;
     assert_eq!(place.prop("value").await?.as_deref(), Some("52.52000, 13.40500"));
-    place.clear().await?;
-    place.send_keys("Marienplatz").await?;
-    app.button("Weiter zur Übersicht").await?.click().await?;
+    app.fill("#report-place", "Marienplatz").await?;
+    app.text_until("#report-place-found", "recognise the place", |t| t.contains("Erkannt: Marienplatz")).await?;
+    app.press("Weiter zur Übersicht").await?;
     let review = app.text_until("#review", "keep the description", |t| t.contains("Am Kasten an der Ecke.")).await?;
     assert!(review.contains("Marienplatz"), "{review}");
-    app.button("Meldung absenden").await?.click().await?;
+    app.press("Meldung absenden").await?;
     let mine = app.text_until("#my-reports", "list it received", |t| t.contains("Eingegangen")).await?;
     assert!(!mine.contains("Nicht angenommen"), "the refused copy is gone: {mine}");
     let all: Vec<serde_json::Value> =
@@ -208,11 +207,11 @@ async fn pick_the_place_on_the_map() -> Result<()> {
         ("MUC_TILE_URL", tiles.url_template.as_str()),
     ])
     .await?;
-    app.button("Anliegen melden").await?.click().await?;
-    app.button("Straßenbeleuchtung").await?.click().await?;
+    app.press("Anliegen melden").await?;
+    app.press("Straßenbeleuchtung").await?;
     app.find("#attr-art").await?.select_by_value("dunkel").await?;
     assert_eq!(tiles.requests(), 0, "no tile is fetched before the person opens the map");
-    app.button("Auf der Karte wählen").await?.click().await?;
+    app.press("Auf der Karte wählen").await?;
     let view = app.find(".map-view").await?;
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
     while tiles.requests() < 35 && std::time::Instant::now() < deadline {
@@ -225,13 +224,13 @@ async fn pick_the_place_on_the_map() -> Result<()> {
     app.text_until("#map-position", "move east", |t| !t.contains("11.57550")).await?;
     app.scroll_to("#map-picker").await?;
     app.screenshot("report-09-map").await?;
-    app.button("Diesen Punkt übernehmen").await?.click().await?;
+    app.press("Diesen Punkt übernehmen").await?;
     let place = app.find("#report-place").await?.prop("value").await?.unwrap_or_default();
     let (lat, lon) = place.split_once(", ").ok_or_else(|| format!("coordinates in the field: {place:?}"))?;
     let (lat, lon): (f64, f64) = (lat.parse()?, lon.parse()?);
     assert!((lat - 48.1374).abs() < 1e-4 && (lon - 11.5755 - 360.0 / 65536.0).abs() < 2e-5, "{place}");
-    app.button("Weiter zur Übersicht").await?.click().await?;
-    app.button("Meldung absenden").await?.click().await?;
+    app.press("Weiter zur Übersicht").await?;
+    app.press("Meldung absenden").await?;
     app.text_until("#my-reports", "list it received", |t| t.contains("Eingegangen")).await?;
     let all: Vec<serde_json::Value> =
         reqwest::get(format!("{}/open311/v2/requests.json", portal.url)).await?.json().await?;

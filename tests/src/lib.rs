@@ -175,6 +175,55 @@ impl Driver {
         format!("{what}; page: {page:?}").into()
     }
 
+    /// Clicks the first button whose text contains `text`; if the page
+    /// re-renders between finding and clicking, tries again (bounded).
+    pub async fn press(&self, text: &str) -> Result<()> {
+        let mut last = String::new();
+        for _ in 0..5 {
+            match self.button(text).await?.click().await {
+                Ok(_) => return Ok(()),
+                Err(e) => last = e.to_string(),
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        Err(self.failed(format!("could not press {text:?}: {last}")).await)
+    }
+
+    /// Clicks the element matching `css`, with the same retry as [`Driver::press`].
+    pub async fn click(&self, css: &str) -> Result<()> {
+        let mut last = String::new();
+        for _ in 0..5 {
+            match self.find(css).await?.click().await {
+                Ok(_) => return Ok(()),
+                Err(e) => last = e.to_string(),
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        Err(self.failed(format!("could not click {css:?}: {last}")).await)
+    }
+
+    /// Replaces the text of the input `css` with `text` and checks it took:
+    /// the page may re-render between finding the field and typing, so a
+    /// stale field or a value the page reset is tried again (bounded).
+    pub async fn fill(&self, css: &str, text: &str) -> Result<()> {
+        let mut last = String::new();
+        for _ in 0..5 {
+            let attempt = async {
+                let field = self.find(css).await?;
+                field.clear().await?;
+                field.send_keys(text).await?;
+                Ok::<_, Box<dyn std::error::Error>>(field.prop("value").await?.unwrap_or_default())
+            };
+            match attempt.await {
+                Ok(v) if v == text => return Ok(()),
+                Ok(v) => last = format!("value {v:?}"),
+                Err(e) => last = e.to_string(),
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        Err(self.failed(format!("could not fill {css:?} with {text:?}: {last}")).await)
+    }
+
     /// Waits until the text of `css` satisfies `ok`; returns it.
     pub async fn text_until(&self, css: &str, what: &str, ok: impl Fn(&str) -> bool) -> Result<String> {
         let deadline = Instant::now() + Duration::from_secs(20);
@@ -188,6 +237,7 @@ impl Driver {
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+        let _ = self.screenshot("failure").await;
         Err(format!("timed out waiting for {css} to {what}; last text: {last:?}").into())
     }
 
