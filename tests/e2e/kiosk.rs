@@ -2,7 +2,6 @@
 //! screen, nothing opens outside the app, and a session nobody answers ends
 //! with a warning first and takes what it left (a draft) with it.
 
-use std::time::Duration;
 
 use muc_e2e::{Driver, Portal, Result};
 
@@ -20,14 +19,8 @@ async fn a_session_on_a_shared_device_ends_and_leaves_nothing() -> Result<()> {
     .await?;
     app.find("#end-session").await?;
     // The whole screen (Xvfb's is 1280 × 900), no window frame.
-    let mut rect = app.client.get_window_rect().await?;
-    for _ in 0..50 {
-        if rect.2 >= 1200 {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-        rect = app.client.get_window_rect().await?;
-    }
+    app.text_until("h1", "show the home screen", |t| t.contains("Willkommen")).await?;
+    let rect = app.client.get_window_rect().await?;
     assert!(rect.2 >= 1200 && rect.3 >= 850, "full screen: {rect:?}");
 
     // Nothing opens outside the app.

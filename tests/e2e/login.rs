@@ -60,12 +60,7 @@ async fn sign_in_report_for_the_account_and_sign_out() -> Result<()> {
     // A report written signed in.
     app.press("Startseite").await?;
     app.press("Anliegen melden").await?;
-    app.press("Graffiti").await?;
-    app.find("#attr-flaeche").await?.select_by_value("kasten").await?;
-    app.find("#report-place").await?.send_keys("Odeonsplatz").await?;
-    app.find("#report-description").await?.send_keys("Angemeldet gemeldet.").await?;
-    app.press("Weiter zur Übersicht").await?;
-    app.press("Meldung absenden").await?;
+    app.send_graffiti("Odeonsplatz", Some("Angemeldet gemeldet.")).await?;
     app.text_until("#my-reports", "list it received", |t| t.contains("Eingegangen")).await?;
     // Tokens are in the keyring, not in the app's files (a JWT starts with "eyJ").
     assert!(!files_contain(&phone, b"eyJ"), "no token in the app's data folder");

@@ -3,9 +3,8 @@
 //! notification (watched on the session bus, with dunst answering), and the
 //! app's inbox lists it.
 
-use std::io::Read;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use muc_e2e::{Driver, Portal, Proc, Result};
 
@@ -32,23 +31,15 @@ async fn a_fixed_report_is_notified() -> Result<()> {
     ])
     .await?;
     app.press("Anliegen melden").await?;
-    app.press("Graffiti").await?;
-    app.find("#attr-flaeche").await?.select_by_value("kasten").await?;
-    app.find("#report-place").await?.send_keys("Odeonsplatz").await?;
-    app.press("Weiter zur Übersicht").await?;
-    app.press("Meldung absenden").await?;
+    app.send_graffiti("Odeonsplatz", None).await?;
     let mine = app.text_until("#my-reports", "list it received", |t| t.contains("Eingegangen")).await?;
     let at = mine.find("MUC-").ok_or("a reference")?;
     let id: String = mine[at..].chars().take(14).collect();
 
     Portal::cli(&db, &["requests", "set-status", &id, "fixed", "--note", "Übermalt."])?;
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let mut seen = String::new();
-    while Instant::now() < deadline && !seen.contains("Erledigt") {
-        tokio::time::sleep(Duration::from_millis(200)).await;
-        seen.clear();
-        std::fs::File::open(&log)?.read_to_string(&mut seen)?;
-    }
+    let notified = || std::fs::read_to_string(&log).is_ok_and(|s| s.contains("Erledigt"));
+    muc_e2e::poll_until("the desktop is told", Duration::from_secs(20), notified).await?;
+    let seen = std::fs::read_to_string(&log)?;
     assert!(seen.contains("Graffiti: Erledigt") && seen.contains(&id), "the desktop was told: {seen}");
     let _ = monitor.0.kill();
 

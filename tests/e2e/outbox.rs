@@ -5,17 +5,7 @@
 
 use std::time::Duration;
 
-use muc_e2e::{free_port, kill_app, Driver, Portal, Result, StallingRelay};
-
-async fn fill_graffiti(app: &Driver, place: &str, text: &str) -> Result<()> {
-    app.press("Graffiti").await?;
-    app.find("#attr-flaeche").await?.select_by_value("kasten").await?;
-    app.find("#report-place").await?.send_keys(place).await?;
-    app.find("#report-description").await?.send_keys(text).await?;
-    app.press("Weiter zur Übersicht").await?;
-    app.press("Meldung absenden").await?;
-    Ok(())
-}
+use muc_e2e::{free_port, kill_app, poll_until, Driver, Portal, Result, StallingRelay};
 
 /// Whether a saved draft in the app's data folder contains `text`.
 fn drafts_contain(data: &std::path::Path, text: &str) -> bool {
@@ -47,7 +37,7 @@ async fn reports_survive_restarts_and_a_kill_mid_send() -> Result<()> {
     app.press("Anliegen melden").await?;
     app.button("Graffiti").await?;
     portal.stop();
-    fill_graffiti(&app, "Odeonsplatz", "Erste Meldung, offline geschrieben.").await?;
+    app.send_graffiti("Odeonsplatz", Some("Erste Meldung, offline geschrieben.")).await?;
     app.text_until("#my-reports", "show it waiting", |t| t.contains("Wartet auf Versand")).await?;
     app.client.clone().close().await?;
 
@@ -69,7 +59,7 @@ async fn reports_survive_restarts_and_a_kill_mid_send() -> Result<()> {
     let relay = StallingRelay::start(port).await?;
     let app = Driver::launch(&[("MUC_PORTAL_URL", relay.url.as_str()), ("MUC_DATA_DIR", data_s)]).await?;
     app.press("Anliegen melden").await?;
-    fill_graffiti(&app, "Sendlinger Tor", "Zweite Meldung, Senden abgebrochen.").await?;
+    app.send_graffiti("Sendlinger Tor", Some("Zweite Meldung, Senden abgebrochen.")).await?;
     relay.until_post_answered(Duration::from_secs(30)).await?;
     assert_eq!(reports_with(&url, "Zweite Meldung").await?, 1, "the portal has it");
     assert!(kill_app(&data)? >= 1, "the app process was found and killed");
@@ -93,13 +83,7 @@ async fn reports_survive_restarts_and_a_kill_mid_send() -> Result<()> {
     app.find("#report-place").await?.send_keys("Odeonsplatz").await?;
     app.find("#report-description").await?.send_keys("Dritte Meldung, als Entwurf begonnen.").await?;
     // Killed as soon as the autosave (0.7 s after the last change) has written the draft.
-    let deadline = std::time::Instant::now() + Duration::from_secs(20);
-    while !drafts_contain(&data, "Dritte Meldung") {
-        if std::time::Instant::now() > deadline {
-            return Err("the draft was never saved".into());
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    poll_until("the draft is saved", Duration::from_secs(20), || drafts_contain(&data, "Dritte Meldung")).await?;
     assert!(kill_app(&data)? >= 1, "the app process was found and killed");
     drop(app);
     let app = Driver::launch(&[("MUC_PORTAL_URL", url.as_str()), ("MUC_DATA_DIR", data_s)]).await?;

@@ -85,11 +85,7 @@ async fn report_a_dark_street_light_and_follow_it() -> Result<()> {
     // The portal goes away; the next report waits on this device.
     portal.stop();
     app.press("Neue Meldung").await?;
-    app.press("Graffiti").await?;
-    app.find("#attr-flaeche").await?.select_by_value("kasten").await?;
-    app.find("#report-place").await?.send_keys("Odeonsplatz").await?;
-    app.press("Weiter zur Übersicht").await?;
-    app.press("Meldung absenden").await?;
+    app.send_graffiti("Odeonsplatz", None).await?;
     app.text_until("#my-reports", "show it waiting", |t| t.contains("Wartet auf Versand")).await?;
     app.screenshot("report-05-waiting-offline").await?;
 
@@ -132,12 +128,7 @@ async fn report_to_another_open311_server_by_discovery() -> Result<()> {
     app.text_until("#endpoint-current", "show the other server", |t| t.contains(&other.url)).await?;
     app.screenshot("report-07-other-server").await?;
 
-    app.press("Graffiti").await?;
-    app.find("#attr-flaeche").await?.select_by_value("kasten").await?;
-    app.find("#report-place").await?.send_keys("Odeonsplatz").await?;
-    app.find("#report-description").await?.send_keys("An den anderen Server.").await?;
-    app.press("Weiter zur Übersicht").await?;
-    app.press("Meldung absenden").await?;
+    app.send_graffiti("Odeonsplatz", Some("An den anderen Server.")).await?;
     app.text_until("#my-reports", "list it as received", |t| t.contains("Eingegangen")).await?;
     let count = |url: String| async move {
         let v: Vec<serde_json::Value> = reqwest::get(format!("{url}/open311/v2/requests.json")).await?.json().await?;
@@ -163,12 +154,7 @@ async fn a_refused_report_is_corrected_and_sent() -> Result<()> {
         Driver::launch(&[("MUC_PORTAL_URL", portal.url.as_str()), ("MUC_DATA_DIR", data.to_str().ok_or("path")?)])
             .await?;
     app.press("Anliegen melden").await?;
-    app.press("Graffiti").await?;
-    app.find("#attr-flaeche").await?.select_by_value("kasten").await?;
-    app.find("#report-place").await?.send_keys("52.5200, 13.4050").await?;
-    app.find("#report-description").await?.send_keys("Am Kasten an der Ecke.").await?;
-    app.press("Weiter zur Übersicht").await?;
-    app.press("Meldung absenden").await?;
+    app.send_graffiti("52.5200, 13.4050", Some("Am Kasten an der Ecke.")).await?;
     let mine = app.text_until("#my-reports", "say it was not accepted", |t| t.contains("Nicht angenommen")).await?;
     assert!(mine.contains("außerhalb Münchens"), "the reason, in German: {mine}");
     app.screenshot("report-08-refused").await?;
@@ -213,11 +199,8 @@ async fn pick_the_place_on_the_map() -> Result<()> {
     assert_eq!(tiles.requests(), 0, "no tile is fetched before the person opens the map");
     app.press("Auf der Karte wählen").await?;
     let view = app.find(".map-view").await?;
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    while tiles.requests() < 35 && std::time::Instant::now() < deadline {
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    assert!(tiles.requests() >= 35, "the map's 7 x 5 tiles were loaded: {}", tiles.requests());
+    let window = std::time::Duration::from_secs(20);
+    muc_e2e::poll_until("the map's 7 x 5 tiles are loaded", window, || tiles.requests() >= 35).await?;
     assert!(app.texts("#map-unreachable").await?.is_empty(), "tiles load, so no failure is shown");
     // Four steps east by keyboard: 4 × 64 px = one 256 px tile = 360°/2^16 ≈ 0.00549° of longitude.
     view.send_keys("\u{E014}\u{E014}\u{E014}\u{E014}").await?;

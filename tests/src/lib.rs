@@ -175,6 +175,20 @@ impl Driver {
         format!("{what}; page: {page:?}").into()
     }
 
+    /// Fills and sends a graffiti report (the category with the shortest
+    /// form) from the category list: at `place`, with an optional description.
+    pub async fn send_graffiti(&self, place: &str, description: Option<&str>) -> Result<()> {
+        self.press("Graffiti").await?;
+        self.find("#attr-flaeche").await?.select_by_value("kasten").await?;
+        self.find("#report-place").await?.send_keys(place).await?;
+        if let Some(d) = description {
+            self.find("#report-description").await?.send_keys(d).await?;
+        }
+        self.press("Weiter zur Übersicht").await?;
+        self.press("Meldung absenden").await?;
+        Ok(())
+    }
+
     /// Clicks the first button whose text contains `text`; if the page
     /// re-renders between finding and clicking, tries again (bounded).
     pub async fn press(&self, text: &str) -> Result<()> {
@@ -273,6 +287,19 @@ fn wait_for_port(port: u16, within: Duration) -> Result<()> {
         std::thread::sleep(Duration::from_millis(50));
     }
     Err(format!("nothing listens on port {port} after {within:?}").into())
+}
+
+/// Waits until `ok` holds, asking every 100 ms, at most `within`; the error
+/// says what was waited for. The one place tests wait on non-page conditions.
+pub async fn poll_until(what: &str, within: Duration, mut ok: impl FnMut() -> bool) -> Result<()> {
+    let deadline = Instant::now() + within;
+    while !ok() {
+        if Instant::now() > deadline {
+            return Err(format!("timed out after {within:?} waiting until {what}").into());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    Ok(())
 }
 
 /// Waits until `path` exists with content; returns the content.
