@@ -179,12 +179,13 @@ pub async fn support_report(state: State<'_, AppState>, args: SupportArgs) -> Re
 }
 
 #[tauri::command]
-pub fn login_status(state: State<'_, AppState>) -> LoginStatus {
+// Async, so the keyring call runs off the window's main thread.
+pub async fn login_status(state: State<'_, AppState>) -> Result<LoginStatus, AppError> {
     // No sign-in on a shared device: the session would outlive the person.
-    match state.kiosk_idle_secs {
+    Ok(match state.kiosk_idle_secs {
         Some(_) => LoginStatus { configured: false, session: None, issuer: None },
         None => state.login.status(),
-    }
+    })
 }
 
 /// Signs in through the identity provider's page in the system browser.

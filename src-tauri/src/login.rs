@@ -57,12 +57,20 @@ impl Login {
         Self { config, portal: portal.clone(), service: service.into(), cancel: std::sync::Mutex::new(None) }
     }
 
-    fn entry(&self) -> Result<keyring::Entry, AppError> {
-        keyring::Entry::new(&self.service, "session").map_err(keyring_error)
+    /// One keyring call at a time: the background sender, the notices
+    /// check and a command may otherwise talk to the Secret Service at once.
+    fn with_entry<T>(&self, what: &str, f: impl FnOnce(&keyring::Entry) -> T) -> Result<T, AppError> {
+        static KEYRING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+        let _one = KEYRING.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let entry = keyring::Entry::new(&self.service, "session").map_err(keyring_error)?;
+        let started = std::time::Instant::now();
+        let out = f(&entry);
+        tracing::debug!(what, ms = started.elapsed().as_millis() as u64, "keyring");
+        Ok(out)
     }
 
     fn load(&self) -> Result<Option<Stored>, AppError> {
-        match self.entry()?.get_password() {
+        match self.with_entry("read", |e| e.get_password())? {
             Ok(s) => Ok(serde_json::from_str(&s).ok()),
             Err(keyring::Error::NoEntry) => Ok(None),
             Err(e) => Err(keyring_error(e)),
@@ -71,11 +79,11 @@ impl Login {
 
     fn store(&self, s: &Stored) -> Result<(), AppError> {
         let json = serde_json::to_string(s).map_err(|e| AppError::new(ErrorKind::Storage, e.to_string()))?;
-        self.entry()?.set_password(&json).map_err(keyring_error)
+        self.with_entry("write", |e| e.set_password(&json))?.map_err(keyring_error)
     }
 
     fn forget(&self) -> Result<(), AppError> {
-        match self.entry()?.delete_credential() {
+        match self.with_entry("delete", |e| e.delete_credential())? {
             Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
             Err(e) => Err(keyring_error(e)),
         }

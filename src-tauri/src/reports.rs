@@ -67,7 +67,10 @@ pub async fn submit(
     now: i64,
 ) -> Result<MyReport, AppError> {
     // Signed in and reporting to the city's portal: the report is the account's too.
-    let account = endpoints.chosen().is_none() && login.status().session.is_some();
+    // The token is asked once: it says whether the person is signed in, and
+    // sends the report with it.
+    let token = if endpoints.chosen().is_none() { login.access_token(now).await.ok().flatten() } else { None };
+    let account = token.is_some();
     let entry = outbox
         .enqueue(args.report, &args.photos, endpoints.chosen(), account, now)
         .map_err(|e| AppError::new(ErrorKind::Storage, e.to_string()))?;
@@ -76,7 +79,6 @@ pub async fn submit(
             tracing::warn!(%id, error = %e, "draft of a queued report not removed");
         }
     }
-    let token = if account { login.access_token(now).await.ok().flatten() } else { None };
     outbox.send_due(endpoints, token.as_deref(), now).await;
     let mine = outbox.list().into_iter().find(|e| e.id == entry.id).unwrap_or(entry);
     Ok(MyReport {

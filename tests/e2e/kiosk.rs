@@ -2,7 +2,6 @@
 //! screen, nothing opens outside the app, and a session nobody answers ends
 //! with a warning first and takes what it left (a draft) with it.
 
-
 use muc_e2e::{Driver, Portal, Result};
 
 #[tokio::test(flavor = "multi_thread")]
