@@ -38,7 +38,8 @@ pub struct AppState {
     pub db: AnyPool,
     /// Absolute base URL for links in responses, without a trailing slash.
     pub base_url: String,
-    /// Where report photos are stored (MUC_MEDIA_DIR, default ./muc-media).
+    /// Where report photos are stored (MUC_MEDIA_DIR; default: beside the
+    /// SQLite file, or the user's data folder; never the working directory).
     pub media_dir: std::path::PathBuf,
     /// Open311 API keys allowed to post reports (MUC_OPEN311_API_KEYS, comma-separated).
     pub api_keys: Arc<Vec<String>>,
@@ -68,7 +69,9 @@ impl AppState {
         let st = AppState {
             db,
             base_url: base_url.trim_end_matches('/').to_string(),
-            media_dir: std::env::var_os("MUC_MEDIA_DIR").map(Into::into).unwrap_or_else(|| "muc-media".into()),
+            media_dir: std::env::var_os("MUC_MEDIA_DIR")
+                .map(Into::into)
+                .unwrap_or_else(|| default_media_dir(database_url)),
             api_keys: Arc::new(
                 api_keys.split(',').map(str::trim).filter(|k| !k.is_empty()).map(String::from).collect(),
             ),
@@ -147,3 +150,44 @@ pub async fn serve(
 
 // Times on the wire (RFC 3339) are read and written in muc-wire, shared with the app.
 pub use muc_wire::time::{parse_rfc3339, rfc3339};
+
+/// An absolute folder for photos when MUC_MEDIA_DIR is not set: beside a
+/// SQLite database file (`portal.db` → `portal.db.media`), else the user's
+/// data folder. Never relative: a portal started from a source tree must not
+/// write into it.
+pub fn default_media_dir(database_url: &str) -> std::path::PathBuf {
+    let file = database_url
+        .strip_prefix("sqlite://")
+        .or_else(|| database_url.strip_prefix("sqlite:"))
+        .map(|rest| rest.split('?').next().unwrap_or(rest))
+        .filter(|p| !p.is_empty() && !p.starts_with(':'));
+    if let Some(file) = file {
+        let path = std::path::Path::new(file);
+        let abs = if path.is_absolute() {
+            path.to_path_buf()
+        } else {
+            std::env::current_dir().unwrap_or_default().join(path)
+        };
+        let mut name = abs.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+        name.push(".media");
+        return abs.with_file_name(name);
+    }
+    let data = std::env::var_os("XDG_DATA_HOME")
+        .map(std::path::PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| std::path::PathBuf::from(h).join(".local/share")))
+        .unwrap_or_else(std::env::temp_dir);
+    data.join("muenchen-portal/media")
+}
+
+#[cfg(test)]
+mod media_dir_tests {
+    #[test]
+    fn photos_go_beside_the_database_never_into_the_working_directory() {
+        assert_eq!(
+            super::default_media_dir("sqlite:/var/lib/muc/portal.db?mode=rwc"),
+            std::path::PathBuf::from("/var/lib/muc/portal.db.media")
+        );
+        assert!(super::default_media_dir("postgres://u@h/db").is_absolute());
+        assert!(super::default_media_dir("sqlite::memory:").is_absolute());
+    }
+}

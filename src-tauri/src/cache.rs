@@ -3,7 +3,11 @@
 //!
 //! Writes are atomic (temporary file, fsync, rename, fsync of the folder): a
 //! crash or power cut mid-write leaves the previous copy intact, never a torn
-//! file. A file that cannot be read is set aside, not trusted and not deleted.
+//! file. Every write has its own temporary file (`tempfile`), so two writers
+//! at once cannot mix their bytes; the last rename wins whole. A file that
+//! cannot be read is set aside, not trusted and not deleted.
+//!
+//! Everything here is personal: files are created 0600 and folders 0700.
 
 use std::fs;
 use std::io::Write;
@@ -77,23 +81,47 @@ impl<T: Serialize + DeserializeOwned> JsonFile<T> {
     }
 
     pub fn store(&self, data: &T) -> std::io::Result<()> {
-        let dir = self.path.parent().unwrap_or(Path::new("."));
-        fs::create_dir_all(dir)?;
-        let tmp = self.path.with_extension(format!("json.tmp{}", std::process::id()));
-        let result = (|| {
-            let mut f = fs::File::create(&tmp)?;
-            f.write_all(&serde_json::to_vec(&Envelope { format: self.format, data })?)?;
-            f.sync_all()?;
-            fs::rename(&tmp, &self.path)?;
-            // Make the rename itself durable.
-            fs::File::open(dir)?.sync_all()
-        })();
-        if result.is_err() {
-            let _ = fs::remove_file(&tmp);
-        }
-        result
+        write_atomic(&self.path, &serde_json::to_vec(&Envelope { format: self.format, data })?)
     }
 }
+
+/// Creates `dir` (and its parents) readable by this user only (0700 where
+/// the platform has modes); an existing folder is tightened to 0700.
+pub fn private_dir(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+        fs::DirBuilder::new().recursive(true).mode(0o700).create(dir)?;
+        let mode = fs::metadata(dir)?.permissions().mode() & 0o777;
+        if mode != 0o700 {
+            fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;
+        }
+        Ok(())
+    }
+    #[cfg(not(unix))]
+    {
+        fs::create_dir_all(dir)
+    }
+}
+
+/// Writes `bytes` to `path` atomically and durably: a temporary file of its
+/// own in the same folder (created 0600 by `tempfile`), synced, renamed over
+/// `path`, then the folder synced so the rename survives a power cut.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    private_dir(dir)?;
+    let mut tmp = tempfile::Builder::new().prefix(TEMP_PREFIX).tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    #[cfg(unix)]
+    fs::File::open(dir)?.sync_all()?;
+    Ok(())
+}
+
+/// Temporary files of writes in progress start with this; one left by a
+/// crash is never read and is removed by the kiosk wipe.
+pub const TEMP_PREFIX: &str = ".tmp-";
 
 /// The ids (file names without `.json`) of the JSON files in `dir`; none if
 /// it does not exist. Temporary files of an interrupted write are not listed.
@@ -181,13 +209,59 @@ mod tests {
         assert_eq!(names, vec![std::ffi::OsString::from("hotspots.json")]);
     }
 
+    /// Found in review: every writer used the same temporary file name
+    /// (`<file>.tmp<pid>`), so two saves at once could mix their bytes and
+    /// the next start set the file aside as corrupt.
+    #[test]
+    fn two_writers_at_once_never_leave_a_mixed_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let cache = HotspotCache::in_dir(dir.path());
+        std::thread::scope(|s| {
+            for n in [3usize, 40] {
+                let cache = &cache;
+                s.spawn(move || {
+                    for _ in 0..300 {
+                        cache.store(&sample(n)).expect("store");
+                    }
+                });
+            }
+            for _ in 0..300 {
+                let got = cache.load().map(|c| c.sites.len());
+                assert!(matches!(got, None | Some(3) | Some(40)), "{got:?}");
+            }
+        });
+        assert!(matches!(cache.load().map(|c| c.sites.len()), Some(3 | 40)));
+        let names: Vec<_> = fs::read_dir(dir.path()).expect("dir").map(|e| e.expect("e").file_name()).collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("hotspots.json")], "nothing set aside, no temp left");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn personal_files_are_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let nested = dir.path().join("a/b");
+        let favourites = favourites_in(&nested);
+        favourites.store(&vec!["kita-finder".to_string()]).expect("store");
+        let mode = |p: &Path| fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+        assert_eq!(mode(favourites.path()), 0o600);
+        assert_eq!(mode(&nested), 0o700);
+        assert_eq!(mode(&dir.path().join("a")), 0o700);
+        // A folder made by an older version with default permissions is tightened.
+        let old = dir.path().join("old");
+        fs::create_dir(&old).expect("mkdir");
+        fs::set_permissions(&old, fs::Permissions::from_mode(0o755)).expect("chmod");
+        write_atomic(&old.join("x.json"), b"{}").expect("write");
+        assert_eq!(mode(&old), 0o700);
+    }
+
     #[test]
     fn a_torn_write_leaves_the_previous_copy() {
         let dir = tempfile::tempdir().expect("tempdir");
         let cache = HotspotCache::in_dir(dir.path());
         cache.store(&sample(3)).expect("store");
         // A process killed mid-write leaves only a half temporary file behind.
-        fs::write(cache.path().with_extension("json.tmp999"), b"{\"format\":1,\"data\":{\"fetch").expect("torn");
+        fs::write(dir.path().join(format!("{TEMP_PREFIX}999")), b"{\"format\":1,\"data\":{\"fetch").expect("torn");
         assert_eq!(cache.load(), Some(sample(3)));
     }
 

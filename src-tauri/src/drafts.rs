@@ -52,7 +52,7 @@ impl Drafts {
         if self.finished.lock().map(|f| f.contains(&id)).unwrap_or(false) {
             return Ok(draft);
         }
-        std::fs::create_dir_all(&self.dir).map_err(storage)?;
+        crate::cache::private_dir(&self.dir).map_err(storage)?;
         let old = self.file(&id).load();
         draft.updated_at = now;
         let photo_files = match photos {
@@ -64,10 +64,7 @@ impl Drafts {
                 let mut names = Vec::with_capacity(list.len());
                 for (n, bytes) in list.iter().enumerate() {
                     let name = format!("{id}.{generation}.{n}.photo");
-                    let tmp = self.dir.join(format!(".{name}.tmp"));
-                    std::fs::write(&tmp, bytes).map_err(storage)?;
-                    std::fs::File::open(&tmp).and_then(|f| f.sync_all()).map_err(storage)?;
-                    std::fs::rename(&tmp, self.dir.join(&name)).map_err(storage)?;
+                    crate::cache::write_atomic(&self.dir.join(&name), bytes).map_err(storage)?;
                     names.push(name);
                 }
                 names

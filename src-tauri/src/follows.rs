@@ -60,12 +60,7 @@ impl Follows {
             }
         }
         let id = crate::outbox::random_hex16()?;
-        if let Some(dir) = self.device_id.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        let tmp = self.device_id.with_extension("tmp");
-        std::fs::write(&tmp, &id)?;
-        std::fs::rename(&tmp, &self.device_id)?;
+        crate::cache::write_atomic(&self.device_id, id.as_bytes())?;
         Ok(id)
     }
 }

@@ -2,6 +2,12 @@
 //! and stays there until the portal has it. Sending uses the report's local id
 //! as the Open311 Idempotency-Key, so a retry after a crash, a timeout or a
 //! lost answer can never create a second report.
+//!
+//! One sender at a time: the background sender, "Meine Meldungen" and a
+//! submit may all ask to send at once; `send_lock` lets one run through while
+//! the others wait their turn (and then find nothing left to do). Every
+//! change to a stored entry re-reads it under `entry_lock`, so a kiosk
+//! session's end and a send finishing at the same moment both take effect.
 
 use std::path::{Path, PathBuf};
 
@@ -36,6 +42,8 @@ pub struct Entry {
 #[derive(Debug, Clone)]
 pub struct Outbox {
     dir: PathBuf,
+    send_lock: std::sync::Arc<tokio::sync::Mutex<()>>,
+    entry_lock: std::sync::Arc<std::sync::Mutex<()>>,
 }
 
 /// Seconds to wait after `attempts` failures: 15 s doubling, at most 30 min.
@@ -45,7 +53,17 @@ pub fn backoff(attempts: u32) -> i64 {
 
 impl Outbox {
     pub fn new(data_dir: &Path) -> Self {
-        Self { dir: data_dir.join("outbox") }
+        Self { dir: data_dir.join("outbox"), send_lock: Default::default(), entry_lock: Default::default() }
+    }
+
+    /// Read-modify-write of stored entries, one at a time (short, no await inside).
+    fn entries(&self) -> std::sync::MutexGuard<'_, ()> {
+        self.entry_lock.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// The folder with the entries and their photos (the kiosk wipe keeps it).
+    pub fn dir(&self) -> &Path {
+        &self.dir
     }
 
     fn file(&self, id: &str) -> JsonFile<Entry> {
@@ -62,16 +80,12 @@ impl Outbox {
         now: i64,
     ) -> std::io::Result<Entry> {
         let id = random_hex16()?;
-        std::fs::create_dir_all(&self.dir)?;
         // Photos first, each synced and renamed into place: the entry that
         // names them is written last, so it never points at a missing file.
         report.photos.clear();
         for (n, bytes) in photos.iter().enumerate() {
             let name = format!("{id}.{n}.photo");
-            let tmp = self.dir.join(format!(".{name}.tmp"));
-            std::fs::write(&tmp, bytes)?;
-            std::fs::File::open(&tmp)?.sync_all()?;
-            std::fs::rename(&tmp, self.dir.join(&name))?;
+            crate::cache::write_atomic(&self.dir.join(&name), bytes)?;
             report.photos.push(name);
         }
         let entry = Entry {
@@ -104,6 +118,7 @@ impl Outbox {
     /// The end of a kiosk session: sent and refused reports go, waiting ones
     /// stay (hidden) until the portal has them. Nothing unsent is lost.
     pub fn end_session(&self) -> std::io::Result<()> {
+        let _one = self.entries();
         for mut e in self.list() {
             if matches!(e.delivery, Delivery::Waiting { .. }) {
                 e.hidden = true;
@@ -123,6 +138,7 @@ impl Outbox {
     /// Takes a report the portal refused out of the outbox, with its photos,
     /// so the person can fix it (it comes back as a draft).
     pub fn take_refused(&self, id: &str) -> std::io::Result<Option<(Entry, Vec<Vec<u8>>)>> {
+        let _one = self.entries();
         if !muc_wire::ipc::Draft::valid_id(id) {
             return Ok(None);
         }
@@ -177,8 +193,11 @@ impl Outbox {
     }
 
     async fn send(&self, endpoints: &Endpoints, token: Option<&str>, now: i64, ignore_backoff: bool) -> usize {
+        // One sender at a time; a second caller waits, then finds the
+        // entries the first one sent already marked as sent.
+        let _sender = self.send_lock.lock().await;
         let mut sent = 0;
-        for mut e in self.list() {
+        for e in self.list() {
             let Delivery::Waiting { attempts, next_attempt_at, .. } = e.delivery.clone() else { continue };
             if next_attempt_at > now && !ignore_backoff {
                 continue;
@@ -198,7 +217,7 @@ impl Outbox {
             let client = endpoints.client_for(e.endpoint.as_ref());
             // Signed out since it was written: it still goes, without the account.
             let bearer = if e.account && e.endpoint.is_none() { token } else { None };
-            e.delivery = match client.post_report(&self.fields(&e.report), photos, &e.id, bearer).await {
+            let delivery = match client.post_report(&self.fields(&e.report), photos, &e.id, bearer).await {
                 Ok(created) => {
                     sent += 1;
                     Delivery::Sent {
@@ -220,19 +239,29 @@ impl Outbox {
                     last_error: Some(err.to_string()),
                 },
             };
-            if e.hidden && matches!(e.delivery, Delivery::Sent { .. } | Delivery::Refused { .. }) {
-                // A kiosk session's report, sent: nothing of it stays on the shared device.
-                if let Err(err) = self.remove(&e) {
-                    tracing::error!(id = %e.id, error = %err, "sent kiosk report not removed");
-                }
-                continue;
-            }
-            if let Err(err) = self.file(&e.id).store(&e) {
-                // The portal has it (or not); the next run resends with the same key, which is safe.
-                tracing::error!(id = %e.id, error = %err, "could not record the delivery");
-            }
+            self.record(&e.id, delivery);
         }
         sent
+    }
+
+    /// Writes down how a send went, on the entry as it is on disk now (a
+    /// kiosk session may have ended meanwhile and hidden it).
+    fn record(&self, id: &str, delivery: Delivery) {
+        let _one = self.entries();
+        let file = self.file(id);
+        let Some(mut e) = file.load() else { return };
+        e.delivery = delivery;
+        if e.hidden && matches!(e.delivery, Delivery::Sent { .. } | Delivery::Refused { .. }) {
+            // A kiosk session's report, sent: nothing of it stays on the shared device.
+            if let Err(err) = self.remove(&e) {
+                tracing::error!(id = %e.id, error = %err, "sent kiosk report not removed");
+            }
+            return;
+        }
+        if let Err(err) = file.store(&e) {
+            // The portal has it (or not); the next run resends with the same key, which is safe.
+            tracing::error!(id = %e.id, error = %err, "could not record the delivery");
+        }
     }
 }
 
@@ -243,14 +272,10 @@ pub fn random_hex16() -> std::io::Result<String> {
     Ok(raw.iter().map(|b| format!("{b:02x}")).collect())
 }
 
+/// The operating system's random source on every platform (getrandom):
+/// ids double as idempotency keys and the supporter id, so never a clock.
 fn getrandom_fill(buf: &mut [u8]) -> std::io::Result<()> {
-    use std::io::Read;
-    std::fs::File::open("/dev/urandom").and_then(|mut f| f.read_exact(buf)).or_else(|_| {
-        // Platforms without /dev/urandom: time and counter are unique enough for a local id.
-        let t = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
-        buf.iter_mut().zip(t.to_le_bytes().iter().cycle()).for_each(|(b, t)| *b = *t);
-        Ok(())
-    })
+    getrandom::getrandom(buf).map_err(std::io::Error::other)
 }
 
 #[cfg(test)]
@@ -364,5 +389,147 @@ mod tests {
         let entry = &outbox.list()[0];
         assert!(matches!(&entry.delivery, Delivery::Refused { reason } if reason.contains("art")), "{entry:?}");
         assert_eq!(entry.report.service_code, "strassenbeleuchtung", "nothing the person wrote is lost");
+    }
+
+    /// A relay in front of the real portal that fails some answers: every
+    /// fourth request gets a 503 without reaching the portal, every fourth
+    /// (shifted) reaches it and its answer is lost (502).
+    async fn flaky_relay(upstream: String) -> String {
+        use axum::response::IntoResponse;
+        let count = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let http = reqwest::Client::new();
+        let app = axum::Router::new().fallback(move |req: axum::extract::Request| {
+            let (http, upstream, count) = (http.clone(), upstream.clone(), count.clone());
+            async move {
+                let n = count.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                let (parts, body) = req.into_parts();
+                let bytes = axum::body::to_bytes(body, 64 << 20).await.unwrap_or_default();
+                if n % 4 == 1 {
+                    return (axum::http::StatusCode::SERVICE_UNAVAILABLE, "busy").into_response();
+                }
+                let path = parts.uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");
+                let mut rb = http.request(parts.method.clone(), format!("{upstream}{path}")).body(bytes);
+                for (k, v) in &parts.headers {
+                    if k != axum::http::header::HOST && k != axum::http::header::CONTENT_LENGTH {
+                        rb = rb.header(k, v);
+                    }
+                }
+                let Ok(resp) = rb.send().await else { return axum::http::StatusCode::BAD_GATEWAY.into_response() };
+                let status = resp.status();
+                let body = resp.bytes().await.unwrap_or_default();
+                if n % 4 == 3 {
+                    // The portal stored it; the app never hears so.
+                    return axum::http::StatusCode::BAD_GATEWAY.into_response();
+                }
+                (status, body).into_response()
+            }
+        });
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let url = format!("http://{}", listener.local_addr().expect("addr"));
+        tokio::spawn(async move { axum::serve(listener, app).await.expect("relay") });
+        url
+    }
+
+    /// Found in review: the background sender, "Meine Meldungen" and a
+    /// submit each called `send` with no lock, all writing one temp file name.
+    /// Here they run against each other for many rounds through a portal that
+    /// fails some answers: every report arrives exactly once, none is set aside.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn senders_against_each_other_deliver_every_report_exactly_once() {
+        use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
+        use std::sync::Arc;
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let (base, _stop, _task) = crate::test_portal(tmp.path()).await;
+        let relay = flaky_relay(base.clone()).await;
+        let eps = Arc::new(endpoints(&relay, tmp.path()));
+        let outbox = Outbox::new(tmp.path());
+        let drafts = crate::drafts::Drafts::new(tmp.path());
+        let follows = crate::follows::Follows::new(tmp.path());
+        let login = Arc::new(crate::login::Login::not_configured());
+        // Time moves on fast, so backoff never hides a report for long.
+        let clock = Arc::new(AtomicI64::new(1_000));
+        let now = {
+            let c = clock.clone();
+            move || c.fetch_add(500, Ordering::SeqCst)
+        };
+        let done = Arc::new(AtomicBool::new(false));
+
+        // Two background senders (as after a second launch), two people
+        // looking at "Meine Meldungen", and the writers below.
+        let mut loops = Vec::new();
+        for _ in 0..2 {
+            let (o, e, d, n) = (outbox.clone(), eps.clone(), done.clone(), now.clone());
+            loops.push(tokio::spawn(async move {
+                while !d.load(Ordering::SeqCst) {
+                    o.send_due(&e, None, n()).await;
+                    tokio::task::yield_now().await;
+                }
+            }));
+            let (o, e, d, n, l, f) =
+                (outbox.clone(), eps.clone(), done.clone(), now.clone(), login.clone(), follows.clone());
+            loops.push(tokio::spawn(async move {
+                while !d.load(Ordering::SeqCst) {
+                    crate::reports::mine(&o, &f, &e, &l, n()).await;
+                }
+            }));
+        }
+        const WRITERS: usize = 4;
+        const EACH: usize = 10;
+        // Long texts make each save take a while, as on a slow phone.
+        let long = "ü".repeat(3800);
+        let mut writers = Vec::new();
+        for w in 0..WRITERS {
+            let (outbox, eps, drafts, login, now) =
+                (outbox.clone(), eps.clone(), drafts.clone(), login.clone(), now.clone());
+            let long = long.clone();
+            writers.push(tokio::spawn(async move {
+                for i in 0..EACH {
+                    let report = OutgoingReport { description: Some(format!("Stress {w}-{i}. {long}")), ..light() };
+                    let args = muc_wire::ipc::SubmitReportArgs { report, photos: Vec::new(), draft_id: None };
+                    crate::reports::submit(&outbox, &drafts, &eps, &login, args, now()).await.expect("queued");
+                }
+            }));
+        }
+        for w in writers {
+            w.await.expect("writer");
+        }
+        // Let the sender and the viewer go on a little against each other.
+        for _ in 0..10 {
+            outbox.send_all_now(&eps, None, now()).await;
+        }
+        done.store(true, Ordering::SeqCst);
+        for l in loops {
+            l.await.expect("loop");
+        }
+        // Whatever is still waiting goes out now (the relay still fails some).
+        for _ in 0..50 {
+            if outbox.list().iter().all(|e| matches!(e.delivery, Delivery::Sent { .. })) {
+                break;
+            }
+            outbox.send_all_now(&eps, None, now()).await;
+        }
+
+        let entries = outbox.list();
+        assert_eq!(entries.len(), WRITERS * EACH, "no report set aside or lost");
+        assert!(entries.iter().all(|e| matches!(e.delivery, Delivery::Sent { .. })), "{entries:?}");
+        let aside: Vec<_> = std::fs::read_dir(outbox.dir())
+            .expect("dir")
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().contains("corrupt"))
+            .collect();
+        assert!(aside.is_empty(), "set aside: {aside:?}");
+        let all: Vec<serde_json::Value> = reqwest::get(format!("{base}/open311/v2/requests.json?page_size=100"))
+            .await
+            .expect("GET")
+            .json()
+            .await
+            .expect("json");
+        for w in 0..WRITERS {
+            for i in 0..EACH {
+                let text = format!("Stress {w}-{i}. ");
+                let n = all.iter().filter(|r| r["description"].as_str().is_some_and(|d| d.starts_with(&text))).count();
+                assert_eq!(n, 1, "{text} arrived {n} times");
+            }
+        }
     }
 }

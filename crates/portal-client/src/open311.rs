@@ -5,7 +5,8 @@
 
 use muc_wire::geo::LonLat;
 use muc_wire::open311::{
-    acceptable_url, CreatedRequest, Discovery, Endpoint, Open311Error, Service, ServiceDefinition, ServiceRequest,
+    acceptable_url, same_origin, CreatedRequest, Discovery, Endpoint, Open311Error, Service, ServiceDefinition,
+    ServiceRequest,
 };
 
 use crate::{ClientError, PortalClient};
@@ -13,6 +14,9 @@ use crate::{ClientError, PortalClient};
 #[derive(Debug, Clone)]
 pub struct Open311Client {
     endpoint: Endpoint,
+    /// The configured portal's address: the only origin a citizen's
+    /// access token is ever sent to.
+    portal_base: String,
     http: reqwest::Client,
 }
 
@@ -29,7 +33,7 @@ pub enum DiscoveryError {
 
 impl Open311Client {
     pub fn new(portal: &PortalClient, endpoint: Endpoint) -> Self {
-        Self { endpoint, http: portal.http.clone() }
+        Self { endpoint, portal_base: portal.base().to_string(), http: portal.http.clone() }
     }
 
     pub fn endpoint(&self) -> &Endpoint {
@@ -76,6 +80,7 @@ impl Open311Client {
                 discovery_url: Some(discovery_url.into()),
                 contact: doc.contact.clone(),
             },
+            portal_base: portal.base().to_string(),
             http: portal.http.clone(),
         };
         // A server that lists an endpoint it does not serve is no use either.
@@ -156,6 +161,9 @@ impl Open311Client {
     /// The signed-in citizen's reports, from any device (our portal's
     /// `account=me` extension, with their access token).
     pub async fn account_reports(&self, bearer: &str) -> Result<Vec<ServiceRequest>, ClientError> {
+        let bearer = self
+            .bearer_for(Some(bearer))
+            .ok_or_else(|| ClientError::Invalid("the sign-in token goes only to the city's portal".into()))?;
         let url = self.url("requests.json", &[("account", "me".into()), ("page_size", "200".into())]);
         read(self.http.get(url).bearer_auth(bearer).header(reqwest::header::ACCEPT, "application/json").send().await?)
             .await
@@ -200,12 +208,20 @@ impl Open311Client {
         }
         let mut req =
             self.http.post(format!("{}/requests.json", self.endpoint.url)).header("Idempotency-Key", idempotency_key);
-        if let Some(t) = bearer {
+        if let Some(t) = self.bearer_for(bearer) {
             req = req.bearer_auth(t);
         }
         let resp = req.multipart(form).send().await?;
         let mut created: Vec<CreatedRequest> = read(resp).await?;
         created.pop().ok_or_else(|| ClientError::Invalid("empty answer to a report".into()))
+    }
+
+    /// The token, if this endpoint is on the configured portal's origin
+    /// (compared parsed: scheme, host and port); None for any other server.
+    fn bearer_for<'t>(&self, bearer: Option<&'t str>) -> Option<&'t str> {
+        // Another server (chosen by discovery, or an address that only looks
+        // like the portal's): the report goes without the account.
+        bearer.filter(|_| same_origin(&self.endpoint.url, &self.portal_base))
     }
 
     async fn get_json<T: serde::de::DeserializeOwned>(&self, url: &str) -> Result<T, ClientError> {
@@ -257,6 +273,22 @@ mod tests {
             lat: Some(lat),
             long: Some(lon),
             ..ServiceRequest::new(id, code, status, "2026-11-28T10:00:00Z")
+        }
+    }
+
+    #[test]
+    fn the_token_goes_to_the_portals_origin_only() {
+        let portal = PortalClient::new("http://127.0.0.1:8080").expect("client");
+        let ours = Open311Client::new(&portal, portal.default_endpoint("k"));
+        assert_eq!(ours.bearer_for(Some("t")), Some("t"));
+        for other in [
+            "http://127.0.0.1:8081/open311/v2",
+            "https://127.0.0.1:8080/open311/v2",
+            "http://evil.example\\@127.0.0.1:8080/open311/v2",
+            "https://open311.example/v2",
+        ] {
+            let ep = Endpoint { url: other.into(), ..portal.default_endpoint("k") };
+            assert_eq!(Open311Client::new(&portal, ep).bearer_for(Some("t")), None, "{other}");
         }
     }
 

@@ -1,6 +1,7 @@
 //! Wire types: everything that crosses HTTP (portal ⇄ client) or Tauri IPC
-//! (shell ⇄ frontend). This crate depends on serde only, so the portal, the
-//! shell and the wasm frontend all agree on one definition.
+//! (shell ⇄ frontend). It depends on serde (and `time` and `url` for the
+//! parsers of untrusted text) and on no tauri, yew, axum or sqlx, so the portal,
+//! the shell and the wasm frontend all agree on one definition.
 
 pub mod error;
 pub mod finders;
@@ -10,6 +11,7 @@ pub mod ipc;
 pub mod ogc;
 pub mod open311;
 pub mod photo;
+pub mod places;
 pub mod search;
 pub mod time;
 

@@ -299,16 +299,30 @@ pub struct Endpoint {
 
 /// Whether a server address is acceptable: https, or http only on this
 /// machine (a local portal). Reports carry places and photos: never in clear
-/// over a network.
-pub fn acceptable_url(url: &str) -> bool {
-    if url.starts_with("https://") {
-        return url.len() > "https://".len();
+/// over a network. Parsed as the HTTP client will parse it (WHATWG URL), so
+/// tricks such as `http://evil.example\@127.0.0.1/` are seen for what they
+/// are; addresses with user names or passwords are refused.
+pub fn acceptable_url(address: &str) -> bool {
+    let Ok(u) = url::Url::parse(address.trim()) else { return false };
+    if !u.username().is_empty() || u.password().is_some() {
+        return false;
     }
-    let Some(rest) = url.strip_prefix("http://") else { return false };
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
-    let name = if host.starts_with('[') { host.split(']').next().map(|h| &h[1..]) } else { host.split(':').next() };
-    matches!(name, Some("127.0.0.1" | "localhost" | "::1"))
+    match (u.scheme(), u.host()) {
+        ("https", Some(_)) => true,
+        ("http", Some(url::Host::Domain(d))) => d.eq_ignore_ascii_case("localhost"),
+        ("http", Some(url::Host::Ipv4(ip))) => ip.is_loopback(),
+        ("http", Some(url::Host::Ipv6(ip))) => ip.is_loopback(),
+        _ => false,
+    }
+}
+
+/// Whether two addresses share scheme, host and port (RFC 6454 origin),
+/// compared after parsing. A bearer token goes only to its portal's origin.
+pub fn same_origin(a: &str, b: &str) -> bool {
+    match (url::Url::parse(a), url::Url::parse(b)) {
+        (Ok(a), Ok(b)) => a.origin().is_tuple() && a.origin() == b.origin(),
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -364,8 +378,75 @@ mod discovery_tests {
             "http://127.0.0.1.evil.example/",
             "http://localhost@evil.example/",
             "file:///etc/passwd",
+            // Found in review: the HTTP client connects to evil.example here.
+            "http://evil.example\\@127.0.0.1/",
+            "http://evil.example\\@localhost:8080/open311/v2",
+            "https://user:pw@open311.example/",
+            "http://127.0.0.1@evil.example/",
+            "http:/\\evil.example/",
         ] {
             assert!(!acceptable_url(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn origins_are_compared_parsed() {
+        assert!(same_origin("http://127.0.0.1:8080/open311/v2", "http://127.0.0.1:8080"));
+        assert!(same_origin("https://portal.muenchen.de/x", "https://PORTAL.muenchen.de:443/"));
+        assert!(!same_origin("http://127.0.0.1:8081/", "http://127.0.0.1:8080/"));
+        assert!(!same_origin("http://evil.example\\@127.0.0.1:8080/", "http://127.0.0.1:8080/"));
+        assert!(!same_origin("https://127.0.0.1:8080/", "http://127.0.0.1:8080/"));
+        assert!(!same_origin("not a url", "not a url"));
+    }
+
+    proptest::proptest! {
+        /// A GeoReport answer from any server: bytes that are not one are an
+        /// error, never a panic; a report survives the trip through JSON.
+        #[test]
+        fn georeport_answers_parse_without_panic(body in "\\PC{0,200}") {
+            let _ = serde_json::from_str::<Vec<ServiceRequest>>(&body);
+            let _ = serde_json::from_str::<Discovery>(&body);
+            let _ = serde_json::from_str::<Vec<Open311Error>>(&body);
+        }
+
+        #[test]
+        fn reports_round_trip(
+            id in "\\PC{1,20}", code in "[a-z_]{1,12}", text in proptest::option::of("\\PC{0,80}"),
+            lat in proptest::option::of(-90f64..90.0), lon in proptest::option::of(-180f64..180.0),
+        ) {
+            let r = ServiceRequest { description: text, lat, long: lon, ..ServiceRequest::new(&id, &code, "open", "2026-12-02T07:00:00Z") };
+            let json = serde_json::to_string(&vec![r.clone()]).expect("serialise");
+            let mut back: Vec<ServiceRequest> = serde_json::from_str(&json).expect("parse");
+            // serde_json's default float parsing may differ in the last bit
+            // (far below a millimetre); everything else comes back exactly.
+            let b = back.pop().expect("one");
+            let close = |x: Option<f64>, y: Option<f64>| match (x, y) { (Some(x), Some(y)) => (x - y).abs() < 1e-9, (x, y) => x == y };
+            proptest::prop_assert!(close(b.lat, r.lat) && close(b.long, r.long));
+            proptest::prop_assert_eq!(ServiceRequest { lat: r.lat, long: r.long, ..b }, r);
+        }
+
+        #[test]
+        fn any_address_is_judged_without_panic(s in "\\PC{0,60}") {
+            let ok = acceptable_url(&s);
+            if ok {
+                let u = url::Url::parse(s.trim()).expect("accepted addresses parse");
+                proptest::prop_assert!(u.scheme() == "https" || u.scheme() == "http");
+            }
+        }
+
+        #[test]
+        fn http_is_only_for_this_machine(host in "[a-z0-9.@\\\\:]{1,30}", path in "[/a-z@\\\\]{0,10}") {
+            let s = format!("http://{host}{path}");
+            if acceptable_url(&s) {
+                let u = url::Url::parse(&s).expect("parses");
+                let local = match u.host() {
+                    Some(url::Host::Domain(d)) => d == "localhost",
+                    Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+                    Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+                    None => false,
+                };
+                proptest::prop_assert!(local, "{} accepted", s);
+            }
         }
     }
 }

@@ -140,4 +140,38 @@ mod tests {
         assert!(dimensions(fixture).is_some_and(|(w, h)| w * h > 0));
         assert_eq!(problem(fixture), None);
     }
+
+    proptest::proptest! {
+        /// Any bytes: no panic, and what is reported stays within reason.
+        #[test]
+        fn any_bytes_are_judged_without_panic(b in proptest::collection::vec(proptest::num::u8::ANY, 0..256)) {
+            let _ = kind(&b);
+            let _ = dimensions(&b);
+            let _ = problem(&b);
+        }
+
+        /// Headers that start right and then go wrong (truncated or garbled
+        /// segments) are the likely attack: still no panic.
+        #[test]
+        fn garbled_headers_after_a_real_start(
+            start in proptest::sample::select(vec![
+                vec![0xFFu8, 0xD8, 0xFF],
+                b"\x89PNG\r\n\x1a\n".to_vec(),
+                b"RIFF\0\0\0\0WEBPVP8X".to_vec(),
+                b"RIFF\0\0\0\0WEBPVP8 ".to_vec(),
+                b"RIFF\0\0\0\0WEBPVP8L".to_vec(),
+            ]),
+            rest in proptest::collection::vec(proptest::num::u8::ANY, 0..64),
+        ) {
+            let mut b = start;
+            b.extend(rest);
+            let _ = problem(&b);
+        }
+
+        /// A PNG's size is read back exactly.
+        #[test]
+        fn png_sizes_round_trip(w in 1u32..100_000, h in 1u32..100_000) {
+            proptest::prop_assert_eq!(dimensions(&png(w, h)), Some((w, h)));
+        }
+    }
 }

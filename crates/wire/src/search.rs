@@ -160,4 +160,15 @@ mod tests {
         let by_text = Haystack::new().field("Beratung", 3).field("Pflegefinder", 1);
         assert!(by_name.score("pflegefinder") > by_text.score("pflegefinder"));
     }
+
+    proptest::proptest! {
+        /// Any query: no panic; folding is idempotent; distance is symmetric.
+        #[test]
+        fn any_query_without_panic(q in "\\PC{0,30}", t in "\\PC{0,30}") {
+            let f = super::fold(&q);
+            proptest::prop_assert_eq!(super::fold(&f), f.clone());
+            proptest::prop_assert_eq!(super::edit_distance(&q, &t, 2), super::edit_distance(&t, &q, 2));
+            let _ = super::Haystack::new().field(&t, 3).score(&q);
+        }
+    }
 }
