@@ -37,6 +37,7 @@ fn main() {
                 "mark_notices_read",
                 "set_desktop_notices",
                 "end_session",
+                "kiosk_activity",
             ]),
         ),
     )

@@ -120,15 +120,18 @@ pub fn App() -> Html {
     let start_known = use_state(|| false);
     let tile_url = use_state(|| None::<String>);
     let kiosk = use_state(|| None::<u32>);
+    // Kiosk: what of the last session could not be removed (the screen stays blocked).
+    let kiosk_problem = use_state(|| None::<String>);
     {
         let (screen, start_known, tile_url) = (screen.clone(), start_known.clone(), tile_url.clone());
-        let kiosk = kiosk.clone();
+        let (kiosk, kiosk_problem) = (kiosk.clone(), kiosk_problem.clone());
         use_effect_with((), move |_| {
             if ipc::in_shell() {
                 wasm_bindgen_futures::spawn_local(async move {
                     if let Ok(info) = ipc::app_info().await {
                         tile_url.set(info.tile_url.clone());
                         kiosk.set(info.kiosk_idle_secs);
+                        kiosk_problem.set(info.kiosk_problem.clone());
                         match info.start_screen.as_deref() {
                             Some("hotspots") => screen.set(Screen::Hotspots),
                             Some("finders") => screen.set(Screen::Finders),
@@ -496,16 +499,23 @@ pub fn App() -> Html {
     };
     let go_home = navigate.reform(|_: MouseEvent| Screen::Home);
     // Kiosk: the shell removes what the session left; the page starts afresh.
-    let end_session = Callback::from(|()| {
-        wasm_bindgen_futures::spawn_local(async {
-            if let Err(e) = ipc::end_session().await {
-                web_sys::console::error_1(&e.to_string().into());
-            }
-            if let Some(w) = web_sys::window() {
-                let _ = w.location().reload();
-            }
+    // If anything could not be removed, the screen stays blocked for a helper.
+    let end_session = {
+        let kiosk_problem = kiosk_problem.clone();
+        Callback::from(move |()| {
+            let kiosk_problem = kiosk_problem.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match ipc::end_session().await {
+                    Ok(()) => {
+                        if let Some(w) = web_sys::window() {
+                            let _ = w.location().reload();
+                        }
+                    }
+                    Err(e) => kiosk_problem.set(Some(e.detail)),
+                }
+            })
         })
-    });
+    };
     html! {
         <>
             <a class="skip-link" href="#main">{ tr(l, "Zum Inhalt springen", "Skip to content") }</a>
@@ -527,6 +537,9 @@ pub fn App() -> Html {
             <main id="main" tabindex="-1">{ page }</main>
             if let Some(idle) = *kiosk {
                 <crate::kiosk::KioskGuard lang={l} idle_secs={idle} on_end={end_session.clone()} />
+            }
+            if let Some(problem) = (*kiosk_problem).clone() {
+                <crate::kiosk::SessionBlocked lang={l} {problem} on_retry={end_session.clone()} />
             }
             <footer class="app-footer">
                 <p>{ tr(l, "Offene Software der Landeshauptstadt München.", "Open-source software of the City of Munich.") }</p>

@@ -92,6 +92,11 @@ pub fn error_text(lang: Lang, e: &AppError) -> &'static str {
             "Unter dieser Adresse antwortet kein Meldedienst nach GeoReport v2 (JSON). Bitte prüfen Sie die Discovery-Adresse.",
             "No GeoReport v2 (JSON) reporting service answers at this address. Please check the discovery address.",
         ),
+        ErrorKind::SessionNotEnded => tr(
+            lang,
+            "Die Daten der letzten Sitzung konnten nicht vollständig gelöscht werden. Das Gerät bleibt gesperrt. Bitte sagen Sie dem Team des Bürger-Labs Bescheid.",
+            "The data of the last session could not all be deleted. The device stays locked. Please tell the Bürger-Lab team.",
+        ),
     }
 }
 

@@ -162,3 +162,8 @@ pub async fn set_desktop_notices(on: bool) -> Result<Notices, AppError> {
 pub async fn end_session() -> Result<(), AppError> {
     call(cmd::END_SESSION, &NoArgs {}).await
 }
+
+/// Kiosk mode: someone is using the screen.
+pub async fn kiosk_activity() -> Result<(), AppError> {
+    call(cmd::KIOSK_ACTIVITY, &NoArgs {}).await
+}

@@ -16,6 +16,9 @@ pub struct KioskProps {
     pub on_end: Callback<()>,
 }
 
+/// How often, at most, the page tells the shell someone is there.
+const ACTIVITY_EVERY_MS: f64 = 2000.0;
+
 /// The warning shows this long before the end (a third of the time at most).
 pub fn warn_secs(idle_secs: u32) -> u32 {
     (idle_secs / 3).clamp(1, 30)
@@ -29,12 +32,24 @@ pub fn KioskGuard(props: &KioskProps) -> Html {
     let ended = use_mut_ref(|| false);
     let stay_ref = use_node_ref();
 
-    // Any key, pointer, touch or wheel counts as someone being there.
+    // Any key, pointer, touch or wheel counts as someone being there. The
+    // shell hears of it too (at most every few seconds): it ends a session
+    // itself when the page stops reporting, so a hung page keeps nothing alive.
     {
         let last_input = last_input.clone();
+        let last_told = use_mut_ref(|| 0.0f64);
         use_effect_with((), move |_| {
             let doc = web_sys::window().and_then(|w| w.document());
-            let cb = Closure::<dyn Fn()>::new(move || *last_input.borrow_mut() = js_sys::Date::now());
+            let cb = Closure::<dyn Fn()>::new(move || {
+                let now = js_sys::Date::now();
+                *last_input.borrow_mut() = now;
+                if now - *last_told.borrow() >= ACTIVITY_EVERY_MS {
+                    *last_told.borrow_mut() = now;
+                    wasm_bindgen_futures::spawn_local(async {
+                        let _ = crate::ipc::kiosk_activity().await;
+                    });
+                }
+            });
             let events = ["keydown", "pointerdown", "touchstart", "wheel", "input"];
             if let Some(d) = &doc {
                 for ev in events {
@@ -88,6 +103,9 @@ pub fn KioskGuard(props: &KioskProps) -> Html {
         Callback::from(move |_| {
             *last_input.borrow_mut() = js_sys::Date::now();
             left.set(None);
+            wasm_bindgen_futures::spawn_local(async {
+                let _ = crate::ipc::kiosk_activity().await;
+            });
         })
     };
     let end = props.on_end.reform(|_| ());
@@ -101,6 +119,43 @@ pub fn KioskGuard(props: &KioskProps) -> Html {
                 <div class="actions">
                     <button type="button" ref={stay_ref} onclick={stay}>{ tr(lang, "Weiter benutzen", "Keep using") }</button>
                     <button type="button" class="secondary" onclick={end}>{ tr(lang, "Sitzung jetzt beenden", "End session now") }</button>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct BlockedProps {
+    pub lang: Lang,
+    /// What the shell could not remove (for the helper).
+    pub problem: String,
+    pub on_retry: Callback<()>,
+}
+
+/// The last session's data could not all be removed: the next person must
+/// not use the device until a helper has looked. Covers the whole screen.
+#[component]
+pub fn SessionBlocked(props: &BlockedProps) -> Html {
+    let lang = props.lang;
+    let retry_ref = use_node_ref();
+    {
+        let retry_ref = retry_ref.clone();
+        use_effect_with((), move |_| {
+            if let Some(b) = retry_ref.cast::<web_sys::HtmlElement>() {
+                let _ = b.focus();
+            }
+        });
+    }
+    let retry = props.on_retry.reform(|_| ());
+    html! {
+        <div class="kiosk-backdrop kiosk-blocked">
+            <div class="kiosk-dialog card" role="alertdialog" aria-modal="true" aria-labelledby="blocked-title" aria-describedby="blocked-text">
+                <h2 id="blocked-title">{ tr(lang, "Gerät gesperrt", "Device locked") }</h2>
+                <p id="blocked-text">{ crate::i18n::error_text(lang, &muc_wire::ipc::AppError::new(muc_wire::ipc::ErrorKind::SessionNotEnded, "")) }</p>
+                <p class="detail">{ tr(lang, "Für das Team: ", "For the team: ") }<code>{ props.problem.clone() }</code></p>
+                <div class="actions">
+                    <button type="button" ref={retry_ref} onclick={retry}>{ tr(lang, "Erneut löschen", "Delete again") }</button>
                 </div>
             </div>
         </div>

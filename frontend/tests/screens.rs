@@ -1177,3 +1177,38 @@ async fn a_kiosk_session_warns_then_ends_when_nobody_answers() {
     assert!(all("#ended").is_empty(), "answering keeps the session");
     wait_until("the session ends without an answer", || all("#ended").len() == 1).await;
 }
+
+#[derive(Properties, PartialEq)]
+struct BlockedHarnessProps {}
+
+#[component]
+fn BlockedHarness(_p: &BlockedHarnessProps) -> Html {
+    let retried = use_state(|| false);
+    let on_retry = {
+        let r = retried.clone();
+        Callback::from(move |()| r.set(true))
+    };
+    html! {
+        <InMain>
+            <h1>{ "Kiosk" }</h1>
+            <muc_frontend::kiosk::SessionBlocked lang={Lang::De} problem={"webview storage: not cleared".to_string()} {on_retry} />
+            if *retried { <p id="retried">{ "retried" }</p> }
+        </InMain>
+    }
+}
+
+/// A wipe that failed keeps the device locked for the next person and tells
+/// the helper what failed; the helper can try again.
+#[wasm_bindgen_test]
+async fn a_session_not_wiped_keeps_the_device_locked() {
+    yew::Renderer::<BlockedHarness>::with_root_and_props(host(), BlockedHarnessProps {}).render();
+    wait_until("the lock screen", || all("[role=alertdialog]").len() == 1).await;
+    let text = body_text();
+    assert!(text.contains("Gerät gesperrt") && text.contains("Bürger-Labs"), "{text}");
+    assert!(text.contains("webview storage: not cleared"), "the helper sees what failed");
+    let focused = document().active_element().and_then(|e| e.text_content()).unwrap_or_default();
+    assert_eq!(focused, "Erneut löschen", "focus is on the one thing to do");
+    assert_accessible("kiosk device locked").await;
+    click(&button("Erneut löschen"));
+    wait_until("the retry asked for", || all("#retried").len() == 1).await;
+}

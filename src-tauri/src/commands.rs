@@ -79,6 +79,7 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
         start_screen: state.start_screen.clone(),
         tile_url: state.tile_url.clone(),
         kiosk_idle_secs: state.kiosk_idle_secs,
+        kiosk_problem: state.kiosk.as_ref().and_then(|k| k.problem()),
     }
 }
 
@@ -220,24 +221,46 @@ pub fn set_desktop_notices(state: State<'_, AppState>, args: DesktopNoticesArgs)
     state.notices.set_desktop(args.on).map_err(|e| AppError::new(ErrorKind::Storage, e.to_string()))
 }
 
-/// Kiosk mode: the person is done (or walked away). Personal data goes, the
-/// webview forgets everything; the frontend then starts afresh.
+/// Kiosk mode: the person is done (or walked away). Every step of the wipe
+/// runs, the webview's storage included; if any failed, the error names them
+/// and the page keeps the screen blocked for a helper (and so does the next
+/// start, through `app_info`).
 #[tauri::command]
 pub fn end_session(window: tauri::WebviewWindow, state: State<'_, AppState>) -> Result<(), AppError> {
-    if state.kiosk_idle_secs.is_none() {
+    let Some(session) = &state.kiosk else {
         return Err(AppError::new(ErrorKind::NotFound, "not a kiosk"));
-    }
-    let personal = crate::kiosk::Personal {
-        outbox: &state.outbox,
-        drafts: &state.drafts,
-        follows: &state.follows,
-        notices: &state.notices,
-        favourites: &state.favourites,
-        endpoints: &state.endpoints,
     };
-    crate::kiosk::end_session(&personal).map_err(|e| AppError::new(ErrorKind::Storage, e.to_string()))?;
-    if let Err(e) = window.clear_all_browsing_data() {
-        tracing::warn!(error = %e, "webview data not cleared");
+    let result = wipe_session(&state, Some(&window));
+    session.ended(&result);
+    result.map_err(|e| AppError::new(ErrorKind::SessionNotEnded, e.to_string()))
+}
+
+/// The wipe at the end of a kiosk session, with the webview's storage.
+pub(crate) fn wipe_session(
+    state: &AppState,
+    window: Option<&tauri::WebviewWindow>,
+) -> Result<(), crate::kiosk::Failed> {
+    let wipe = state.kiosk_wipe();
+    let mut steps = wipe.steps(false);
+    steps.push((
+        "webview storage",
+        Box::new(move || match window {
+            Some(w) => w.clear_all_browsing_data().map_err(|e| e.to_string()),
+            None => Err("no window".into()),
+        }),
+    ));
+    let result = crate::kiosk::run_steps(steps);
+    if result.is_ok() {
+        tracing::info!("kiosk session ended; personal data removed");
     }
-    Ok(())
+    result
+}
+
+/// Kiosk mode: someone touched the screen (the page reports it, at most
+/// every few seconds). The shell ends a session nobody touched.
+#[tauri::command]
+pub fn kiosk_activity(state: State<'_, AppState>) {
+    if let Some(k) = &state.kiosk {
+        k.touch();
+    }
 }

@@ -83,3 +83,33 @@ impl Config {
         })
     }
 }
+
+/// The name under which the running app is found by a second launch (the
+/// single-instance plugin's D-Bus name on Linux): one per data folder, so two
+/// launches on one folder become one app, while tests and people with their
+/// own `MUC_DATA_DIR` each get their own.
+pub fn instance_id(data_dir: Option<&std::ffi::OsStr>) -> String {
+    const APP: &str = "de.muenchen.buergerapp";
+    let Some(dir) = data_dir else { return APP.to_string() };
+    let path = std::path::Path::new(dir);
+    let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    // Not a secret, only a short stable name (D-Bus allows [A-Za-z0-9_]).
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    path.hash(&mut h);
+    format!("{APP}.d{:016x}", h.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn one_instance_name_per_data_folder() {
+        let a = super::instance_id(Some(std::ffi::OsStr::new("/tmp/a")));
+        assert_eq!(a, super::instance_id(Some(std::ffi::OsStr::new("/tmp/a"))));
+        assert_ne!(a, super::instance_id(Some(std::ffi::OsStr::new("/tmp/b"))));
+        assert_eq!(super::instance_id(None), "de.muenchen.buergerapp");
+        assert!(a.split('.').all(|part| !part.is_empty()
+            && part.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+            && !part.starts_with(|c: char| c.is_ascii_digit())));
+    }
+}

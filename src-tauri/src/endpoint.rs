@@ -33,6 +33,11 @@ impl Endpoints {
         Self { portal: portal.clone(), default, file, chosen: RwLock::new(chosen) }
     }
 
+    /// The built-in default endpoint's address (the city's portal).
+    pub fn default_url(&self) -> String {
+        self.default.url.clone()
+    }
+
     /// The server chosen by discovery; None: the default.
     pub fn chosen(&self) -> Option<Endpoint> {
         self.chosen.read().ok().and_then(|c| c.clone())

@@ -41,9 +41,24 @@ pub struct AppState {
     pub tile_url: Option<String>,
     /// Kiosk mode: seconds without input before a session ends.
     pub kiosk_idle_secs: Option<u32>,
+    /// Kiosk mode: the running session as the shell enforces it.
+    pub kiosk: Option<std::sync::Arc<kiosk::Session>>,
+    pub data_dir: std::path::PathBuf,
     /// The sites last shown, so `open_in_map` can resolve an id without
     /// trusting a URL from the webview.
     pub last_sites: Mutex<Vec<Site>>,
+}
+
+impl AppState {
+    /// What a kiosk wipe works on.
+    pub fn kiosk_wipe(&self) -> kiosk::Wipe<'_> {
+        kiosk::Wipe {
+            data_dir: &self.data_dir,
+            outbox: &self.outbox,
+            endpoints: &self.endpoints,
+            keyring_service: login::KEYRING_SERVICE,
+        }
+    }
 }
 
 /// When the process started, for the first-paint log line.
@@ -56,10 +71,33 @@ pub fn run() {
         .with_writer(std::io::stderr)
         .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()))
         .init();
-    let result = tauri::Builder::default()
+    let builder = tauri::Builder::default();
+    // One app per data folder: a second launch would start a second outbox
+    // sender. It hands over to the first, which comes to the front.
+    #[cfg(desktop)]
+    let builder = builder.plugin(
+        tauri_plugin_single_instance::Builder::new()
+            .dbus_id(config::instance_id(std::env::var_os("MUC_DATA_DIR").as_deref()))
+            .callback(|app, _argv, _cwd| {
+                tracing::info!("a second launch on the same data folder: showing this window instead");
+                if let Some(w) = app.get_webview_window("main") {
+                    let _ = w.unminimize();
+                    let _ = w.show();
+                    let _ = w.set_focus();
+                }
+            })
+            .build(),
+    );
+    let result = builder
         .setup(|app| {
-            let cfg = config::Config::from_env(app.path().app_data_dir().ok())?;
-            tracing::info!(portal = %cfg.portal_url, data = %cfg.data_dir.display(), "starting");
+            let mut cfg = config::Config::from_env(app.path().app_data_dir().ok())?;
+            let kiosk = cfg.kiosk_idle_secs.map(|idle| std::sync::Arc::new(kiosk::Session::new(idle)));
+            if kiosk.is_some() {
+                // No sign-in on a shared device: the session would outlive the person.
+                cfg.login = None;
+            }
+            tracing::info!(portal = %cfg.portal_url, data = %cfg.data_dir.display(), kiosk = kiosk.is_some(), "starting");
+            cache::private_dir(&cfg.data_dir)?;
             let client = PortalClient::new(&cfg.portal_url)?;
             app.manage(AppState {
                 endpoints: endpoint::Endpoints::load(&client, &cfg.data_dir, &cfg.open311_api_key),
@@ -76,23 +114,71 @@ pub fn run() {
                 start_screen: cfg.start_screen.clone(),
                 tile_url: cfg.tile_url.clone(),
                 kiosk_idle_secs: cfg.kiosk_idle_secs,
+                kiosk: kiosk.clone(),
+                data_dir: cfg.data_dir.clone(),
                 last_sites: Mutex::new(Vec::new()),
             });
-            // A shared device: the whole screen, no window frame to close or move.
-            if cfg.kiosk_idle_secs.is_some() {
-                if let Some(w) = app.get_webview_window("main") {
-                    // Kiosk machines often run without a window manager, which
-                    // would ignore "full screen": cover the monitor as well.
-                    let cover = w.current_monitor().ok().flatten().map(|m| (*m.position(), *m.size()));
-                    let result =
-                        w.set_decorations(false).and_then(|()| w.set_fullscreen(true)).and_then(|()| match cover {
-                            Some((pos, size)) => w.set_position(pos).and_then(|()| w.set_size(size)),
-                            None => Ok(()),
-                        });
-                    if let Err(e) = result {
+            let state = app.state::<AppState>();
+            // A shared device: whatever an earlier session left (after a
+            // crash, a kill or a power cut) goes before the first screen.
+            if let Some(session) = &kiosk {
+                let result = kiosk::run_steps(state.kiosk_wipe().steps(true));
+                match &result {
+                    Ok(()) => tracing::info!("kiosk: started clean"),
+                    Err(e) => tracing::error!(failed = %e, "kiosk: the last session could not be removed"),
+                }
+                session.ended(&result);
+            }
+            // The window is made here, after the wipe (tauri.conf.json: create false).
+            let window_config = app
+                .config()
+                .app
+                .windows
+                .iter()
+                .find(|w| w.label == "main")
+                .cloned()
+                .ok_or("no main window in tauri.conf.json")?;
+            let mut window = tauri::WebviewWindowBuilder::from_config(app.handle(), &window_config)?;
+            if kiosk.is_some() {
+                // The webview's storage lives in the data folder, so the wipe
+                // at start reaches it; full screen without a frame.
+                window = window
+                    .data_directory(kiosk::webview_dir(&cfg.data_dir))
+                    .decorations(false)
+                    .fullscreen(true);
+            }
+            let w = window.build()?;
+            if kiosk.is_some() {
+                // Kiosk machines often run without a window manager, which
+                // would ignore "full screen": cover the monitor as well.
+                if let Some(m) = w.current_monitor().ok().flatten() {
+                    if let Err(e) = w.set_position(*m.position()).and_then(|()| w.set_size(*m.size())) {
                         tracing::warn!(error = %e, "kiosk window not full screen");
                     }
                 }
+            }
+            // The shell enforces the idle limit too: a hung or reloaded page
+            // cannot keep a session alive.
+            if let Some(session) = kiosk.clone() {
+                let handle = app.handle().clone();
+                tauri::async_runtime::spawn(async move {
+                    let mut tick = tokio::time::interval(std::time::Duration::from_secs(1));
+                    loop {
+                        tick.tick().await;
+                        if session.overdue() {
+                            tracing::warn!(idle = session.idle_for(), "kiosk: the page did not end the session; the shell does");
+                            let state = handle.state::<AppState>();
+                            let window = handle.get_webview_window("main");
+                            let result = commands::wipe_session(&state, window.as_ref());
+                            session.ended(&result);
+                            if let Some(w) = window {
+                                if let Err(e) = w.reload() {
+                                    tracing::error!(error = %e, "kiosk: page not reloaded");
+                                }
+                            }
+                        }
+                    }
+                });
             }
             // Reports waiting in the outbox go out as soon as the portal answers.
             let handle = app.handle().clone();
@@ -151,6 +237,7 @@ pub fn run() {
             commands::mark_notices_read,
             commands::set_desktop_notices,
             commands::end_session,
+            commands::kiosk_activity,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(e) = result {

@@ -48,6 +48,52 @@ fn keyring_error(e: keyring::Error) -> AppError {
     AppError::new(ErrorKind::Keyring, e.to_string())
 }
 
+/// One keyring call at a time: the background sender, the notices
+/// check and a command may otherwise talk to the Secret Service at once.
+fn with_entry<T>(service: &str, what: &str, f: impl FnOnce(&keyring::Entry) -> T) -> Result<T, AppError> {
+    static_lock(|| {
+        let entry = keyring::Entry::new(service, "session").map_err(keyring_error)?;
+        let started = std::time::Instant::now();
+        let out = f(&entry);
+        tracing::debug!(what, ms = started.elapsed().as_millis() as u64, "keyring");
+        Ok(out)
+    })
+}
+
+/// Deletes the stored session; the keyring's own answer.
+fn delete_stored(service: &str) -> Result<(), keyring::Error> {
+    static_lock(|| keyring::Entry::new(service, "session")?.delete_credential())
+}
+
+fn static_lock<T>(f: impl FnOnce() -> T) -> T {
+    static KEYRING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _one = KEYRING.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    f()
+}
+
+/// Removes a stored session from the keyring (none is fine).
+pub fn remove_stored(service: &str) -> Result<(), AppError> {
+    match delete_stored(service) {
+        Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
+        Err(e) => Err(keyring_error(e)),
+    }
+}
+
+/// For the kiosk wipe at start and at each session's end: any stored token
+/// goes, so one left by earlier use never signs a visitor's report. A device
+/// with no keyring service at all holds no token in it, which is no reason
+/// to block it.
+pub fn remove_stored_if_reachable(service: &str) -> Result<(), AppError> {
+    match delete_stored(service) {
+        Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
+        Err(e @ (keyring::Error::NoStorageAccess(_) | keyring::Error::PlatformFailure(_))) => {
+            tracing::warn!(error = %e, "no keyring reachable; no sign-in token can be stored here");
+            Ok(())
+        }
+        Err(e) => Err(keyring_error(e)),
+    }
+}
+
 fn login_error(detail: impl Into<String>) -> AppError {
     AppError::new(ErrorKind::Login, detail)
 }
@@ -57,16 +103,8 @@ impl Login {
         Self { config, portal: portal.clone(), service: service.into(), cancel: std::sync::Mutex::new(None) }
     }
 
-    /// One keyring call at a time: the background sender, the notices
-    /// check and a command may otherwise talk to the Secret Service at once.
     fn with_entry<T>(&self, what: &str, f: impl FnOnce(&keyring::Entry) -> T) -> Result<T, AppError> {
-        static KEYRING: std::sync::Mutex<()> = std::sync::Mutex::new(());
-        let _one = KEYRING.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let entry = keyring::Entry::new(&self.service, "session").map_err(keyring_error)?;
-        let started = std::time::Instant::now();
-        let out = f(&entry);
-        tracing::debug!(what, ms = started.elapsed().as_millis() as u64, "keyring");
-        Ok(out)
+        with_entry(&self.service, what, f)
     }
 
     fn load(&self) -> Result<Option<Stored>, AppError> {
@@ -83,10 +121,7 @@ impl Login {
     }
 
     fn forget(&self) -> Result<(), AppError> {
-        match self.with_entry("delete", |e| e.delete_credential())? {
-            Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
-            Err(e) => Err(keyring_error(e)),
-        }
+        remove_stored(&self.service)
     }
 
     /// For tests: sign-in not set up, so the keyring is never touched.

@@ -108,7 +108,9 @@ pub async fn check(state: &crate::AppState, now: i64) {
         crate::reports::statuses(&state.outbox, &state.follows, &state.endpoints, &state.login, now, false).await;
     match state.notices.update(&mine, now) {
         Ok(fresh) => {
-            let desktop = state.notices.list().desktop;
+            // Never on a shared device: the desktop's notification history
+            // would keep the person's reports after the session.
+            let desktop = state.notices.list().desktop && state.kiosk.is_none();
             for n in fresh {
                 tracing::info!(id = %n.service_request_id, status = n.status.code(), "report moved on");
                 if desktop {

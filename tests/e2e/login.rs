@@ -6,7 +6,7 @@
 
 use std::time::Duration;
 
-use muc_e2e::{wait_for_file, Driver, Portal, RecordingOpener, Result};
+use muc_e2e::{files_contain, wait_for_file, Driver, Portal, RecordingOpener, Result};
 use muc_test_op::{sign_in, TestOp};
 
 async fn sign_in_through_the_app(app: &Driver, opened: &std::path::Path, user: &str) -> Result<()> {
@@ -19,17 +19,6 @@ async fn sign_in_through_the_app(app: &Driver, opened: &std::path::Path, user: &
     let page = reqwest::get(&back).await?.text().await?;
     assert!(page.contains("Sie sind angemeldet"), "{page}");
     Ok(())
-}
-
-fn files_contain(dir: &std::path::Path, needle: &[u8]) -> bool {
-    std::fs::read_dir(dir).into_iter().flatten().flatten().any(|e| {
-        let p = e.path();
-        if p.is_dir() {
-            files_contain(&p, needle)
-        } else {
-            std::fs::read(&p).is_ok_and(|b| b.windows(needle.len()).any(|w| w == needle))
-        }
-    })
 }
 
 #[tokio::test(flavor = "multi_thread")]

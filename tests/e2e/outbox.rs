@@ -104,3 +104,35 @@ async fn reports_survive_restarts_and_a_kill_mid_send() -> Result<()> {
     app.client.clone().close().await?;
     Ok(())
 }
+
+/// Found in review: a second launch on the same data folder started a second
+/// app with a second outbox sender. Now it hands over to the first and ends.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_second_launch_on_the_same_data_hands_over_to_the_first() -> Result<()> {
+    let tmp = tempfile::tempdir()?;
+    let portal = Portal::start(&tmp.path().join("portal.db"))?;
+    let data = tmp.path().join("app-data");
+    let data_s = data.to_str().ok_or("path")?;
+    let app = Driver::launch(&[("MUC_PORTAL_URL", portal.url.as_str()), ("MUC_DATA_DIR", data_s)]).await?;
+    app.text_until("h1", "show the home screen", |t| t.contains("Willkommen")).await?;
+    assert_eq!(muc_e2e::app_pids(&data)?.len(), 1);
+
+    let mut second = muc_e2e::Proc(
+        std::process::Command::new(muc_e2e::bin_dir().join("muenchen-app"))
+            .env("MUC_PORTAL_URL", &portal.url)
+            .env("MUC_DATA_DIR", data_s)
+            .spawn()?,
+    );
+    let mut status = None;
+    poll_until("the second launch ends by itself", Duration::from_secs(20), || {
+        status = second.0.try_wait().ok().flatten();
+        status.is_some()
+    })
+    .await?;
+    assert!(status.is_some_and(|s| s.success()), "{status:?}");
+    assert_eq!(muc_e2e::app_pids(&data)?.len(), 1, "one app on this data folder");
+    app.press("Anliegen melden").await?;
+    app.button("Graffiti").await?;
+    app.client.clone().close().await?;
+    Ok(())
+}

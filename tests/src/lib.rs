@@ -416,11 +416,11 @@ impl StallingRelay {
     }
 }
 
-/// Kills (SIGKILL, no chance to clean up) every app process that runs on
-/// `data_dir`; returns how many. Found through /proc, by binary and environment.
-pub fn kill_app(data_dir: &Path) -> Result<usize> {
+/// The pids of app processes that run on `data_dir` (found through /proc,
+/// by binary and environment).
+pub fn app_pids(data_dir: &Path) -> Result<Vec<i32>> {
     let want = format!("MUC_DATA_DIR={}", data_dir.display());
-    let mut killed = 0;
+    let mut pids = Vec::new();
     for entry in std::fs::read_dir("/proc")? {
         let Ok(entry) = entry else { continue };
         let Some(pid) = entry.file_name().to_str().and_then(|s| s.parse::<i32>().ok()) else { continue };
@@ -430,13 +430,48 @@ pub fn kill_app(data_dir: &Path) -> Result<usize> {
         }
         let environ = std::fs::read(format!("/proc/{pid}/environ")).unwrap_or_default();
         if environ.split(|b| *b == 0).any(|kv| kv == want.as_bytes()) {
-            let status = Command::new("kill").args(["-KILL", &pid.to_string()]).status()?;
-            if status.success() {
-                killed += 1;
-            }
+            pids.push(pid);
+        }
+    }
+    Ok(pids)
+}
+
+/// Kills (SIGKILL, no chance to clean up) every app process that runs on
+/// `data_dir`; returns how many.
+pub fn kill_app(data_dir: &Path) -> Result<usize> {
+    let mut killed = 0;
+    for pid in app_pids(data_dir)? {
+        let status = Command::new("kill").args(["-KILL", &pid.to_string()]).status()?;
+        if status.success() {
+            killed += 1;
         }
     }
     Ok(killed)
+}
+
+/// Every file under `dir`, as paths relative to it, sorted.
+pub fn files_under(dir: &Path) -> Vec<PathBuf> {
+    fn walk(base: &Path, dir: &Path, out: &mut Vec<PathBuf>) {
+        for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(base, &p, out);
+            } else if let Ok(rel) = p.strip_prefix(base) {
+                out.push(rel.to_path_buf());
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out);
+    out.sort();
+    out
+}
+
+/// Whether any file under `dir` contains `needle`.
+pub fn files_contain(dir: &Path, needle: &[u8]) -> bool {
+    files_under(dir)
+        .iter()
+        .any(|f| std::fs::read(dir.join(f)).is_ok_and(|b| b.windows(needle.len()).any(|w| w == needle)))
 }
 
 /// A map tile server on loopback: answers every `GET /{z}/{x}/{y}.png` with

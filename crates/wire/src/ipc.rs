@@ -35,6 +35,7 @@ pub mod cmd {
     pub const MARK_NOTICES_READ: &str = "mark_notices_read";
     pub const SET_DESKTOP_NOTICES: &str = "set_desktop_notices";
     pub const END_SESSION: &str = "end_session";
+    pub const KIOSK_ACTIVITY: &str = "kiosk_activity";
 }
 
 /// Where reports go, as the settings show it.
@@ -284,6 +285,10 @@ pub struct AppInfo {
     /// before the session ends; None: a personal device.
     #[serde(default)]
     pub kiosk_idle_secs: Option<u32>,
+    /// Kiosk mode: what of the last session could not be removed. While set,
+    /// the screen stays blocked for the next person and asks for a helper.
+    #[serde(default)]
+    pub kiosk_problem: Option<String>,
 }
 
 /// The one error type of the IPC boundary. The frontend turns `kind` into a
@@ -320,6 +325,9 @@ pub enum ErrorKind {
     Login,
     /// Not offered on a shared device (kiosk): opening other programs, signing in.
     NotOnSharedDevice,
+    /// Kiosk mode: a session's data could not all be removed; the device
+    /// stays blocked until a helper has looked.
+    SessionNotEnded,
 }
 
 impl AppError {
