@@ -92,6 +92,11 @@ pub fn error_text(lang: Lang, e: &AppError) -> &'static str {
             "Unter dieser Adresse antwortet kein Meldedienst nach GeoReport v2 (JSON). Bitte prüfen Sie die Discovery-Adresse.",
             "No GeoReport v2 (JSON) reporting service answers at this address. Please check the discovery address.",
         ),
+        ErrorKind::Photo => tr(
+            lang,
+            "Ein Foto konnte nicht verarbeitet werden. Bitte entfernen Sie es oder wählen Sie ein anderes.",
+            "A photo could not be processed. Please remove it or choose another one.",
+        ),
         ErrorKind::SessionNotEnded => tr(
             lang,
             "Die Daten der letzten Sitzung konnten nicht vollständig gelöscht werden. Das Gerät bleibt gesperrt. Bitte sagen Sie dem Team des Bürger-Labs Bescheid.",

@@ -881,7 +881,12 @@ async fn my_reports_show_every_state() {
             local_id: "a".into(),
             created_at: 1_795_000_000,
             report: report.clone(),
-            delivery: Delivery::Waiting { attempts: 2, next_attempt_at: 0, last_error: Some("refused".into()) },
+            delivery: Delivery::Waiting {
+                attempts: 2,
+                next_attempt_at: 0,
+                last_error: Some("refused".into()),
+                timeouts: 0,
+            },
             remote: None,
             followed: false,
             from_account: false,

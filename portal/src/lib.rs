@@ -104,6 +104,11 @@ impl AppState {
     }
 }
 
+/// How long a request may take (report uploads have their own, longer time).
+pub(crate) fn request_timeout() -> TimeoutLayer {
+    TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30))
+}
+
 /// The router with all middleware. Everything a request can hit is here.
 pub fn app(state: AppState) -> Router {
     // Small bodies everywhere but Open311, which takes one photo per report.
@@ -111,7 +116,8 @@ pub fn app(state: AppState) -> Router {
         .merge(ogc::router())
         .merge(hotspots::router())
         .merge(finders::router())
-        .layer(RequestBodyLimitLayer::new(64 * 1024));
+        .layer(RequestBodyLimitLayer::new(64 * 1024))
+        .layer(request_timeout());
     Router::new()
         .merge(small)
         .merge(open311::router())
@@ -119,7 +125,6 @@ pub fn app(state: AppState) -> Router {
         .method_not_allowed_fallback(error::method_not_allowed)
         .with_state(state)
         .layer(CatchPanicLayer::custom(error::panic_response))
-        .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
         .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::ACCESS_CONTROL_ALLOW_ORIGIN,

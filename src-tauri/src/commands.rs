@@ -116,9 +116,14 @@ pub fn list_drafts(state: State<'_, AppState>) -> Vec<Draft> {
     state.drafts.list()
 }
 
+/// Async and off the runtime's threads: photos are cleaned (decoded and
+/// re-encoded) before they are stored, which must not freeze the window.
 #[tauri::command]
-pub fn save_draft(state: State<'_, AppState>, args: SaveDraftArgs) -> Result<Draft, AppError> {
-    state.drafts.save(args.draft, args.photos.as_deref(), now())
+pub async fn save_draft(state: State<'_, AppState>, args: SaveDraftArgs) -> Result<Draft, AppError> {
+    let drafts = state.drafts.clone();
+    tokio::task::spawn_blocking(move || drafts.save(args.draft, args.photos.as_deref(), now()))
+        .await
+        .map_err(|e| AppError::new(ErrorKind::Storage, e.to_string()))?
 }
 
 #[tauri::command]

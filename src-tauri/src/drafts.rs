@@ -58,6 +58,8 @@ impl Drafts {
         let photo_files = match photos {
             None => old.as_ref().map(|o| o.photo_files.clone()).unwrap_or_default(),
             Some(list) => {
+                // Cleaned before anything is stored: no EXIF or GPS on the device.
+                let list = &crate::photos::clean_all(list)?;
                 // New names each time (a generation counter), so the old
                 // draft keeps pointing at its own files until the new JSON is in place.
                 let generation = old.as_ref().map(|o| o.draft.updated_at).unwrap_or(0).max(now) + 1;
@@ -184,11 +186,17 @@ mod tests {
         }
     }
 
+    const PHOTO: &[u8] = include_bytes!("../../portal/tests/fixtures/street-light.jpg");
+
+    fn is_clean_jpeg(b: &[u8]) -> bool {
+        b.starts_with(&[0xFF, 0xD8, 0xFF]) && !b.windows(4).any(|w| w == b"Exif")
+    }
+
     #[test]
     fn several_drafts_are_kept_resumed_and_removed() {
         let tmp = tempfile::tempdir().expect("tempdir");
         let drafts = Drafts::new(tmp.path());
-        drafts.save(draft("aaaaaaaa-1", "erster"), Some(&[b"photo-1".to_vec(), b"photo-2".to_vec()]), 10).expect("1");
+        drafts.save(draft("aaaaaaaa-1", "erster"), Some(&[PHOTO.to_vec(), PHOTO.to_vec()]), 10).expect("1");
         drafts.save(draft("bbbbbbbb-2", "zweiter"), None, 20).expect("2");
         let list = drafts.list();
         assert_eq!(list.iter().map(|d| d.description.as_str()).collect::<Vec<_>>(), ["zweiter", "erster"]);
@@ -197,12 +205,16 @@ mod tests {
         drafts.save(draft("aaaaaaaa-1", "erster, länger"), None, 30).expect("again");
         let back = drafts.load("aaaaaaaa-1").expect("load");
         assert_eq!(back.draft.description, "erster, länger");
-        assert_eq!(back.photos, vec![b"photo-1".to_vec(), b"photo-2".to_vec()]);
+        assert_eq!(back.photos.len(), 2);
+        assert!(back.photos.iter().all(|p| is_clean_jpeg(p)), "stored without EXIF or GPS");
         assert_eq!(drafts.list()[0].id, "aaaaaaaa-1", "most recent first");
 
         // Replacing the photos leaves no stale files.
-        drafts.save(draft("aaaaaaaa-1", "erster"), Some(&[b"photo-3".to_vec()]), 40).expect("photos");
-        assert_eq!(drafts.load("aaaaaaaa-1").expect("load").photos, vec![b"photo-3".to_vec()]);
+        drafts.save(draft("aaaaaaaa-1", "erster"), Some(&[PHOTO.to_vec()]), 40).expect("photos");
+        assert_eq!(drafts.load("aaaaaaaa-1").expect("load").photos.len(), 1);
+        // A file that is no photo is refused, named, and nothing is stored.
+        let bad = drafts.save(draft("aaaaaaaa-1", "erster"), Some(&[PHOTO.to_vec(), b"%PDF-1.4".to_vec()]), 45);
+        assert!(matches!(bad, Err(e) if e.kind == ErrorKind::Photo && e.detail.starts_with("Foto 2")));
         let files = std::fs::read_dir(tmp.path().join("drafts")).expect("dir").count();
         assert_eq!(files, 3, "two JSON files and one photo");
 
@@ -233,12 +245,13 @@ mod tests {
     fn a_crash_mid_save_keeps_the_previous_draft() {
         let tmp = tempfile::tempdir().expect("tempdir");
         let drafts = Drafts::new(tmp.path());
-        drafts.save(draft("cccccccc-3", "gespeichert"), Some(&[b"alt".to_vec()]), 10).expect("save");
+        drafts.save(draft("cccccccc-3", "gespeichert"), Some(&[PHOTO.to_vec()]), 10).expect("save");
+        let before = drafts.load("cccccccc-3").expect("saved").photos;
         // A save that died after writing its new photo but before its JSON:
         std::fs::write(tmp.path().join("drafts/cccccccc-3.99.0.photo"), b"neu").expect("orphan");
         std::fs::write(tmp.path().join("drafts/.cccccccc-3.json.tmp"), b"{\"half").expect("torn");
         let back = drafts.load("cccccccc-3").expect("still there");
-        assert_eq!((back.draft.description.as_str(), back.photos), ("gespeichert", vec![b"alt".to_vec()]));
+        assert_eq!((back.draft.description.as_str(), back.photos), ("gespeichert", before));
         assert_eq!(drafts.list().len(), 1, "the torn temporary file is not a draft");
     }
 }

@@ -9,7 +9,7 @@ use crate::cache::{CachedHotspots, HotspotCache};
 
 pub fn app_error(e: &ClientError) -> AppError {
     let kind = match e {
-        ClientError::Unreachable(_) => ErrorKind::PortalUnreachable,
+        ClientError::Unreachable(_) | ClientError::TimedOut(_) => ErrorKind::PortalUnreachable,
         ClientError::Status { status, .. } if *status >= 500 => ErrorKind::PortalUnreachable,
         ClientError::Status { .. } | ClientError::Invalid(_) => ErrorKind::PortalError,
     };

@@ -13,6 +13,7 @@ pub mod kiosk;
 pub mod login;
 pub mod notices;
 pub mod outbox;
+pub mod photos;
 pub mod reports;
 
 use std::sync::Mutex;
@@ -281,4 +282,74 @@ pub(crate) async fn test_portal_with_login(
         axum::serve(listener, muc_portal::app(st)).await.expect("serve");
     });
     (base, task)
+}
+
+/// What a [`test_relay`] does with the requests it passes on.
+#[cfg(test)]
+pub(crate) enum Relay {
+    /// Every fourth request gets a 503 without reaching the server; every
+    /// fourth (shifted) reaches it and its answer is lost (502).
+    Flaky,
+    /// Records the body of every POST; answers `/discovery.json` itself,
+    /// naming the relay as the GeoReport v2 endpoint (a third-party server).
+    Recording(std::sync::Arc<std::sync::Mutex<Vec<Vec<u8>>>>),
+}
+
+/// An HTTP relay on loopback in front of a real portal, for tests.
+#[cfg(test)]
+pub(crate) async fn test_relay(upstream: String, mode: Relay) -> String {
+    use axum::response::IntoResponse;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let url = format!("http://{}", listener.local_addr().expect("addr"));
+    let me = url.clone();
+    let mode = std::sync::Arc::new(mode);
+    let count = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let http = reqwest::Client::new();
+    let app = axum::Router::new().fallback(move |req: axum::extract::Request| {
+        let (http, upstream, count, mode, me) =
+            (http.clone(), upstream.clone(), count.clone(), mode.clone(), me.clone());
+        async move {
+            let n = count.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            let (parts, body) = req.into_parts();
+            let bytes = axum::body::to_bytes(body, 64 << 20).await.unwrap_or_default();
+            match &*mode {
+                Relay::Flaky if n % 4 == 1 => {
+                    return (axum::http::StatusCode::SERVICE_UNAVAILABLE, "busy").into_response();
+                }
+                Relay::Recording(_) if parts.uri.path() == "/discovery.json" => {
+                    let doc = serde_json::json!({
+                        "contact": "Test relay",
+                        "endpoints": [{
+                            "specification": "http://wiki.open311.org/GeoReport_v2",
+                            "url": format!("{me}/open311/v2"),
+                            "type": "production",
+                            "formats": ["application/json"],
+                        }],
+                    });
+                    return axum::Json(doc).into_response();
+                }
+                Relay::Recording(seen) if parts.method == axum::http::Method::POST => {
+                    seen.lock().expect("lock").push(bytes.to_vec());
+                }
+                _ => {}
+            }
+            let path = parts.uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");
+            let mut rb = http.request(parts.method.clone(), format!("{upstream}{path}")).body(bytes);
+            for (k, v) in &parts.headers {
+                if k != axum::http::header::HOST && k != axum::http::header::CONTENT_LENGTH {
+                    rb = rb.header(k, v);
+                }
+            }
+            let Ok(resp) = rb.send().await else { return axum::http::StatusCode::BAD_GATEWAY.into_response() };
+            let status = resp.status();
+            let body = resp.bytes().await.unwrap_or_default();
+            if matches!(*mode, Relay::Flaky) && n % 4 == 3 {
+                // The server stored it; the app never hears so.
+                return axum::http::StatusCode::BAD_GATEWAY.into_response();
+            }
+            (status, body).into_response()
+        }
+    });
+    tokio::spawn(async move { axum::serve(listener, app).await.expect("relay") });
+    url
 }

@@ -46,6 +46,14 @@ pub struct Outbox {
     entry_lock: std::sync::Arc<std::sync::Mutex<()>>,
 }
 
+/// Sends in a row that may run out of time before the report is given back
+/// to the person (with backoff: about half an hour of trying).
+pub const MAX_TIMEOUTS: u32 = 5;
+/// Why such a report was not sent, for the person (German, then English).
+pub const TOO_SLOW: &str = "Die Meldung konnte über diese Verbindung nicht rechtzeitig gesendet werden. \
+    Entfernen Sie Fotos oder senden Sie sie erneut, wenn die Verbindung besser ist. / \
+    The report could not be sent in time over this connection. Remove photos, or send it again on a better connection.";
+
 /// Seconds to wait after `attempts` failures: 15 s doubling, at most 30 min.
 pub fn backoff(attempts: u32) -> i64 {
     (15i64 << attempts.min(7)).min(30 * 60)
@@ -95,7 +103,7 @@ impl Outbox {
             endpoint,
             account,
             hidden: false,
-            delivery: Delivery::Waiting { attempts: 0, next_attempt_at: now, last_error: None },
+            delivery: Delivery::Waiting { attempts: 0, next_attempt_at: now, last_error: None, timeouts: 0 },
         };
         self.file(&id).store(&entry)?;
         Ok(entry)
@@ -198,7 +206,7 @@ impl Outbox {
         let _sender = self.send_lock.lock().await;
         let mut sent = 0;
         for e in self.list() {
-            let Delivery::Waiting { attempts, next_attempt_at, .. } = e.delivery.clone() else { continue };
+            let Delivery::Waiting { attempts, next_attempt_at, timeouts, .. } = e.delivery.clone() else { continue };
             if next_attempt_at > now && !ignore_backoff {
                 continue;
             }
@@ -233,9 +241,22 @@ impl Outbox {
                 {
                     Delivery::Refused { reason: description }
                 }
+                // Ran out of time again and again (408 is the server's word for
+                // it): too big for this link. Not retried for ever; kept with a
+                // reason, to send again with fewer photos or a better connection.
+                Err(err @ (ClientError::TimedOut(_) | ClientError::Status { status: 408, .. }))
+                    if timeouts + 1 >= MAX_TIMEOUTS =>
+                {
+                    tracing::warn!(id = %e.id, error = %err, "report given up after repeated timeouts");
+                    Delivery::Refused { reason: TOO_SLOW.into() }
+                }
                 Err(err) => Delivery::Waiting {
                     attempts: attempts + 1,
                     next_attempt_at: now.saturating_add(backoff(attempts)),
+                    timeouts: match err {
+                        ClientError::TimedOut(_) | ClientError::Status { status: 408, .. } => timeouts + 1,
+                        _ => 0,
+                    },
                     last_error: Some(err.to_string()),
                 },
             };
@@ -336,7 +357,7 @@ mod tests {
         assert!(
             matches!(
                 &waiting[0].delivery,
-                Delivery::Waiting { attempts: 1, next_attempt_at: 115, last_error: Some(_) }
+                Delivery::Waiting { attempts: 1, next_attempt_at: 115, last_error: Some(_), timeouts: 0 }
             ),
             "{waiting:?}"
         );
@@ -391,45 +412,6 @@ mod tests {
         assert_eq!(entry.report.service_code, "strassenbeleuchtung", "nothing the person wrote is lost");
     }
 
-    /// A relay in front of the real portal that fails some answers: every
-    /// fourth request gets a 503 without reaching the portal, every fourth
-    /// (shifted) reaches it and its answer is lost (502).
-    async fn flaky_relay(upstream: String) -> String {
-        use axum::response::IntoResponse;
-        let count = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
-        let http = reqwest::Client::new();
-        let app = axum::Router::new().fallback(move |req: axum::extract::Request| {
-            let (http, upstream, count) = (http.clone(), upstream.clone(), count.clone());
-            async move {
-                let n = count.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-                let (parts, body) = req.into_parts();
-                let bytes = axum::body::to_bytes(body, 64 << 20).await.unwrap_or_default();
-                if n % 4 == 1 {
-                    return (axum::http::StatusCode::SERVICE_UNAVAILABLE, "busy").into_response();
-                }
-                let path = parts.uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");
-                let mut rb = http.request(parts.method.clone(), format!("{upstream}{path}")).body(bytes);
-                for (k, v) in &parts.headers {
-                    if k != axum::http::header::HOST && k != axum::http::header::CONTENT_LENGTH {
-                        rb = rb.header(k, v);
-                    }
-                }
-                let Ok(resp) = rb.send().await else { return axum::http::StatusCode::BAD_GATEWAY.into_response() };
-                let status = resp.status();
-                let body = resp.bytes().await.unwrap_or_default();
-                if n % 4 == 3 {
-                    // The portal stored it; the app never hears so.
-                    return axum::http::StatusCode::BAD_GATEWAY.into_response();
-                }
-                (status, body).into_response()
-            }
-        });
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
-        let url = format!("http://{}", listener.local_addr().expect("addr"));
-        tokio::spawn(async move { axum::serve(listener, app).await.expect("relay") });
-        url
-    }
-
     /// Found in review: the background sender, "Meine Meldungen" and a
     /// submit each called `send` with no lock, all writing one temp file name.
     /// Here they run against each other for many rounds through a portal that
@@ -440,7 +422,7 @@ mod tests {
         use std::sync::Arc;
         let tmp = tempfile::tempdir().expect("tempdir");
         let (base, _stop, _task) = crate::test_portal(tmp.path()).await;
-        let relay = flaky_relay(base.clone()).await;
+        let relay = crate::test_relay(base.clone(), crate::Relay::Flaky).await;
         let eps = Arc::new(endpoints(&relay, tmp.path()));
         let outbox = Outbox::new(tmp.path());
         let drafts = crate::drafts::Drafts::new(tmp.path());
@@ -531,5 +513,48 @@ mod tests {
                 assert_eq!(n, 1, "{text} arrived {n} times");
             }
         }
+    }
+
+    /// Found in review: a report too big for the link was retried for ever
+    /// (a 20 s limit for every request). Now its time grows with its size,
+    /// and after repeated timeouts it comes back to the person with a reason.
+    #[tokio::test]
+    async fn a_report_too_slow_for_the_link_comes_back_with_a_reason() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        // A server that takes the upload and never answers.
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let url = format!("http://{}", listener.local_addr().expect("addr"));
+        tokio::spawn(async move {
+            let mut held = Vec::new();
+            while let Ok((s, _)) = listener.accept().await {
+                held.push(s);
+            }
+        });
+        let timing =
+            muc_portal_client::UploadTiming { base: std::time::Duration::from_millis(300), bytes_per_sec: 1 << 40 };
+        let slow = Endpoints::load(
+            &PortalClient::new(&url).expect("client").with_upload_timing(timing),
+            tmp.path(),
+            "muenchen-app",
+        );
+        let outbox = Outbox::new(tmp.path());
+        outbox.enqueue(light(), &[], None, false, 0).expect("queued");
+        for round in 1..MAX_TIMEOUTS {
+            outbox.send_all_now(&slow, None, i64::from(round)).await;
+            let d = &outbox.list()[0].delivery;
+            assert!(matches!(d, Delivery::Waiting { timeouts, .. } if *timeouts == round), "{d:?}");
+        }
+        outbox.send_all_now(&slow, None, 99).await;
+        let d = &outbox.list()[0].delivery;
+        assert!(matches!(d, Delivery::Refused { reason } if reason.contains("Entfernen Sie Fotos")), "{d:?}");
+        assert_eq!(outbox.list()[0].report.description.as_deref(), Some("Laterne dunkel"), "nothing is lost");
+    }
+
+    #[test]
+    fn a_big_report_gets_more_time_up_to_the_portals_limit() {
+        let t = muc_portal_client::UploadTiming::default();
+        assert_eq!(t.for_bytes(0).as_secs(), 30);
+        assert_eq!(t.for_bytes(10 * 1024 * 1024).as_secs(), 30 + 320, "10 MB at 256 kbit/s");
+        assert_eq!(t.for_bytes(1 << 40).as_secs(), muc_wire::open311::UPLOAD_TIMEOUT_SECS);
     }
 }

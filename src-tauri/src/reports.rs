@@ -71,8 +71,11 @@ pub async fn submit(
     // sends the report with it.
     let token = if endpoints.chosen().is_none() { login.access_token(now).await.ok().flatten() } else { None };
     let account = token.is_some();
+    // Cleaned before anything is stored or sent: no EXIF or GPS on the device
+    // or to any server, upright, at most 2560 px.
+    let photos = crate::photos::clean_all_blocking(args.photos).await?;
     let entry = outbox
-        .enqueue(args.report, &args.photos, endpoints.chosen(), account, now)
+        .enqueue(args.report, &photos, endpoints.chosen(), account, now)
         .map_err(|e| AppError::new(ErrorKind::Storage, e.to_string()))?;
     if let Some(id) = args.draft_id {
         if let Err(e) = drafts.finish(&id) {
@@ -377,6 +380,61 @@ mod tests {
         assert!(mine(&Outbox::new(&other), &Follows::new(&other), &endpoints, &other_login, 60).await.is_empty());
         for l in [&phone_login, &laptop_login, &other_login] {
             l.logout().await.expect("signed out");
+        }
+    }
+
+    /// Found in review: raw photos, with their EXIF and GPS, were stored in
+    /// the outbox and sent unchanged to any GeoReport server. Now neither the
+    /// device's copy nor what a third-party server receives has any.
+    #[tokio::test]
+    async fn photos_leave_the_device_without_their_position() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        for d in ["city", "other"] {
+            std::fs::create_dir_all(tmp.path().join(d)).expect("dir");
+        }
+        let (city, _s1, _t1) = crate::test_portal(&tmp.path().join("city")).await;
+        let (other, _s2, _t2) = crate::test_portal(&tmp.path().join("other")).await;
+        let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let relay = crate::test_relay(other.clone(), crate::Relay::Recording(seen.clone())).await;
+        let portal = muc_portal_client::PortalClient::new(&city).expect("client");
+        let endpoints = Endpoints::load(&portal, tmp.path(), "muenchen-app");
+        endpoints
+            .set(muc_wire::ipc::SetEndpointArgs {
+                discovery_url: Some(format!("{relay}/discovery.json")),
+                api_key: None,
+                jurisdiction_id: None,
+            })
+            .await
+            .expect("the third-party server");
+        let photo = include_bytes!("../../portal/tests/fixtures/street-light.jpg").to_vec();
+        assert!(photo.windows(4).any(|w| w == b"Exif"), "the fixture has EXIF with a GPS position");
+        let report = muc_wire::open311::OutgoingReport {
+            service_code: "graffiti".into(),
+            lat: Some(48.1427),
+            lon: Some(11.5775),
+            address: None,
+            description: Some("Mit Foto.".into()),
+            email: None,
+            attributes: BTreeMap::from([("flaeche".to_string(), vec!["kasten".to_string()])]),
+            photos: Vec::new(),
+        };
+        let outbox = Outbox::new(tmp.path());
+        let args = SubmitReportArgs { report, photos: vec![photo], draft_id: None };
+        let sent = submit(&outbox, &Drafts::new(tmp.path()), &endpoints, &Login::not_configured(), args, 20)
+            .await
+            .expect("submitted");
+        assert!(matches!(sent.delivery, Delivery::Sent { .. }), "{sent:?}");
+        let posts = seen.lock().expect("lock").clone();
+        assert_eq!(posts.len(), 1, "one report posted to the third-party server");
+        let body = &posts[0];
+        assert!(body.windows(3).any(|w| w == [0xFF, 0xD8, 0xFF]), "the photo went along");
+        assert!(!body.windows(4).any(|w| w == b"Exif"), "without EXIF");
+        // The copy kept on the device is the clean one too.
+        let kept = &outbox.list()[0];
+        assert_eq!(kept.report.photos.len(), 1);
+        for p in &kept.report.photos {
+            let stored = std::fs::read(tmp.path().join("outbox").join(p)).expect("photo on disk");
+            assert!(stored.starts_with(&[0xFF, 0xD8, 0xFF]) && !stored.windows(4).any(|w| w == b"Exif"));
         }
     }
 }

@@ -20,9 +20,12 @@ const MAX_PAGES: usize = 1000;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ClientError {
-    /// No answer: connection refused, DNS, timeout, connection dropped mid-body.
+    /// No answer: connection refused, DNS, connection dropped mid-body.
     #[error("portal unreachable: {0}")]
     Unreachable(String),
+    /// The request did not finish in its time (a slow link, a large upload).
+    #[error("timed out: {0}")]
+    TimedOut(String),
     /// The portal answered with an error status.
     #[error("portal answered {status}: {code}: {description}")]
     Status { status: u16, code: String, description: String },
@@ -36,7 +39,11 @@ impl From<reqwest::Error> for ClientError {
         // We parse bodies ourselves (serde_json), so every reqwest error is
         // about transport: connect, timeout, or a body cut off because the
         // portal went away mid-answer (which reqwest calls "decoding").
-        ClientError::Unreachable(e.to_string())
+        if e.is_timeout() {
+            ClientError::TimedOut(e.to_string())
+        } else {
+            ClientError::Unreachable(e.to_string())
+        }
     }
 }
 
@@ -55,6 +62,30 @@ pub enum Catalogue {
 pub struct PortalClient {
     base: String,
     pub(crate) http: reqwest::Client,
+    pub(crate) upload: UploadTiming,
+}
+
+/// How long a report upload may take: a base, plus its size at a slow
+/// mobile rate, at most a cap. The portal's upload timeout is the same cap
+/// (`muc_wire::open311::UPLOAD_TIMEOUT_SECS`), so the two agree.
+#[derive(Debug, Clone, Copy)]
+pub struct UploadTiming {
+    pub base: Duration,
+    /// Bytes per second the slowest link we plan for carries (256 kbit/s).
+    pub bytes_per_sec: u64,
+}
+
+impl Default for UploadTiming {
+    fn default() -> Self {
+        Self { base: Duration::from_secs(30), bytes_per_sec: 32 * 1024 }
+    }
+}
+
+impl UploadTiming {
+    pub fn for_bytes(&self, bytes: u64) -> Duration {
+        let cap = Duration::from_secs(muc_wire::open311::UPLOAD_TIMEOUT_SECS);
+        (self.base + Duration::from_secs(bytes / self.bytes_per_sec.max(1))).min(cap)
+    }
 }
 
 impl PortalClient {
@@ -66,7 +97,13 @@ impl PortalClient {
             .user_agent(concat!("muenchen-app/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| ClientError::Invalid(e.to_string()))?;
-        Ok(Self { base: base.trim_end_matches('/').to_string(), http })
+        Ok(Self { base: base.trim_end_matches('/').to_string(), http, upload: UploadTiming::default() })
+    }
+
+    /// The same client with other upload timing (tests use a short one).
+    pub fn with_upload_timing(mut self, upload: UploadTiming) -> Self {
+        self.upload = upload;
+        self
     }
 
     pub fn base(&self) -> &str {

@@ -18,6 +18,7 @@ pub struct Open311Client {
     /// access token is ever sent to.
     portal_base: String,
     http: reqwest::Client,
+    upload: crate::UploadTiming,
 }
 
 /// Why a discovery URL cannot be used.
@@ -33,7 +34,7 @@ pub enum DiscoveryError {
 
 impl Open311Client {
     pub fn new(portal: &PortalClient, endpoint: Endpoint) -> Self {
-        Self { endpoint, portal_base: portal.base().to_string(), http: portal.http.clone() }
+        Self { endpoint, portal_base: portal.base().to_string(), http: portal.http.clone(), upload: portal.upload }
     }
 
     pub fn endpoint(&self) -> &Endpoint {
@@ -82,6 +83,7 @@ impl Open311Client {
             },
             portal_base: portal.base().to_string(),
             http: portal.http.clone(),
+            upload: portal.upload,
         };
         // A server that lists an endpoint it does not serve is no use either.
         client
@@ -196,6 +198,9 @@ impl Open311Client {
         idempotency_key: &str,
         bearer: Option<&str>,
     ) -> Result<CreatedRequest, ClientError> {
+        // Its time grows with its size: a slow link must not cut off a big report.
+        let size: usize = photos.iter().map(Vec::len).sum::<usize>()
+            + fields.iter().map(|(k, v)| k.len() + v.len() + 100).sum::<usize>();
         let mut form = reqwest::multipart::Form::new().text("api_key", self.endpoint.api_key.clone());
         if let Some(j) = &self.endpoint.jurisdiction_id {
             form = form.text("jurisdiction_id", j.clone());
@@ -211,7 +216,7 @@ impl Open311Client {
         if let Some(t) = self.bearer_for(bearer) {
             req = req.bearer_auth(t);
         }
-        let resp = req.multipart(form).send().await?;
+        let resp = req.timeout(self.upload.for_bytes(size as u64)).multipart(form).send().await?;
         let mut created: Vec<CreatedRequest> = read(resp).await?;
         created.pop().ok_or_else(|| ClientError::Invalid("empty answer to a report".into()))
     }

@@ -325,6 +325,8 @@ pub enum ErrorKind {
     Login,
     /// Not offered on a shared device (kiosk): opening other programs, signing in.
     NotOnSharedDevice,
+    /// A photo could not be read or is over the limits (detail: which, why).
+    Photo,
     /// Kiosk mode: a session's data could not all be removed; the device
     /// stays blocked until a helper has looked.
     SessionNotEnded,

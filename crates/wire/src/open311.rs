@@ -237,7 +237,14 @@ pub struct OutgoingReport {
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum Delivery {
     /// Waiting to be sent (offline, portal down, or not tried yet).
-    Waiting { attempts: u32, next_attempt_at: i64, last_error: Option<String> },
+    Waiting {
+        attempts: u32,
+        next_attempt_at: i64,
+        last_error: Option<String>,
+        /// Sends in a row that ran out of time (a report too big for the link).
+        #[serde(default)]
+        timeouts: u32,
+    },
     /// The portal has it.
     Sent { service_request_id: String, token: Option<String>, sent_at: i64 },
     /// The portal refused it (e.g. a required field); kept for the person to fix.
@@ -279,6 +286,12 @@ impl Discovery {
         self.endpoints.iter().filter(usable).find(production).or_else(|| self.endpoints.iter().find(usable))
     }
 }
+
+/// The longest a report upload may take, on both sides: the app's client
+/// gives a large report this long on a slow link, and the portal does not
+/// cut an upload off sooner (10 min: about 19 MB at 256 kbit/s; five photos
+/// cleaned to 2560 px are well under that).
+pub const UPLOAD_TIMEOUT_SECS: u64 = 600;
 
 /// Where the app sends reports: a GeoReport v2 endpoint, found by discovery.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -28,14 +28,24 @@ const MAX_RANGE_SECS: i64 = 90 * 86_400;
 const MAX_PAGE_SIZE: usize = 200;
 
 pub fn router() -> Router<AppState> {
+    // A new report may carry five photos over a slow mobile link: its upload
+    // gets as long as the app's client gives it; everything else the usual.
+    let upload = tower_http::timeout::TimeoutLayer::with_status_code(
+        StatusCode::REQUEST_TIMEOUT,
+        std::time::Duration::from_secs(muc_wire::open311::UPLOAD_TIMEOUT_SECS),
+    );
     Router::new()
-        .route("/open311/v2/{file}", get(top).post(create))
-        .route("/open311/v2/services/{file}", get(definition))
-        .route("/open311/v2/requests/{file}", get(one))
-        .route("/open311/v2/requests/{id}/{file}", post(support))
-        .route("/open311/v2/tokens/{file}", get(token))
-        .route("/media/{name}", get(media::serve))
-        .route("/operator/requests/{id}/status", post(operator_status))
+        .route("/open311/v2/{file}", get(top).layer(crate::request_timeout()).merge(post(create).layer(upload)))
+        .merge(
+            Router::new()
+                .route("/open311/v2/services/{file}", get(definition))
+                .route("/open311/v2/requests/{file}", get(one))
+                .route("/open311/v2/requests/{id}/{file}", post(support))
+                .route("/open311/v2/tokens/{file}", get(token))
+                .route("/media/{name}", get(media::serve))
+                .route("/operator/requests/{id}/status", post(operator_status))
+                .layer(crate::request_timeout()),
+        )
         .layer(DefaultBodyLimit::max(media::MAX_BODY))
 }
 
