@@ -11,8 +11,7 @@ use axum::http::{header, Request, StatusCode};
 use common::TestDb;
 use http_body_util::BodyExt;
 use muc_portal::AppState;
-use muc_portal_client::oidc::{code_from_redirect, OidcClient, Pkce};
-use muc_portal_client::PortalClient;
+use muc_portal_client::oidc::{code_from_redirect, OidcClient};
 use muc_test_op::{sign_in, TestOp};
 use serde_json::Value;
 use tower::ServiceExt;
@@ -20,15 +19,13 @@ use tower::ServiceExt;
 on_both_databases!(reports_belong_to_the_signed_in_account);
 
 async fn access_token(op: &TestOp, user: &str) -> String {
-    let http = PortalClient::new("http://127.0.0.1:9").expect("client");
-    let oidc = OidcClient::discover(&http, &op.issuer, "muenchen-app").await.expect("discovery");
-    let pkce = Pkce::new().expect("pkce");
+    let oidc = OidcClient::discover(&op.issuer, "muenchen-app").await.expect("discovery");
     // Nobody needs to listen here: the provider only redirects to it.
-    let redirect = "http://127.0.0.1:4711/callback";
-    let back = sign_in(&oidc.authorize_url(redirect, &pkce), user).await.expect("signed in");
-    let path = &back[back.find("/callback").expect("callback")..];
-    let code = code_from_redirect(path, &pkce.state).expect("code");
-    oidc.exchange_code(&code, redirect, &pkce.verifier).await.expect("tokens").access_token
+    let pending = oidc.start("http://127.0.0.1:4711/callback").expect("start");
+    let back = sign_in(&pending.authorize_url, user).await.expect("signed in");
+    let params = url::Url::parse(&back).expect("url").query_pairs().into_owned().collect();
+    let code = code_from_redirect(&params, &pending.state).expect("code");
+    oidc.finish(pending, &code).await.expect("tokens").0.access_token
 }
 
 async fn call(st: &AppState, req: Request<Body>) -> (StatusCode, Option<String>, Value) {

@@ -287,9 +287,21 @@ mod tests {
     fn every_step_runs_and_every_failure_is_named() {
         let ran = std::cell::Cell::new(0);
         let steps: Vec<Step<'_>> = vec![
-            ("first", Box::new(|| Ok(ran.set(ran.get() + 1)))),
+            (
+                "first",
+                Box::new(|| {
+                    ran.set(ran.get() + 1);
+                    Ok(())
+                }),
+            ),
             ("drafts", Box::new(|| Err("device busy".into()))),
-            ("third", Box::new(|| Ok(ran.set(ran.get() + 1)))),
+            (
+                "third",
+                Box::new(|| {
+                    ran.set(ran.get() + 1);
+                    Ok(())
+                }),
+            ),
             ("webview", Box::new(|| Err("not cleared".into()))),
         ];
         let failed = run_steps(steps).expect_err("two failed");

@@ -102,7 +102,7 @@ pub fn run() {
             let client = PortalClient::new(&cfg.portal_url)?;
             app.manage(AppState {
                 endpoints: endpoint::Endpoints::load(&client, &cfg.data_dir, &cfg.open311_api_key),
-                login: login::Login::new(cfg.login.clone(), &client, login::KEYRING_SERVICE),
+                login: login::Login::new(cfg.login.clone(), login::KEYRING_SERVICE),
                 client,
                 cache: HotspotCache::in_dir(&cfg.data_dir),
                 finders: FinderCache::in_dir(&cfg.data_dir),

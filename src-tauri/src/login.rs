@@ -1,16 +1,18 @@
 //! Signing in with the city's identity provider (M-Login, BayernID) as a
 //! public native client (RFC 8252): the system browser shows the provider's
-//! page, the provider redirects to a one-shot listener on 127.0.0.1, the code
-//! is traded for tokens with PKCE. The tokens live only in the OS keyring;
-//! the frontend sees a name and an account id, never a token.
+//! page, the provider redirects to a small HTTP server (axum) on 127.0.0.1,
+//! the code is traded for tokens with PKCE and the ID token is checked
+//! (`muc_portal_client::oidc`, on the `openidconnect` crate). The tokens live
+//! only in the OS keyring, written only after every check passed; the
+//! frontend sees a name and an account id, never a token.
 
+use std::collections::HashMap;
 use std::time::Duration;
 
-use muc_portal_client::oidc::{code_from_redirect, OidcClient, Pkce};
-use muc_portal_client::{ClientError, PortalClient};
+use muc_portal_client::oidc::{code_from_redirect, OidcClient, OidcError};
+
 use muc_wire::ipc::{AppError, ErrorKind, LoginStatus, SessionView};
 use serde::{Deserialize, Serialize};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 /// The keyring entry's service; the entry's user is "session".
 pub const KEYRING_SERVICE: &str = "de.muenchen.app";
@@ -38,7 +40,6 @@ struct Stored {
 
 pub struct Login {
     config: Option<LoginConfig>,
-    portal: PortalClient,
     /// The keyring entry's service name (tests use their own).
     service: String,
     cancel: std::sync::Mutex<Option<tokio::sync::oneshot::Sender<()>>>,
@@ -99,8 +100,8 @@ fn login_error(detail: impl Into<String>) -> AppError {
 }
 
 impl Login {
-    pub fn new(config: Option<LoginConfig>, portal: &PortalClient, service: &str) -> Self {
-        Self { config, portal: portal.clone(), service: service.into(), cancel: std::sync::Mutex::new(None) }
+    pub fn new(config: Option<LoginConfig>, service: &str) -> Self {
+        Self { config, service: service.into(), cancel: std::sync::Mutex::new(None) }
     }
 
     fn with_entry<T>(&self, what: &str, f: impl FnOnce(&keyring::Entry) -> T) -> Result<T, AppError> {
@@ -127,7 +128,7 @@ impl Login {
     /// For tests: sign-in not set up, so the keyring is never touched.
     #[cfg(test)]
     pub fn not_configured() -> Self {
-        Self::new(None, &PortalClient::new("http://127.0.0.1:9").expect("client"), KEYRING_SERVICE)
+        Self::new(None, KEYRING_SERVICE)
     }
 
     /// Who is signed in (from the keyring; no network).
@@ -146,7 +147,7 @@ impl Login {
 
     async fn client(&self) -> Result<OidcClient, AppError> {
         let c = self.config.as_ref().ok_or_else(|| login_error("sign-in is not set up (MUC_OIDC_ISSUER)"))?;
-        OidcClient::discover(&self.portal, &c.issuer, &c.client_id).await.map_err(|e| crate::hotspots::app_error(&e))
+        OidcClient::discover(&c.issuer, &c.client_id).await.map_err(oidc_error)
     }
 
     /// Signs in: `open` shows the provider's page in the system browser.
@@ -160,22 +161,21 @@ impl Login {
             .await
             .map_err(|e| login_error(format!("no loopback port: {e}")))?;
         let port = listener.local_addr().map_err(|e| login_error(e.to_string()))?.port();
-        let redirect = format!("http://127.0.0.1:{port}/callback");
-        let pkce = Pkce::new().map_err(|e| login_error(e.to_string()))?;
+        let pending = oidc.start(&format!("http://127.0.0.1:{port}/callback")).map_err(oidc_error)?;
         let (tx, rx) = tokio::sync::oneshot::channel();
         if let Ok(mut c) = self.cancel.lock() {
             *c = Some(tx);
         }
-        open(&oidc.authorize_url(&redirect, &pkce))?;
+        let redirect = Redirect::serve(listener, pending.state.clone());
+        open(&pending.authorize_url)?;
         let code = tokio::select! {
-            r = tokio::time::timeout(WAIT_FOR_BROWSER, wait_for_code(&listener, &pkce.state)) => {
-                r.map_err(|_| login_error("no answer from the browser within 5 minutes"))??
+            r = tokio::time::timeout(WAIT_FOR_BROWSER, redirect.code()) => {
+                r.map_err(|_| login_error("no answer from the browser within 5 minutes"))?.map_err(login_error)?
             }
             _ = rx => return Err(login_error("cancelled")),
         };
-        let tokens =
-            oidc.exchange_code(&code, &redirect, &pkce.verifier).await.map_err(|e| login_error(e.to_string()))?;
-        let who = oidc.who(&tokens).map_err(|e| login_error(e.to_string()))?;
+        // Nothing is stored unless the ID token passed every check.
+        let (tokens, who) = oidc.finish(pending, &code).await.map_err(oidc_error)?;
         let stored = Stored {
             expires_at: now + tokens.expires_in.unwrap_or(300),
             access_token: tokens.access_token,
@@ -222,12 +222,12 @@ impl Login {
                 Ok(Some(s.access_token))
             }
             // The provider says the session is over: signed out.
-            Err(ClientError::Status { status: 400 | 401, .. }) => {
-                tracing::info!("session ended by the identity provider");
+            Err(OidcError::Refused(why)) => {
+                tracing::info!(%why, "session ended by the identity provider");
                 self.forget()?;
                 Ok(None)
             }
-            Err(e) => Err(crate::hotspots::app_error(&e)),
+            Err(e) => Err(oidc_error(e)),
         }
     }
 
@@ -245,39 +245,79 @@ impl Login {
     }
 }
 
-/// Accepts connections until the browser brings the code (other requests,
-/// e.g. a favicon, are answered and ignored); answers the browser with a page.
-async fn wait_for_code(listener: &tokio::net::TcpListener, state: &str) -> Result<String, AppError> {
-    loop {
-        let (mut sock, _) = listener.accept().await.map_err(|e| login_error(e.to_string()))?;
-        let mut buf = vec![0u8; 8192];
-        let n = sock.read(&mut buf).await.unwrap_or(0);
-        let head = String::from_utf8_lossy(&buf[..n]);
-        let path = head.lines().next().and_then(|l| l.split_whitespace().nth(1)).unwrap_or("/").to_string();
-        if !path.starts_with("/callback") {
-            let _ = sock.write_all(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").await;
-            continue;
-        }
-        let result = code_from_redirect(&path, state);
-        let (title, text) = match &result {
-            Ok(_) => (
-                "Angemeldet / Signed in",
-                "Sie sind angemeldet. Sie können dieses Fenster schließen und zur München App zurückkehren. / You are signed in. You can close this window and return to the app.",
-            ),
-            Err(_) => (
-                "Anmeldung fehlgeschlagen / Sign-in failed",
-                "Die Anmeldung hat nicht geklappt. Bitte versuchen Sie es in der App erneut. / Signing in did not work. Please try again in the app.",
-            ),
+fn oidc_error(e: OidcError) -> AppError {
+    match e {
+        OidcError::Unavailable(d) => AppError::new(ErrorKind::PortalUnreachable, d),
+        other => login_error(other.to_string()),
+    }
+}
+
+/// The loopback redirect (RFC 8252 §7.3): a small HTTP server on
+/// 127.0.0.1 that answers the browser with a page and hands over the code
+/// of the first request to `/callback` that carries the right `state`.
+/// Other requests (a favicon, a stray or forged callback) get their answer
+/// and change nothing.
+struct Redirect {
+    result: tokio::sync::oneshot::Receiver<Result<String, String>>,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+}
+
+impl Redirect {
+    fn serve(listener: tokio::net::TcpListener, state: String) -> Redirect {
+        use axum::extract::Query;
+        use axum::response::{Html, IntoResponse};
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        let tx = std::sync::Arc::new(std::sync::Mutex::new(Some(tx)));
+        let callback = move |Query(params): Query<HashMap<String, String>>| {
+            let (tx, state) = (tx.clone(), state.clone());
+            async move {
+                let result = code_from_redirect(&params, &state);
+                let (title, text) = match &result {
+                    Ok(_) => (
+                        "Angemeldet / Signed in",
+                        "Sie sind angemeldet. Sie können dieses Fenster schließen und zur München App zurückkehren. / You are signed in. You can close this window and return to the app.",
+                    ),
+                    Err(_) => (
+                        "Anmeldung fehlgeschlagen / Sign-in failed",
+                        "Die Anmeldung hat nicht geklappt. Bitte versuchen Sie es in der App erneut. / Signing in did not work. Please try again in the app.",
+                    ),
+                };
+                // A callback without the right state is not this sign-in's: ignore it.
+                if result.as_ref().err().is_none_or(|e| e != "state does not match") {
+                    if let Some(tx) = tx.lock().ok().and_then(|mut t| t.take()) {
+                        let _ = tx.send(result);
+                    }
+                }
+                let page = format!(
+                    "<!doctype html><html lang=\"de\"><meta charset=\"utf-8\"><title>{title}</title><h1>{title}</h1><p>{text}</p></html>"
+                );
+                ([(axum::http::header::CACHE_CONTROL, "no-store")], Html(page)).into_response()
+            }
         };
-        let body = format!(
-            "<!doctype html><html lang=\"de\"><meta charset=\"utf-8\"><title>{title}</title><h1>{title}</h1><p>{text}</p></html>"
-        );
-        let resp = format!(
-            "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n{body}",
-            body.len()
-        );
-        let _ = sock.write_all(resp.as_bytes()).await;
-        return result.map_err(login_error);
+        let app = axum::Router::new().route("/callback", axum::routing::get(callback));
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        tokio::spawn(async move {
+            let shutdown = async move {
+                let _ = stopped.await;
+            };
+            if let Err(e) = axum::serve(listener, app).with_graceful_shutdown(shutdown).await {
+                tracing::warn!(error = %e, "sign-in redirect listener");
+            }
+        });
+        Redirect { result: rx, stop: Some(stop) }
+    }
+
+    /// The code, once the browser brought it (or why not).
+    async fn code(mut self) -> Result<String, String> {
+        (&mut self.result).await.unwrap_or_else(|_| Err("the redirect listener stopped".into()))
+    }
+}
+
+impl Drop for Redirect {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
     }
 }
 
@@ -309,10 +349,9 @@ mod tests {
     #[tokio::test]
     async fn sign_in_renew_and_sign_out() {
         let op = TestOp::start(60).expect("the OpenID provider");
-        let portal = PortalClient::new("http://127.0.0.1:9").expect("client");
         let service = format!("de.muenchen.app.test.{}", std::process::id());
         let cfg = LoginConfig { issuer: op.issuer.clone(), client_id: "muenchen-app".into() };
-        let login = Login::new(Some(cfg), &portal, &service);
+        let login = Login::new(Some(cfg), &service);
         assert!(login.status().session.is_none());
 
         let who = login.login(browser("anna"), 1_000).await.expect("signed in");
@@ -333,15 +372,14 @@ mod tests {
     #[tokio::test]
     async fn a_session_the_provider_ended_signs_out() {
         let op = TestOp::start(60).expect("the OpenID provider");
-        let portal = PortalClient::new("http://127.0.0.1:9").expect("client");
         let service = format!("de.muenchen.app.test.ended.{}", std::process::id());
         let cfg = LoginConfig { issuer: op.issuer.clone(), client_id: "muenchen-app".into() };
-        let login = Login::new(Some(cfg.clone()), &portal, &service);
+        let login = Login::new(Some(cfg.clone()), &service);
         login.login(browser("bert"), 1_000).await.expect("signed in");
         // The provider restarts and forgets every session: the refresh token is void.
         drop(op);
         let op = TestOp::start(60).expect("the provider again");
-        let login = Login::new(Some(LoginConfig { issuer: op.issuer.clone(), ..cfg }), &portal, &service);
+        let login = Login::new(Some(LoginConfig { issuer: op.issuer.clone(), ..cfg }), &service);
         assert_eq!(login.access_token(1_000 + 3600).await.expect("answered"), None, "signed out, not stuck");
         assert!(login.status().session.is_none());
     }
@@ -349,9 +387,8 @@ mod tests {
     #[tokio::test]
     async fn cancelling_stops_waiting() {
         let op = TestOp::start(60).expect("the OpenID provider");
-        let portal = PortalClient::new("http://127.0.0.1:9").expect("client");
         let cfg = LoginConfig { issuer: op.issuer.clone(), client_id: "muenchen-app".into() };
-        let login = std::sync::Arc::new(Login::new(Some(cfg), &portal, "de.muenchen.app.test.cancel"));
+        let login = std::sync::Arc::new(Login::new(Some(cfg), "de.muenchen.app.test.cancel"));
         let l = login.clone();
         let waiting = tokio::spawn(async move { l.login(|_| Ok(()), 1).await });
         while login.cancel.lock().map(|c| c.is_none()).unwrap_or(true) {
@@ -360,5 +397,63 @@ mod tests {
         login.cancel();
         let r = waiting.await.expect("joined");
         assert!(matches!(r, Err(e) if e.kind == ErrorKind::Login && e.detail == "cancelled"));
+    }
+
+    /// Whether the keyring holds a session under `service`.
+    fn stored_in_keyring(service: &str) -> bool {
+        keyring::Entry::new(service, "session").and_then(|e| e.get_password()).is_ok()
+    }
+
+    /// Found in review: the hand-written client did not check the ID
+    /// token's expiry or signature and sent no nonce. Each of these comes
+    /// from the real provider, misbehaving on purpose: each is refused with
+    /// a clear message, and nothing reaches the keyring.
+    #[tokio::test]
+    async fn forged_id_tokens_are_refused_and_nothing_is_stored() {
+        for (fault, says) in [
+            ("tamper", "the ID token was refused: its signature is not the provider's"),
+            ("nonce", "the ID token was refused: it belongs to another sign-in (nonce)"),
+            ("expired", "the ID token was refused: it has expired"),
+            ("audience", "the ID token was refused: it was issued for another app"),
+            ("http", "not https: token endpoint http://token.example.org/token"),
+        ] {
+            let op = TestOp::start_with(60, fault).expect("the OpenID provider");
+            let service = format!("de.muenchen.app.test.{fault}.{}", std::process::id());
+            let cfg = LoginConfig { issuer: op.issuer.clone(), client_id: "muenchen-app".into() };
+            let login = Login::new(Some(cfg), &service);
+            type Browser = Box<dyn FnOnce(&str) -> Result<(), AppError>>;
+            let browser: Browser = if fault == "http" { Box::new(|_: &str| Ok(())) } else { Box::new(browser("anna")) };
+            let e = login.login(browser, 1_000).await.expect_err(fault);
+            assert_eq!(e.kind, ErrorKind::Login, "{fault}: {e}");
+            assert!(e.detail.contains(says), "{fault}: {}", e.detail);
+            assert!(login.status().session.is_none(), "{fault}: not signed in");
+            assert!(!stored_in_keyring(&service), "{fault}: nothing in the keyring");
+        }
+    }
+
+    /// A callback to the loopback listener that does not carry this
+    /// sign-in's state (a forged or stray redirect) changes nothing; the
+    /// real one still completes the sign-in.
+    #[tokio::test]
+    async fn a_forged_callback_is_ignored() {
+        let op = TestOp::start(60).expect("the OpenID provider");
+        let service = format!("de.muenchen.app.test.forged.{}", std::process::id());
+        let cfg = LoginConfig { issuer: op.issuer.clone(), client_id: "muenchen-app".into() };
+        let login = Login::new(Some(cfg), &service);
+        let forging_browser = move |url: &str| {
+            let url = url.to_string();
+            tokio::spawn(async move {
+                let redirect = url::Url::parse(&url).expect("url");
+                let back = redirect.query_pairs().find(|(k, _)| k == "redirect_uri").expect("redirect").1.to_string();
+                let forged = reqwest::get(format!("{back}?code=stolen&state=guessed")).await.expect("answered");
+                assert!(forged.text().await.expect("page").contains("fehlgeschlagen"));
+                let real = muc_test_op::sign_in(&url, "anna").await.expect("signed in");
+                reqwest::get(&real).await.expect("the app's listener answers");
+            });
+            Ok(())
+        };
+        let who = login.login(forging_browser, 1_000).await.expect("signed in despite the forged callback");
+        assert_eq!(who.account_id, "anna");
+        login.logout().await.expect("signed out");
     }
 }

@@ -346,7 +346,7 @@ mod tests {
             let dir = tmp.path().join(name);
             std::fs::create_dir_all(&dir).expect("dir");
             let service = format!("de.muenchen.app.test.{name}.{}", std::process::id());
-            (dir.clone(), Login::new(Some(cfg.clone()), &portal, &service), user)
+            (dir.clone(), Login::new(Some(cfg.clone()), &service), user)
         };
         let endpoints = Endpoints::load(&portal, tmp.path(), "muenchen-app");
         let (phone, phone_login, _) = device("phone", "anna");

@@ -4,9 +4,17 @@
 //
 //   node server.mjs            prints "issuer http://127.0.0.1:<port>" when ready
 //   MUC_OIDC_ACCESS_TTL=2      access tokens live 2 s (to test expiry)
+//   MUC_OIDC_FAULT=<fault>     the provider misbehaves, to test that the app
+//                              refuses it: tamper (ID token payload changed,
+//                              signature kept), nonce (another nonce), expired
+//                              (an ID token that expired 10 minutes ago),
+//                              audience (an ID token for another client), all
+//                              re-signed with the provider's own key; http (the
+//                              discovery document names an http token endpoint
+//                              on another machine)
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { generateKeyPair, exportJWK } from 'jose';
+import { generateKeyPair, exportJWK, CompactSign } from 'jose';
 import Provider from 'oidc-provider';
 
 const ttl = Number(process.env.MUC_OIDC_ACCESS_TTL || 300);
@@ -64,6 +72,34 @@ server.listen(Number(process.env.PORT || 0), '127.0.0.1', async () => {
     ttl: { AccessToken: ttl, IdToken: 3600, RefreshToken: 86400, Session: 86400, Grant: 86400, Interaction: 600 },
   });
   provider.on('server_error', (_ctx, err) => console.error('server_error', err));
+  const fault = process.env.MUC_OIDC_FAULT || '';
+  if (fault) {
+    const b64 = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const resign = async (payload) =>
+      new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
+        .setProtectedHeader({ alg: 'RS256', kid: 'muc-test', typ: 'JWT' })
+        .sign(privateKey);
+    provider.use(async (ctx, next) => {
+      await next();
+      if (fault === 'http' && ctx.path === '/.well-known/openid-configuration' && ctx.body) {
+        ctx.body = { ...ctx.body, token_endpoint: 'http://token.example.org/token' };
+      }
+      const idToken = ctx.path === '/token' && ctx.body && ctx.body.id_token;
+      if (!idToken) return;
+      const [head, body, sig] = idToken.split('.');
+      const claims = JSON.parse(Buffer.from(body, 'base64url').toString());
+      const now = Math.floor(Date.now() / 1000);
+      if (fault === 'tamper') {
+        ctx.body = { ...ctx.body, id_token: `${head}.${b64({ ...claims, sub: 'mallory', name: 'Mallory' })}.${sig}` };
+      } else if (fault === 'nonce') {
+        ctx.body = { ...ctx.body, id_token: await resign({ ...claims, nonce: 'not-the-apps-nonce' }) };
+      } else if (fault === 'expired') {
+        ctx.body = { ...ctx.body, id_token: await resign({ ...claims, iat: now - 1200, exp: now - 600 }) };
+      } else if (fault === 'audience') {
+        ctx.body = { ...ctx.body, id_token: await resign({ ...claims, aud: 'another-app', azp: 'another-app' }) };
+      }
+    });
+  }
   server.on('request', provider.callback());
   console.log(`issuer ${issuer}`);
 });

@@ -1,217 +1,249 @@
-//! The app's side of OpenID Connect as a public native client (RFC 8252):
-//! discovery, authorization code with PKCE (S256) and a loopback redirect,
-//! the token exchange, refresh, user info and revocation. No client secret;
-//! the tokens are the caller's to keep (the shell keeps them in the OS keyring).
+//! The app's side of OpenID Connect as a public native client (RFC 8252),
+//! on the `openidconnect` crate: discovery, authorization code with PKCE
+//! (S256), `state` and `nonce`, the ID token checked (signature against the
+//! provider's keys, issuer, audience, expiry, nonce), refresh and revocation.
+//! No client secret; the tokens are the caller's to keep (the shell keeps
+//! them in the OS keyring). Every address the provider names must be https
+//! (http only on this machine, for tests), checked before anything is sent.
 
-use serde::Deserialize;
+use openidconnect::core::{
+    CoreAuthDisplay, CoreClaimName, CoreClaimType, CoreClient, CoreClientAuthMethod, CoreGrantType, CoreJsonWebKey,
+    CoreJweContentEncryptionAlgorithm, CoreJweKeyManagementAlgorithm, CoreResponseMode, CoreResponseType,
+    CoreRevocableToken, CoreSubjectIdentifierType,
+};
+use openidconnect::{
+    AdditionalProviderMetadata, AuthenticationFlow, AuthorizationCode, ClaimsVerificationError, ClientId, CsrfToken,
+    IssuerUrl, Nonce, OAuth2TokenResponse, PkceCodeChallenge, PkceCodeVerifier, ProviderMetadata, RedirectUrl,
+    RefreshToken, RequestTokenError, RevocationUrl, Scope, TokenResponse,
+};
+use serde::{Deserialize, Serialize};
 
-use crate::ClientError;
+use muc_wire::open311::acceptable_url;
 
-#[derive(Debug, Clone, Deserialize)]
-pub struct ProviderInfo {
-    pub issuer: String,
-    pub authorization_endpoint: String,
-    pub token_endpoint: String,
-    #[serde(default)]
-    pub userinfo_endpoint: Option<String>,
-    #[serde(default)]
-    pub revocation_endpoint: Option<String>,
+/// Why signing in or renewing did not work, in words for the log and support.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum OidcError {
+    /// The provider names an address that is not https (http only on this machine).
+    #[error("the identity provider names an address that is not https: {0}")]
+    Insecure(String),
+    /// The provider could not be reached or answered nonsense.
+    #[error("the identity provider is not available: {0}")]
+    Unavailable(String),
+    /// The provider said no (e.g. `invalid_grant`: the session is over).
+    #[error("the identity provider refused: {0}")]
+    Refused(String),
+    /// The ID token failed a check: it was not made for this sign-in.
+    #[error("the ID token was refused: {0}")]
+    IdToken(String),
 }
 
-/// The answer of the token endpoint.
-#[derive(Debug, Clone, Deserialize)]
+/// The provider's discovery document, with the revocation endpoint (RFC 7009).
+#[derive(Clone, Debug, Deserialize, Serialize)]
+pub struct Extra {
+    #[serde(default)]
+    revocation_endpoint: Option<String>,
+}
+impl AdditionalProviderMetadata for Extra {}
+
+type Metadata = ProviderMetadata<
+    Extra,
+    CoreAuthDisplay,
+    CoreClientAuthMethod,
+    CoreClaimName,
+    CoreClaimType,
+    CoreGrantType,
+    CoreJweContentEncryptionAlgorithm,
+    CoreJweKeyManagementAlgorithm,
+    CoreJsonWebKey,
+    CoreResponseMode,
+    CoreResponseType,
+    CoreSubjectIdentifierType,
+>;
+
+/// Tokens from the token endpoint.
+#[derive(Debug, Clone)]
 pub struct Tokens {
     pub access_token: String,
-    #[serde(default)]
     pub refresh_token: Option<String>,
-    #[serde(default)]
     pub expires_in: Option<i64>,
-    #[serde(default)]
-    pub id_token: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-pub struct UserInfo {
+/// Who signed in, from a checked ID token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
     pub sub: String,
-    #[serde(default)]
     pub name: Option<String>,
 }
 
-/// A PKCE verifier with its S256 challenge, and a `state` against CSRF.
-#[derive(Debug, Clone)]
-pub struct Pkce {
-    pub verifier: String,
-    pub challenge: String,
+/// A sign-in on its way: where the browser goes, and what the answer must match.
+#[derive(Debug)]
+pub struct Pending {
+    pub authorize_url: String,
     pub state: String,
-}
-
-fn b64url(bytes: &[u8]) -> String {
-    use base64::Engine;
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
-}
-
-impl Pkce {
-    pub fn new() -> Result<Self, ClientError> {
-        use sha2::Digest;
-        let mut raw = [0u8; 48];
-        getrandom::getrandom(&mut raw).map_err(|e| ClientError::Invalid(e.to_string()))?;
-        let verifier = b64url(&raw[..32]);
-        let challenge = b64url(&sha2::Sha256::digest(verifier.as_bytes()));
-        Ok(Self { verifier, challenge, state: b64url(&raw[32..]) })
-    }
+    redirect: RedirectUrl,
+    nonce: Nonce,
+    verifier: PkceCodeVerifier,
 }
 
 #[derive(Debug, Clone)]
 pub struct OidcClient {
-    pub provider: ProviderInfo,
-    pub client_id: String,
-    http: reqwest::Client,
+    metadata: Metadata,
+    client_id: ClientId,
+    http: openidconnect::reqwest::Client,
+}
+
+fn unavailable(e: impl std::fmt::Display) -> OidcError {
+    OidcError::Unavailable(e.to_string())
+}
+
+/// The provider's address must be https, or http on this machine.
+fn checked(what: &str, url: &str) -> Result<(), OidcError> {
+    if acceptable_url(url) {
+        Ok(())
+    } else {
+        Err(OidcError::Insecure(format!("{what} {url}")))
+    }
 }
 
 impl OidcClient {
-    /// Reads the provider's `/.well-known/openid-configuration`.
-    pub async fn discover(portal: &crate::PortalClient, issuer: &str, client_id: &str) -> Result<Self, ClientError> {
-        let url = format!("{}/.well-known/openid-configuration", issuer.trim_end_matches('/'));
-        let resp = portal.http.get(url).send().await?;
-        let status = resp.status();
-        let body = resp.bytes().await?;
-        if !status.is_success() {
-            return Err(ClientError::Status {
-                status: status.as_u16(),
-                code: "discovery".into(),
-                description: "the identity provider's configuration is not available".into(),
-            });
+    /// Reads the provider's `/.well-known/openid-configuration` (the issuer in
+    /// it must be the one asked for) and checks every address it names.
+    pub async fn discover(issuer: &str, client_id: &str) -> Result<Self, OidcError> {
+        checked("issuer", issuer)?;
+        // No redirects: following them would let a provider point us anywhere (SSRF).
+        let http = openidconnect::reqwest::Client::builder()
+            .redirect(openidconnect::reqwest::redirect::Policy::none())
+            .connect_timeout(std::time::Duration::from_secs(5))
+            .timeout(std::time::Duration::from_secs(20))
+            .build()
+            .map_err(unavailable)?;
+        let issuer_url = IssuerUrl::new(issuer.trim_end_matches('/').to_string()).map_err(unavailable)?;
+        let metadata = Metadata::discover_async(issuer_url, &http).await.map_err(unavailable)?;
+        checked("authorization endpoint", metadata.authorization_endpoint().as_str())?;
+        let token = metadata
+            .token_endpoint()
+            .ok_or_else(|| OidcError::Unavailable("no token endpoint in the discovery document".into()))?;
+        checked("token endpoint", token.as_str())?;
+        checked("JWKS", metadata.jwks_uri().as_str())?;
+        if let Some(u) = metadata.userinfo_endpoint() {
+            checked("userinfo endpoint", u.as_str())?;
         }
-        let provider: ProviderInfo = serde_json::from_slice(&body).map_err(|e| ClientError::Invalid(e.to_string()))?;
-        if provider.issuer.trim_end_matches('/') != issuer.trim_end_matches('/') {
-            return Err(ClientError::Invalid(format!("issuer mismatch: {} vs {issuer}", provider.issuer)));
+        if let Some(u) = &metadata.additional_metadata().revocation_endpoint {
+            checked("revocation endpoint", u)?;
         }
-        Ok(Self { provider, client_id: client_id.into(), http: portal.http.clone() })
+        Ok(Self { metadata, client_id: ClientId::new(client_id.to_string()), http })
     }
 
-    /// Where the browser goes to sign in.
-    pub fn authorize_url(&self, redirect_uri: &str, pkce: &Pkce) -> String {
-        let q = url::form_urlencoded::Serializer::new(String::new())
-            .append_pair("response_type", "code")
-            .append_pair("client_id", &self.client_id)
-            .append_pair("redirect_uri", redirect_uri)
-            .append_pair("scope", "openid profile offline_access")
-            .append_pair("code_challenge", &pkce.challenge)
-            .append_pair("code_challenge_method", "S256")
-            .append_pair("state", &pkce.state)
-            .finish();
-        let sep = if self.provider.authorization_endpoint.contains('?') { '&' } else { '?' };
-        format!("{}{sep}{q}", self.provider.authorization_endpoint)
+    fn client(&self) -> CoreClientWithMaybe {
+        CoreClient::from_provider_metadata(self.metadata.clone(), self.client_id.clone(), None)
     }
 
-    async fn token_request(&self, form: &[(&str, &str)]) -> Result<Tokens, ClientError> {
-        let resp = self.http.post(&self.provider.token_endpoint).form(form).send().await?;
-        let status = resp.status();
-        let body = resp.bytes().await?;
-        if !status.is_success() {
-            #[derive(Deserialize)]
-            struct E {
-                error: String,
-                #[serde(default)]
-                error_description: Option<String>,
-            }
-            let e: E = serde_json::from_slice(&body).unwrap_or(E { error: "unknown".into(), error_description: None });
-            return Err(ClientError::Status {
-                status: status.as_u16(),
-                code: e.error,
-                description: e.error_description.unwrap_or_default(),
-            });
-        }
-        serde_json::from_slice(&body).map_err(|e| ClientError::Invalid(e.to_string()))
+    /// Starts a sign-in: the address for the browser, with a fresh `state`,
+    /// `nonce` and PKCE challenge; the answer comes to `redirect_uri`.
+    pub fn start(&self, redirect_uri: &str) -> Result<Pending, OidcError> {
+        let redirect = RedirectUrl::new(redirect_uri.to_string()).map_err(unavailable)?;
+        let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
+        let (url, state, nonce) = self
+            .client()
+            .set_redirect_uri(redirect.clone())
+            .authorize_url(
+                AuthenticationFlow::<CoreResponseType>::AuthorizationCode,
+                CsrfToken::new_random,
+                Nonce::new_random,
+            )
+            .add_scope(Scope::new("profile".into()))
+            .add_scope(Scope::new("offline_access".into()))
+            .set_pkce_challenge(challenge)
+            .url();
+        checked("authorization address", url.as_str())?;
+        Ok(Pending { authorize_url: url.to_string(), state: state.secret().clone(), redirect, nonce, verifier })
     }
 
-    /// Trades the code from the redirect for tokens.
-    pub async fn exchange_code(&self, code: &str, redirect_uri: &str, verifier: &str) -> Result<Tokens, ClientError> {
-        self.token_request(&[
-            ("grant_type", "authorization_code"),
-            ("code", code),
-            ("redirect_uri", redirect_uri),
-            ("client_id", &self.client_id),
-            ("code_verifier", verifier),
-        ])
-        .await
-    }
-
-    /// A fresh access token. `invalid_grant` means the session is over.
-    pub async fn refresh(&self, refresh_token: &str) -> Result<Tokens, ClientError> {
-        self.token_request(&[
-            ("grant_type", "refresh_token"),
-            ("refresh_token", refresh_token),
-            ("client_id", &self.client_id),
-        ])
-        .await
-    }
-
-    /// Who signed in, from the ID token the token endpoint returned. It came
-    /// straight from the provider over the back channel, so (OIDC Core
-    /// 3.1.3.7) its issuer and audience are checked here and its signature is
-    /// trusted to the TLS connection.
-    pub fn who(&self, tokens: &Tokens) -> Result<UserInfo, ClientError> {
-        use base64::Engine;
-        let invalid = |w: &str| ClientError::Invalid(format!("ID token: {w}"));
-        let jwt = tokens.id_token.as_deref().ok_or_else(|| invalid("missing"))?;
-        let payload = jwt.split('.').nth(1).ok_or_else(|| invalid("not a JWT"))?;
-        let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
-            .decode(payload.trim_end_matches('='))
-            .map_err(|_| invalid("not base64url"))?;
-        #[derive(Deserialize)]
-        struct Claims {
-            iss: String,
-            aud: serde_json::Value,
-            sub: String,
-            #[serde(default)]
-            name: Option<String>,
-        }
-        let c: Claims = serde_json::from_slice(&bytes).map_err(|e| invalid(&e.to_string()))?;
-        let aud_ok = match &c.aud {
-            serde_json::Value::String(a) => *a == self.client_id,
-            serde_json::Value::Array(list) => list.iter().any(|a| a.as_str() == Some(&self.client_id)),
-            _ => false,
+    /// Trades the code from the redirect for tokens, and checks the ID token
+    /// (signature, issuer, audience, expiry, nonce) before anyone trusts it.
+    pub async fn finish(&self, pending: Pending, code: &str) -> Result<(Tokens, Person), OidcError> {
+        let client = self.client().set_redirect_uri(pending.redirect.clone());
+        let response = client
+            .exchange_code(AuthorizationCode::new(code.to_string()))
+            .map_err(unavailable)?
+            .set_pkce_verifier(pending.verifier)
+            .request_async(&self.http)
+            .await
+            .map_err(token_error)?;
+        let id_token = response.id_token().ok_or_else(|| OidcError::IdToken("the provider sent no ID token".into()))?;
+        let claims = id_token.claims(&client.id_token_verifier(), &pending.nonce).map_err(claims_error)?;
+        let person = Person {
+            sub: claims.subject().to_string(),
+            name: claims.name().and_then(|n| n.get(None)).map(|n| n.to_string()),
         };
-        if c.iss.trim_end_matches('/') != self.provider.issuer.trim_end_matches('/') || !aud_ok {
-            return Err(invalid("issued by another provider or for another client"));
-        }
-        Ok(UserInfo { sub: c.sub, name: c.name })
+        Ok((tokens(&response), person))
     }
 
-    pub async fn userinfo(&self, access_token: &str) -> Result<UserInfo, ClientError> {
-        let url =
-            self.provider.userinfo_endpoint.as_deref().ok_or_else(|| ClientError::Invalid("no userinfo".into()))?;
-        let resp = self.http.get(url).bearer_auth(access_token).send().await?;
-        let status = resp.status();
-        let body = resp.bytes().await?;
-        if !status.is_success() {
-            return Err(ClientError::Status {
-                status: status.as_u16(),
-                code: "userinfo".into(),
-                description: String::new(),
-            });
-        }
-        serde_json::from_slice(&body).map_err(|e| ClientError::Invalid(e.to_string()))
+    /// A fresh access token. [`OidcError::Refused`] means the session is over.
+    pub async fn refresh(&self, refresh_token: &str) -> Result<Tokens, OidcError> {
+        let client = self.client();
+        let token = RefreshToken::new(refresh_token.to_string());
+        let response = client
+            .exchange_refresh_token(&token)
+            .map_err(unavailable)?
+            .request_async(&self.http)
+            .await
+            .map_err(token_error)?;
+        Ok(tokens(&response))
     }
 
-    /// Tells the provider the refresh token is no longer wanted (best effort).
-    pub async fn revoke(&self, refresh_token: &str) -> Result<(), ClientError> {
-        let Some(url) = &self.provider.revocation_endpoint else { return Ok(()) };
-        self.http
-            .post(url)
-            .form(&[("token", refresh_token), ("token_type_hint", "refresh_token"), ("client_id", &self.client_id)])
-            .send()
-            .await?;
-        Ok(())
+    /// Tells the provider the refresh token is no longer wanted (RFC 7009).
+    pub async fn revoke(&self, refresh_token: &str) -> Result<(), OidcError> {
+        let Some(url) = &self.metadata.additional_metadata().revocation_endpoint else { return Ok(()) };
+        let client = self.client().set_revocation_url(RevocationUrl::new(url.clone()).map_err(unavailable)?);
+        let token: CoreRevocableToken = RefreshToken::new(refresh_token.to_string()).into();
+        client.revoke_token(token).map_err(unavailable)?.request_async(&self.http).await.map_err(unavailable)
     }
 }
 
-/// Reads `code` from the redirect to the loopback listener, checking `state`.
-pub fn code_from_redirect(path_and_query: &str, expected_state: &str) -> Result<String, String> {
-    let query = path_and_query.split_once('?').map(|(_, q)| q).unwrap_or("");
-    let params: std::collections::HashMap<String, String> =
-        url::form_urlencoded::parse(query.as_bytes()).into_owned().collect();
+type CoreClientWithMaybe = CoreClient<
+    openidconnect::EndpointSet,
+    openidconnect::EndpointNotSet,
+    openidconnect::EndpointNotSet,
+    openidconnect::EndpointNotSet,
+    openidconnect::EndpointMaybeSet,
+    openidconnect::EndpointMaybeSet,
+>;
+
+fn tokens(r: &openidconnect::core::CoreTokenResponse) -> Tokens {
+    Tokens {
+        access_token: r.access_token().secret().clone(),
+        refresh_token: r.refresh_token().map(|t| t.secret().clone()),
+        expires_in: r.expires_in().map(|d| d.as_secs() as i64),
+    }
+}
+
+fn token_error<RE: std::error::Error + 'static>(
+    e: RequestTokenError<RE, openidconnect::StandardErrorResponse<openidconnect::core::CoreErrorResponseType>>,
+) -> OidcError {
+    match e {
+        RequestTokenError::ServerResponse(r) => OidcError::Refused(r.to_string()),
+        other => unavailable(other),
+    }
+}
+
+/// Says which check an ID token failed, in plain words.
+fn claims_error(e: ClaimsVerificationError) -> OidcError {
+    OidcError::IdToken(match e {
+        ClaimsVerificationError::Expired(_) => "it has expired".into(),
+        ClaimsVerificationError::InvalidAudience(_) => "it was issued for another app".into(),
+        ClaimsVerificationError::InvalidIssuer(_) => "it was issued by another provider".into(),
+        ClaimsVerificationError::InvalidNonce(_) => "it belongs to another sign-in (nonce)".into(),
+        ClaimsVerificationError::SignatureVerification(s) => format!("its signature is not the provider's ({s})"),
+        other => other.to_string(),
+    })
+}
+
+/// Reads `code` from the redirect's query, checking `state`.
+pub fn code_from_redirect(
+    params: &std::collections::HashMap<String, String>,
+    expected_state: &str,
+) -> Result<String, String> {
     if let Some(e) = params.get("error") {
         return Err(format!("{e}: {}", params.get("error_description").cloned().unwrap_or_default()));
     }

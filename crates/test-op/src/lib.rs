@@ -29,6 +29,12 @@ fn provider_dir() -> PathBuf {
 impl TestOp {
     /// Starts the provider; access tokens live `access_ttl_secs`.
     pub fn start(access_ttl_secs: u32) -> Result<TestOp, Error> {
+        Self::start_with(access_ttl_secs, "")
+    }
+
+    /// Starts a provider that misbehaves in one way (`MUC_OIDC_FAULT` in
+    /// `tests/oidc-provider/server.mjs`: tamper, nonce, expired, audience, http).
+    pub fn start_with(access_ttl_secs: u32, fault: &str) -> Result<TestOp, Error> {
         let dir = provider_dir();
         if !dir.join("node_modules/oidc-provider").exists() {
             return Err(format!("{} has no node_modules: run ./x setup", dir.display()).into());
@@ -37,6 +43,7 @@ impl TestOp {
             .arg("server.mjs")
             .current_dir(&dir)
             .env("MUC_OIDC_ACCESS_TTL", access_ttl_secs.to_string())
+            .env("MUC_OIDC_FAULT", fault)
             .stdout(Stdio::piped())
             // The provider's warnings and errors go to the test's output.
             .stderr(Stdio::inherit())
