@@ -850,14 +850,8 @@ fn photos_are_checked_before_they_are_kept() {
 async fn my_reports_show_every_state() {
     use muc_wire::open311::{Delivery, DetailedStatus, Extended, OutgoingReport, ServiceRequest, StatusNote};
     let report = OutgoingReport {
-        service_code: "strassenbeleuchtung".into(),
-        lat: Some(48.1),
-        lon: Some(11.5),
         address: Some("Marienplatz".into()),
-        description: None,
-        email: None,
-        attributes: Default::default(),
-        photos: Vec::new(),
+        ..OutgoingReport::new("strassenbeleuchtung").at(48.1, 11.5)
     };
     let remote = ServiceRequest {
         status_notes: Some("Leuchtmittel getauscht.".into()),

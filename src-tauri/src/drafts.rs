@@ -271,14 +271,11 @@ mod refused_tests {
         let drafts = Drafts::new(tmp.path());
         // Berlin is not Munich: the portal refuses it.
         let report = muc_wire::open311::OutgoingReport {
-            service_code: "graffiti".into(),
-            lat: Some(52.52),
-            lon: Some(13.405),
-            address: None,
-            description: Some("am Alexanderplatz".into()),
             email: Some("anna@example.org".into()),
-            attributes: std::collections::BTreeMap::from([("flaeche".to_string(), vec!["kasten".to_string()])]),
-            photos: Vec::new(),
+            ..muc_wire::open311::OutgoingReport::new("graffiti")
+                .at(52.52, 13.405)
+                .answer("flaeche", "kasten")
+                .describe("am Alexanderplatz")
         };
         let photo = include_bytes!("../../portal/tests/fixtures/street-light.jpg").to_vec();
         let entry = outbox.enqueue(report, std::slice::from_ref(&photo), None, false, 1).expect("queued");

@@ -139,16 +139,10 @@ mod tests {
         // even after the app is pointed back at the default.
         let outbox = crate::outbox::Outbox::new(tmp.path());
         let drafts = crate::drafts::Drafts::new(tmp.path());
-        let report = muc_wire::open311::OutgoingReport {
-            service_code: "graffiti".into(),
-            lat: Some(48.1427),
-            lon: Some(11.5775),
-            address: None,
-            description: Some("an den anderen Server".into()),
-            email: None,
-            attributes: std::collections::BTreeMap::from([("flaeche".to_string(), vec!["kasten".to_string()])]),
-            photos: Vec::new(),
-        };
+        let report = muc_wire::open311::OutgoingReport::new("graffiti")
+            .at(48.1427, 11.5775)
+            .answer("flaeche", "kasten")
+            .describe("an den anderen Server");
         let args = muc_wire::ipc::SubmitReportArgs { report, photos: Vec::new(), draft_id: None };
         crate::reports::submit(&outbox, &drafts, &again, &crate::login::Login::not_configured(), args, 1)
             .await

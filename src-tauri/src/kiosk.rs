@@ -234,14 +234,11 @@ mod tests {
             Endpoints::load(&PortalClient::new(&format!("http://127.0.0.1:{port}")).expect("c"), dir, "muenchen-app");
         let outbox = Outbox::new(dir);
         let report = OutgoingReport {
-            service_code: "graffiti".into(),
-            lat: Some(48.1427),
-            lon: Some(11.5775),
-            address: None,
-            description: Some("im Bürger-Lab geschrieben".into()),
             email: Some("anna@example.org".into()),
-            attributes: std::collections::BTreeMap::from([("flaeche".to_string(), vec!["kasten".to_string()])]),
-            photos: Vec::new(),
+            ..OutgoingReport::new("graffiti")
+                .at(48.1427, 11.5775)
+                .answer("flaeche", "kasten")
+                .describe("im Bürger-Lab geschrieben")
         };
         let photo = include_bytes!("../../portal/tests/fixtures/street-light.jpg").to_vec();
         outbox.enqueue(report, &[photo], None, false, 1).expect("queued");

@@ -303,23 +303,16 @@ fn getrandom_fill(buf: &mut [u8]) -> std::io::Result<()> {
 mod tests {
     use super::*;
     use muc_portal_client::PortalClient;
-    use std::collections::BTreeMap;
 
     fn endpoints(base: &str, dir: &Path) -> Endpoints {
         Endpoints::load(&PortalClient::new(base).expect("client"), dir, "muenchen-app")
     }
 
     fn light() -> OutgoingReport {
-        OutgoingReport {
-            service_code: "strassenbeleuchtung".into(),
-            lat: Some(48.137154),
-            lon: Some(11.576124),
-            address: None,
-            description: Some("Laterne dunkel".into()),
-            email: None,
-            attributes: BTreeMap::from([("art".to_string(), vec!["dunkel".to_string()])]),
-            photos: Vec::new(),
-        }
+        OutgoingReport::new("strassenbeleuchtung")
+            .at(48.137154, 11.576124)
+            .answer("art", "dunkel")
+            .describe("Laterne dunkel")
     }
 
     async fn reports_on_portal(base: &str) -> usize {

@@ -202,16 +202,7 @@ pub async fn statuses(
         None => MyReport {
             local_id: format!("follow-{}", f.service_request_id),
             created_at: f.since,
-            report: muc_wire::open311::OutgoingReport {
-                service_code: String::new(),
-                lat: None,
-                lon: None,
-                address: None,
-                description: None,
-                email: None,
-                attributes: Default::default(),
-                photos: Vec::new(),
-            },
+            report: muc_wire::open311::OutgoingReport::new(""),
             delivery: Delivery::Sent { service_request_id: f.service_request_id, token: None, sent_at: f.since },
             remote: None,
             followed: true,
@@ -246,14 +237,11 @@ pub(crate) fn from_remote(r: ServiceRequest, followed: bool, from_account: bool)
         local_id: format!("{}-{}", if followed { "follow" } else { "account" }, r.service_request_id),
         created_at: at,
         report: muc_wire::open311::OutgoingReport {
-            service_code: r.service_code.clone(),
             lat: r.lat,
             lon: r.long,
             address: r.address.clone(),
             description: r.description.clone(),
-            email: None,
-            attributes: Default::default(),
-            photos: Vec::new(),
+            ..muc_wire::open311::OutgoingReport::new(&r.service_code)
         },
         delivery: Delivery::Sent { service_request_id: r.service_request_id.clone(), token: None, sent_at: at },
         remote: Some(r),
@@ -265,7 +253,6 @@ pub(crate) fn from_remote(r: ServiceRequest, followed: bool, from_account: bool)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::BTreeMap;
 
     #[tokio::test]
     async fn categories_offline_and_a_report_with_its_status() {
@@ -280,16 +267,8 @@ mod tests {
         assert!(light.definition.attributes.iter().any(|a| a.code == "art" && a.required));
 
         let outbox = Outbox::new(tmp.path());
-        let report = muc_wire::open311::OutgoingReport {
-            service_code: "strassenbeleuchtung".into(),
-            lat: Some(48.1372),
-            lon: Some(11.5756),
-            address: None,
-            description: None,
-            email: None,
-            attributes: BTreeMap::from([("art".to_string(), vec!["dunkel".to_string()])]),
-            photos: Vec::new(),
-        };
+        let report =
+            muc_wire::open311::OutgoingReport::new("strassenbeleuchtung").at(48.1372, 11.5756).answer("art", "dunkel");
         let drafts = Drafts::new(tmp.path());
         let draft = muc_wire::ipc::Draft {
             id: "dddddddd-4".into(),
@@ -351,16 +330,10 @@ mod tests {
         let endpoints = Endpoints::load(&portal, tmp.path(), "muenchen-app");
         let (phone, phone_login, _) = device("phone", "anna");
         phone_login.login(crate::login::test_browser("anna"), 10).await.expect("anna on her phone");
-        let report = muc_wire::open311::OutgoingReport {
-            service_code: "graffiti".into(),
-            lat: Some(48.1427),
-            lon: Some(11.5775),
-            address: None,
-            description: Some("vom Telefon".into()),
-            email: None,
-            attributes: BTreeMap::from([("flaeche".to_string(), vec!["kasten".to_string()])]),
-            photos: Vec::new(),
-        };
+        let report = muc_wire::open311::OutgoingReport::new("graffiti")
+            .at(48.1427, 11.5775)
+            .answer("flaeche", "kasten")
+            .describe("vom Telefon");
         let args = SubmitReportArgs { report, photos: Vec::new(), draft_id: None };
         let sent =
             submit(&Outbox::new(&phone), &Drafts::new(&phone), &endpoints, &phone_login, args, 20).await.expect("sent");
@@ -408,16 +381,10 @@ mod tests {
             .expect("the third-party server");
         let photo = include_bytes!("../../portal/tests/fixtures/street-light.jpg").to_vec();
         assert!(photo.windows(4).any(|w| w == b"Exif"), "the fixture has EXIF with a GPS position");
-        let report = muc_wire::open311::OutgoingReport {
-            service_code: "graffiti".into(),
-            lat: Some(48.1427),
-            lon: Some(11.5775),
-            address: None,
-            description: Some("Mit Foto.".into()),
-            email: None,
-            attributes: BTreeMap::from([("flaeche".to_string(), vec!["kasten".to_string()])]),
-            photos: Vec::new(),
-        };
+        let report = muc_wire::open311::OutgoingReport::new("graffiti")
+            .at(48.1427, 11.5775)
+            .answer("flaeche", "kasten")
+            .describe("Mit Foto.");
         let outbox = Outbox::new(tmp.path());
         let args = SubmitReportArgs { report, photos: vec![photo], draft_id: None };
         let sent = submit(&outbox, &Drafts::new(tmp.path()), &endpoints, &Login::not_configured(), args, 20)

@@ -8,20 +8,25 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use muc_e2e::{files_contain, files_under, kill_app, poll_until, Driver, Portal, Result};
+use muc_e2e::{files_contain, files_under, kill_app, poll_until, reports_with, Driver, Portal, Result};
+
+/// The app in kiosk mode on `portal_url`, keeping its data in `data`.
+async fn kiosk(portal_url: &str, data: &Path, idle_secs: &str) -> Result<Driver> {
+    Driver::launch(&[
+        ("MUC_PORTAL_URL", portal_url),
+        ("MUC_DATA_DIR", data.to_str().ok_or("path")?),
+        ("MUC_KIOSK", "1"),
+        ("MUC_KIOSK_IDLE", idle_secs),
+    ])
+    .await
+}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_session_on_a_shared_device_ends_and_leaves_nothing() -> Result<()> {
     let tmp = tempfile::tempdir()?;
     let portal = Portal::start(&tmp.path().join("portal.db"))?;
     let data = tmp.path().join("app-data");
-    let app = Driver::launch(&[
-        ("MUC_PORTAL_URL", portal.url.as_str()),
-        ("MUC_DATA_DIR", data.to_str().ok_or("path")?),
-        ("MUC_KIOSK", "1"),
-        ("MUC_KIOSK_IDLE", "8"),
-    ])
-    .await?;
+    let app = kiosk(&portal.url, &data, "8").await?;
     app.find("#end-session").await?;
     // The whole screen (Xvfb's is 1280 × 900), no window frame.
     app.text_until("h1", "show the home screen", |t| t.contains("Willkommen")).await?;
@@ -76,12 +81,6 @@ fn plant_keyring_session(token: &str) -> Result<()> {
     Ok(())
 }
 
-async fn reports_with(portal_url: &str, text: &str) -> Result<usize> {
-    let all: Vec<serde_json::Value> =
-        reqwest::get(format!("{portal_url}/open311/v2/requests.json?page_size=100")).await?.json().await?;
-    Ok(all.iter().filter(|r| r["description"].as_str().is_some_and(|d| d.contains(text))).count())
-}
-
 /// Found in review: nothing was wiped at start, so after a crash the next
 /// visitor saw the previous one's drafts, followed reports and chosen server,
 /// and a token left in the keyring signed every visitor's reports.
@@ -115,15 +114,8 @@ async fn a_visitor_killed_mid_session_leaves_nothing_for_the_next() -> Result<()
     assert!(keyring_holds_session(), "the planted token is there");
 
     let data = tmp.path().join("app-data");
-    let data_s = data.to_str().ok_or("path")?.to_string();
-    let env = [
-        ("MUC_PORTAL_URL", city.url.clone()),
-        ("MUC_DATA_DIR", data_s.clone()),
-        ("MUC_KIOSK", "1".into()),
-        ("MUC_KIOSK_IDLE", "600".into()),
-    ];
-    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let app = Driver::launch(&env).await?;
+    let city_url = city.url.clone();
+    let app = kiosk(&city_url, &data, "600").await?;
     app.text_until("h1", "show the home screen", |t| t.contains("Willkommen")).await?;
     assert!(!keyring_holds_session(), "a token left in the keyring is removed at start");
 
@@ -173,7 +165,7 @@ async fn a_visitor_killed_mid_session_leaves_nothing_for_the_next() -> Result<()
     assert!(kill_app(&data)? >= 1, "the app was killed");
     drop(app);
     let _city = Portal::start_on(&db, port)?;
-    let app = Driver::launch(&env).await?;
+    let app = kiosk(&city_url, &data, "600").await?;
     app.text_until("h1", "show the home screen", |t| t.contains("Willkommen")).await?;
 
     // Nothing of the visitor on screen.
@@ -204,7 +196,7 @@ async fn a_visitor_killed_mid_session_leaves_nothing_for_the_next() -> Result<()
 
     // The waiting report still arrives, exactly once, then leaves the device.
     let deadline = Instant::now() + Duration::from_secs(90);
-    while reports_with(&city_url(port), "Wartende Meldung").await? == 0 {
+    while reports_with(&city_url, "Wartende Meldung").await? == 0 {
         if Instant::now() > deadline {
             return Err("the waiting report did not arrive within 90 s".into());
         }
@@ -214,13 +206,9 @@ async fn a_visitor_killed_mid_session_leaves_nothing_for_the_next() -> Result<()
         !files_under(&data.join("outbox")).iter().any(|f| f.to_string_lossy().ends_with(".json"))
     })
     .await?;
-    assert_eq!(reports_with(&city_url(port), "Wartende Meldung").await?, 1, "exactly once");
+    assert_eq!(reports_with(&city_url, "Wartende Meldung").await?, 1, "exactly once");
     app.client.clone().close().await?;
     Ok(())
-}
-
-fn city_url(port: u16) -> String {
-    format!("http://127.0.0.1:{port}")
 }
 
 /// Found in review: the idle timer lived only in the page. Here the page
@@ -231,13 +219,7 @@ async fn a_hung_page_does_not_keep_a_session_alive() -> Result<()> {
     let tmp = tempfile::tempdir()?;
     let portal = Portal::start(&tmp.path().join("portal.db"))?;
     let data = tmp.path().join("app-data");
-    let app = Driver::launch(&[
-        ("MUC_PORTAL_URL", portal.url.as_str()),
-        ("MUC_DATA_DIR", data.to_str().ok_or("path")?),
-        ("MUC_KIOSK", "1"),
-        ("MUC_KIOSK_IDLE", "6"),
-    ])
-    .await?;
+    let app = kiosk(&portal.url, &data, "6").await?;
     app.press("Anliegen melden").await?;
     app.press("Graffiti").await?;
     app.find("#report-description").await?.send_keys("Vor dem Hänger begonnen.").await?;

@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use muc_e2e::{free_port, kill_app, poll_until, Driver, Portal, Result, StallingRelay};
+use muc_e2e::{free_port, kill_app, poll_until, reports_with, Driver, Portal, Result, StallingRelay};
 
 /// Whether a saved draft in the app's data folder contains `text`.
 fn drafts_contain(data: &std::path::Path, text: &str) -> bool {
@@ -13,13 +13,6 @@ fn drafts_contain(data: &std::path::Path, text: &str) -> bool {
         e.file_name().to_string_lossy().ends_with(".json")
             && std::fs::read_to_string(e.path()).is_ok_and(|s| s.contains(text))
     })
-}
-
-/// How many reports on the portal carry `text` in their description.
-async fn reports_with(portal_url: &str, text: &str) -> Result<usize> {
-    let all: Vec<serde_json::Value> =
-        reqwest::get(format!("{portal_url}/open311/v2/requests.json?page_size=100")).await?.json().await?;
-    Ok(all.iter().filter(|r| r["description"].as_str().is_some_and(|d| d.contains(text))).count())
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -449,6 +449,13 @@ pub fn kill_app(data_dir: &Path) -> Result<usize> {
     Ok(killed)
 }
 
+/// How many reports on the portal carry `text` in their description.
+pub async fn reports_with(portal_url: &str, text: &str) -> Result<usize> {
+    let all: Vec<serde_json::Value> =
+        reqwest::get(format!("{portal_url}/open311/v2/requests.json?page_size=100")).await?.json().await?;
+    Ok(all.iter().filter(|r| r["description"].as_str().is_some_and(|d| d.contains(text))).count())
+}
+
 /// Every file under `dir`, as paths relative to it, sorted.
 pub fn files_under(dir: &Path) -> Vec<PathBuf> {
     fn walk(base: &Path, dir: &Path, out: &mut Vec<PathBuf>) {

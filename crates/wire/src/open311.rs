@@ -232,6 +232,38 @@ pub struct OutgoingReport {
     pub photos: Vec<String>,
 }
 
+impl OutgoingReport {
+    /// A report of one category with nothing else filled in.
+    pub fn new(service_code: &str) -> Self {
+        Self {
+            service_code: service_code.into(),
+            lat: None,
+            lon: None,
+            address: None,
+            description: None,
+            email: None,
+            attributes: Default::default(),
+            photos: Vec::new(),
+        }
+    }
+
+    /// The same, at a point.
+    pub fn at(self, lat: f64, lon: f64) -> Self {
+        Self { lat: Some(lat), lon: Some(lon), ..self }
+    }
+
+    /// The same, with one answer to a form field of the category.
+    pub fn answer(mut self, code: &str, value: &str) -> Self {
+        self.attributes.entry(code.into()).or_default().push(value.into());
+        self
+    }
+
+    /// The same, with a description.
+    pub fn describe(self, text: &str) -> Self {
+        Self { description: Some(text.into()), ..self }
+    }
+}
+
 /// Where a report written on this device is.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "state", rename_all = "snake_case")]
