@@ -331,4 +331,28 @@ mod tests {
             "http://x/collections/hotspots/items?kind=%C3%96ffentlicher%20Platz&limit=5"
         );
     }
+
+    proptest::proptest! {
+        /// Query strings from anyone: an answer or a clear error, never a panic.
+        #[test]
+        fn any_items_query_without_panic(
+            limit in proptest::option::of("\\PC{0,12}"),
+            offset in proptest::option::of("[0-9a-z-]{0,24}"),
+            bbox in proptest::option::of("[0-9.,eE+-]{0,40}|\\PC{0,20}"),
+            near in proptest::option::of("[0-9.,eE+-]{0,30}|\\PC{0,20}"),
+        ) {
+            let mut p = HashMap::new();
+            for (k, v) in [("limit", limit), ("offset", offset), ("bbox", bbox), ("near", near)] {
+                if let Some(v) = v {
+                    p.insert(k.to_string(), v);
+                }
+            }
+            if let Ok(q) = parse_items_query(&p) {
+                proptest::prop_assert!((1..=MAX_LIMIT).contains(&q.limit));
+                if let Some(n) = q.near {
+                    proptest::prop_assert!(n.is_valid());
+                }
+            }
+        }
+    }
 }

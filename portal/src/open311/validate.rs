@@ -264,4 +264,31 @@ mod tests {
         assert!(parse(&f(&[("service_code", "x"), ("address_string", "Marienplatz 1")])).is_ok());
         assert!(parse(&f(&[("service_code", "x"), ("lat", "48.1"), ("long", "11.5"), ("evil", "1")])).is_err());
     }
+
+    use proptest::strategy::Strategy;
+
+    proptest::proptest! {
+        /// Any form a client may send: a refusal or a report, never a panic.
+        #[test]
+        fn any_form_is_read_without_panic(
+            fields in proptest::collection::vec(
+                (proptest::sample::select(vec![
+                    "service_code", "lat", "long", "description", "email", "address_string",
+                    "attribute[art]", "attribute[", "attribute[]x", "zipcode", "unknown",
+                ]).prop_map(String::from), "\\PC{0,40}"),
+                0..8,
+            )
+        ) {
+            let _ = parse(&fields);
+        }
+
+        /// A description comes back as sent (trimmed), whatever its script.
+        #[test]
+        fn a_description_round_trips(text in "\\PC{1,200}") {
+            let form = f(&[("service_code", "graffiti"), ("lat", "48.1374"), ("long", "11.5755"), ("description", &text)]);
+            let r = parse(&form).expect("a valid report");
+            let trimmed = text.trim();
+            proptest::prop_assert_eq!(r.description.as_deref(), (!trimmed.is_empty()).then_some(trimmed));
+        }
+    }
 }
