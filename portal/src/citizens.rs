@@ -9,22 +9,41 @@ use std::time::{Duration, Instant};
 use jsonwebtoken::jwk::JwkSet;
 use jsonwebtoken::{decode, decode_header, Algorithm, DecodingKey, Validation};
 
-/// The provider's keys are fetched again at most this often (for a key we
-/// do not know yet, e.g. after the provider rotated them).
+/// The provider's keys are kept this long, then fetched again.
+const KEYS_LIFETIME: Duration = Duration::from_secs(600);
+/// A token naming a key we do not know makes us fetch the keys again (the
+/// provider may have rotated them), but at most this often: otherwise anyone
+/// could make the portal hammer the provider with made-up key ids.
 const REFETCH_AFTER: Duration = Duration::from_secs(60);
+/// The only signature algorithms accepted: asymmetric ones. `none` and the
+/// HMAC family (which an attacker could key with the public key) never.
+const ALGORITHMS: [Algorithm; 5] =
+    [Algorithm::RS256, Algorithm::RS384, Algorithm::RS512, Algorithm::PS256, Algorithm::ES256];
+/// Token types (`typ`) an access token may declare (RFC 9068 `at+jwt`; some
+/// providers write `JWT`); anything else (a logout token, a DPoP proof) is not one.
+const TOKEN_TYPES: [&str; 3] = ["at+jwt", "application/at+jwt", "jwt"];
 
 pub struct Oidc {
     issuer: String,
     audience: String,
-    /// Clock skew allowed on `exp`, in seconds.
+    /// Clients (`azp`) whose tokens are accepted, where a token names one.
+    clients: Vec<String>,
+    /// Clock skew allowed on `exp` and `nbf`, in seconds.
     leeway: u64,
     http: reqwest::Client,
-    keys: tokio::sync::RwLock<Option<(JwkSet, Instant)>>,
+    keys: tokio::sync::RwLock<Option<Keys>>,
+    /// One fetch of the keys at a time; the others wait for its result.
+    fetching: tokio::sync::Mutex<()>,
+}
+
+struct Keys {
+    set: JwkSet,
+    fetched: Instant,
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum TokenError {
-    /// Expired, wrong signature, wrong issuer or audience, unreadable.
+    /// Expired, not yet valid, wrong signature, issuer, audience, key, type or client, unreadable.
     #[error("invalid token: {0}")]
     Invalid(String),
     /// The provider's keys could not be fetched.
@@ -35,6 +54,12 @@ pub enum TokenError {
 #[derive(serde::Deserialize)]
 struct Claims {
     sub: String,
+    #[serde(default)]
+    azp: Option<String>,
+}
+
+fn invalid(why: impl Into<String>) -> TokenError {
+    TokenError::Invalid(why.into())
 }
 
 impl Oidc {
@@ -42,9 +67,16 @@ impl Oidc {
         Self {
             issuer: issuer.trim_end_matches('/').to_string(),
             audience: audience.to_string(),
+            clients: vec!["muenchen-app".into()],
             leeway: 30,
-            http: reqwest::Client::builder().timeout(Duration::from_secs(10)).build().unwrap_or_default(),
+            http: reqwest::Client::builder()
+                .timeout(Duration::from_secs(10))
+                // The keys come from where the provider says, not from wherever it redirects.
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .unwrap_or_default(),
             keys: tokio::sync::RwLock::new(None),
+            fetching: tokio::sync::Mutex::new(()),
         }
     }
 
@@ -54,13 +86,20 @@ impl Oidc {
         self
     }
 
-    /// `MUC_OIDC_ISSUER` (none: sign-in is not offered) and `MUC_OIDC_AUDIENCE`.
+    /// `MUC_OIDC_ISSUER` (none: sign-in is not offered), `MUC_OIDC_AUDIENCE`
+    /// and `MUC_OIDC_CLIENTS` (comma-separated client ids; `muenchen-app`).
     pub fn from_env() -> Option<Self> {
         let issuer = std::env::var("MUC_OIDC_ISSUER").ok().filter(|s| !s.trim().is_empty())?;
         let audience = std::env::var("MUC_OIDC_AUDIENCE").unwrap_or_else(|_| "muenchen-portal".into());
-        Some(Self::new(&issuer, &audience))
+        let mut oidc = Self::new(&issuer, &audience);
+        if let Ok(c) = std::env::var("MUC_OIDC_CLIENTS") {
+            oidc.clients = c.split(',').map(str::trim).filter(|c| !c.is_empty()).map(String::from).collect();
+        }
+        Some(oidc)
     }
 
+    /// The provider's keys, from the `jwks_uri` of its discovery document,
+    /// which must be https on the issuer's own host (http only on loopback).
     async fn fetch_keys(&self) -> Result<JwkSet, TokenError> {
         let unavailable = |e: reqwest::Error| TokenError::Unavailable(e.to_string());
         let conf: serde_json::Value = self
@@ -69,49 +108,111 @@ impl Oidc {
             .send()
             .await
             .map_err(unavailable)?
+            .error_for_status()
+            .map_err(unavailable)?
             .json()
             .await
             .map_err(unavailable)?;
         let jwks_uri = conf["jwks_uri"].as_str().ok_or_else(|| TokenError::Unavailable("no jwks_uri".into()))?;
-        self.http.get(jwks_uri).send().await.map_err(unavailable)?.json().await.map_err(unavailable)
+        if !jwks_on_issuer_host(jwks_uri, &self.issuer) {
+            return Err(TokenError::Unavailable(format!("jwks_uri {jwks_uri} is not https on the issuer's host")));
+        }
+        self.http
+            .get(jwks_uri)
+            .send()
+            .await
+            .map_err(unavailable)?
+            .error_for_status()
+            .map_err(unavailable)?
+            .json()
+            .await
+            .map_err(unavailable)
     }
 
-    async fn key(&self, kid: Option<&str>) -> Result<DecodingKey, TokenError> {
+    /// Fetches the keys unless someone else just did (one fetch at a time).
+    async fn refresh(&self, unless_newer_than: Duration) -> Result<(), TokenError> {
+        let _one = self.fetching.lock().await;
+        if self.keys.read().await.as_ref().is_some_and(|k| k.fetched.elapsed() < unless_newer_than) {
+            return Ok(());
+        }
+        let set = self.fetch_keys().await?;
+        *self.keys.write().await = Some(Keys { set, fetched: Instant::now() });
+        Ok(())
+    }
+
+    /// The key a token names. An unknown key id makes one fetch of the keys
+    /// (rate-limited); a token that names none is refused.
+    async fn key(&self, kid: &str) -> Result<DecodingKey, TokenError> {
+        self.refresh(KEYS_LIFETIME).await?;
         for attempt in 0..2 {
-            let stale = match &*self.keys.read().await {
-                Some((_, at)) => attempt > 0 && at.elapsed() > REFETCH_AFTER,
-                None => true,
-            };
-            if stale || self.keys.read().await.is_none() {
-                let fresh = self.fetch_keys().await?;
-                *self.keys.write().await = Some((fresh, Instant::now()));
-            }
-            if let Some((set, _)) = &*self.keys.read().await {
-                let jwk = match kid {
-                    Some(k) => set.find(k),
-                    None => set.keys.first(),
-                };
-                if let Some(jwk) = jwk {
-                    return DecodingKey::from_jwk(jwk).map_err(|e| TokenError::Invalid(e.to_string()));
+            if let Some(k) = &*self.keys.read().await {
+                if let Some(jwk) = k.set.find(kid) {
+                    return DecodingKey::from_jwk(jwk).map_err(|e| invalid(e.to_string()));
                 }
             }
+            if attempt == 0 {
+                self.refresh(REFETCH_AFTER).await?;
+            }
         }
-        Err(TokenError::Invalid("signed with a key the provider does not publish".into()))
+        Err(invalid("signed with a key the provider does not publish"))
     }
 
-    /// The subject (account id) of a valid access token.
+    /// The subject (account id) of a valid access token: signed with a key
+    /// the provider publishes and names, by an accepted algorithm; `exp`,
+    /// `iss`, `aud` and `sub` present and right; `nbf` (if any) reached;
+    /// `typ` and `azp` right where present.
     pub async fn verify(&self, token: &str) -> Result<String, TokenError> {
-        let header = decode_header(token).map_err(|e| TokenError::Invalid(e.to_string()))?;
-        let allowed = [Algorithm::RS256, Algorithm::RS384, Algorithm::RS512, Algorithm::PS256, Algorithm::ES256];
-        if !allowed.contains(&header.alg) {
-            return Err(TokenError::Invalid(format!("algorithm {:?} not accepted", header.alg)));
+        let header = decode_header(token).map_err(|e| invalid(e.to_string()))?;
+        if !ALGORITHMS.contains(&header.alg) {
+            return Err(invalid(format!("algorithm {:?} not accepted", header.alg)));
         }
-        let key = self.key(header.kid.as_deref()).await?;
+        if let Some(typ) = &header.typ {
+            if !TOKEN_TYPES.contains(&typ.to_ascii_lowercase().as_str()) {
+                return Err(invalid(format!("not an access token (typ {typ})")));
+            }
+        }
+        let kid = header.kid.as_deref().ok_or_else(|| invalid("the token names no key (kid)"))?;
+        let key = self.key(kid).await?;
         let mut v = Validation::new(header.alg);
+        v.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
         v.set_issuer(&[&self.issuer]);
         v.set_audience(&[&self.audience]);
+        v.validate_nbf = true;
         v.leeway = self.leeway;
-        let data = decode::<Claims>(token, &key, &v).map_err(|e| TokenError::Invalid(e.to_string()))?;
+        let data = decode::<Claims>(token, &key, &v).map_err(|e| invalid(e.to_string()))?;
+        if let Some(azp) = &data.claims.azp {
+            if !self.clients.contains(azp) {
+                return Err(invalid(format!("issued to another client ({azp})")));
+            }
+        }
+        if data.claims.sub.is_empty() {
+            return Err(invalid("no subject"));
+        }
         Ok(data.claims.sub)
+    }
+}
+
+/// Whether a JWKS address is https on the issuer's host (http only when the
+/// issuer itself is on loopback, as in tests).
+fn jwks_on_issuer_host(jwks_uri: &str, issuer: &str) -> bool {
+    match (url::Url::parse(jwks_uri), url::Url::parse(issuer)) {
+        (Ok(j), Ok(i)) => {
+            j.host_str() == i.host_str()
+                && (j.scheme() == "https" || (j.scheme() == i.scheme() && muc_wire::open311::acceptable_url(jwks_uri)))
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn keys_only_from_the_issuers_host() {
+        use super::jwks_on_issuer_host as ok;
+        assert!(ok("https://login.muenchen.de/jwks", "https://login.muenchen.de/realms/m"));
+        assert!(ok("http://127.0.0.1:4000/jwks", "http://127.0.0.1:4000"));
+        assert!(!ok("https://evil.example/jwks", "https://login.muenchen.de"));
+        assert!(!ok("http://login.muenchen.de/jwks", "https://login.muenchen.de"));
+        assert!(!ok("http://evil.example\\@127.0.0.1/jwks", "http://127.0.0.1"));
     }
 }

@@ -101,3 +101,69 @@ async fn reports_belong_to_the_signed_in_account(db: TestDb) {
     let (status, _, _) = call(&st, post(Some(&anna), "")).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED, "and cannot send a report");
 }
+
+on_both_databases!(forged_access_tokens_are_refused);
+
+/// Found in review: tokens without `aud` or `iss`, or with `nbf` in the
+/// future, were accepted (jsonwebtoken checks those only when present or
+/// told). Each token here is a real one of the provider with one thing
+/// changed, signed with the provider's own key unless the change is the key:
+/// every one is a 401. The unchanged one, re-signed, is accepted, so each
+/// refusal is for its change.
+async fn forged_access_tokens_are_refused(db: TestDb) {
+    use base64::Engine;
+    let op = TestOp::start(300).expect("the OpenID provider");
+    let mut st = db.state().await;
+    st.oidc = Some(Arc::new(muc_portal::citizens::Oidc::new(&op.issuer, "muenchen-portal")));
+    let real = access_token(&op, "anna").await;
+    let part = |n: usize| -> Value {
+        let b = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(real.split('.').nth(n).expect("part"))
+            .expect("b64");
+        serde_json::from_slice(&b).expect("json")
+    };
+    let (header, claims) = (part(0), part(1));
+    assert_eq!(header["typ"], "at+jwt", "{header}");
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).expect("clock").as_secs() as i64;
+    let with = |k: &str, v: Value| {
+        let mut c = claims.clone();
+        c[k] = v;
+        c
+    };
+    let without = |k: &str| {
+        let mut c = claims.clone();
+        c.as_object_mut().expect("object").remove(k);
+        c
+    };
+    let mut no_kid = header.clone();
+    no_kid.as_object_mut().expect("object").remove("kid");
+    let hs256 = serde_json::json!({ "alg": "HS256", "typ": "at+jwt", "kid": header["kid"] });
+    let none = serde_json::json!({ "alg": "none", "typ": "at+jwt", "kid": header["kid"] });
+    let logout = serde_json::json!({ "alg": "RS256", "typ": "logout+jwt", "kid": header["kid"] });
+
+    let resigned = op.sign(&header, &claims, "provider").await.expect("signed");
+    assert_eq!(call(&st, mine(Some(&resigned))).await.0, StatusCode::OK, "the unchanged claims, re-signed, pass");
+
+    let cases: Vec<(&str, Value, Value, &str)> = vec![
+        ("no aud", header.clone(), without("aud"), "provider"),
+        ("another aud", header.clone(), with("aud", "another-api".into()), "provider"),
+        ("no iss", header.clone(), without("iss"), "provider"),
+        ("another iss", header.clone(), with("iss", "https://evil.example".into()), "provider"),
+        ("expired", header.clone(), with("exp", (now - 3600).into()), "provider"),
+        ("nbf in the future", header.clone(), with("nbf", (now + 3600).into()), "provider"),
+        ("no sub", header.clone(), without("sub"), "provider"),
+        ("no exp", header.clone(), without("exp"), "provider"),
+        ("another client", header.clone(), with("azp", "another-app".into()), "provider"),
+        ("not an access token", logout, claims.clone(), "provider"),
+        ("another key, same kid", header.clone(), claims.clone(), "other"),
+        ("no kid", no_kid, claims.clone(), "provider"),
+        ("alg none", none, claims.clone(), "none"),
+        ("HS256 keyed with the public key", hs256, claims.clone(), "hs256-public"),
+    ];
+    for (what, h, c, key) in cases {
+        let token = op.sign(&h, &c, key).await.expect("signed");
+        let (status, challenge, body) = call(&st, mine(Some(&token))).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{what}: {body}");
+        assert!(challenge.is_some_and(|c| c.contains("invalid_token")), "{what}");
+    }
+}

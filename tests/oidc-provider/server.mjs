@@ -12,8 +12,13 @@
 //                              re-signed with the provider's own key; http (the
 //                              discovery document names an http token endpoint
 //                              on another machine)
+//
+// POST /test/sign {header, claims, key} signs any claims, for the portal's
+// token tests: key "provider" (its real signing key), "other" (a key it does
+// not publish), "hs256-public" (HMAC keyed with its public key, the classic
+// algorithm confusion), "none" (unsigned). A test provider only.
 import http from 'node:http';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, createPublicKey } from 'node:crypto';
 import { generateKeyPair, exportJWK, CompactSign } from 'jose';
 import Provider from 'oidc-provider';
 
@@ -72,6 +77,25 @@ server.listen(Number(process.env.PORT || 0), '127.0.0.1', async () => {
     ttl: { AccessToken: ttl, IdToken: 3600, RefreshToken: 86400, Session: 86400, Grant: 86400, Interaction: 600 },
   });
   provider.on('server_error', (_ctx, err) => console.error('server_error', err));
+  const { privateKey: otherKey } = await generateKeyPair('RS256');
+  const publicPem = createPublicKey(privateKey).export({ type: 'spki', format: 'pem' });
+  provider.use(async (ctx, next) => {
+    if (ctx.path !== '/test/sign' || ctx.method !== 'POST') return next();
+    const chunks = [];
+    for await (const c of ctx.req) chunks.push(c);
+    const { header, claims, key } = JSON.parse(Buffer.concat(chunks).toString());
+    const payload = new TextEncoder().encode(JSON.stringify(claims));
+    let jwt;
+    if (key === 'none') {
+      const b = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
+      jwt = `${b(header)}.${b(claims)}.`;
+    } else {
+      const secret = { provider: privateKey, other: otherKey, 'hs256-public': Buffer.from(publicPem) }[key];
+      jwt = await new CompactSign(payload).setProtectedHeader(header).sign(secret);
+    }
+    ctx.type = 'text/plain';
+    ctx.body = jwt;
+  });
   const fault = process.env.MUC_OIDC_FAULT || '';
   if (fault) {
     const b64 = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');

@@ -61,6 +61,24 @@ impl TestOp {
     }
 }
 
+impl TestOp {
+    /// Signs `claims` under `header` with one of the provider's test keys
+    /// (`provider`, `other`, `hs256-public`, `none`; see `server.mjs`).
+    pub async fn sign(
+        &self,
+        header: &serde_json::Value,
+        claims: &serde_json::Value,
+        key: &str,
+    ) -> Result<String, Error> {
+        let body = serde_json::json!({ "header": header, "claims": claims, "key": key });
+        let resp = reqwest::Client::new().post(format!("{}/test/sign", self.issuer)).json(&body).send().await?;
+        if !resp.status().is_success() {
+            return Err(format!("test signer answered {}", resp.status()).into());
+        }
+        Ok(resp.text().await?)
+    }
+}
+
 /// Signs in as `user` from an authorization URL the app opened, the way a
 /// browser would; returns the URL the provider finally redirects to (the
 /// app's loopback callback with `code` and `state`), without calling it.
