@@ -540,6 +540,10 @@ async fn operator_status(
     if note.is_some_and(|n| n.chars().count() > 2000) {
         return Err(E::bad_request("invalid_note", "note is longer than 2000 characters."));
     }
+    // Notes go into every GeoReport answer, XML included: plain text only.
+    if note.is_some_and(|n| n.chars().any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r')) {
+        return Err(E::bad_request("invalid_note", "note contains a control character; send plain text only."));
+    }
     if !store::set_status(&st.db, &id, status, note, expected, crate::finders::now()).await? {
         return Err(E::NotFound(format!("No service request '{id}'.")));
     }

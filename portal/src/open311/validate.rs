@@ -70,7 +70,22 @@ pub struct NewRequest {
     pub attributes: BTreeMap<String, Vec<String>>,
 }
 
+/// Text as people type it: CRLF (what browsers send from a text area)
+/// becomes LF; other control characters than tab and newline are refused,
+/// since they have no meaning in a report and make XML answers ill-formed.
+fn plain(v: &str, field: &str) -> Result<String, Refusal> {
+    let v = v.replace("\r\n", "\n");
+    match v.chars().find(|c| c.is_control() && *c != '\t' && *c != '\n') {
+        None => Ok(v),
+        Some(c) => Err(Refusal::new(
+            format!("{field} enthält ein Steuerzeichen (U+{:04X}); bitte nur Text senden.", u32::from(c)),
+            format!("{field} contains a control character (U+{:04X}); send plain text only.", u32::from(c)),
+        )),
+    }
+}
+
 fn text(v: &str, field: &str, max: usize) -> Result<Option<String>, Refusal> {
+    let v = plain(v, field)?;
     let t = v.trim();
     if t.chars().count() > max {
         return Err(Refusal::new(
@@ -86,7 +101,7 @@ pub fn parse(fields: &[(String, String)]) -> Result<NewRequest, Refusal> {
     let mut r = NewRequest::default();
     for (k, v) in fields {
         match k.as_str() {
-            "service_code" => r.service_code = v.trim().to_string(),
+            "service_code" => r.service_code = plain(v, "service_code")?.trim().to_string(),
             "lat" | "long" => {
                 let n: f64 = v.trim().parse().map_err(|_| {
                     Refusal::new(format!("{k} ist keine Zahl: '{v}'"), format!("{k} is not a number: '{v}'"))
@@ -122,6 +137,7 @@ pub fn parse(fields: &[(String, String)]) -> Result<NewRequest, Refusal> {
                         format!("Cannot read the field name '{k}'."),
                     ));
                 }
+                let v = plain(v, k)?;
                 if !v.trim().is_empty() {
                     r.attributes.entry(code).or_default().push(v.trim().to_string());
                 }
@@ -266,6 +282,28 @@ mod tests {
     }
 
     use proptest::strategy::Strategy;
+
+    /// Found in review: one report with a control character made
+    /// `requests.xml` ill-formed for every consumer.
+    #[test]
+    fn control_characters_are_refused_and_crlf_becomes_lf() {
+        for bad in ["Laterne\u{7}aus", "\u{0}", "a\u{1b}[31mrot", "zeile\rzeile", "\u{85}"] {
+            let e = parse(&f(&[("service_code", "graffiti"), ("lat", "48.1374"), ("long", "11.5755"), ("description", bad)]))
+                .expect_err(bad);
+            assert!(e.de.contains("Steuerzeichen") && e.en.contains("control character"), "{bad}");
+        }
+        let e = parse(&f(&[("service_code", "graffiti"), ("address_string", "Marienplatz"), ("attribute[art]", "x\u{8}")]))
+            .expect_err("attribute");
+        assert!(e.en.contains("attribute[art]"), "{}", e.en);
+        let ok = parse(&f(&[
+            ("service_code", "graffiti"),
+            ("lat", "48.1374"),
+            ("long", "11.5755"),
+            ("description", "Erste Zeile\r\nzweite\tSpalte"),
+        ]))
+        .expect("plain text");
+        assert_eq!(ok.description.as_deref(), Some("Erste Zeile\nzweite\tSpalte"));
+    }
 
     proptest::proptest! {
         /// Any form a client may send: a refusal or a report, never a panic.
