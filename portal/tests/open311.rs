@@ -132,8 +132,35 @@ on_both_databases!(
     filters_and_paging,
     photos_are_cleaned,
     operator_moves_a_report,
-    supporting_a_report
+    supporting_a_report,
+    abusive_queries_and_text_get_spec_errors
 );
+
+/// Found in review: a huge page number overflowed `(page - 1) * page_size`
+/// into a 500, id lists were unbounded, and one report with a control
+/// character made `requests.xml` ill-formed for every consumer.
+async fn abusive_queries_and_text_get_spec_errors(db: TestDb) {
+    let (st, _m) = state(&db).await;
+    for uri in [
+        "/open311/v2/requests.json?page=18446744073709551615",
+        "/open311/v2/requests.json?page=1001&page_size=200",
+        "/open311/v2/requests.json?page=-1",
+    ] {
+        assert_error(&get(&st, uri).await, StatusCode::BAD_REQUEST);
+    }
+    let many: Vec<String> = (0..201).map(|n| format!("MUC-{n:010}")).collect();
+    let uri = format!("/open311/v2/requests.json?service_request_id={}", many.join(","));
+    assert_error(&get(&st, &uri).await, StatusCode::BAD_REQUEST);
+    let near = get(&st, "/open311/v2/requests.json?lat=48.1374&long=11.5755&radius=5000&page=1000&page_size=200").await;
+    assert_eq!(near.status, StatusCode::OK, "a deep page of a radius query is empty, not an error");
+
+    let mut bell = LIGHT.to_vec();
+    bell.retain(|(k, _)| *k != "description");
+    bell.push(("description", "Laterne\u{7} aus"));
+    assert_error(&post_form(&st, &bell, None).await, StatusCode::BAD_REQUEST);
+    let xml = get(&st, "/open311/v2/requests.xml").await;
+    xml.xml();
+}
 
 async fn post_support(st: &AppState, id: &str, format: &str, api_key: &str, supporter: Option<&str>) -> Answer {
     let mut req = Request::post(format!("/open311/v2/requests/{id}/support.{format}"))

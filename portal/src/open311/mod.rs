@@ -26,6 +26,14 @@ pub const JURISDICTION: &str = "muenchen.de";
 /// GeoReport: a date range may span at most 90 days.
 const MAX_RANGE_SECS: i64 = 90 * 86_400;
 const MAX_PAGE_SIZE: usize = 200;
+/// Pages beyond this are refused: deep paging is what `start_date` and
+/// `updated_after` are for, and `(page - 1) * page_size` stays far from overflow.
+const MAX_PAGE: usize = 1000;
+/// At most this many ids or codes in one list parameter.
+const MAX_LIST: usize = 200;
+/// At most this many reports are read from the box around a radius query
+/// before the exact circle and paging (the newest first).
+const MAX_NEAR_ROWS: usize = 5000;
 
 pub fn router() -> Router<AppState> {
     // A new report may carry five photos over a slow mobile link: its upload
@@ -182,8 +190,8 @@ async fn list_requests(
     }
     let page: usize = params
         .get("page")
-        .map_or(Ok(1), |v| v.parse().ok().filter(|p| *p >= 1).ok_or(()))
-        .map_err(|_| Error::bad(f, "page must be a whole number from 1."))?;
+        .map_or(Ok(1), |v| v.parse().ok().filter(|p| (1..=MAX_PAGE).contains(p)).ok_or(()))
+        .map_err(|_| Error::bad(f, format!("page must be a whole number from 1 to {MAX_PAGE}.")))?;
     let page_size: usize = params
         .get("page_size")
         .map_or(Ok(50), |v| v.parse().ok().filter(|p| (1..=MAX_PAGE_SIZE).contains(p)).ok_or(()))
@@ -210,15 +218,20 @@ async fn list_requests(
         [p.lon - dlon, p.lat - dlat, p.lon + dlon, p.lat + dlat]
     });
     let offset = (page - 1) * page_size;
+    let ids = list(params, "service_request_id");
+    let service_codes = list(params, "service_code");
+    if ids.len() > MAX_LIST || service_codes.len() > MAX_LIST {
+        return Err(Error::bad(f, format!("At most {MAX_LIST} values in service_request_id or service_code.")));
+    }
     let filter = store::Filter {
-        ids: list(params, "service_request_id"),
-        service_codes: list(params, "service_code"),
+        ids,
+        service_codes,
         statuses,
         start,
         end,
         updated_after: parse_time(params, "updated_after", f)?,
         bbox,
-        page: near.is_none().then_some((page_size, offset)),
+        page: Some(if near.is_none() { (page_size, offset) } else { (MAX_NEAR_ROWS, 0) }),
         account,
     };
     let rows = store::find(&st.db, &filter).await.map_err(db_err(f))?;

@@ -288,12 +288,18 @@ mod tests {
     #[test]
     fn control_characters_are_refused_and_crlf_becomes_lf() {
         for bad in ["Laterne\u{7}aus", "\u{0}", "a\u{1b}[31mrot", "zeile\rzeile", "\u{85}"] {
-            let e = parse(&f(&[("service_code", "graffiti"), ("lat", "48.1374"), ("long", "11.5755"), ("description", bad)]))
-                .expect_err(bad);
+            let e = parse(&f(&[
+                ("service_code", "graffiti"),
+                ("lat", "48.1374"),
+                ("long", "11.5755"),
+                ("description", bad),
+            ]))
+            .expect_err(bad);
             assert!(e.de.contains("Steuerzeichen") && e.en.contains("control character"), "{bad}");
         }
-        let e = parse(&f(&[("service_code", "graffiti"), ("address_string", "Marienplatz"), ("attribute[art]", "x\u{8}")]))
-            .expect_err("attribute");
+        let e =
+            parse(&f(&[("service_code", "graffiti"), ("address_string", "Marienplatz"), ("attribute[art]", "x\u{8}")]))
+                .expect_err("attribute");
         assert!(e.en.contains("attribute[art]"), "{}", e.en);
         let ok = parse(&f(&[
             ("service_code", "graffiti"),
