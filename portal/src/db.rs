@@ -52,6 +52,18 @@ pub async fn connect(url: &str) -> Result<AnyPool, BoxError> {
     Ok(pool)
 }
 
+/// Begins a write transaction that reads before it writes. On SQLite it
+/// takes the write lock at once (`BEGIN IMMEDIATE`), waiting its turn: a
+/// deferred transaction would fail with BUSY when another writer wrote
+/// between its read and its write. PostgreSQL's default is right as it is.
+pub async fn begin_write(pool: &AnyPool) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+    if pool.connect_options().database_url.scheme() == "sqlite" {
+        pool.begin_with("BEGIN IMMEDIATE").await
+    } else {
+        pool.begin().await
+    }
+}
+
 /// A URL without its password, for logs and error messages.
 pub fn redact(url: &str) -> String {
     match (url.find("://"), url.find('@')) {

@@ -35,7 +35,7 @@ pub async fn seed_if_empty(pool: &AnyPool, now: i64) -> Result<usize, crate::Box
         return Ok(0);
     }
     let seed: Seed = serde_json::from_str(SEED_JSON)?;
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::begin_write(pool).await?;
     for f in &seed.finders {
         validate(f).map_err(|e| format!("seed entry {}: {e:?}", f.id))?;
         insert(&mut tx, f, now).await?;

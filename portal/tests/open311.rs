@@ -133,8 +133,29 @@ on_both_databases!(
     photos_are_cleaned,
     operator_moves_a_report,
     supporting_a_report,
-    abusive_queries_and_text_get_spec_errors
+    abusive_queries_and_text_get_spec_errors,
+    many_supporters_at_once
 );
+
+/// Found in review: on SQLite, supports at the same moment failed with
+/// BUSY (a transaction read, another wrote, the first could not write).
+async fn many_supporters_at_once(db: TestDb) {
+    let (st, _m) = state(&db).await;
+    let id = post_form(&st, LIGHT, None).await.json()[0]["service_request_id"].as_str().expect("id").to_string();
+    let tasks: Vec<_> = (0..24)
+        .map(|n| {
+            let (st, id) = (st.clone(), id.clone());
+            tokio::spawn(
+                async move { post_support(&st, &id, "json", KEY, Some(&format!("supporter-{n:02}"))).await.status },
+            )
+        })
+        .collect();
+    for t in tasks {
+        assert_eq!(t.await.expect("joined"), StatusCode::OK);
+    }
+    let r = get(&st, &format!("/open311/v2/requests/{id}.json")).await.json();
+    assert_eq!(r[0]["extended_attributes"]["supporters"], 24);
+}
 
 /// Found in review: a huge page number overflowed `(page - 1) * page_size`
 /// into a 500, id lists were unbounded, and one report with a control

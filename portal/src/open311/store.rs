@@ -33,7 +33,7 @@ pub async fn seed_services(pool: &AnyPool) -> Result<usize, crate::BoxError> {
         return Ok(0);
     }
     let seed: Seed = serde_json::from_str(SEED_JSON)?;
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::begin_write(pool).await?;
     for (i, s) in seed.services.iter().enumerate() {
         sqlx::query(
             "INSERT INTO services (code, name_de, name_en, description_de, description_en, keywords, grp, agency, attributes, sort) \
@@ -163,7 +163,7 @@ pub async fn insert(
     now: i64,
 ) -> Result<(String, String), sqlx::Error> {
     let (id, token) = (new_id(), random_hex(16));
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::begin_write(pool).await?;
     sqlx::query(
         "INSERT INTO requests (id, token, idempotency_key, service_code, description, lat, lon, address, address_id, zipcode, \
          email, first_name, last_name, phone, device_id, account_id, attributes, media, detailed_status, status_notes, \
@@ -212,7 +212,7 @@ pub async fn set_status(
     expected_at: Option<i64>,
     now: i64,
 ) -> Result<bool, sqlx::Error> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::begin_write(pool).await?;
     let done = sqlx::query(
         "UPDATE requests SET detailed_status = $2, status_notes = $3, expected_at = COALESCE($4, expected_at), updated_at = $5 WHERE id = $1",
     )
@@ -279,7 +279,7 @@ pub async fn support(
     supporter: &str,
     now: i64,
 ) -> Result<Result<i64, SupportRefused>, sqlx::Error> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::begin_write(pool).await?;
     let status: Option<String> = sqlx::query_scalar("SELECT detailed_status FROM requests WHERE id = $1")
         .bind(id)
         .fetch_optional(&mut *tx)
