@@ -41,6 +41,8 @@ pub struct AppState {
     /// Where report photos are stored (MUC_MEDIA_DIR; default: beside the
     /// SQLite file, or the user's data folder; never the working directory).
     pub media_dir: std::path::PathBuf,
+    /// Photos decoded at once (one per core): bounds the portal's memory.
+    pub photo_slots: Arc<tokio::sync::Semaphore>,
     /// Open311 API keys allowed to post reports (MUC_OPEN311_API_KEYS, comma-separated).
     pub api_keys: Arc<Vec<String>>,
     /// Signed-in citizens' access tokens are checked with this provider
@@ -76,6 +78,7 @@ impl AppState {
                 api_keys.split(',').map(str::trim).filter(|k| !k.is_empty()).map(String::from).collect(),
             ),
             oidc: citizens::Oidc::from_env().map(Arc::new),
+            photo_slots: open311::media::slots(),
             index: Arc::new(RwLock::new(Arc::new(SiteIndex::new(Vec::new())))),
         };
         st.reload_index().await?;

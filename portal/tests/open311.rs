@@ -134,8 +134,23 @@ on_both_databases!(
     operator_moves_a_report,
     supporting_a_report,
     abusive_queries_and_text_get_spec_errors,
-    many_supporters_at_once
+    many_supporters_at_once,
+    photos_of_a_report_not_stored_are_removed
 );
+
+/// Found in review: photos were written before the report's insert and
+/// stayed when the insert failed. Here the database fails mid-insert (its
+/// history table is gone): a 500 that leaks nothing, and no photo left.
+async fn photos_of_a_report_not_stored_are_removed(db: TestDb) {
+    let (st, media) = state(&db).await;
+    sqlx::query("DROP TABLE request_history").execute(&st.db).await.expect("drop");
+    let answer = post_multipart(&st, LIGHT, GPS_PHOTO).await;
+    assert_error(&answer, StatusCode::INTERNAL_SERVER_ERROR);
+    assert!(!String::from_utf8_lossy(&answer.body).contains("request_history"), "nothing internal leaks");
+    let left: Vec<_> =
+        std::fs::read_dir(media.path()).map(|d| d.flatten().map(|e| e.file_name()).collect()).unwrap_or_default();
+    assert!(left.is_empty(), "photos left behind: {left:?}");
+}
 
 /// Found in review: on SQLite, supports at the same moment failed with
 /// BUSY (a transaction read, another wrote, the first could not write).
@@ -516,6 +531,12 @@ async fn photos_are_cleaned(db: TestDb) {
     assert_error(&giant, StatusCode::BAD_REQUEST);
     let why = giant.json()[0]["description"].as_str().expect("d").to_string();
     assert!(why.contains("20000 × 20000"), "{why}");
+    // Found in review: 145 KiB that decode to 6200 × 6200 RGBA (38 MP, under
+    // the old 40 MP cap) drove the portal past 1.2 GiB. Now the header says no.
+    let bomb = post_multipart(&st, LIGHT, include_bytes!("fixtures/bomb-6200.png")).await;
+    assert_error(&bomb, StatusCode::BAD_REQUEST);
+    let why = bomb.json()[0]["description"].as_str().expect("d").to_string();
+    assert!(why.contains("6200 × 6200") && why.contains("25 Megapixel"), "{why}");
     let mut sixty = GPS_PHOTO.to_vec();
     sixty.resize(60 * 1024 * 1024, 0);
     assert_error(&post_multipart(&st, LIGHT, &sixty).await, StatusCode::PAYLOAD_TOO_LARGE);

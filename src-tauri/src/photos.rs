@@ -16,7 +16,7 @@ pub fn clean_all(photos: &[Vec<u8>]) -> Result<Vec<Vec<u8>>, AppError> {
         .iter()
         .enumerate()
         .map(|(n, bytes)| {
-            muc_photo::clean(bytes, muc_photo::APP_MAX_EDGE).map_err(|e| {
+            muc_photo::clean(bytes, muc_photo::APP).map_err(|e| {
                 AppError::new(
                     ErrorKind::Photo,
                     format!("Foto {}: {} / photo {}: {}", n + 1, e.describe(false), n + 1, e),

@@ -10,14 +10,30 @@
 
 use std::io::Cursor;
 
-use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
+use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader};
 
 // The limits are shared with the frontend (muc_wire::photo), which checks first.
 pub use muc_wire::photo::{MAX_BYTES, MAX_PER_REPORT, MAX_PIXELS};
 
-/// What the app keeps and sends: enough to see a pothole on a big screen,
-/// small enough that five fit a slow mobile upload.
-pub const APP_MAX_EDGE: u32 = 2560;
+/// How far a photo may go: its pixel count (checked from the header before
+/// anything is decoded, which also bounds the decoder's memory) and the
+/// longest edge it is scaled down to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    pub max_pixels: u64,
+    pub max_edge: u32,
+}
+
+/// The app, on the person's own photos (up to 40 MP, as phones take them):
+/// enough to see a pothole on a big screen, small enough that five fit a
+/// slow mobile upload.
+pub const APP: Limits = Limits { max_pixels: MAX_PIXELS, max_edge: 2560 };
+/// The portal, on what any client sends: the app sends at most 2560 px, so
+/// 25 MP leaves room for other GeoReport clients while a decompression bomb
+/// (a small file that decodes to a huge image) is refused from its header.
+pub const PORTAL: Limits = Limits { max_pixels: 25_000_000, max_edge: 2048 };
+/// Kept for callers that name the edge.
+pub const APP_MAX_EDGE: u32 = APP.max_edge;
 /// JPEG quality of a cleaned photo.
 const QUALITY: u8 = 88;
 
@@ -25,7 +41,7 @@ const QUALITY: u8 = 88;
 pub enum PhotoError {
     TooLarge,
     NotAPhoto,
-    TooManyPixels { width: u32, height: u32 },
+    TooManyPixels { width: u32, height: u32, max: u64 },
     Unreadable,
 }
 
@@ -33,7 +49,6 @@ impl PhotoError {
     /// A sentence for the person, German or English.
     pub fn describe(&self, english: bool) -> String {
         let mb = MAX_BYTES / 1024 / 1024;
-        let mp = MAX_PIXELS / 1_000_000;
         match (self, english) {
             (PhotoError::TooLarge, false) => format!("Das Foto ist größer als {mb} MB."),
             (PhotoError::TooLarge, true) => format!("The photo is larger than {mb} MB."),
@@ -41,10 +56,12 @@ impl PhotoError {
                 "Die Datei ist kein Foto. Bitte ein JPEG-, PNG- oder WebP-Bild senden.".into()
             }
             (PhotoError::NotAPhoto, true) => "The file is not a photo. Send a JPEG, PNG or WebP image.".into(),
-            (PhotoError::TooManyPixels { width, height }, false) => {
+            (PhotoError::TooManyPixels { width, height, max }, false) => {
+                let mp = max / 1_000_000;
                 format!("Das Foto hat {width} × {height} Bildpunkte; angenommen werden höchstens {mp} Megapixel.")
             }
-            (PhotoError::TooManyPixels { width, height }, true) => {
+            (PhotoError::TooManyPixels { width, height, max }, true) => {
+                let mp = max / 1_000_000;
                 format!("The photo has {width} × {height} pixels; at most {mp} megapixels are accepted.")
             }
             (PhotoError::Unreadable, false) => "Das Foto ist unlesbar, vielleicht beschädigt.".into(),
@@ -71,26 +88,26 @@ pub fn sniff(b: &[u8]) -> Option<ImageFormat> {
     })
 }
 
-/// Checks a photo and re-encodes it as a clean, upright JPEG whose longest
-/// edge is at most `max_edge`.
-pub fn clean(bytes: &[u8], max_edge: u32) -> Result<Vec<u8>, PhotoError> {
+/// Checks a photo and re-encodes it as a clean, upright JPEG within `limits`.
+pub fn clean(bytes: &[u8], limits: Limits) -> Result<Vec<u8>, PhotoError> {
+    let Limits { max_pixels, max_edge } = limits;
     if bytes.len() > MAX_BYTES {
         return Err(PhotoError::TooLarge);
     }
     let format = sniff(bytes).ok_or(PhotoError::NotAPhoto)?;
     let reader = || {
         let mut r = ImageReader::with_format(Cursor::new(bytes), format);
-        let mut limits = Limits::default();
-        // The pixel cap below bounds the decoded image (40 MP × 4 bytes);
-        // this bounds anything else a decoder might allocate.
-        limits.max_alloc = Some(512 * 1024 * 1024);
-        r.limits(limits);
+        // The pixel cap below bounds the decoded image (pixels × 4 bytes);
+        // this bounds whatever else a decoder might try to allocate.
+        let mut l = image::Limits::default();
+        l.max_alloc = Some(max_pixels * 4 + 16 * 1024 * 1024);
+        r.limits(l);
         r
     };
     // Dimensions come from the header alone: refuse before decoding anything.
     let (width, height) = reader().into_dimensions().map_err(|_| PhotoError::Unreadable)?;
-    if u64::from(width) * u64::from(height) > MAX_PIXELS {
-        return Err(PhotoError::TooManyPixels { width, height });
+    if u64::from(width) * u64::from(height) > max_pixels {
+        return Err(PhotoError::TooManyPixels { width, height, max: max_pixels });
     }
     let mut decoder = reader().into_decoder().map_err(|_| PhotoError::Unreadable)?;
     let orientation = decoder.orientation().map_err(|_| PhotoError::Unreadable)?;
@@ -123,7 +140,7 @@ mod tests {
     #[test]
     fn metadata_goes_and_the_photo_stands_upright() {
         assert!(FIXTURE.windows(4).any(|w| w == b"Exif"), "the fixture carries EXIF with GPS");
-        let clean = clean(FIXTURE, APP_MAX_EDGE).expect("cleaned");
+        let clean = clean(FIXTURE, APP).expect("cleaned");
         assert!(!clean.windows(4).any(|w| w == b"Exif"), "no EXIF");
         assert!(!clean.windows(4).any(|w| w == b"http"), "no XMP");
         let img = image::load_from_memory(&clean).expect("a JPEG");
@@ -135,14 +152,14 @@ mod tests {
         let big = DynamicImage::new_rgb8(4000, 1000);
         let mut png = Vec::new();
         big.write_to(&mut Cursor::new(&mut png), ImageFormat::Png).expect("png");
-        let out = image::load_from_memory(&clean(&png, APP_MAX_EDGE).expect("cleaned")).expect("jpeg");
+        let out = image::load_from_memory(&clean(&png, APP).expect("cleaned")).expect("jpeg");
         assert_eq!((out.width(), out.height()), (2560, 640));
     }
 
     #[test]
     fn bad_photos_are_named() {
-        assert_eq!(clean(b"%PDF-1.4 not a photo", APP_MAX_EDGE), Err(PhotoError::NotAPhoto));
-        assert_eq!(clean(&FIXTURE[..200], APP_MAX_EDGE), Err(PhotoError::Unreadable));
+        assert_eq!(clean(b"%PDF-1.4 not a photo", APP), Err(PhotoError::NotAPhoto));
+        assert_eq!(clean(&FIXTURE[..200], APP), Err(PhotoError::Unreadable));
         let mut huge = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
         huge.extend(20_000u32.to_be_bytes());
         huge.extend(20_000u32.to_be_bytes());
@@ -151,6 +168,9 @@ mod tests {
         // The start of an image-data chunk (the pixels never come), the end.
         huge.extend([0, 0, 0, 4, 73, 68, 65, 84, 120, 156, 0, 0, 176, 161, 46, 224]);
         huge.extend([0, 0, 0, 0, 73, 69, 78, 68, 174, 66, 96, 130]);
-        assert_eq!(clean(&huge, APP_MAX_EDGE), Err(PhotoError::TooManyPixels { width: 20_000, height: 20_000 }));
+        assert_eq!(
+            clean(&huge, APP),
+            Err(PhotoError::TooManyPixels { width: 20_000, height: 20_000, max: MAX_PIXELS })
+        );
     }
 }

@@ -11,15 +11,33 @@ use axum::response::{IntoResponse, Response};
 use crate::AppState;
 
 // Checking and cleaning live in muc-photo, shared with the app.
-pub use muc_photo::{PhotoError as MediaError, MAX_BYTES as MAX_PHOTO_BYTES, MAX_PER_REPORT as MAX_PHOTOS, MAX_PIXELS};
+pub use muc_photo::{PhotoError as MediaError, MAX_BYTES as MAX_PHOTO_BYTES, MAX_PER_REPORT as MAX_PHOTOS};
 /// A whole POST: every photo plus the form.
 pub const MAX_BODY: usize = MAX_PHOTOS * MAX_PHOTO_BYTES + 1024 * 1024;
-/// Longest edge after downscaling: plenty to see a pothole, small to store.
-pub const MAX_EDGE: u32 = 2048;
+/// Pixels and longest edge the portal takes (a bomb is refused from its header).
+pub const LIMITS: muc_photo::Limits = muc_photo::PORTAL;
 
 /// Checks and re-encodes a photo as a clean JPEG.
 pub fn process(bytes: &[u8]) -> Result<Vec<u8>, MediaError> {
-    muc_photo::clean(bytes, MAX_EDGE)
+    muc_photo::clean(bytes, LIMITS)
+}
+
+/// How many photos are decoded at once: one per core. Each may hold up to
+/// 25 MP × 4 bytes (100 MB) plus its input while it is decoded, so photo work
+/// stays under about cores × 130 MB however many reports arrive; the rest
+/// wait their turn.
+pub fn slots() -> std::sync::Arc<tokio::sync::Semaphore> {
+    let n = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+    std::sync::Arc::new(tokio::sync::Semaphore::new(n))
+}
+
+/// Removes stored photos again (their report could not be stored).
+pub fn remove(dir: &Path, names: &[String]) {
+    for n in names.iter().filter(|n| valid_name(n)) {
+        if let Err(e) = std::fs::remove_file(dir.join(n)) {
+            tracing::warn!(error = %e, "photo of a report not stored could not be removed");
+        }
+    }
 }
 
 /// Stores a processed photo under a random name; returns the name.

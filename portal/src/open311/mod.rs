@@ -467,8 +467,14 @@ async fn create(
     let several = photos.len() > 1;
     let mut cleaned = Vec::with_capacity(photos.len());
     for (n, bytes) in photos.into_iter().enumerate() {
-        let clean =
-            tokio::task::spawn_blocking(move || media::process(&bytes)).await.map_err(|e| Error::internal(f, e))?;
+        // One photo per core at a time, whatever the load: memory stays bounded.
+        let slot = st.photo_slots.clone().acquire_owned().await.map_err(|e| Error::internal(f, e))?;
+        let clean = tokio::task::spawn_blocking(move || {
+            let _slot = slot;
+            media::process(&bytes)
+        })
+        .await
+        .map_err(|e| Error::internal(f, e))?;
         cleaned.push(clean.map_err(|e| {
             let status =
                 if e == media::MediaError::TooLarge { StatusCode::PAYLOAD_TOO_LARGE } else { StatusCode::BAD_REQUEST };
@@ -491,7 +497,13 @@ async fn create(
         );
     }
     let now = crate::finders::now();
-    let (id, token) = match store::insert(&st.db, &new, &media_names, key.as_deref(), now).await {
+    let inserted = store::insert(&st.db, &new, &media_names, key.as_deref(), now).await;
+    if inserted.is_err() {
+        // No report holds these photos: they go (a retry stores its own).
+        let (dir, names) = (st.media_dir.clone(), media_names.clone());
+        let _ = tokio::task::spawn_blocking(move || media::remove(&dir, &names)).await;
+    }
+    let (id, token) = match inserted {
         Ok(x) => x,
         // Two copies of one retry raced: the other one stored it; answer with that.
         Err(sqlx::Error::Database(d)) if d.is_unique_violation() && key.is_some() => {
