@@ -9,6 +9,7 @@ pub mod error;
 pub mod finders;
 pub mod hotspots;
 pub mod index;
+pub mod limits;
 pub mod linkcheck;
 pub mod negotiate;
 pub mod ogc;
@@ -41,6 +42,8 @@ pub struct AppState {
     /// Where report photos are stored (MUC_MEDIA_DIR; default: beside the
     /// SQLite file, or the user's data folder; never the working directory).
     pub media_dir: std::path::PathBuf,
+    /// Per-source throttling of anonymous writes.
+    pub limits: Arc<limits::Limits>,
     /// Photos decoded at once (one per core): bounds the portal's memory.
     pub photo_slots: Arc<tokio::sync::Semaphore>,
     /// Open311 API keys allowed to post reports (MUC_OPEN311_API_KEYS, comma-separated).
@@ -79,6 +82,7 @@ impl AppState {
             ),
             oidc: citizens::Oidc::from_env().map(Arc::new),
             photo_slots: open311::media::slots(),
+            limits: Arc::new(limits::Limits::new(limits::LimitConfig::from_env()?)),
             index: Arc::new(RwLock::new(Arc::new(SiteIndex::new(Vec::new())))),
         };
         st.reload_index().await?;
@@ -152,7 +156,20 @@ pub async fn serve(
     let state = AppState::open(database_url, &base).await?;
     tracing::info!(%addr, base = %base, db = %db::redact(database_url), "portal listening");
     on_bound(addr);
-    axum::serve(listener, app(state)).with_graceful_shutdown(shutdown).await?;
+    serve_state(listener, state, shutdown).await
+}
+
+/// Serves `state` on a bound listener until `shutdown` resolves, as the
+/// real server does (tests with their own state use it too).
+pub async fn serve_state(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> Result<(), BoxError> {
+    // The peer's address is the source that anonymous writes are throttled by.
+    axum::serve(listener, app(state).into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown)
+        .await?;
     Ok(())
 }
 

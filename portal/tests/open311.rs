@@ -135,8 +135,83 @@ on_both_databases!(
     supporting_a_report,
     abusive_queries_and_text_get_spec_errors,
     many_supporters_at_once,
-    photos_of_a_report_not_stored_are_removed
+    photos_of_a_report_not_stored_are_removed,
+    anonymous_writes_are_throttled_per_source
 );
+
+/// A request as the real server sees it: from a peer address.
+fn from(mut req: Request<Body>, ip: &str) -> Request<Body> {
+    let addr: std::net::SocketAddr = format!("{ip}:40000").parse().expect("addr");
+    req.extensions_mut().insert(axum::extract::ConnectInfo(addr));
+    req
+}
+
+fn form(path: &str) -> axum::http::request::Builder {
+    Request::post(path).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+}
+
+/// Found in review: 400 anonymous reports from one client were all accepted
+/// in under 2 seconds. Now each source has a burst, then waits: a 429 with
+/// Retry-After in GeoReport's format; other sources are not affected; a
+/// report takes only a few supports from one source.
+async fn anonymous_writes_are_throttled_per_source(db: TestDb) {
+    use muc_portal::limits::{LimitConfig, Limits};
+    let (mut st, _m) = state(&db).await;
+    st.limits = std::sync::Arc::new(Limits::new(LimitConfig {
+        reports_burst: 3,
+        report_every: std::time::Duration::from_secs(3600),
+        supports_burst: 10,
+        support_every: std::time::Duration::from_secs(3600),
+        supports_per_report: 2,
+        trust_forwarded_for: true,
+    }));
+    let body = || Body::from(url::form_urlencoded::Serializer::new(String::new()).extend_pairs(LIGHT).finish());
+    let post = |ip: &str, path: &str| from(form(path).body(body()).expect("req"), ip);
+    for n in 0..3 {
+        let a = send(&st, post("10.0.0.1", "/open311/v2/requests.json")).await;
+        assert_eq!(a.status, StatusCode::CREATED, "report {n}");
+    }
+    let resp = muc_portal::app(st.clone()).oneshot(post("10.0.0.1", "/open311/v2/requests.json")).await.expect("r");
+    assert_eq!(resp.status(), StatusCode::TOO_MANY_REQUESTS);
+    let wait: u64 = resp.headers()[header::RETRY_AFTER].to_str().expect("s").parse().expect("seconds");
+    assert!((1..=3600).contains(&wait), "{wait}");
+    let limited = Answer {
+        status: resp.status(),
+        content_type: String::new(),
+        body: resp.into_body().collect().await.expect("b").to_bytes().to_vec(),
+    };
+    assert_error(&limited, StatusCode::TOO_MANY_REQUESTS);
+    let xml = send(&st, post("10.0.0.1", "/open311/v2/requests.xml")).await;
+    assert_eq!(xml.status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(xml.xml().root_element().tag_name().name(), "errors");
+    assert_eq!(
+        send(&st, post("10.0.0.2", "/open311/v2/requests.json")).await.status,
+        StatusCode::CREATED,
+        "others go on"
+    );
+    // Behind the city's proxy: the address it appended is the source.
+    let mut proxied = post("127.0.0.1", "/open311/v2/requests.json");
+    proxied.headers_mut().insert("x-forwarded-for", "10.0.0.1".parse().expect("h"));
+    assert_eq!(send(&st, proxied).await.status, StatusCode::TOO_MANY_REQUESTS);
+
+    // Supports: two per report from one source, however many supporter ids it invents.
+    let id = post_form(&st, LIGHT, None).await.json()[0]["service_request_id"].as_str().expect("id").to_string();
+    let support = |ip: &str, who: &str| {
+        let req = form(&format!("/open311/v2/requests/{id}/support.json"))
+            .header("idempotency-key", who)
+            .body(Body::from(format!("api_key={KEY}")))
+            .expect("req");
+        from(req, ip)
+    };
+    assert_eq!(send(&st, support("10.0.0.3", "a")).await.status, StatusCode::OK);
+    assert_eq!(send(&st, support("10.0.0.3", "b")).await.status, StatusCode::OK);
+    let third = send(&st, support("10.0.0.3", "c")).await;
+    assert_error(&third, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(send(&st, support("10.0.0.3", "a")).await.status, StatusCode::OK, "a repeat still answers");
+    assert_eq!(send(&st, support("10.0.0.4", "d")).await.status, StatusCode::OK);
+    let r = get(&st, &format!("/open311/v2/requests/{id}.json")).await.json();
+    assert_eq!(r[0]["extended_attributes"]["supporters"], 3);
+}
 
 /// Found in review: photos were written before the report's insert and
 /// stayed when the insert failed. Here the database fails mid-insert (its

@@ -247,24 +247,31 @@ pub fn run() {
     }
 }
 
-/// The real portal on a loopback port, on a fresh SQLite file in `dir`, for tests.
+/// The real portal on a loopback port, on a fresh SQLite file in `dir`, for
+/// tests: its per-source limits are wide, since every test report comes from
+/// 127.0.0.1 (the throttling itself is tested in the portal).
 #[cfg(test)]
 pub(crate) async fn test_portal(
     dir: &std::path::Path,
 ) -> (String, tokio::sync::oneshot::Sender<()>, tokio::task::JoinHandle<()>) {
     let url = format!("sqlite:{}?mode=rwc", dir.join("portal.db").display());
-    let (atx, arx) = tokio::sync::oneshot::channel();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let base = format!("http://{}", listener.local_addr().expect("addr"));
+    let mut st = muc_portal::AppState::open(&url, &base).await.expect("portal");
+    st.media_dir = dir.join("portal-media");
+    st.limits = std::sync::Arc::new(muc_portal::limits::Limits::new(muc_portal::limits::LimitConfig {
+        reports_burst: 100_000,
+        supports_burst: 100_000,
+        ..Default::default()
+    }));
     let (stx, srx) = tokio::sync::oneshot::channel::<()>();
     let task = tokio::spawn(async move {
-        let bound = move |a| {
-            let _ = atx.send(a);
-        };
         let stop = async move {
             let _ = srx.await;
         };
-        muc_portal::serve(&url, "127.0.0.1:0".parse().expect("addr"), None, bound, stop).await.expect("portal");
+        muc_portal::serve_state(listener, st, stop).await.expect("portal");
     });
-    (format!("http://{}", arx.await.expect("bound")), stx, task)
+    (base, stx, task)
 }
 
 /// The real portal on a loopback port that accepts sign-ins from `issuer`.
@@ -278,8 +285,9 @@ pub(crate) async fn test_portal_with_login(
     let base = format!("http://{}", listener.local_addr().expect("addr"));
     let mut st = muc_portal::AppState::open(&url, &base).await.expect("portal");
     st.oidc = Some(std::sync::Arc::new(muc_portal::citizens::Oidc::new(issuer, "muenchen-portal")));
+    st.media_dir = dir.join("portal-media");
     let task = tokio::spawn(async move {
-        axum::serve(listener, muc_portal::app(st)).await.expect("serve");
+        muc_portal::serve_state(listener, st, std::future::pending()).await.expect("serve");
     });
     (base, task)
 }

@@ -29,11 +29,23 @@ pub struct Error {
     pub status: StatusCode,
     pub format: Format,
     pub description: String,
+    /// Seconds, for a 429 (`Retry-After`).
+    pub retry_after: Option<u64>,
 }
 
 impl Error {
     pub fn new(status: StatusCode, format: Format, description: impl Into<String>) -> Self {
-        Error { status, format, description: description.into() }
+        Error { status, format, description: description.into(), retry_after: None }
+    }
+
+    /// Too many writes from one source: try again in `secs`.
+    pub fn too_many(format: Format, secs: u64, en: bool) -> Self {
+        let description = if en {
+            format!("Too many requests from your connection. Please try again in {secs} seconds.")
+        } else {
+            format!("Zu viele Anfragen von Ihrer Verbindung. Bitte versuchen Sie es in {secs} Sekunden erneut.")
+        };
+        Error { retry_after: Some(secs), ..Self::new(StatusCode::TOO_MANY_REQUESTS, format, description) }
     }
 
     pub fn bad(format: Format, description: impl Into<String>) -> Self {
@@ -51,6 +63,9 @@ impl IntoResponse for Error {
         let body = vec![Open311Error { code: self.status.as_u16(), description: self.description }];
         let mut r = render(self.format, "errors", &serde_json::to_value(body).unwrap_or(Value::Null));
         *r.status_mut() = self.status;
+        if let Some(secs) = self.retry_after {
+            r.headers_mut().insert(header::RETRY_AFTER, header::HeaderValue::from(secs));
+        }
         if self.status == StatusCode::UNAUTHORIZED {
             r.headers_mut()
                 .insert(header::WWW_AUTHENTICATE, header::HeaderValue::from_static("Bearer error=\"invalid_token\""));

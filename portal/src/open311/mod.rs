@@ -12,6 +12,8 @@ use std::collections::HashMap;
 
 use axum::extract::{DefaultBodyLimit, FromRequest, Multipart, Path, Query, Request, State};
 use axum::http::{header, HeaderMap, StatusCode};
+
+use crate::limits::{Source, Write};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
@@ -286,6 +288,7 @@ async fn one(
 async fn support(
     State(st): State<AppState>,
     Path((id, file)): Path<(String, String)>,
+    Source(source): Source,
     headers: HeaderMap,
     body: axum::body::Bytes,
 ) -> Result<Response, Error> {
@@ -293,6 +296,9 @@ async fn support(
     if action != "support" {
         return Err(Error::new(StatusCode::NOT_FOUND, f, "No such resource. See discovery.json."));
     }
+    st.limits
+        .check(Write::Support, source)
+        .map_err(|secs| Error::too_many(f, secs, english(&Params::new(), &headers)))?;
     let fields: Params = url::form_urlencoded::parse(&body).into_owned().collect();
     if !fields.get("api_key").is_some_and(|k| st.api_keys.iter().any(|x| x == k)) {
         return Err(Error::new(StatusCode::FORBIDDEN, f, "A valid api_key is required."));
@@ -305,10 +311,22 @@ async fn support(
         .map(str::trim)
         .filter(|k| !k.is_empty() && k.len() <= 200)
         .ok_or_else(|| Error::bad(f, "An Idempotency-Key header naming the supporter is required."))?;
-    match store::support(&st.db, &id, supporter, crate::finders::now()).await.map_err(db_err(f))? {
+    let hash = source.map(|ip| st.limits.source_hash(ip));
+    let source = hash.as_deref().map(|h| (h, st.limits.config.supports_per_report));
+    match store::support(&st.db, &id, supporter, source, crate::finders::now()).await.map_err(db_err(f))? {
         Ok(n) => tracing::info!(%id, supporters = n, "report supported"),
         Err(store::SupportRefused::NoSuchReport) => {
             return Err(Error::new(StatusCode::NOT_FOUND, f, format!("No service request '{id}'.")))
+        }
+        Err(store::SupportRefused::TooManyFromSource) => {
+            let said = validate::Refusal::new(
+                "Von Ihrer Verbindung wurde diese Meldung schon unterstützt.",
+                "This report has already been supported from your connection.",
+            );
+            return Err(Error {
+                retry_after: Some(86_400),
+                ..Error::new(StatusCode::TOO_MANY_REQUESTS, f, said.text(en))
+            });
         }
         Err(store::SupportRefused::Closed) => {
             let said =
@@ -368,6 +386,7 @@ async fn token(State(st): State<AppState>, Path(file): Path<String>) -> Result<R
 async fn create(
     State(st): State<AppState>,
     Path(file): Path<String>,
+    Source(source): Source,
     headers: HeaderMap,
     req: Request,
 ) -> Result<Response, Error> {
@@ -375,6 +394,10 @@ async fn create(
     if resource != "requests" {
         return Err(Error::new(StatusCode::METHOD_NOT_ALLOWED, f, "Only requests can be posted."));
     }
+    // Throttled per source before the body is read.
+    st.limits
+        .check(Write::Report, source)
+        .map_err(|secs| Error::too_many(f, secs, english(&Params::new(), &headers)))?;
     // Refusals a citizen may read come in German, or English when asked for
     // (header now; a `locale` form field once the fields are read).
     let mut en = english(&Params::new(), &headers);

@@ -269,6 +269,8 @@ pub const REQUEST_COLUMNS: &str = "id, service_code, description, lat, lon, addr
 pub enum SupportRefused {
     NoSuchReport,
     Closed,
+    /// This source already added as many supports to this report as allowed.
+    TooManyFromSource,
 }
 
 /// Records that `supporter` is affected too. Counts once per supporter;
@@ -277,6 +279,7 @@ pub async fn support(
     pool: &AnyPool,
     id: &str,
     supporter: &str,
+    source: Option<(&str, u32)>,
     now: i64,
 ) -> Result<Result<i64, SupportRefused>, sqlx::Error> {
     let mut tx = crate::db::begin_write(pool).await?;
@@ -288,12 +291,31 @@ pub async fn support(
     if DetailedStatus::from_code(&status).is_some_and(|s| s.open311() == "closed") {
         return Ok(Err(SupportRefused::Closed));
     }
+    // `source`: its salted hash and the cap of supports one source may add.
+    if let Some((hash, cap)) = source {
+        let known: Option<i64> =
+            sqlx::query_scalar("SELECT 1 FROM request_support WHERE request_id = $1 AND supporter = $2")
+                .bind(id)
+                .bind(supporter)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let from_source: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM request_support WHERE request_id = $1 AND source = $2")
+                .bind(id)
+                .bind(hash)
+                .fetch_one(&mut *tx)
+                .await?;
+        if known.is_none() && from_source >= i64::from(cap) {
+            return Ok(Err(SupportRefused::TooManyFromSource));
+        }
+    }
     let added = sqlx::query(
-        "INSERT INTO request_support (request_id, supporter, at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+        "INSERT INTO request_support (request_id, supporter, at, source) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
     )
     .bind(id)
     .bind(supporter)
     .bind(now)
+    .bind(source.map(|(h, _)| h.to_string()))
     .execute(&mut *tx)
     .await?
     .rows_affected();
