@@ -153,7 +153,7 @@ impl FromRequestParts<crate::AppState> for Source {
                 .filter_map(|v| v.to_str().ok())
                 .flat_map(|v| v.split(','))
                 .filter_map(|a| a.trim().parse::<IpAddr>().ok())
-                .last();
+                .next_back();
             if forwarded.is_some() {
                 return Ok(Source(forwarded));
             }
