@@ -15,10 +15,14 @@ use crate::{auth, rfc3339, AppState};
 
 pub const SEED_JSON: &str = include_str!("../data/finders.json");
 
+/// The public catalogue (open to web clients of any origin).
 pub fn router() -> Router<AppState> {
+    Router::new().route("/finders", get(list)).route("/finders/{id}", get(one))
+}
+
+/// The operators' API (no CORS: only the city's own tools use it).
+pub fn operator_router() -> Router<AppState> {
     Router::new()
-        .route("/finders", get(list))
-        .route("/finders/{id}", get(one))
         .route("/operator/finders", get(operator_list).post(create))
         .route("/operator/finders/{id}", put(update).delete(retire))
 }

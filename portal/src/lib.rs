@@ -116,28 +116,49 @@ pub(crate) fn request_timeout() -> TimeoutLayer {
     TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30))
 }
 
+/// CORS through tower-http: open data and GeoReport reads for web clients
+/// of any origin (GET and HEAD, no credentials, no Authorization header, so
+/// a page elsewhere can read public data and nothing personal); writes and
+/// the operator API get no CORS answer at all, preflights included. It sits
+/// in front of routing, so preflights are answered wherever they go.
+fn cors() -> tower_http::cors::CorsLayer {
+    use axum::http::{request::Parts, Method};
+    fn public_read(parts: &Parts) -> bool {
+        let wanted = match parts.method {
+            Method::OPTIONS => parts.headers.get(header::ACCESS_CONTROL_REQUEST_METHOD).and_then(|m| m.to_str().ok()),
+            ref m => Some(m.as_str()),
+        };
+        matches!(wanted, Some("GET" | "HEAD")) && !parts.uri.path().starts_with("/operator")
+    }
+    tower_http::cors::CorsLayer::new()
+        .allow_origin(tower_http::cors::AllowOrigin::predicate(|_, parts| public_read(parts)))
+        .allow_methods([Method::GET, Method::HEAD])
+        .allow_headers([header::ACCEPT, header::ACCEPT_LANGUAGE, header::IF_NONE_MATCH])
+        .expose_headers([header::ETAG])
+}
+
 /// The router with all middleware. Everything a request can hit is here.
 pub fn app(state: AppState) -> Router {
-    // Small bodies everywhere but Open311, which takes one photo per report.
-    let small = Router::new()
+    let public = Router::new()
         .merge(ogc::router())
         .merge(hotspots::router())
         .merge(finders::router())
         .layer(RequestBodyLimitLayer::new(64 * 1024))
-        .layer(request_timeout());
+        .layer(request_timeout())
+        .merge(open311::read_router());
+    // Writes and the operator API: no CORS (see `cors`).
+    let private = Router::new()
+        .merge(finders::operator_router().layer(RequestBodyLimitLayer::new(64 * 1024)).layer(request_timeout()))
+        .merge(open311::write_router());
     Router::new()
-        .merge(small)
-        .merge(open311::router())
+        .merge(public)
+        .merge(private)
         .fallback(error::not_found)
         .method_not_allowed_fallback(error::method_not_allowed)
         .with_state(state)
+        .layer(cors())
         .layer(CatchPanicLayer::custom(error::panic_response))
         .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::ACCESS_CONTROL_ALLOW_ORIGIN,
-            // Open data for any web client; no credentials are ever accepted.
-            HeaderValue::from_static("*"),
-        ))
         .layer(TraceLayer::new_for_http())
 }
 

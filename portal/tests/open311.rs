@@ -136,8 +136,56 @@ on_both_databases!(
     abusive_queries_and_text_get_spec_errors,
     many_supporters_at_once,
     photos_of_a_report_not_stored_are_removed,
-    anonymous_writes_are_throttled_per_source
+    anonymous_writes_are_throttled_per_source,
+    cors_only_on_public_reads
 );
+
+/// CORS through tower-http's CorsLayer: public reads for any origin (with
+/// preflights answered), no Authorization header across origins, and no
+/// CORS at all on writes and the operator API.
+async fn cors_only_on_public_reads(db: TestDb) {
+    let (st, _m) = state(&db).await;
+    let call = |req: Request<Body>| {
+        let st = st.clone();
+        async move { muc_portal::app(st).oneshot(req).await.expect("response") }
+    };
+    let acao = |r: &axum::response::Response| r.headers().get(header::ACCESS_CONTROL_ALLOW_ORIGIN).cloned();
+    let origin = "https://stadtplan.example";
+    let preflight = |path: &str, headers: &str| {
+        Request::builder()
+            .method("OPTIONS")
+            .uri(path)
+            .header(header::ORIGIN, origin)
+            .header(header::ACCESS_CONTROL_REQUEST_METHOD, "GET")
+            .header(header::ACCESS_CONTROL_REQUEST_HEADERS, headers)
+            .body(Body::empty())
+            .expect("req")
+    };
+    for path in ["/collections/hotspots/items", "/open311/v2/services.json", "/finders"] {
+        let r = call(Request::get(path).header(header::ORIGIN, origin).body(Body::empty()).expect("req")).await;
+        assert_eq!(acao(&r).as_ref().map(|v| v.as_bytes()), Some(origin.as_bytes()), "{path}");
+        let p = call(preflight(path, "accept")).await;
+        assert!(p.status().is_success() && acao(&p).is_some(), "preflight {path}: {}", p.status());
+    }
+    let p = call(preflight("/open311/v2/requests.json", "authorization")).await;
+    let allowed =
+        p.headers().get(header::ACCESS_CONTROL_ALLOW_HEADERS).map(|v| v.to_str().unwrap_or("").to_ascii_lowercase());
+    assert!(!allowed.unwrap_or_default().contains("authorization"), "no tokens across origins");
+    for (method, path) in
+        [("GET", "/operator/finders"), ("OPTIONS", "/operator/finders"), ("POST", "/open311/v2/requests.json")]
+    {
+        let r = call(
+            Request::builder()
+                .method(method)
+                .uri(path)
+                .header(header::ORIGIN, origin)
+                .body(Body::empty())
+                .expect("req"),
+        )
+        .await;
+        assert_eq!(acao(&r), None, "{method} {path}");
+    }
+}
 
 /// A request as the real server sees it: from a peer address.
 fn from(mut req: Request<Body>, ip: &str) -> Request<Body> {

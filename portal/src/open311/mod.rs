@@ -37,7 +37,19 @@ const MAX_LIST: usize = 200;
 /// before the exact circle and paging (the newest first).
 const MAX_NEAR_ROWS: usize = 5000;
 
-pub fn router() -> Router<AppState> {
+/// GeoReport's reads: open to web clients of any origin (CORS).
+pub fn read_router() -> Router<AppState> {
+    Router::new()
+        .route("/open311/v2/{file}", get(top))
+        .route("/open311/v2/services/{file}", get(definition))
+        .route("/open311/v2/requests/{file}", get(one))
+        .route("/open311/v2/tokens/{file}", get(token))
+        .route("/media/{name}", get(media::serve))
+        .layer(crate::request_timeout())
+}
+
+/// GeoReport's writes and the operators' status changes: no CORS.
+pub fn write_router() -> Router<AppState> {
     // A new report may carry five photos over a slow mobile link: its upload
     // gets as long as the app's client gives it; everything else the usual.
     let upload = tower_http::timeout::TimeoutLayer::with_status_code(
@@ -45,14 +57,10 @@ pub fn router() -> Router<AppState> {
         std::time::Duration::from_secs(muc_wire::open311::UPLOAD_TIMEOUT_SECS),
     );
     Router::new()
-        .route("/open311/v2/{file}", get(top).layer(crate::request_timeout()).merge(post(create).layer(upload)))
+        .route("/open311/v2/{file}", post(create).layer(upload))
         .merge(
             Router::new()
-                .route("/open311/v2/services/{file}", get(definition))
-                .route("/open311/v2/requests/{file}", get(one))
                 .route("/open311/v2/requests/{id}/{file}", post(support))
-                .route("/open311/v2/tokens/{file}", get(token))
-                .route("/media/{name}", get(media::serve))
                 .route("/operator/requests/{id}/status", post(operator_status))
                 .layer(crate::request_timeout()),
         )
