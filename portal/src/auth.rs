@@ -14,6 +14,27 @@ fn hash(token: &str) -> String {
     Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// An authenticated operator, as an extractor. Put it before the body in a
+/// handler's arguments: the token is checked before a byte of the body is
+/// read, so nobody without a token can make the portal read a large body.
+#[derive(Debug, Clone)]
+pub struct Operator(pub String);
+
+impl axum::extract::FromRequestParts<AppState> for Operator {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, st: &AppState) -> Result<Self> {
+        match operator(st, &parts.headers).await {
+            Ok(name) => Ok(Operator(name)),
+            Err(e) => {
+                let peer = parts.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip());
+                tracing::warn!(source = ?peer, path = %parts.uri.path(), "operator authentication failed");
+                Err(e)
+            }
+        }
+    }
+}
+
 /// The operator's name, or 401.
 pub async fn operator(st: &AppState, headers: &HeaderMap) -> Result<String> {
     let token = headers

@@ -328,13 +328,16 @@ async fn one(State(st): State<AppState>, Path(id): Path<String>) -> Result<Respo
     Ok(crate::hotspots::json("application/json", &f))
 }
 
-async fn operator_list(State(st): State<AppState>, headers: HeaderMap) -> Result<Response> {
-    auth::operator(&st, &headers).await?;
+async fn operator_list(State(st): State<AppState>, _op: auth::Operator) -> Result<Response> {
     Ok(crate::hotspots::json("application/json", &load(&st.db, true).await?))
 }
 
-async fn create(State(st): State<AppState>, headers: HeaderMap, body: axum::body::Bytes) -> Result<Response> {
-    auth::operator(&st, &headers).await?;
+async fn create(
+    State(st): State<AppState>,
+    _op: auth::Operator,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Result<Response> {
     let f: Finder = json_body(&headers, &body)?;
     add(&st.db, &f, now()).await?;
     tracing::info!(id = %f.id, "finder added");
@@ -346,18 +349,17 @@ async fn create(State(st): State<AppState>, headers: HeaderMap, body: axum::body
 async fn update(
     State(st): State<AppState>,
     Path(id): Path<String>,
+    _op: auth::Operator,
     headers: HeaderMap,
     body: axum::body::Bytes,
 ) -> Result<Response> {
-    auth::operator(&st, &headers).await?;
     let f: Finder = json_body(&headers, &body)?;
     change(&st.db, &id, &f, now()).await?;
     tracing::info!(id = %id, "finder changed");
     Ok(crate::hotspots::json("application/json", &f))
 }
 
-async fn retire(State(st): State<AppState>, Path(id): Path<String>, headers: HeaderMap) -> Result<StatusCode> {
-    auth::operator(&st, &headers).await?;
+async fn retire(State(st): State<AppState>, Path(id): Path<String>, _op: auth::Operator) -> Result<StatusCode> {
     retire_entry(&st.db, &id, now()).await?;
     tracing::info!(id = %id, "finder retired");
     Ok(StatusCode::NO_CONTENT)

@@ -15,6 +15,7 @@ pub mod negotiate;
 pub mod ogc;
 pub mod open311;
 pub mod seed;
+pub mod server;
 
 use std::net::SocketAddr;
 use std::sync::{Arc, RwLock};
@@ -187,11 +188,7 @@ pub async fn serve_state(
     state: AppState,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> Result<(), BoxError> {
-    // The peer's address is the source that anonymous writes are throttled by.
-    axum::serve(listener, app(state).into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown)
-        .await?;
-    Ok(())
+    server::serve(listener, app(state), server::ServerLimits::from_env()?, shutdown).await
 }
 
 // Times on the wire (RFC 3339) are read and written in muc-wire, shared with the app.

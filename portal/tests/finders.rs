@@ -54,7 +54,47 @@ fn entry(id: &str, url: &str) -> Value {
     })
 }
 
-on_both_databases!(catalogue_with_etag, operator_api_checks_tokens, operator_api_validates_and_changes);
+on_both_databases!(
+    catalogue_with_etag,
+    operator_api_checks_tokens,
+    operator_api_validates_and_changes,
+    operator_routes_check_the_token_before_the_body
+);
+
+/// A body that must not be read: polling it fails the test.
+struct Untouchable;
+
+impl http_body::Body for Untouchable {
+    type Data = bytes::Bytes;
+    type Error = std::io::Error;
+    fn poll_frame(
+        self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<http_body::Frame<Self::Data>, Self::Error>>> {
+        panic!("the body was read before the operator token was checked");
+    }
+}
+
+/// Found in review: operator routes read the whole body, then checked the
+/// token. Now nobody without a token makes the portal read a byte of it.
+async fn operator_routes_check_the_token_before_the_body(db: TestDb) {
+    let st = db.state().await;
+    for (method, uri) in [
+        ("POST", "/operator/finders"),
+        ("PUT", "/operator/finders/kita-finder-muenchen"),
+        ("POST", "/operator/requests/MUC-0000000000/status"),
+    ] {
+        let req = Request::builder()
+            .method(method)
+            .uri(uri)
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::AUTHORIZATION, "Bearer not-a-token")
+            .body(Body::new(Untouchable))
+            .expect("request");
+        let resp = muc_portal::app(st.clone()).oneshot(req).await.expect("infallible");
+        assert_eq!(resp.status(), StatusCode::UNAUTHORIZED, "{method} {uri}");
+    }
+}
 
 async fn catalogue_with_etag(db: TestDb) {
     let st = db.state().await;

@@ -574,11 +574,11 @@ struct StatusChange {
 async fn operator_status(
     State(st): State<AppState>,
     Path(id): Path<String>,
+    crate::auth::Operator(who): crate::auth::Operator,
     headers: HeaderMap,
     body: axum::body::Bytes,
 ) -> Result<Response, crate::error::Error> {
     use crate::error::Error as E;
-    let who = crate::auth::operator(&st, &headers).await?;
     let change: StatusChange = crate::finders::json_body(&headers, &body)?;
     let status = DetailedStatus::from_code(&change.status).ok_or_else(|| {
         let all: Vec<&str> = DetailedStatus::ALL.iter().map(|d| d.code()).collect();
