@@ -178,7 +178,36 @@ pub async fn serve(
     let state = AppState::open(database_url, &base).await?;
     tracing::info!(%addr, base = %base, db = %db::redact(database_url), "portal listening");
     on_bound(addr);
+    tokio::spawn(purge_contacts_daily(state.db.clone(), contact_retention()?));
     serve_state(listener, state, shutdown).await
+}
+
+/// `MUC_CONTACT_RETENTION_DAYS` (180): how long contact data of a closed
+/// report is kept (data protection: no longer than the city needs it to
+/// answer questions about the report).
+pub fn contact_retention() -> Result<i64, BoxError> {
+    match std::env::var("MUC_CONTACT_RETENTION_DAYS") {
+        Err(_) => Ok(180 * 86_400),
+        Ok(v) => Ok(v
+            .parse::<i64>()
+            .ok()
+            .filter(|d| (1..=3650).contains(d))
+            .ok_or(format!("MUC_CONTACT_RETENTION_DAYS must be days from 1 to 3650, got {v:?}"))?
+            * 86_400),
+    }
+}
+
+/// The portal removes expired contact data itself: at start, then every hour.
+async fn purge_contacts_daily(db: sqlx::AnyPool, retention_secs: i64) {
+    let mut tick = tokio::time::interval(Duration::from_secs(3600));
+    loop {
+        tick.tick().await;
+        match open311::store::purge_contacts(&db, finders::now(), retention_secs).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(reports = n, "contact data of long-closed reports removed"),
+            Err(e) => tracing::error!(error = %e, "contact data not purged"),
+        }
+    }
 }
 
 /// Serves `state` on a bound listener until `shutdown` resolves, as the

@@ -137,8 +137,47 @@ on_both_databases!(
     many_supporters_at_once,
     photos_of_a_report_not_stored_are_removed,
     anonymous_writes_are_throttled_per_source,
-    cors_only_on_public_reads
+    cors_only_on_public_reads,
+    contact_data_goes_after_the_retention_period
 );
+
+/// Contact data (e-mail, name, phone, device id) of a closed report goes
+/// after the retention period; the report stays; open reports keep theirs.
+async fn contact_data_goes_after_the_retention_period(db: TestDb) {
+    use muc_portal::open311::store;
+    let (st, _m) = state(&db).await;
+    let mut with_contact = LIGHT.to_vec();
+    with_contact.extend([("email", "anna@example.org"), ("first_name", "Anna"), ("phone", "+49 89 1234")]);
+    let id = |a: Answer| a.json()[0]["service_request_id"].as_str().expect("id").to_string();
+    let (old, recent, open) = (
+        id(post_form(&st, &with_contact, None).await),
+        id(post_form(&st, &with_contact, None).await),
+        id(post_form(&st, &with_contact, None).await),
+    );
+    let day = 86_400;
+    let now = 2_000_000_000;
+    let closed = muc_wire::open311::DetailedStatus::Fixed;
+    store::set_status(&st.db, &old, closed, None, None, now - 200 * day).await.expect("closed long ago");
+    store::set_status(&st.db, &recent, closed, None, None, now - 10 * day).await.expect("closed lately");
+    assert_eq!(store::purge_contacts(&st.db, now, 180 * day).await.expect("purged"), 1);
+    let contact = |id: String| {
+        let db = st.db.clone();
+        async move {
+            sqlx::query_as::<_, (Option<String>, Option<String>, Option<String>)>(
+                "SELECT email, first_name, phone FROM requests WHERE id = $1",
+            )
+            .bind(id)
+            .fetch_one(&db)
+            .await
+            .expect("row")
+        }
+    };
+    assert_eq!(contact(old.clone()).await, (None, None, None), "gone after 180 days");
+    assert_eq!(contact(recent).await.0.as_deref(), Some("anna@example.org"), "kept within the period");
+    assert_eq!(contact(open).await.0.as_deref(), Some("anna@example.org"), "kept while open");
+    assert_eq!(get(&st, &format!("/open311/v2/requests/{old}.json")).await.status, StatusCode::OK, "the report stays");
+    assert_eq!(store::purge_contacts(&st.db, now, 180 * day).await.expect("again"), 0, "nothing twice");
+}
 
 /// CORS through tower-http's CorsLayer: public reads for any origin (with
 /// preflights answered), no Authorization header across origins, and no

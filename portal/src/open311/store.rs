@@ -154,6 +154,25 @@ pub async fn by_idempotency_key(pool: &AnyPool, key: &str) -> Result<Option<(Str
     Ok(row)
 }
 
+/// Removes the contact data (e-mail, name, phone, device id) of reports
+/// closed more than `retention_secs` ago; returns how many were cleared.
+/// The report itself stays for the city; only what names a person goes.
+pub async fn purge_contacts(pool: &AnyPool, now: i64, retention_secs: i64) -> Result<u64, sqlx::Error> {
+    let closed: Vec<&str> = DetailedStatus::ALL.iter().filter(|s| s.open311() == "closed").map(|s| s.code()).collect();
+    let placeholders: Vec<String> = (0..closed.len()).map(|n| format!("${}", n + 2)).collect();
+    let sql = format!(
+        "UPDATE requests SET email = NULL, first_name = NULL, last_name = NULL, phone = NULL, device_id = NULL \
+         WHERE updated_at < $1 AND detailed_status IN ({}) \
+         AND (email IS NOT NULL OR first_name IS NOT NULL OR last_name IS NOT NULL OR phone IS NOT NULL OR device_id IS NOT NULL)",
+        placeholders.join(", ")
+    );
+    let mut q = sqlx::query(&sql).bind(now.saturating_sub(retention_secs));
+    for c in closed {
+        q = q.bind(c);
+    }
+    Ok(q.execute(pool).await?.rows_affected())
+}
+
 /// Stores a new report with its first history entry, in one transaction.
 pub async fn insert(
     pool: &AnyPool,
