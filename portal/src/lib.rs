@@ -14,6 +14,7 @@ pub mod linkcheck;
 pub mod negotiate;
 pub mod ogc;
 pub mod open311;
+pub mod pow;
 pub mod seed;
 pub mod server;
 
@@ -43,6 +44,8 @@ pub struct AppState {
     /// Where report photos are stored (MUC_MEDIA_DIR; default: beside the
     /// SQLite file, or the user's data folder; never the working directory).
     pub media_dir: std::path::PathBuf,
+    /// Proof of work for anonymous reports (None: off).
+    pub pow: Option<Arc<pow::Pow>>,
     /// Per-source throttling of anonymous writes.
     pub limits: Arc<limits::Limits>,
     /// Photos decoded at once (one per core): bounds the portal's memory.
@@ -84,6 +87,7 @@ impl AppState {
             oidc: citizens::Oidc::from_env().map(Arc::new),
             photo_slots: open311::media::slots(),
             limits: Arc::new(limits::Limits::new(limits::LimitConfig::from_env()?)),
+            pow: pow::Pow::from_env().map(Arc::new),
             index: Arc::new(RwLock::new(Arc::new(SiteIndex::new(Vec::new())))),
         };
         st.reload_index().await?;

@@ -138,8 +138,65 @@ on_both_databases!(
     photos_of_a_report_not_stored_are_removed,
     anonymous_writes_are_throttled_per_source,
     cors_only_on_public_reads,
-    contact_data_goes_after_the_retention_period
+    contact_data_goes_after_the_retention_period,
+    proof_of_work_for_anonymous_reports
 );
+
+/// A solved ALTCHA challenge of this portal, as the `altcha` field.
+fn solved(c: &altcha_lib_rs::Challenge) -> String {
+    use base64::Engine;
+    let number = altcha_lib_rs::solve_challenge(&c.challenge, &c.salt, Some(c.algorithm), Some(c.maxnumber), 0)
+        .expect("solvable");
+    let payload = altcha_lib_rs::Payload {
+        algorithm: c.algorithm,
+        challenge: c.challenge.clone(),
+        number,
+        salt: c.salt.clone(),
+        signature: c.signature.clone(),
+        took: None,
+    };
+    base64::engine::general_purpose::STANDARD.encode(serde_json::to_vec(&payload).expect("json"))
+}
+
+/// Bot protection as the city does it: an anonymous report needs a solved
+/// challenge, each solution counts once, expired or forged ones are refused
+/// with a 428 that says what to do; the discovery document tells clients.
+async fn proof_of_work_for_anonymous_reports(db: TestDb) {
+    let (mut st, _m) = state(&db).await;
+    let pow = std::sync::Arc::new(muc_portal::pow::Pow::new("a-key-of-the-test-0123456789".into()));
+    st.pow = Some(pow.clone());
+    let disco = get(&st, "/open311/v2/discovery.json").await.json();
+    assert_eq!(disco["proof_of_work"]["field"], "altcha", "{disco}");
+
+    let without = post_form(&st, LIGHT, None).await;
+    assert_error(&without, StatusCode::PRECONDITION_REQUIRED);
+    assert!(without.json()[0]["description"].as_str().is_some_and(|d| d.contains("challenge.json")));
+
+    let challenge: altcha_lib_rs::Challenge =
+        serde_json::from_value(get(&st, "/open311/v2/challenge.json").await.json()).expect("a challenge");
+    let solution = solved(&challenge);
+    let mut with = LIGHT.to_vec();
+    with.push(("altcha", &solution));
+    assert_eq!(post_form(&st, &with, None).await.status, StatusCode::CREATED);
+    assert_error(&post_form(&st, &with, None).await, StatusCode::PRECONDITION_REQUIRED);
+
+    let old = pow.challenge_expiring(1000, chrono::Utc::now() - chrono::Duration::seconds(5)).expect("c");
+    let expired = solved(&old);
+    let mut late = LIGHT.to_vec();
+    late.push(("altcha", &expired));
+    let answer = post_form(&st, &late, None).await;
+    assert_error(&answer, StatusCode::PRECONDITION_REQUIRED);
+    assert!(answer.json()[0]["description"].as_str().is_some_and(|d| d.contains("abgelaufen")));
+
+    let other = muc_portal::pow::Pow::new("somebody-elses-key-0123456789".into());
+    let forged = solved(&other.challenge(None).expect("c"));
+    let mut fake = LIGHT.to_vec();
+    fake.push(("altcha", &forged));
+    assert_error(&post_form(&st, &fake, None).await, StatusCode::PRECONDITION_REQUIRED);
+    let mut junk = LIGHT.to_vec();
+    junk.push(("altcha", "bm90IGpzb24="));
+    assert_error(&post_form(&st, &junk, None).await, StatusCode::PRECONDITION_REQUIRED);
+}
 
 /// Contact data (e-mail, name, phone, device id) of a closed report goes
 /// after the retention period; the report stays; open reports keep theirs.

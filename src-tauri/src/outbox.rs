@@ -236,8 +236,9 @@ impl Outbox {
                 }
                 // The portal read it and said no: keep it for the person, do not retry blindly.
                 // 401: the token expired on the way; the next run renews it.
+                // 408, 429 and 428 (a proof of work expired or used): try again later.
                 Err(ClientError::Status { status, description, .. })
-                    if (400..500).contains(&status) && status != 401 && status != 408 && status != 429 =>
+                    if (400..500).contains(&status) && !matches!(status, 401 | 408 | 428 | 429) =>
                 {
                     Delivery::Refused { reason: description }
                 }
@@ -486,7 +487,12 @@ mod tests {
 
         let entries = outbox.list();
         assert_eq!(entries.len(), WRITERS * EACH, "no report set aside or lost");
-        assert!(entries.iter().all(|e| matches!(e.delivery, Delivery::Sent { .. })), "{entries:?}");
+        let unsent: Vec<_> = entries
+            .iter()
+            .filter(|e| !matches!(e.delivery, Delivery::Sent { .. }))
+            .map(|e| format!("{}: {:?}", e.id, std::mem::discriminant(&e.delivery)))
+            .collect();
+        assert!(unsent.is_empty(), "not sent: {unsent:?}");
         let aside: Vec<_> = std::fs::read_dir(outbox.dir())
             .expect("dir")
             .flatten()
@@ -514,13 +520,23 @@ mod tests {
     #[tokio::test]
     async fn a_report_too_slow_for_the_link_comes_back_with_a_reason() {
         let tmp = tempfile::tempdir().expect("tempdir");
-        // A server that takes the upload and never answers.
+        // A server that asks for no proof of work (404) and takes the upload
+        // but never answers it.
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let url = format!("http://{}", listener.local_addr().expect("addr"));
         tokio::spawn(async move {
             let mut held = Vec::new();
-            while let Ok((s, _)) = listener.accept().await {
-                held.push(s);
+            while let Ok((mut s, _)) = listener.accept().await {
+                use tokio::io::{AsyncReadExt, AsyncWriteExt};
+                let mut first = [0u8; 4];
+                if s.peek(&mut first).await.is_ok() && &first == b"GET " {
+                    let mut buf = vec![0u8; 4096];
+                    let _ = s.read(&mut buf).await;
+                    let _ =
+                        s.write_all(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").await;
+                } else {
+                    held.push(s);
+                }
             }
         });
         let timing =

@@ -94,20 +94,18 @@ async fn a_visitor_killed_mid_session_leaves_nothing_for_the_next() -> Result<()
     let photo =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../portal/tests/fixtures/street-light.jpg").canonicalize()?;
     // Someone already reported graffiti at Odeonsplatz.
-    let known: serde_json::Value = reqwest::Client::new()
-        .post(format!("{}/open311/v2/requests.json", city.url))
-        .form(&[
+    let known = muc_e2e::post_report(
+        &city.url,
+        &[
             ("api_key", "muenchen-app"),
             ("service_code", "graffiti"),
             ("lat", "48.1427"),
             ("long", "11.5775"),
             ("attribute[flaeche]", "kasten"),
             ("description", "Schon gemeldet."),
-        ])
-        .send()
-        .await?
-        .json()
-        .await?;
+        ],
+    )
+    .await?;
     let known_id = known[0]["service_request_id"].as_str().ok_or("id")?.to_string();
     // A token left in the keyring by earlier, personal use of this machine.
     plant_keyring_session("{\"access_token\":\"eyJleftover\"}")?;

@@ -449,6 +449,35 @@ pub fn kill_app(data_dir: &Path) -> Result<usize> {
     Ok(killed)
 }
 
+/// Posts a report to the portal as any anonymous GeoReport client would:
+/// fetches the proof-of-work challenge, solves it, sends the form with it.
+/// Returns the portal's answer.
+pub async fn post_report(portal_url: &str, fields: &[(&str, &str)]) -> Result<serde_json::Value> {
+    use base64::Engine;
+    let c: altcha_lib_rs::Challenge =
+        reqwest::get(format!("{portal_url}/open311/v2/challenge.json")).await?.json().await?;
+    let number = altcha_lib_rs::solve_challenge(&c.challenge, &c.salt, Some(c.algorithm), Some(c.maxnumber), 0)
+        .map_err(|e| e.to_string())?;
+    let payload = altcha_lib_rs::Payload {
+        algorithm: c.algorithm,
+        challenge: c.challenge,
+        number,
+        salt: c.salt,
+        signature: c.signature,
+        took: None,
+    };
+    let solution = base64::engine::general_purpose::STANDARD.encode(serde_json::to_vec(&payload)?);
+    let mut form: Vec<(&str, &str)> = fields.to_vec();
+    form.push(("altcha", &solution));
+    Ok(reqwest::Client::new()
+        .post(format!("{portal_url}/open311/v2/requests.json"))
+        .form(&form)
+        .send()
+        .await?
+        .json()
+        .await?)
+}
+
 /// How many reports on the portal carry `text` in their description.
 pub async fn reports_with(portal_url: &str, text: &str) -> Result<usize> {
     let all: Vec<serde_json::Value> =

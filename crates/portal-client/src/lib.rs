@@ -94,6 +94,10 @@ impl PortalClient {
         let http = reqwest::Client::builder()
             .connect_timeout(Duration::from_secs(5))
             .timeout(Duration::from_secs(20))
+            // Idle connections are let go before a server lets them go (the
+            // portal closes a connection whose next request does not come
+            // within 10 s), so a request never goes out on a closing one.
+            .pool_idle_timeout(Duration::from_secs(5))
             .user_agent(concat!("muenchen-app/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| ClientError::Invalid(e.to_string()))?;

@@ -97,12 +97,25 @@ async fn top(
     State(st): State<AppState>,
     Path(file): Path<String>,
     Query(params): Query<Params>,
+    Source(source): Source,
     headers: HeaderMap,
 ) -> Result<Response, Error> {
     let (resource, f) = split(&file)?;
     check_jurisdiction(&params, f)?;
     let en = english(&params, &headers);
     match resource {
+        // Extension: an ALTCHA challenge for anonymous reports (see pow.rs).
+        "challenge" => {
+            let pow = st
+                .pow
+                .as_ref()
+                .ok_or_else(|| Error::new(StatusCode::NOT_FOUND, f, "No proof of work is asked here."))?;
+            let hash = source.map(|ip| st.limits.source_hash(ip));
+            let c = pow.challenge(hash.as_deref()).map_err(|e| Error::internal(f, e))?;
+            let mut r = render(f, "challenge", &json!(c));
+            r.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
+            Ok(r)
+        }
         "discovery" => Ok(render(
             f,
             "discovery",
@@ -117,6 +130,14 @@ async fn top(
                     "type": "production",
                     "formats": ["application/json", "text/xml"],
                 }],
+                // Extension: what an anonymous report needs besides the api_key.
+                "proof_of_work": st.pow.as_ref().map(|_| json!({
+                    "scheme": "ALTCHA",
+                    "algorithm": "SHA-256",
+                    "challenge": format!("{}/open311/v2/challenge.json", st.base_url),
+                    "field": "altcha",
+                    "description": "Anonymous POST requests carry a solved ALTCHA challenge (base64 JSON) in the field 'altcha'; requests with a citizen's access token do not.",
+                })),
             }),
         )),
         "services" => {
@@ -487,6 +508,31 @@ async fn create(
     }
     // The account comes from a verified access token only, never from a form field.
     let account = signed_in(&st, &headers, f, en).await?;
+    // Anonymous reports carry a solved proof of work; signed-in citizens skip it.
+    if let (Some(pow), None) = (&st.pow, &account) {
+        let field = fields.iter().find(|(k, _)| k == "altcha").map(|(_, v)| v.as_str());
+        if let Err(why) = pow.redeem(field) {
+            let said = match why {
+                crate::pow::Refused::Missing => validate::Refusal::new(
+                    "Es fehlt der Arbeitsnachweis: challenge.json abrufen, lösen (ALTCHA, SHA-256) und im Feld 'altcha' mitsenden.",
+                    "A proof of work is missing: fetch challenge.json, solve it (ALTCHA, SHA-256) and send the solution in the field 'altcha'.",
+                ),
+                crate::pow::Refused::Expired => validate::Refusal::new(
+                    "Der Arbeitsnachweis ist abgelaufen. Bitte eine neue Aufgabe abrufen.",
+                    "The proof of work has expired. Fetch a new challenge.",
+                ),
+                crate::pow::Refused::Used => validate::Refusal::new(
+                    "Dieser Arbeitsnachweis wurde schon verwendet. Bitte eine neue Aufgabe abrufen.",
+                    "This proof of work was used already. Fetch a new challenge.",
+                ),
+                crate::pow::Refused::Unreadable | crate::pow::Refused::Wrong => validate::Refusal::new(
+                    "Der Arbeitsnachweis stimmt nicht. Bitte eine neue Aufgabe abrufen und lösen.",
+                    "The proof of work is not valid. Fetch a new challenge and solve it.",
+                ),
+            };
+            return Err(Error::new(StatusCode::PRECONDITION_REQUIRED, f, said.text(en)));
+        }
+    }
     let mut new = validate::parse(&fields).map_err(|e| Error::bad(f, e.text(en)))?;
     new.account_id = account;
     let svc = store::service(&st.db, &new.service_code).await.map_err(db_err(f))?.ok_or_else(|| {

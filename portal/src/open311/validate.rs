@@ -128,7 +128,7 @@ pub fn parse(fields: &[(String, String)]) -> Result<NewRequest, Refusal> {
             "device_id" => r.device_id = text(v, "device_id", 100)?,
             "account_id" => r.account_id = text(v, "account_id", 100)?,
             // Handled by the caller, or ignored as GeoReport allows.
-            "api_key" | "jurisdiction_id" | "media_url" | "locale" => {}
+            "api_key" | "jurisdiction_id" | "media_url" | "locale" | "altcha" => {}
             k if k.starts_with("attribute[") => {
                 let code = k["attribute[".len()..].split(']').next().unwrap_or("").to_string();
                 if code.is_empty() {
