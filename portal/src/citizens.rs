@@ -101,32 +101,20 @@ impl Oidc {
     /// The provider's keys, from the `jwks_uri` of its discovery document,
     /// which must be https on the issuer's own host (http only on loopback).
     async fn fetch_keys(&self) -> Result<JwkSet, TokenError> {
-        let unavailable = |e: reqwest::Error| TokenError::Unavailable(e.to_string());
-        let conf: serde_json::Value = self
-            .http
-            .get(format!("{}/.well-known/openid-configuration", self.issuer))
-            .send()
-            .await
-            .map_err(unavailable)?
-            .error_for_status()
-            .map_err(unavailable)?
-            .json()
-            .await
-            .map_err(unavailable)?;
+        let conf: serde_json::Value =
+            self.get_json(&format!("{}/.well-known/openid-configuration", self.issuer)).await?;
         let jwks_uri = conf["jwks_uri"].as_str().ok_or_else(|| TokenError::Unavailable("no jwks_uri".into()))?;
         if !jwks_on_issuer_host(jwks_uri, &self.issuer) {
             return Err(TokenError::Unavailable(format!("jwks_uri {jwks_uri} is not https on the issuer's host")));
         }
-        self.http
-            .get(jwks_uri)
-            .send()
-            .await
-            .map_err(unavailable)?
-            .error_for_status()
-            .map_err(unavailable)?
-            .json()
-            .await
-            .map_err(unavailable)
+        self.get_json(jwks_uri).await
+    }
+
+    /// A JSON document from the provider; any failure is "unavailable".
+    async fn get_json<T: serde::de::DeserializeOwned>(&self, url: &str) -> Result<T, TokenError> {
+        let unavailable = |e: reqwest::Error| TokenError::Unavailable(e.to_string());
+        let resp = self.http.get(url).send().await.map_err(unavailable)?;
+        resp.error_for_status().map_err(unavailable)?.json().await.map_err(unavailable)
     }
 
     /// Fetches the keys unless someone else just did (one fetch at a time).
