@@ -101,6 +101,13 @@ impl Inbox {
     }
 }
 
+/// Whether news goes to the desktop as well as the inbox: if the person
+/// wants it, and never on a shared device, where the desktop's notification
+/// history would keep a visitor's reports after the session.
+pub fn desktop_wanted(person_wants: bool, kiosk: bool) -> bool {
+    person_wants && !kiosk
+}
+
 /// One round of the background check: statuses asked (nothing sent), news
 /// kept in the inbox and, if wanted, shown on the desktop.
 pub async fn check(state: &crate::AppState, now: i64) {
@@ -108,9 +115,7 @@ pub async fn check(state: &crate::AppState, now: i64) {
         crate::reports::statuses(&state.outbox, &state.follows, &state.endpoints, &state.login, now, false).await;
     match state.notices.update(&mine, now) {
         Ok(fresh) => {
-            // Never on a shared device: the desktop's notification history
-            // would keep the person's reports after the session.
-            let desktop = state.notices.list().desktop && state.kiosk.is_none();
+            let desktop = desktop_wanted(state.notices.list().desktop, state.kiosk.is_some());
             for n in fresh {
                 tracing::info!(id = %n.service_request_id, status = n.status.code(), "report moved on");
                 if desktop {
@@ -151,6 +156,13 @@ pub fn show_on_desktop(n: &Notice) -> Result<(), String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn never_on_the_desktop_of_a_shared_device() {
+        assert!(super::desktop_wanted(true, false));
+        assert!(!super::desktop_wanted(true, true), "kiosk: inbox only");
+        assert!(!super::desktop_wanted(false, false));
+    }
+
     use super::*;
     use muc_wire::open311::{Extended, ServiceRequest};
 
