@@ -26,6 +26,8 @@ pub fn router() -> Router<AppState> {
         .route("/collections", get(collections))
         .route("/api", get(api))
         .route("/health", get(health))
+        .route("/health/ready", get(health))
+        .route("/health/live", get(live))
 }
 
 async fn landing(
@@ -83,6 +85,15 @@ async fn api(headers: HeaderMap, Query(params): Query<HashMap<String, String>>) 
 }
 
 /// Liveness and readiness in one: 200 when the database answers, else 503.
+/// Liveness: the process answers (a load balancer or orchestrator restarts
+/// it when not). Says nothing of the database; that is readiness.
+async fn live() -> Response {
+    let body = serde_json::json!({ "status": "ok", "version": env!("CARGO_PKG_VERSION") });
+    ([(header::CONTENT_TYPE, MEDIA_JSON)], body.to_string()).into_response()
+}
+
+/// Readiness (`/health/ready`, and `/health` as before): 200 when the
+/// database answers, 503 otherwise (take it out of the load balancer).
 async fn health(State(st): State<AppState>) -> Response {
     let db_ok = sqlx::query_scalar::<_, i64>("SELECT 1").fetch_one(&st.db).await.is_ok();
     let (status, db) = if db_ok { (StatusCode::OK, "ok") } else { (StatusCode::SERVICE_UNAVAILABLE, "unavailable") };

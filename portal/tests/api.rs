@@ -279,7 +279,12 @@ async fn broken_database_gives_a_clean_500_and_a_503_health() {
     let a = call_app(muc_portal::app(state.clone()), "GET", "/collections/hotspots/items", None).await;
     assert_error(&a, StatusCode::INTERNAL_SERVER_ERROR, "internal");
     state.db.close().await;
-    let h = call_app(muc_portal::app(state), "GET", "/health", None).await;
+    let h = call_app(muc_portal::app(state.clone()), "GET", "/health", None).await;
     assert_eq!(h.status, StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(h.json["status"], "degraded");
+    // Not ready, but alive: taken out of the load balancer, not restarted.
+    let ready = call_app(muc_portal::app(state.clone()), "GET", "/health/ready", None).await;
+    assert_eq!(ready.status, StatusCode::SERVICE_UNAVAILABLE);
+    let live = call_app(muc_portal::app(state), "GET", "/health/live", None).await;
+    assert_eq!(live.status, StatusCode::OK);
 }
