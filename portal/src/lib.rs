@@ -164,7 +164,24 @@ pub fn app(state: AppState) -> Router {
         .layer(cors())
         .layer(CatchPanicLayer::custom(error::panic_response))
         .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
-        .layer(TraceLayer::new_for_http())
+        // Every request gets an id (or keeps the one a proxy gave it): on
+        // every log line of the request and in the answer's X-Request-Id.
+        .layer(tower_http::request_id::PropagateRequestIdLayer::x_request_id())
+        .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<axum::body::Body>| {
+            let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
+            tracing::info_span!("request", id = %id, method = %req.method(), path = %req.uri().path())
+        }))
+        .layer(tower_http::request_id::SetRequestIdLayer::x_request_id(RequestUuid))
+}
+
+/// Request ids: random UUIDs (v4).
+#[derive(Clone, Copy)]
+struct RequestUuid;
+
+impl tower_http::request_id::MakeRequestId for RequestUuid {
+    fn make_request_id<B>(&mut self, _: &axum::http::Request<B>) -> Option<tower_http::request_id::RequestId> {
+        HeaderValue::from_str(&uuid::Uuid::new_v4().to_string()).ok().map(tower_http::request_id::RequestId::new)
+    }
 }
 
 /// Binds, then serves until `shutdown` resolves. Returns the bound address

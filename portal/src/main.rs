@@ -78,13 +78,17 @@ enum FinderCommand {
 
 #[tokio::main]
 async fn main() {
-    tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "info,sqlx=warn,tower_http=info".into()),
-        )
-        .init();
+    let filter = || {
+        tracing_subscriber::EnvFilter::try_from_default_env()
+            .unwrap_or_else(|_| "info,sqlx=warn,tower_http=info".into())
+    };
+    // MUC_LOG_FORMAT=json: one JSON object a line, for the city's log collection.
+    let logs = tracing_subscriber::fmt().with_writer(std::io::stderr).with_env_filter(filter());
+    if std::env::var("MUC_LOG_FORMAT").as_deref() == Ok("json") {
+        logs.json().with_current_span(true).init();
+    } else {
+        logs.init();
+    }
     let cli = Cli::parse();
     if let Err(e) = run(cli).await {
         eprintln!("muc-portal: {e}");

@@ -258,6 +258,19 @@ async fn openapi_describes_every_path(db: TestDb) {
     assert!(ok_gets >= 9, "{ok_gets}");
     let health = get(&db, "/health").await;
     assert_eq!(health.json["database"], "ok");
+    // Every answer carries a request id, the one of the log lines.
+    let st = db.state().await;
+    let resp = muc_portal::app(st.clone())
+        .oneshot(Request::get("/health").body(Body::empty()).expect("req"))
+        .await
+        .expect("resp");
+    let id = resp.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
+    assert_eq!(id.len(), 36, "a UUID: {id:?}");
+    let given = muc_portal::app(st)
+        .oneshot(Request::get("/health").header("x-request-id", "from-the-proxy-1").body(Body::empty()).expect("req"))
+        .await
+        .expect("resp");
+    assert_eq!(given.headers()["x-request-id"], "from-the-proxy-1", "a proxy's id is kept");
     assert_eq!(health.json["hotspot_sites"], 138);
 }
 
