@@ -11,6 +11,7 @@ pub mod hotspots;
 pub mod index;
 pub mod limits;
 pub mod linkcheck;
+pub mod metrics;
 pub mod negotiate;
 pub mod ogc;
 pub mod open311;
@@ -44,6 +45,8 @@ pub struct AppState {
     /// Where report photos are stored (MUC_MEDIA_DIR; default: beside the
     /// SQLite file, or the user's data folder; never the working directory).
     pub media_dir: std::path::PathBuf,
+    /// Figures for `GET /metrics`.
+    pub metrics: Arc<metrics::Metrics>,
     /// Proof of work for anonymous reports (None: off).
     pub pow: Option<Arc<pow::Pow>>,
     /// Per-source throttling of anonymous writes.
@@ -88,6 +91,7 @@ impl AppState {
             photo_slots: open311::media::slots(),
             limits: Arc::new(limits::Limits::new(limits::LimitConfig::from_env()?)),
             pow: pow::Pow::from_env().map(Arc::new),
+            metrics: Arc::new(metrics::Metrics::default()),
             index: Arc::new(RwLock::new(Arc::new(SiteIndex::new(Vec::new())))),
         };
         st.reload_index().await?;
@@ -154,10 +158,12 @@ pub fn app(state: AppState) -> Router {
     // Writes and the operator API: no CORS (see `cors`).
     let private = Router::new()
         .merge(finders::operator_router().layer(RequestBodyLimitLayer::new(64 * 1024)).layer(request_timeout()))
-        .merge(open311::write_router());
+        .merge(open311::write_router())
+        .route("/metrics", axum::routing::get(metrics::serve));
     Router::new()
         .merge(public)
         .merge(private)
+        .route_layer(axum::middleware::from_fn_with_state(state.clone(), metrics::track))
         .fallback(error::not_found)
         .method_not_allowed_fallback(error::method_not_allowed)
         .with_state(state)

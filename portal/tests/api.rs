@@ -271,6 +271,7 @@ async fn openapi_describes_every_path(db: TestDb) {
         .await
         .expect("resp");
     assert_eq!(given.headers()["x-request-id"], "from-the-proxy-1", "a proxy's id is kept");
+
     assert_eq!(health.json["hotspot_sites"], 138);
 }
 

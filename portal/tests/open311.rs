@@ -139,8 +139,27 @@ on_both_databases!(
     anonymous_writes_are_throttled_per_source,
     cors_only_on_public_reads,
     contact_data_goes_after_the_retention_period,
-    proof_of_work_for_anonymous_reports
+    proof_of_work_for_anonymous_reports,
+    figures_for_monitoring
 );
+
+/// `GET /metrics` (Prometheus text): requests by route and status, reports
+/// received, photos processed, refusals by kind.
+async fn figures_for_monitoring(db: TestDb) {
+    let (st, _m) = state(&db).await;
+    assert_eq!(post_multipart(&st, LIGHT, GPS_PHOTO).await.status, StatusCode::CREATED);
+    get(&st, "/open311/v2/requests/MUC-0000000001.json").await;
+    let text = String::from_utf8(get(&st, "/metrics").await.body).expect("utf-8");
+    for line in [
+        "muc_portal_reports_received_total 1",
+        "muc_portal_photos_processed_total 1",
+        r#"muc_portal_http_requests_total{method="POST",route="/open311/v2/{file}",status="201"} 1"#,
+        r#"muc_portal_http_requests_total{method="GET",route="/open311/v2/requests/{file}",status="404"} 1"#,
+    ] {
+        assert!(text.lines().any(|l| l == line), "{line} not in:\n{text}");
+    }
+    assert!(text.contains("muc_portal_http_request_seconds_bucket"), "latencies");
+}
 
 /// A solved ALTCHA challenge of this portal, as the `altcha` field.
 fn solved(c: &altcha_lib_rs::Challenge) -> String {

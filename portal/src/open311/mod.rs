@@ -348,6 +348,7 @@ async fn support(
             return Err(Error::new(StatusCode::NOT_FOUND, f, format!("No service request '{id}'.")))
         }
         Err(store::SupportRefused::TooManyFromSource) => {
+            st.metrics.refuse("support_cap");
             let said = validate::Refusal::new(
                 "Von Ihrer Verbindung wurde diese Meldung schon unterstützt.",
                 "This report has already been supported from your connection.",
@@ -512,6 +513,7 @@ async fn create(
     if let (Some(pow), None) = (&st.pow, &account) {
         let field = fields.iter().find(|(k, _)| k == "altcha").map(|(_, v)| v.as_str());
         if let Err(why) = pow.redeem(field) {
+            st.metrics.refuse("proof_of_work");
             let said = match why {
                 crate::pow::Refused::Missing => validate::Refusal::new(
                     "Es fehlt der Arbeitsnachweis: challenge.json abrufen, lösen (ALTCHA, SHA-256) und im Feld 'altcha' mitsenden.",
@@ -592,6 +594,8 @@ async fn create(
         Err(e) => return Err(Error::internal(f, e)),
     };
     tracing::info!(%id, service = %new.service_code, photos = media_names.len(), "report received");
+    st.metrics.reports.inc();
+    st.metrics.photos.inc_by(media_names.len() as u64);
     Ok(created(f, id, token, StatusCode::CREATED))
 }
 

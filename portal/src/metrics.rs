@@ -1,0 +1,84 @@
+//! Operational figures for the city's monitoring, at `GET /metrics` in the
+//! Prometheus text format (`prometheus-client`, the Prometheus project's own
+//! crate): requests by route and status, their latency, reports received,
+//! photos processed, and refusals by the abuse guards. Nothing about people.
+
+use std::time::Instant;
+
+use axum::extract::{MatchedPath, Request, State};
+use axum::http::header;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use prometheus_client::encoding::text::encode;
+use prometheus_client::metrics::counter::Counter;
+use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::histogram::{exponential_buckets, Histogram};
+use prometheus_client::registry::Registry;
+
+use crate::AppState;
+
+type Labels = Vec<(String, String)>;
+
+pub struct Metrics {
+    registry: Registry,
+    requests: Family<Labels, Counter>,
+    latency: Family<Labels, Histogram>,
+    pub reports: Counter,
+    pub photos: Counter,
+    /// Refusals by kind: `rate_limit`, `support_cap`, `proof_of_work`.
+    pub refused: Family<Labels, Counter>,
+}
+
+fn latency_histogram() -> Histogram {
+    // 0.5 ms … about 4 s.
+    Histogram::new(exponential_buckets(0.0005, 2.0, 14))
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        let mut registry = Registry::with_prefix("muc_portal");
+        let requests = Family::<Labels, Counter>::default();
+        let latency = Family::<Labels, Histogram>::new_with_constructor(latency_histogram as fn() -> Histogram);
+        let reports = Counter::default();
+        let photos = Counter::default();
+        let refused = Family::<Labels, Counter>::default();
+        registry.register("http_requests", "HTTP requests by method, route and status", requests.clone());
+        registry.register("http_request_seconds", "HTTP request latency by route", latency.clone());
+        registry.register("reports_received", "New reports stored", reports.clone());
+        registry.register("photos_processed", "Photos cleaned and stored", photos.clone());
+        registry.register("refused", "Anonymous writes refused by the abuse guards, by kind", refused.clone());
+        Self { registry, requests, latency, reports, photos, refused }
+    }
+}
+
+impl Metrics {
+    pub fn refuse(&self, kind: &str) {
+        self.refused.get_or_create(&vec![("kind".into(), kind.into())]).inc();
+    }
+}
+
+/// Counts and times every routed request (a route layer: the matched
+/// route, not the raw path, so ids do not make new series).
+pub async fn track(State(st): State<AppState>, req: Request, next: Next) -> Response {
+    let route = req.extensions().get::<MatchedPath>().map_or("unmatched".to_string(), |p| p.as_str().to_string());
+    let method = req.method().to_string();
+    let started = Instant::now();
+    let resp = next.run(req).await;
+    let labels = vec![
+        ("method".into(), method),
+        ("route".into(), route.clone()),
+        ("status".into(), resp.status().as_str().into()),
+    ];
+    st.metrics.requests.get_or_create(&labels).inc();
+    st.metrics.latency.get_or_create(&vec![("route".into(), route)]).observe(started.elapsed().as_secs_f64());
+    resp
+}
+
+/// `GET /metrics`.
+pub async fn serve(State(st): State<AppState>) -> Response {
+    let mut out = String::new();
+    if encode(&mut out, &st.metrics.registry).is_err() {
+        return axum::http::StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    }
+    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")], out).into_response()
+}
