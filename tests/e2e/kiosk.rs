@@ -6,7 +6,7 @@
 
 use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use muc_e2e::{files_contain, files_under, kill_app, poll_until, reports_with, Driver, Portal, Result};
 
@@ -193,13 +193,7 @@ async fn a_visitor_killed_mid_session_leaves_nothing_for_the_next() -> Result<()
     assert!(!keyring_holds_session(), "nothing in the keyring");
 
     // The waiting report still arrives, exactly once, then leaves the device.
-    let deadline = Instant::now() + Duration::from_secs(90);
-    while reports_with(&city_url, "Wartende Meldung").await? == 0 {
-        if Instant::now() > deadline {
-            return Err("the waiting report did not arrive within 90 s".into());
-        }
-        tokio::time::sleep(Duration::from_millis(500)).await;
-    }
+    muc_e2e::report_arrives(&city_url, "Wartende Meldung", Duration::from_secs(90)).await?;
     poll_until("the sent report leaves the device", Duration::from_secs(20), || {
         !files_under(&data.join("outbox")).iter().any(|f| f.to_string_lossy().ends_with(".json"))
     })

@@ -485,6 +485,22 @@ pub async fn reports_with(portal_url: &str, text: &str) -> Result<usize> {
     Ok(all.iter().filter(|r| r["description"].as_str().is_some_and(|d| d.contains(text))).count())
 }
 
+/// Waits until the portal holds at least one report carrying `text` (asking
+/// every 100 ms, at most `within`); returns how many it holds then.
+pub async fn report_arrives(portal_url: &str, text: &str, within: Duration) -> Result<usize> {
+    let deadline = Instant::now() + within;
+    loop {
+        let n = reports_with(portal_url, text).await?;
+        if n > 0 {
+            return Ok(n);
+        }
+        if Instant::now() > deadline {
+            return Err(format!("no report with {text:?} arrived within {within:?}").into());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
 /// Every file under `dir`, as paths relative to it, sorted.
 pub fn files_under(dir: &Path) -> Vec<PathBuf> {
     fn walk(base: &Path, dir: &Path, out: &mut Vec<PathBuf>) {
