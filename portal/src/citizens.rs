@@ -86,15 +86,13 @@ impl Oidc {
         self
     }
 
-    /// `MUC_OIDC_ISSUER` (none: sign-in is not offered), `MUC_OIDC_AUDIENCE`
-    /// and `MUC_OIDC_CLIENTS` (comma-separated client ids; `muenchen-app`).
-    pub fn from_env() -> Option<Self> {
-        let issuer = std::env::var("MUC_OIDC_ISSUER").ok().filter(|s| !s.trim().is_empty())?;
-        let audience = std::env::var("MUC_OIDC_AUDIENCE").unwrap_or_else(|_| "muenchen-portal".into());
-        let mut oidc = Self::new(&issuer, &audience);
-        if let Ok(c) = std::env::var("MUC_OIDC_CLIENTS") {
-            oidc.clients = c.split(',').map(str::trim).filter(|c| !c.is_empty()).map(String::from).collect();
-        }
+    /// From `--oidc-issuer` (none: sign-in is not offered), `--oidc-audience`
+    /// and `--oidc-clients`.
+    pub fn from_config(config: &crate::config::Config) -> Option<Self> {
+        let issuer = config.oidc_issuer.as_deref().map(str::trim).filter(|s| !s.is_empty())?;
+        let mut oidc = Self::new(issuer, &config.oidc_audience);
+        oidc.clients =
+            config.oidc_clients.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).map(String::from).collect();
         Some(oidc)
     }
 

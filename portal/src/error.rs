@@ -8,10 +8,15 @@ use muc_wire::ApiError;
 
 #[derive(Debug)]
 pub enum Error {
-    BadRequest { code: &'static str, description: String },
+    BadRequest {
+        code: &'static str,
+        description: String,
+    },
     NotFound(String),
     NotAcceptable(String),
     Unauthorized(String),
+    /// Authenticated, but the token's scope does not cover this.
+    Forbidden(String),
     Conflict(String),
     UnsupportedMediaType(String),
     Internal(String),
@@ -31,6 +36,7 @@ impl std::fmt::Display for Error {
             Error::NotFound(d)
             | Error::NotAcceptable(d)
             | Error::Unauthorized(d)
+            | Error::Forbidden(d)
             | Error::Conflict(d)
             | Error::UnsupportedMediaType(d)
             | Error::Internal(d)
@@ -62,6 +68,7 @@ impl IntoResponse for Error {
                 )
                     .into_response();
             }
+            Error::Forbidden(d) => (StatusCode::FORBIDDEN, "forbidden", d),
             Error::Conflict(d) => (StatusCode::CONFLICT, "conflict", d),
             Error::UnsupportedMediaType(d) => (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", d),
             Error::Internal(detail) => {

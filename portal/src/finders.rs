@@ -222,7 +222,7 @@ async fn last_change(pool: &AnyPool) -> Result<i64> {
 }
 
 /// Creates an entry; 409 if its id or address is taken (also by a retired one).
-pub async fn add(pool: &AnyPool, f: &Finder, now: i64) -> Result<()> {
+pub async fn add(pool: &AnyPool, f: &Finder, now: i64, by: &str) -> Result<()> {
     validate(f)?;
     let clash: Option<String> = sqlx::query_scalar("SELECT id FROM finders WHERE id = $1 OR url = $2")
         .bind(&f.id)
@@ -234,18 +234,21 @@ pub async fn add(pool: &AnyPool, f: &Finder, now: i64) -> Result<()> {
             "An entry with this id or address exists already: '{other}'. Change that entry instead."
         )));
     }
-    let mut conn = pool.acquire().await?;
-    insert(&mut conn, f, now).await.map_err(|e| match &e {
+    let mut tx = crate::db::begin_write(pool).await?;
+    insert(&mut tx, f, now).await.map_err(|e| match &e {
         // Lost a race with another writer: the same answer as above.
         sqlx::Error::Database(d) if d.is_unique_violation() => {
             Error::Conflict("An entry with this id or address exists already.".into())
         }
         _ => e.into(),
-    })
+    })?;
+    crate::audit::record(&mut tx, by, "finder.add", &f.id, Some(&f.url)).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// Replaces an entry (it stays or becomes active).
-pub async fn change(pool: &AnyPool, id: &str, f: &Finder, now: i64) -> Result<()> {
+pub async fn change(pool: &AnyPool, id: &str, f: &Finder, now: i64, by: &str) -> Result<()> {
     validate(f)?;
     if f.id != id {
         return Err(Error::bad_request("invalid_finder", "id: the id in the body must match the address"));
@@ -264,23 +267,29 @@ pub async fn change(pool: &AnyPool, id: &str, f: &Finder, now: i64) -> Result<()
          login_required = $13, keywords = $14, last_checked = $15, retired_at = NULL, updated_at = $16 WHERE id = $1",
     )
     .bind(id);
-    let done = bind_fields(q, f).bind(now).execute(pool).await?;
+    let mut tx = crate::db::begin_write(pool).await?;
+    let done = bind_fields(q, f).bind(now).execute(&mut *tx).await?;
     if done.rows_affected() == 0 {
         return Err(Error::NotFound(format!("No finder with id '{id}'.")));
     }
+    crate::audit::record(&mut tx, by, "finder.change", id, Some(&f.url)).await?;
+    tx.commit().await?;
     Ok(())
 }
 
 /// Retires an entry: it leaves the public catalogue but keeps its id and address.
-pub async fn retire_entry(pool: &AnyPool, id: &str, now: i64) -> Result<()> {
+pub async fn retire_entry(pool: &AnyPool, id: &str, now: i64, by: &str) -> Result<()> {
+    let mut tx = crate::db::begin_write(pool).await?;
     let done = sqlx::query("UPDATE finders SET retired_at = $2, updated_at = $2 WHERE id = $1 AND retired_at IS NULL")
         .bind(id)
         .bind(now)
-        .execute(pool)
+        .execute(&mut *tx)
         .await?;
     if done.rows_affected() == 0 {
         return Err(Error::NotFound(format!("No active finder with id '{id}'.")));
     }
+    crate::audit::record(&mut tx, by, "finder.retire", id, None).await?;
+    tx.commit().await?;
     Ok(())
 }
 
@@ -328,18 +337,18 @@ async fn one(State(st): State<AppState>, Path(id): Path<String>) -> Result<Respo
     Ok(crate::hotspots::json("application/json", &f))
 }
 
-async fn operator_list(State(st): State<AppState>, _op: auth::Operator) -> Result<Response> {
+async fn operator_list(State(st): State<AppState>, _op: auth::OperatorWith<auth::Finders>) -> Result<Response> {
     Ok(crate::hotspots::json("application/json", &load(&st.db, true).await?))
 }
 
 async fn create(
     State(st): State<AppState>,
-    _op: auth::Operator,
+    auth::OperatorWith(op, _): auth::OperatorWith<auth::Finders>,
     headers: HeaderMap,
     body: axum::body::Bytes,
 ) -> Result<Response> {
     let f: Finder = json_body(&headers, &body)?;
-    add(&st.db, &f, now()).await?;
+    add(&st.db, &f, now(), &op.who()).await?;
     tracing::info!(id = %f.id, "finder added");
     let location = format!("{}/finders/{}", st.base_url, f.id);
     Ok((StatusCode::CREATED, [(header::LOCATION, location)], crate::hotspots::json("application/json", &f))
@@ -349,18 +358,22 @@ async fn create(
 async fn update(
     State(st): State<AppState>,
     Path(id): Path<String>,
-    _op: auth::Operator,
+    auth::OperatorWith(op, _): auth::OperatorWith<auth::Finders>,
     headers: HeaderMap,
     body: axum::body::Bytes,
 ) -> Result<Response> {
     let f: Finder = json_body(&headers, &body)?;
-    change(&st.db, &id, &f, now()).await?;
+    change(&st.db, &id, &f, now(), &op.who()).await?;
     tracing::info!(id = %id, "finder changed");
     Ok(crate::hotspots::json("application/json", &f))
 }
 
-async fn retire(State(st): State<AppState>, Path(id): Path<String>, _op: auth::Operator) -> Result<StatusCode> {
-    retire_entry(&st.db, &id, now()).await?;
+async fn retire(
+    State(st): State<AppState>,
+    Path(id): Path<String>,
+    auth::OperatorWith(op, _): auth::OperatorWith<auth::Finders>,
+) -> Result<StatusCode> {
+    retire_entry(&st.db, &id, now(), &op.who()).await?;
     tracing::info!(id = %id, "finder retired");
     Ok(StatusCode::NO_CONTENT)
 }

@@ -2,8 +2,10 @@
 //!
 //! `app()` builds the router (tests call it in-process); `serve()` runs it.
 
+pub mod audit;
 pub mod auth;
 pub mod citizens;
+pub mod config;
 pub mod db;
 pub mod error;
 pub mod finders;
@@ -15,6 +17,7 @@ pub mod metrics;
 pub mod negotiate;
 pub mod ogc;
 pub mod open311;
+pub mod openapi;
 pub mod pow;
 pub mod seed;
 pub mod server;
@@ -63,8 +66,10 @@ pub struct AppState {
 
 impl AppState {
     /// Opens the database, migrates, seeds on first start and builds the index.
-    pub async fn open(database_url: &str, base_url: &str) -> Result<Self, BoxError> {
-        let db = db::connect(database_url).await?;
+    /// `base_url` is where the portal is reached (links in answers).
+    pub async fn open(config: &config::Config, base_url: &str) -> Result<Self, BoxError> {
+        config.check()?;
+        let db = db::connect(&config.database_url).await?;
         let seeded = seed::seed_if_empty(&db).await?;
         if seeded > 0 {
             tracing::info!(sites = seeded, "seeded M-WLAN hotspot sites");
@@ -77,20 +82,15 @@ impl AppState {
         if finders > 0 {
             tracing::info!(finders, "seeded the capacity-finder catalogue");
         }
-        let api_keys = std::env::var("MUC_OPEN311_API_KEYS").unwrap_or_else(|_| "muenchen-app".into());
         let st = AppState {
             db,
             base_url: base_url.trim_end_matches('/').to_string(),
-            media_dir: std::env::var_os("MUC_MEDIA_DIR")
-                .map(Into::into)
-                .unwrap_or_else(|| default_media_dir(database_url)),
-            api_keys: Arc::new(
-                api_keys.split(',').map(str::trim).filter(|k| !k.is_empty()).map(String::from).collect(),
-            ),
-            oidc: citizens::Oidc::from_env().map(Arc::new),
+            media_dir: config.media_dir(),
+            api_keys: Arc::new(config.api_keys()),
+            oidc: citizens::Oidc::from_config(config).map(Arc::new),
             photo_slots: open311::media::slots(),
-            limits: Arc::new(limits::Limits::new(limits::LimitConfig::from_env()?)),
-            pow: pow::Pow::from_env().map(Arc::new),
+            limits: Arc::new(limits::Limits::new(config.limits())),
+            pow: pow::Pow::from_config(config).map(Arc::new),
             metrics: Arc::new(metrics::Metrics::default()),
             index: Arc::new(RwLock::new(Arc::new(SiteIndex::new(Vec::new())))),
         };
@@ -158,6 +158,7 @@ pub fn app(state: AppState) -> Router {
     // Writes and the operator API: no CORS (see `cors`).
     let private = Router::new()
         .merge(finders::operator_router().layer(RequestBodyLimitLayer::new(64 * 1024)).layer(request_timeout()))
+        .merge(audit::router().layer(request_timeout()))
         .merge(open311::write_router())
         .route("/metrics", axum::routing::get(metrics::serve));
     Router::new()
@@ -193,35 +194,19 @@ impl tower_http::request_id::MakeRequestId for RequestUuid {
 /// Binds, then serves until `shutdown` resolves. Returns the bound address
 /// through `on_bound` first (port 0 picks a free port).
 pub async fn serve(
-    database_url: &str,
-    bind: SocketAddr,
-    public_url: Option<&str>,
+    config: &config::Config,
     on_bound: impl FnOnce(SocketAddr),
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> Result<(), BoxError> {
+    let bind = config.bind;
     let listener = tokio::net::TcpListener::bind(bind).await.map_err(|e| format!("cannot listen on {bind}: {e}"))?;
     let addr = listener.local_addr()?;
-    let base = public_url.map(str::to_string).unwrap_or_else(|| format!("http://{addr}"));
-    let state = AppState::open(database_url, &base).await?;
-    tracing::info!(%addr, base = %base, db = %db::redact(database_url), "portal listening");
+    let base = config.public_url.clone().unwrap_or_else(|| format!("http://{addr}"));
+    let state = AppState::open(config, &base).await?;
+    tracing::info!(%addr, base = %base, db = %db::redact(&config.database_url), "portal listening");
     on_bound(addr);
-    tokio::spawn(purge_contacts_daily(state.db.clone(), contact_retention()?));
-    serve_state(listener, state, shutdown).await
-}
-
-/// `MUC_CONTACT_RETENTION_DAYS` (180): how long contact data of a closed
-/// report is kept (data protection: no longer than the city needs it to
-/// answer questions about the report).
-pub fn contact_retention() -> Result<i64, BoxError> {
-    match std::env::var("MUC_CONTACT_RETENTION_DAYS") {
-        Err(_) => Ok(180 * 86_400),
-        Ok(v) => Ok(v
-            .parse::<i64>()
-            .ok()
-            .filter(|d| (1..=3650).contains(d))
-            .ok_or(format!("MUC_CONTACT_RETENTION_DAYS must be days from 1 to 3650, got {v:?}"))?
-            * 86_400),
-    }
+    tokio::spawn(purge_contacts_daily(state.db.clone(), config.contact_retention_secs()));
+    server::serve(listener, app(state), config.server_limits(), shutdown).await
 }
 
 /// The portal removes expired contact data itself: at start, then every hour.
@@ -238,13 +223,14 @@ async fn purge_contacts_daily(db: sqlx::AnyPool, retention_secs: i64) {
 }
 
 /// Serves `state` on a bound listener until `shutdown` resolves, as the
-/// real server does (tests with their own state use it too).
+/// real server does, with the default connection limits (tests and
+/// embedders with their own state use it).
 pub async fn serve_state(
     listener: tokio::net::TcpListener,
     state: AppState,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> Result<(), BoxError> {
-    server::serve(listener, app(state), server::ServerLimits::from_env()?, shutdown).await
+    server::serve(listener, app(state), server::ServerLimits::default(), shutdown).await
 }
 
 // Times on the wire (RFC 3339) are read and written in muc-wire, shared with the app.
@@ -289,4 +275,9 @@ mod media_dir_tests {
         assert!(super::default_media_dir("postgres://u@h/db").is_absolute());
         assert!(super::default_media_dir("sqlite::memory:").is_absolute());
     }
+}
+
+/// The day of a Unix time, `YYYY-MM-DD` (UTC), for messages to people.
+pub fn date_of(secs: i64) -> String {
+    rfc3339(secs).get(..10).unwrap_or_default().to_string()
 }

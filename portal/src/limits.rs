@@ -17,7 +17,7 @@ use axum::http::request::Parts;
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
-/// The limits, from the environment (documented in the README).
+/// The limits (from `Config`: `--limit-reports` and friends).
 #[derive(Debug, Clone)]
 pub struct LimitConfig {
     /// New reports a source may send at once, then one per `report_every`.
@@ -42,35 +42,6 @@ impl Default for LimitConfig {
             supports_per_report: 3,
             trust_forwarded_for: false,
         }
-    }
-}
-
-impl LimitConfig {
-    /// `MUC_LIMIT_REPORTS` and `MUC_LIMIT_SUPPORTS` as `BURST/SECONDS` (e.g.
-    /// `10/60`: ten at once, then one a minute), `MUC_LIMIT_SUPPORTS_PER_REPORT`,
-    /// `MUC_TRUST_FORWARDED_FOR=1`.
-    pub fn from_env() -> Result<Self, String> {
-        let mut c = Self::default();
-        let pair = |name: &str| -> Result<Option<(u32, Duration)>, String> {
-            let Ok(v) = std::env::var(name) else { return Ok(None) };
-            let (b, s) = v.split_once('/').ok_or_else(|| format!("{name} must be BURST/SECONDS, got {v:?}"))?;
-            match (b.trim().parse::<u32>(), s.trim().parse::<u64>()) {
-                (Ok(b), Ok(s)) if b > 0 && s > 0 => Ok(Some((b, Duration::from_secs(s)))),
-                _ => Err(format!("{name} must be BURST/SECONDS with both above 0, got {v:?}")),
-            }
-        };
-        if let Some((b, e)) = pair("MUC_LIMIT_REPORTS")? {
-            (c.reports_burst, c.report_every) = (b, e);
-        }
-        if let Some((b, e)) = pair("MUC_LIMIT_SUPPORTS")? {
-            (c.supports_burst, c.support_every) = (b, e);
-        }
-        if let Ok(v) = std::env::var("MUC_LIMIT_SUPPORTS_PER_REPORT") {
-            c.supports_per_report =
-                v.parse().map_err(|_| format!("MUC_LIMIT_SUPPORTS_PER_REPORT must be a number, got {v:?}"))?;
-        }
-        c.trust_forwarded_for = matches!(std::env::var("MUC_TRUST_FORWARDED_FOR").as_deref(), Ok("1" | "true"));
-        Ok(c)
     }
 }
 

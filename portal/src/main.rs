@@ -1,24 +1,19 @@
-use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
-use muc_portal::{auth, db, finders, linkcheck, BoxError};
+use muc_portal::config::{Config, LogFormat};
+use muc_portal::{audit, auth, db, finders, linkcheck, BoxError};
 use muc_wire::finders::Finder;
 
-/// The Munich portal: OGC API – Features for M-WLAN hotspots and the
-/// capacity-finder catalogue, on SQLite or PostgreSQL.
+/// The Munich portal: OGC API – Features for M-WLAN hotspots, the
+/// capacity-finder catalogue and Open311 GeoReport v2 for citizens' reports,
+/// on SQLite or PostgreSQL. Every setting below is a flag or an environment
+/// variable.
 #[derive(Parser, Debug)]
 #[command(version)]
 struct Cli {
-    /// Address to listen on.
-    #[arg(long, global = true, env = "MUC_PORTAL_BIND", default_value = "127.0.0.1:8080")]
-    bind: SocketAddr,
-    /// sqlite:PATH (created if missing) or postgres://USER:PASS@HOST/DB.
-    #[arg(long, global = true, env = "MUC_DATABASE_URL", default_value = "sqlite:muc-portal.db?mode=rwc")]
-    database_url: String,
-    /// Public base URL for links in responses (behind a proxy); default http://BIND.
-    #[arg(long, global = true, env = "MUC_PUBLIC_URL")]
-    public_url: Option<String>,
+    #[command(flatten)]
+    config: Config,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -27,10 +22,18 @@ struct Cli {
 enum Command {
     /// Run the server (what happens without a subcommand).
     Serve,
-    /// Create an operator token for the operator API; it is shown once.
+    /// Tokens for the operator API: make, list, revoke.
     OperatorToken {
-        /// Who the token is for, e.g. "Sozialreferat, Team Online".
-        name: String,
+        #[command(subcommand)]
+        action: TokenCommand,
+    },
+    /// Who changed what: the audit log, newest first.
+    Audit {
+        /// Only entries about this finder, report or token id.
+        #[arg(long)]
+        target: Option<String>,
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
     },
     /// Look after the capacity-finder catalogue.
     Finders {
@@ -42,6 +45,35 @@ enum Command {
         #[command(subcommand)]
         action: RequestCommand,
     },
+}
+
+#[derive(Subcommand, Debug)]
+enum TokenCommand {
+    /// Make a token; it is shown once.
+    Create {
+        /// Who the token is for, e.g. "Sozialreferat, Team Online".
+        name: String,
+        /// What it may do, comma-separated: finders, requests, audit.
+        #[arg(long)]
+        scope: Scopes,
+        /// Days it is valid (1 to 366).
+        #[arg(long, default_value_t = 90)]
+        days: u32,
+    },
+    /// Every token: id, name, scope, expiry, last use. Never the token.
+    List,
+    /// Revoke a token by its id (from `list`); it is refused from then on.
+    Revoke { id: String },
+}
+
+#[derive(Debug, Clone)]
+struct Scopes(Vec<auth::Scope>);
+
+impl std::str::FromStr for Scopes {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        auth::Scope::parse_list(s).map(Scopes)
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -78,18 +110,16 @@ enum FinderCommand {
 
 #[tokio::main]
 async fn main() {
+    let cli = Cli::parse();
     let filter = || {
         tracing_subscriber::EnvFilter::try_from_default_env()
             .unwrap_or_else(|_| "info,sqlx=warn,tower_http=info".into())
     };
-    // MUC_LOG_FORMAT=json: one JSON object a line, for the city's log collection.
     let logs = tracing_subscriber::fmt().with_writer(std::io::stderr).with_env_filter(filter());
-    if std::env::var("MUC_LOG_FORMAT").as_deref() == Ok("json") {
-        logs.json().with_current_span(true).init();
-    } else {
-        logs.init();
+    match cli.config.log_format {
+        LogFormat::Json => logs.json().with_current_span(true).init(),
+        LogFormat::Text => logs.init(),
     }
-    let cli = Cli::parse();
     if let Err(e) = run(cli).await {
         eprintln!("muc-portal: {e}");
         std::process::exit(1);
@@ -97,34 +127,86 @@ async fn main() {
 }
 
 async fn run(cli: Cli) -> Result<(), BoxError> {
+    let config = cli.config;
+    config.check()?;
+    let by = audit::command_line_operator();
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => {
             muc_portal::serve(
-                &cli.database_url,
-                cli.bind,
-                cli.public_url.as_deref(),
+                &config,
                 // A line other programs (the app's launcher, tests) can wait for.
                 |addr| println!("muc-portal listening on http://{addr}"),
                 shutdown_signal(),
             )
             .await
         }
-        Command::OperatorToken { name } => {
-            let pool = open(&cli.database_url).await?;
-            let token = auth::create_token(&pool, &name).await?;
-            println!("{token}");
-            eprintln!("Operator token for {name:?}. Keep it secret; it is not shown again.");
+        Command::OperatorToken { action } => {
+            let pool = open(&config.database_url).await?;
+            tokens_command(&pool, action, &by).await
+        }
+        Command::Audit { target, limit } => {
+            let pool = open(&config.database_url).await?;
+            for e in audit::list(&pool, target.as_deref(), limit.clamp(1, audit::MAX_LIMIT)).await? {
+                println!(
+                    "{}  {:<14} {:<24} {}  {}",
+                    e.at,
+                    e.action,
+                    e.target,
+                    e.operator,
+                    e.detail.unwrap_or_default()
+                );
+            }
             Ok(())
         }
         Command::Finders { action } => {
-            let pool = open(&cli.database_url).await?;
-            finders_command(&pool, action).await
+            let pool = open(&config.database_url).await?;
+            finders_command(&pool, action, &by).await
         }
         Command::Requests { action } => {
-            let pool = open(&cli.database_url).await?;
-            requests_command(&pool, action).await
+            let pool = open(&config.database_url).await?;
+            requests_command(&pool, action, &by).await
         }
     }
+}
+
+async fn tokens_command(pool: &sqlx::AnyPool, action: TokenCommand, by: &str) -> Result<(), BoxError> {
+    match action {
+        TokenCommand::Create { name, scope, days } => {
+            let t = auth::create_token(pool, &name, &scope.0, days, by).await?;
+            println!("{}", t.token);
+            eprintln!(
+                "Operator token {} for {name:?}, valid until {}. Keep it secret; it is not shown again.",
+                t.id,
+                muc_portal::date_of(t.expires_at)
+            );
+        }
+        TokenCommand::List => {
+            let now = finders::now();
+            println!("{:<12}  {:<8} {:<24} {:<10} {:<10} name", "id", "state", "scope", "until", "last used");
+            for t in auth::list_tokens(pool).await? {
+                let state = match (t.revoked_at, t.expires_at) {
+                    (Some(_), _) => "revoked",
+                    (None, Some(e)) if e <= now => "expired",
+                    _ => "active",
+                };
+                let day = |t: Option<i64>| t.map_or_else(|| "–".to_string(), muc_portal::date_of);
+                println!(
+                    "{:<12}  {:<8} {:<24} {:<10} {:<10} {}",
+                    t.id,
+                    state,
+                    t.scopes,
+                    day(t.expires_at),
+                    day(t.last_used_at),
+                    t.name
+                );
+            }
+        }
+        TokenCommand::Revoke { id } => {
+            auth::revoke_token(pool, &id, by).await?;
+            println!("revoked {id}");
+        }
+    }
+    Ok(())
 }
 
 async fn open(url: &str) -> Result<sqlx::AnyPool, BoxError> {
@@ -138,7 +220,7 @@ fn read_entry(file: &PathBuf) -> Result<Finder, BoxError> {
     Ok(serde_json::from_str(&text).map_err(|e| format!("{}: not a valid entry: {e}", file.display()))?)
 }
 
-async fn finders_command(pool: &sqlx::AnyPool, action: FinderCommand) -> Result<(), BoxError> {
+async fn finders_command(pool: &sqlx::AnyPool, action: FinderCommand, by: &str) -> Result<(), BoxError> {
     let now = finders::now();
     match action {
         FinderCommand::List => {
@@ -150,16 +232,16 @@ async fn finders_command(pool: &sqlx::AnyPool, action: FinderCommand) -> Result<
         }
         FinderCommand::Add { file } => {
             let f = read_entry(&file)?;
-            finders::add(pool, &f, now).await?;
+            finders::add(pool, &f, now, by).await?;
             println!("added {}", f.id);
         }
         FinderCommand::Update { file } => {
             let f = read_entry(&file)?;
-            finders::change(pool, &f.id, &f, now).await?;
+            finders::change(pool, &f.id, &f, now, by).await?;
             println!("updated {}", f.id);
         }
         FinderCommand::Retire { id } => {
-            finders::retire_entry(pool, &id, now).await?;
+            finders::retire_entry(pool, &id, now, by).await?;
             println!("retired {id}");
         }
         FinderCommand::CheckLinks { mark } => {
@@ -183,7 +265,7 @@ async fn finders_command(pool: &sqlx::AnyPool, action: FinderCommand) -> Result<
     Ok(())
 }
 
-async fn requests_command(pool: &sqlx::AnyPool, action: RequestCommand) -> Result<(), BoxError> {
+async fn requests_command(pool: &sqlx::AnyPool, action: RequestCommand, by: &str) -> Result<(), BoxError> {
     use muc_portal::open311::store;
     use muc_wire::open311::DetailedStatus;
     let now = finders::now();
@@ -207,7 +289,7 @@ async fn requests_command(pool: &sqlx::AnyPool, action: RequestCommand) -> Resul
                 let all: Vec<&str> = DetailedStatus::ALL.iter().map(|d| d.code()).collect();
                 format!("unknown status '{status}'; use one of {}", all.join(", "))
             })?;
-            if !store::set_status(pool, &id, s, note.as_deref(), None, now).await? {
+            if !store::set_status(pool, &id, s, note.as_deref(), None, now, by).await? {
                 return Err(format!("no report {id}").into());
             }
             println!("{id} is now {}", s.code());

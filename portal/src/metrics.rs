@@ -46,7 +46,11 @@ impl Default for Metrics {
         registry.register("http_request_seconds", "HTTP request latency by route", latency.clone());
         registry.register("reports_received", "New reports stored", reports.clone());
         registry.register("photos_processed", "Photos cleaned and stored", photos.clone());
-        registry.register("refused", "Anonymous writes refused by the abuse guards, by kind", refused.clone());
+        registry.register(
+            "refused",
+            "Requests refused by the abuse guards (limits, proof of work, operator authentication), by kind",
+            refused.clone(),
+        );
         Self { registry, requests, latency, reports, photos, refused }
     }
 }

@@ -58,12 +58,12 @@ impl Pow {
         Self { base_cost, step: step.max(1), ..self }
     }
 
-    /// From `MUC_POW` (`off` disables it) and `MUC_POW_KEY`.
-    pub fn from_env() -> Option<Self> {
-        if matches!(std::env::var("MUC_POW").as_deref(), Ok("off" | "0" | "false")) {
+    /// From `--pow` (`off` disables it) and `--pow-key`.
+    pub fn from_config(config: &crate::config::Config) -> Option<Self> {
+        if !config.pow {
             return None;
         }
-        let key = std::env::var("MUC_POW_KEY").ok().filter(|k| k.len() >= 16).unwrap_or_else(|| {
+        let key = config.pow_key.clone().filter(|k| k.len() >= 16).unwrap_or_else(|| {
             let mut raw = [0u8; 32];
             let _ = getrandom::getrandom(&mut raw);
             raw.iter().map(|b| format!("{b:02x}")).collect()

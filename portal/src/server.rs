@@ -32,23 +32,6 @@ impl Default for ServerLimits {
     }
 }
 
-impl ServerLimits {
-    /// `MUC_HEADER_TIMEOUT` (seconds, 10) and `MUC_MAX_CONNECTIONS` (1024).
-    pub fn from_env() -> Result<Self, BoxError> {
-        let mut l = Self::default();
-        if let Ok(v) = std::env::var("MUC_HEADER_TIMEOUT") {
-            l.header_timeout = Duration::from_secs(
-                v.parse().ok().filter(|s| *s > 0).ok_or(format!("MUC_HEADER_TIMEOUT must be seconds, got {v:?}"))?,
-            );
-        }
-        if let Ok(v) = std::env::var("MUC_MAX_CONNECTIONS") {
-            l.max_connections =
-                v.parse().ok().filter(|n| *n > 0).ok_or(format!("MUC_MAX_CONNECTIONS must be a number, got {v:?}"))?;
-        }
-        Ok(l)
-    }
-}
-
 /// Serves `app` until `shutdown` resolves; then lets open requests finish
 /// (up to 10 s).
 pub async fn serve(

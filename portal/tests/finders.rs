@@ -5,36 +5,17 @@ mod common;
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use common::TestDb;
-use http_body_util::BodyExt;
+use common::{Answer, TestDb};
 use muc_portal::AppState;
 use serde_json::{json, Value};
 use tower::ServiceExt;
-
-struct Answer {
-    status: StatusCode,
-    headers: axum::http::HeaderMap,
-    json: Value,
-}
 
 async fn send(st: &AppState, method: &str, uri: &str, headers: &[(&str, &str)], body: Option<Value>) -> Answer {
     let mut req = Request::builder().method(method).uri(uri);
     for (k, v) in headers {
         req = req.header(*k, *v);
     }
-    let body = match body {
-        Some(v) => {
-            req = req.header(header::CONTENT_TYPE, "application/json");
-            Body::from(v.to_string())
-        }
-        None => Body::empty(),
-    };
-    let resp = muc_portal::app(st.clone()).oneshot(req.body(body).expect("request")).await.expect("infallible");
-    let status = resp.status();
-    let headers = resp.headers().clone();
-    let bytes = resp.into_body().collect().await.expect("body").to_bytes();
-    let json = if bytes.is_empty() { Value::Null } else { serde_json::from_slice(&bytes).expect("JSON body") };
-    Answer { status, headers, json }
+    common::send_json(st, req, body).await
 }
 
 fn entry(id: &str, url: &str) -> Value {
@@ -119,7 +100,10 @@ async fn catalogue_with_etag(db: TestDb) {
 
 async fn operator_api_checks_tokens(db: TestDb) {
     let st = db.state().await;
-    let token = muc_portal::auth::create_token(&st.db, "Test-Team").await.expect("token");
+    let token = muc_portal::auth::create_token(&st.db, "Test-Team", &muc_portal::auth::Scope::ALL, 30, "test")
+        .await
+        .expect("token")
+        .token;
     let body = entry("test-finder", "https://example.org/test");
 
     let anonymous = send(&st, "POST", "/operator/finders", &[], Some(body.clone())).await;
@@ -149,7 +133,10 @@ async fn operator_api_checks_tokens(db: TestDb) {
 
 async fn operator_api_validates_and_changes(db: TestDb) {
     let st = db.state().await;
-    let token = muc_portal::auth::create_token(&st.db, "Test-Team").await.expect("token");
+    let token = muc_portal::auth::create_token(&st.db, "Test-Team", &muc_portal::auth::Scope::ALL, 30, "test")
+        .await
+        .expect("token")
+        .token;
     let auth = format!("Bearer {token}");
     let h = [("authorization", auth.as_str())];
     let etag_before = send(&st, "GET", "/finders", &[], None).await.headers[header::ETAG].clone();

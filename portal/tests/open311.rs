@@ -233,8 +233,8 @@ async fn contact_data_goes_after_the_retention_period(db: TestDb) {
     let day = 86_400;
     let now = 2_000_000_000;
     let closed = muc_wire::open311::DetailedStatus::Fixed;
-    store::set_status(&st.db, &old, closed, None, None, now - 200 * day).await.expect("closed long ago");
-    store::set_status(&st.db, &recent, closed, None, None, now - 10 * day).await.expect("closed lately");
+    store::set_status(&st.db, &old, closed, None, None, now - 200 * day, "test").await.expect("closed long ago");
+    store::set_status(&st.db, &recent, closed, None, None, now - 10 * day, "test").await.expect("closed lately");
     assert_eq!(store::purge_contacts(&st.db, now, 180 * day).await.expect("purged"), 1);
     let contact = |id: String| {
         let db = st.db.clone();
@@ -468,7 +468,7 @@ async fn supporting_a_report(db: TestDb) {
     assert_error(&post_support(&st, &id, "json", "wrong-key", Some("device-c")).await, StatusCode::FORBIDDEN);
     assert_error(&post_support(&st, &id, "json", KEY, None).await, StatusCode::BAD_REQUEST);
     assert_error(&post_support(&st, "MUC-0000000000", "json", KEY, Some("device-c")).await, StatusCode::NOT_FOUND);
-    store::set_status(&st.db, &id, DetailedStatus::Fixed, None, None, 1).await.expect("fixed");
+    store::set_status(&st.db, &id, DetailedStatus::Fixed, None, None, 1, "test").await.expect("fixed");
     let closed = post_support(&st, &id, "json", KEY, Some("device-c")).await;
     assert_error(&closed, StatusCode::CONFLICT);
     assert!(closed.json()[0]["description"].as_str().is_some_and(|d| d.contains("abgeschlossen")));
@@ -850,7 +850,10 @@ fn png_header(w: u32, h: u32) -> Vec<u8> {
 async fn operator_moves_a_report(db: TestDb) {
     let (st, _m) = state(&db).await;
     let id = post_form(&st, LIGHT, None).await.json()[0]["service_request_id"].as_str().expect("id").to_string();
-    let token = muc_portal::auth::create_token(&st.db, "Baureferat").await.expect("token");
+    let token = muc_portal::auth::create_token(&st.db, "Baureferat", &muc_portal::auth::Scope::ALL, 30, "test")
+        .await
+        .expect("token")
+        .token;
     let change = |status: &str, note: &str, auth: Option<&str>| {
         let mut r =
             Request::post(format!("/operator/requests/{id}/status")).header(header::CONTENT_TYPE, "application/json");

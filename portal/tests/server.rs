@@ -9,12 +9,11 @@ use tokio::sync::oneshot;
 async fn start(db: &TestDb) -> (String, oneshot::Sender<()>, tokio::task::JoinHandle<()>) {
     let (addr_tx, addr_rx) = oneshot::channel();
     let (stop_tx, stop_rx) = oneshot::channel::<()>();
-    let url = db.url.clone();
+    let mut config = db.config();
+    config.bind = "127.0.0.1:0".parse().expect("addr");
     let task = tokio::spawn(async move {
         muc_portal::serve(
-            &url,
-            "127.0.0.1:0".parse().expect("addr"),
-            None,
+            &config,
             move |a| {
                 let _ = addr_tx.send(a);
             },

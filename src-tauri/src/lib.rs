@@ -257,7 +257,8 @@ pub(crate) async fn test_portal(
     let url = format!("sqlite:{}?mode=rwc", dir.join("portal.db").display());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let base = format!("http://{}", listener.local_addr().expect("addr"));
-    let mut st = muc_portal::AppState::open(&url, &base).await.expect("portal");
+    let mut st =
+        muc_portal::AppState::open(&muc_portal::config::Config::for_database(&url), &base).await.expect("portal");
     st.media_dir = dir.join("portal-media");
     // The proof of work stays on (the app solves it on every anonymous send),
     // at a small constant cost: all test reports come from one source.
@@ -287,7 +288,8 @@ pub(crate) async fn test_portal_with_login(
     let url = format!("sqlite:{}?mode=rwc", dir.join("portal.db").display());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let base = format!("http://{}", listener.local_addr().expect("addr"));
-    let mut st = muc_portal::AppState::open(&url, &base).await.expect("portal");
+    let mut st =
+        muc_portal::AppState::open(&muc_portal::config::Config::for_database(&url), &base).await.expect("portal");
     st.oidc = Some(std::sync::Arc::new(muc_portal::citizens::Oidc::new(issuer, "muenchen-portal")));
     st.media_dir = dir.join("portal-media");
     let task = tokio::spawn(async move {

@@ -41,7 +41,7 @@ async fn search_open_favourite_restart_offline() -> Result<()> {
     // Mark it as a favourite.
     app.click("#finder-list li:first-child button[aria-pressed='false']").await?;
     app.text_until("#favourites", "show the favourite", |t| t.contains("Hebammensuche")).await?;
-    app.client.clone().close().await?;
+    app.close().await?;
 
     // Restart the app with the portal gone: the directory and the favourite are still there.
     portal.stop();
@@ -55,6 +55,6 @@ async fn search_open_favourite_restart_offline() -> Result<()> {
     app.press("Startseite").await?;
     app.press("Persönlicher Bereich").await?;
     app.text_until("#personal-favourites", "list the favourite", |t| t.contains("Hebammensuche")).await?;
-    app.client.clone().close().await?;
+    app.close().await?;
     Ok(())
 }

@@ -82,7 +82,7 @@ async fn find_a_hotspot_near_marienplatz_then_go_offline() -> Result<()> {
     app.scroll_to("#list-heading").await?;
     app.screenshot("05b-offline-cached-list").await?;
 
-    app.client.clone().close().await?;
+    app.close().await?;
     Ok(())
 }
 
@@ -99,6 +99,6 @@ async fn no_portal_and_no_cache_says_what_is_wrong() -> Result<()> {
     let alert = app.text_until("[role=alert]", "explain the failure", |t| t.contains("nicht erreichbar")).await?;
     assert!(alert.contains("Auf diesem Gerät sind noch keine Standorte gespeichert"), "{alert}");
     app.screenshot("06-no-portal-no-cache").await?;
-    app.client.clone().close().await?;
+    app.close().await?;
     Ok(())
 }

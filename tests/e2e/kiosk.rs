@@ -55,7 +55,7 @@ async fn a_session_on_a_shared_device_ends_and_leaves_nothing() -> Result<()> {
     app.press("Anliegen melden").await?;
     app.button("Graffiti").await?;
     assert!(app.texts("#drafts li").await?.is_empty(), "the next person sees no draft");
-    app.client.clone().close().await?;
+    app.close().await?;
     Ok(())
 }
 
@@ -199,7 +199,7 @@ async fn a_visitor_killed_mid_session_leaves_nothing_for_the_next() -> Result<()
     })
     .await?;
     assert_eq!(reports_with(&city_url, "Wartende Meldung").await?, 1, "exactly once");
-    app.client.clone().close().await?;
+    app.close().await?;
     Ok(())
 }
 
@@ -228,6 +228,6 @@ async fn a_hung_page_does_not_keep_a_session_alive() -> Result<()> {
     assert!(!hang.is_finished(), "the page was still hung when the shell wiped");
     let _ = hang.await;
     app.text_until("h1", "start afresh once the page answers", |t| t.contains("Willkommen")).await?;
-    app.client.clone().close().await?;
+    app.close().await?;
     Ok(())
 }

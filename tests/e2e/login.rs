@@ -59,7 +59,7 @@ async fn sign_in_report_for_the_account_and_sign_out() -> Result<()> {
     app.press("Persönlicher Bereich").await?;
     app.press("Abmelden").await?;
     app.button("Im Browser anmelden").await?;
-    app.client.clone().close().await?;
+    app.close().await?;
 
     // A new device: nothing on it, until Anna signs in.
     let laptop = tmp.path().join("laptop");
@@ -75,6 +75,6 @@ async fn sign_in_report_for_the_account_and_sign_out() -> Result<()> {
     app.press("Persönlicher Bereich").await?;
     app.press("Abmelden").await?;
     app.button("Im Browser anmelden").await?;
-    app.client.clone().close().await?;
+    app.close().await?;
     Ok(())
 }

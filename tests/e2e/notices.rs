@@ -51,6 +51,6 @@ async fn a_fixed_report_is_notified() -> Result<()> {
     app.screenshot("notices-01-fixed").await?;
     app.press("Alle als gelesen markieren").await?;
     app.text_until("#notices-count", "count none new", |t| t.starts_with("Keine neuen")).await?;
-    app.client.clone().close().await?;
+    app.close().await?;
     Ok(())
 }

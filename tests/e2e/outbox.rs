@@ -32,7 +32,7 @@ async fn reports_survive_restarts_and_a_kill_mid_send() -> Result<()> {
     portal.stop();
     app.send_graffiti("Odeonsplatz", Some("Erste Meldung, offline geschrieben.")).await?;
     app.text_until("#my-reports", "show it waiting", |t| t.contains("Wartet auf Versand")).await?;
-    app.client.clone().close().await?;
+    app.close().await?;
 
     // Portal back, app started again: the report goes out, once.
     let _portal = Portal::start_on(&db, port)?;
@@ -44,7 +44,7 @@ async fn reports_survive_restarts_and_a_kill_mid_send() -> Result<()> {
         .await?;
     assert_eq!(mine.matches("MUC-").count(), 1, "{mine}");
     app.screenshot("outbox-01-sent-after-restart").await?;
-    app.client.clone().close().await?;
+    app.close().await?;
     assert_eq!(reports_with(&url, "Erste Meldung").await?, 1);
 
     // Now the send is cut off: the portal stores the report, its answer never
@@ -94,7 +94,7 @@ async fn reports_survive_restarts_and_a_kill_mid_send() -> Result<()> {
     app.press("Neue Meldung").await?;
     app.button("Graffiti").await?;
     assert!(app.texts("#drafts li").await?.is_empty(), "the sent draft is gone");
-    app.client.clone().close().await?;
+    app.close().await?;
     Ok(())
 }
 
@@ -126,6 +126,6 @@ async fn a_second_launch_on_the_same_data_hands_over_to_the_first() -> Result<()
     assert_eq!(muc_e2e::app_pids(&data)?.len(), 1, "one app on this data folder");
     app.press("Anliegen melden").await?;
     app.button("Graffiti").await?;
-    app.client.clone().close().await?;
+    app.close().await?;
     Ok(())
 }

@@ -99,7 +99,7 @@ async fn report_a_dark_street_light_and_follow_it() -> Result<()> {
     app.press("Aktualisieren").await?;
     let listing = Portal::cli(&db, &["requests", "list"])?;
     assert_eq!(listing.lines().filter(|l| l.contains("graffiti")).count(), 1, "exactly once: {listing}");
-    app.client.clone().close().await?;
+    app.close().await?;
     Ok(())
 }
 
@@ -139,7 +139,7 @@ async fn report_to_another_open311_server_by_discovery() -> Result<()> {
     app.press("Neue Meldung").await?;
     app.press("Zurück zur Stadt München").await?;
     app.text_until("#endpoint-current", "show the default again", |t| t.contains("(Standard)")).await?;
-    app.client.clone().close().await?;
+    app.close().await?;
     Ok(())
 }
 
@@ -174,7 +174,7 @@ async fn a_refused_report_is_corrected_and_sent() -> Result<()> {
         reqwest::get(format!("{}/open311/v2/requests.json", portal.url)).await?.json().await?;
     assert_eq!(all.len(), 1);
     assert_eq!(all[0]["description"], "Am Kasten an der Ecke.");
-    app.client.clone().close().await?;
+    app.close().await?;
     Ok(())
 }
 
@@ -219,6 +219,6 @@ async fn pick_the_place_on_the_map() -> Result<()> {
         reqwest::get(format!("{}/open311/v2/requests.json", portal.url)).await?.json().await?;
     let stored_lon = all[0]["long"].as_f64().ok_or("long")?;
     assert!((stored_lon - lon).abs() < 1e-6, "the report carries the picked point: {stored_lon} vs {lon}");
-    app.client.clone().close().await?;
+    app.close().await?;
     Ok(())
 }

@@ -111,6 +111,8 @@ impl Portal {
 pub struct Driver {
     _proc: Proc,
     pub client: Client,
+    /// The app's data folder (MUC_DATA_DIR), to find its processes.
+    data_dir: Option<PathBuf>,
 }
 
 impl Driver {
@@ -130,8 +132,28 @@ impl Driver {
             "tauri:options": { "application": app },
         });
         let caps = caps.as_object().cloned().ok_or("caps")?;
-        let client = ClientBuilder::native().capabilities(caps).connect(&format!("http://127.0.0.1:{port}")).await?;
-        Ok(Driver { _proc: proc, client })
+        // An app that exits at start (say, a second instance) must fail the
+        // test, not leave WebKitWebDriver waiting for it for ever.
+        let client = tokio::time::timeout(
+            Duration::from_secs(90),
+            ClientBuilder::native().capabilities(caps).connect(&format!("http://127.0.0.1:{port}")),
+        )
+        .await
+        .map_err(|_| "the app did not come up within 90 s")??;
+        let data_dir = env.iter().find(|(k, _)| *k == "MUC_DATA_DIR").map(|(_, v)| PathBuf::from(v));
+        Ok(Driver { _proc: proc, client, data_dir })
+    }
+
+    /// Closes the app's window and waits until its process has ended, so the
+    /// next start on the same data folder is a fresh start (and not a second
+    /// instance handing over to a first that is still shutting down).
+    pub async fn close(self) -> Result<()> {
+        self.client.clone().close().await?;
+        if let Some(dir) = &self.data_dir {
+            poll_until("the app has exited", Duration::from_secs(30), || app_pids(dir).is_ok_and(|p| p.is_empty()))
+                .await?;
+        }
+        Ok(())
     }
 
     pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {

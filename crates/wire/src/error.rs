@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 /// `code` is stable and machine-readable; `description` is for a developer
 /// and never contains internal details (SQL, paths, stack traces).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ApiError {
     pub code: String,
     pub description: String,

@@ -7,6 +7,7 @@ pub const EARTH_RADIUS_M: f64 = 6_371_008.8;
 
 /// A WGS 84 position. Longitude first, as in GeoJSON.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LonLat {
     pub lon: f64,
     pub lat: f64,

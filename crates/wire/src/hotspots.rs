@@ -11,6 +11,7 @@ pub const LICENSE_URL: &str = "https://www.govdata.de/dl-de/by-2-0";
 
 /// One M-WLAN site as a citizen sees it: a place with one or more access points.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct HotspotProperties {
     /// Place or street, as published ("Marienplatz Ost").
     pub name: String,
@@ -29,6 +30,7 @@ pub type HotspotCollection = FeatureCollection<HotspotProperties>;
 
 /// A flat site record, used by the app and its offline cache.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Site {
     pub id: String,
     pub name: String,

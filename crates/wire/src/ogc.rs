@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 pub const MEDIA_GEOJSON: &str = "application/geo+json";
 pub const MEDIA_JSON: &str = "application/json";
-pub const MEDIA_OPENAPI: &str = "application/vnd.oai.openapi+json;version=3.0";
+pub const MEDIA_OPENAPI: &str = "application/vnd.oai.openapi+json;version=3.1";
 
 /// Conformance classes the portal implements.
 pub const CONFORMANCE: &[&str] = &[
@@ -14,6 +14,7 @@ pub const CONFORMANCE: &[&str] = &[
 ];
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Link {
     pub href: String,
     pub rel: String,
@@ -35,6 +36,7 @@ impl Link {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LandingPage {
     pub title: String,
     pub description: String,
@@ -42,18 +44,21 @@ pub struct LandingPage {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Conformance {
     pub conforms_to: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Collections {
     pub links: Vec<Link>,
     pub collections: Vec<Collection>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Collection {
     pub id: String,
     pub title: String,
@@ -68,11 +73,13 @@ pub struct Collection {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Extent {
     pub spatial: SpatialExtent,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SpatialExtent {
     pub bbox: Vec<[f64; 4]>,
     pub crs: String,
@@ -81,6 +88,7 @@ pub struct SpatialExtent {
 pub const CRS84: &str = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Point {
     #[serde(rename = "type")]
     pub kind: PointType,
@@ -88,6 +96,7 @@ pub struct Point {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum PointType {
     Point,
 }
@@ -99,6 +108,7 @@ impl Point {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Feature<P> {
     #[serde(rename = "type")]
     pub kind: FeatureType,
@@ -110,11 +120,13 @@ pub struct Feature<P> {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum FeatureType {
     Feature,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct FeatureCollection<P> {
     #[serde(rename = "type")]
@@ -130,6 +142,7 @@ pub struct FeatureCollection<P> {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum FeatureCollectionType {
     FeatureCollection,
 }

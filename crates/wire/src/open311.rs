@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// One kind of report ("service" in GeoReport).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Service {
     pub service_code: String,
     pub service_name: String,
@@ -18,12 +19,14 @@ pub struct Service {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ServiceDefinition {
     pub service_code: String,
     pub attributes: Vec<Attribute>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Datatype {
     String,
@@ -35,6 +38,7 @@ pub enum Datatype {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Attribute {
     /// false: information only, no input.
     pub variable: bool,
@@ -49,6 +53,7 @@ pub struct Attribute {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AttributeValue {
     pub key: String,
     pub name: String,
@@ -56,6 +61,7 @@ pub struct AttributeValue {
 
 /// The city's lifecycle of a report, beyond GeoReport's open/closed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DetailedStatus {
     Received,
@@ -118,6 +124,7 @@ impl DetailedStatus {
 
 /// One step in a report's history.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StatusNote {
     pub status: DetailedStatus,
     pub note: Option<String>,
@@ -126,6 +133,7 @@ pub struct StatusNote {
 
 /// A report as GeoReport v2 `GET requests` returns it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ServiceRequest {
     pub service_request_id: String,
     pub status: String,
@@ -176,6 +184,7 @@ impl ServiceRequest {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Extended {
     pub detailed_status: DetailedStatus,
     pub status_history: Vec<StatusNote>,
@@ -193,6 +202,7 @@ fn is_zero(n: &u32) -> bool {
 
 /// The answer to `POST requests`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CreatedRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_request_id: Option<String>,
@@ -204,6 +214,7 @@ pub struct CreatedRequest {
 
 /// The answer to `GET tokens/{token}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TokenAnswer {
     pub service_request_id: Option<String>,
     pub token: String,
@@ -211,6 +222,7 @@ pub struct TokenAnswer {
 
 /// GeoReport's error: `[{code, description}]`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Open311Error {
     pub code: u16,
     pub description: String,
@@ -218,6 +230,7 @@ pub struct Open311Error {
 
 /// A report as the person wrote it, in GeoReport terms, before it is sent.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OutgoingReport {
     pub service_code: String,
     pub lat: Option<f64>,
@@ -266,6 +279,7 @@ impl OutgoingReport {
 
 /// Where a report written on this device is.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum Delivery {
     /// Waiting to be sent (offline, portal down, or not tried yet).
@@ -285,6 +299,7 @@ pub enum Delivery {
 
 /// GeoReport v2 service discovery (`discovery.json`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Discovery {
     #[serde(default)]
     pub changeset: Option<String>,
@@ -296,6 +311,7 @@ pub struct Discovery {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DiscoveryEndpoint {
     pub specification: String,
     pub url: String,
@@ -327,6 +343,7 @@ pub const UPLOAD_TIMEOUT_SECS: u64 = 600;
 
 /// Where the app sends reports: a GeoReport v2 endpoint, found by discovery.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Endpoint {
     /// The endpoint's base URL; `services.json` etc. are below it.
     pub url: String,

@@ -624,7 +624,7 @@ struct StatusChange {
 async fn operator_status(
     State(st): State<AppState>,
     Path(id): Path<String>,
-    crate::auth::Operator(who): crate::auth::Operator,
+    crate::auth::OperatorWith(op, _): crate::auth::OperatorWith<crate::auth::Requests>,
     headers: HeaderMap,
     body: axum::body::Bytes,
 ) -> Result<Response, crate::error::Error> {
@@ -650,9 +650,9 @@ async fn operator_status(
     if note.is_some_and(|n| n.chars().any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r')) {
         return Err(E::bad_request("invalid_note", "note contains a control character; send plain text only."));
     }
-    if !store::set_status(&st.db, &id, status, note, expected, crate::finders::now()).await? {
+    if !store::set_status(&st.db, &id, status, note, expected, crate::finders::now(), &op.who()).await? {
         return Err(E::NotFound(format!("No service request '{id}'.")));
     }
-    tracing::info!(%id, status = status.code(), operator = %who, "status changed");
+    tracing::info!(%id, status = status.code(), operator = %op.who(), "status changed");
     Ok(StatusCode::NO_CONTENT.into_response())
 }

@@ -230,6 +230,7 @@ pub async fn set_status(
     note: Option<&str>,
     expected_at: Option<i64>,
     now: i64,
+    by: &str,
 ) -> Result<bool, sqlx::Error> {
     let mut tx = crate::db::begin_write(pool).await?;
     let done = sqlx::query(
@@ -257,6 +258,7 @@ pub async fn set_status(
         .bind(now)
         .execute(&mut *tx)
         .await?;
+    crate::audit::record(&mut tx, by, "request.status", id, Some(status.code())).await?;
     tx.commit().await?;
     Ok(true)
 }

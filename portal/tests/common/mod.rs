@@ -36,10 +36,15 @@ impl TestDb {
         TestDb { url: format!("{prefix}/{name}"), _dir: None }
     }
 
+    /// The portal's settings for this database: the defaults.
+    pub fn config(&self) -> muc_portal::config::Config {
+        muc_portal::config::Config::for_database(&self.url)
+    }
+
     /// The portal's state; without the proof of work for anonymous reports,
     /// which `open311::proof_of_work_for_anonymous_reports` tests on its own.
     pub async fn state(&self) -> AppState {
-        let mut st = AppState::open(&self.url, BASE).await.expect("open portal state");
+        let mut st = AppState::open(&self.config(), BASE).await.expect("open portal state");
         st.pow = None;
         st
     }
@@ -62,4 +67,35 @@ macro_rules! on_both_databases {
             }
         )*
     };
+}
+
+/// An answer of the portal, its body read as JSON (Null when empty).
+pub struct Answer {
+    pub status: axum::http::StatusCode,
+    pub headers: axum::http::HeaderMap,
+    pub json: serde_json::Value,
+}
+
+/// Sends `req` to the whole app, with `body` as JSON if given.
+pub async fn send_json(
+    st: &AppState,
+    mut req: axum::http::request::Builder,
+    body: Option<serde_json::Value>,
+) -> Answer {
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+    let body = match body {
+        Some(v) => {
+            req = req.header(axum::http::header::CONTENT_TYPE, "application/json");
+            axum::body::Body::from(v.to_string())
+        }
+        None => axum::body::Body::empty(),
+    };
+    let resp = muc_portal::app(st.clone()).oneshot(req.body(body).expect("request")).await.expect("infallible");
+    let status = resp.status();
+    let headers = resp.headers().clone();
+    let bytes = resp.into_body().collect().await.expect("body").to_bytes();
+    let json =
+        if bytes.is_empty() { serde_json::Value::Null } else { serde_json::from_slice(&bytes).expect("JSON body") };
+    Answer { status, headers, json }
 }
