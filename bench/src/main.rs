@@ -3,6 +3,7 @@
 //! nearest-site queries, each beside a peer measured in the same run, and
 //! writes the table to BENCHMARKS.md. It prints; it never fails on a figure.
 
+mod abuse;
 mod load;
 mod nearest;
 mod procs;
@@ -37,7 +38,7 @@ pub fn wait_for_port(port: u16, within: Duration) -> Result<(), String> {
     Err(format!("nothing listens on port {port}"))
 }
 
-fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("port")
 }
 
@@ -69,6 +70,13 @@ async fn main() {
     let load_secs = env_num("MUC_BENCH_LOAD_SECONDS", 5) as u32;
     let load_runs = env_num("MUC_BENCH_LOAD_RUNS", 3) as usize;
     let tmp = tempfile::tempdir().expect("tempdir");
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../portal/tests/fixtures");
+    // `MUC_BENCH_ONLY=abuse`: only the portal-under-abuse section, printed
+    // (a quick look while working on the guards; BENCHMARKS.md is untouched).
+    if std::env::var("MUC_BENCH_ONLY").as_deref() == Ok("abuse") {
+        print!("{}", abuse::measure(&bin, tmp.path(), &fixtures, load_secs, load_runs).await);
+        return;
+    }
     let mut md = String::new();
 
     let _ = writeln!(md, "# Benchmarks\n");
@@ -322,6 +330,11 @@ async fn main() {
     print!("{block}");
     md.push_str(&block);
 
+    // ---- abuse ----
+    let block = abuse::measure(&bin, tmp.path(), &fixtures, load_secs, load_runs).await;
+    print!("{block}");
+    md.push_str(&block);
+
     // ---- nearest ----
     let mut block = String::from(
         "## Nearest-site query (10 nearest)\n\nIn-process, µs per query, 5 rounds; synthetic sites spread over Munich.\n\n\
@@ -345,7 +358,7 @@ async fn main() {
 }
 
 /// Samples the portal's PSS every 200 ms into `peak` until the flag is set.
-fn spawn_sampler(pid: u32, peak: Arc<Mutex<f64>>) -> Arc<std::sync::atomic::AtomicBool> {
+pub(crate) fn spawn_sampler(pid: u32, peak: Arc<Mutex<f64>>) -> Arc<std::sync::atomic::AtomicBool> {
     let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
     let s = stop.clone();
     std::thread::spawn(move || {

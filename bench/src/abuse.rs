@@ -1,0 +1,215 @@
+//! The portal under abuse and the cost of its guards, each beside a peer
+//! measured in the same run: a burst of anonymous reports from one source
+//! (with the default limits, and with the limits opened wide as before
+//! they existed), photo bombs sent at once (beside ordinary photos), and
+//! read throughput with every layer (request id, metrics, CORS, limits,
+//! the hyper loop with its timeouts) beside the bare routers.
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use crate::{free_port, load, procs, spawn_sampler, wait_for_port};
+
+fn start_portal(bin: &Path, dir: &Path, name: &str, env: &[(&str, &str)]) -> (Child, String) {
+    let port = free_port();
+    let mut cmd = Command::new(bin.join("muc-portal"));
+    cmd.args(["--bind", &format!("127.0.0.1:{port}"), "--database-url"])
+        .arg(format!("sqlite:{}?mode=rwc", dir.join(format!("{name}.db")).display()))
+        .env("RUST_LOG", "error")
+        .env("MUC_MEDIA_DIR", dir.join(format!("{name}-media")))
+        // The proof of work is the app's to solve; here the limits alone are measured.
+        .env("MUC_POW", "off")
+        .stdout(Stdio::null());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let child = cmd.spawn().expect("start portal");
+    wait_for_port(port, Duration::from_secs(30)).expect("portal up");
+    (child, format!("http://127.0.0.1:{port}"))
+}
+
+const FIELDS: [(&str, &str); 5] = [
+    ("api_key", "muenchen-app"),
+    ("service_code", "graffiti"),
+    ("lat", "48.1374"),
+    ("long", "11.5755"),
+    ("attribute[flaeche]", "kasten"),
+];
+
+/// Posts `n` reports from one source, 8 at a time; returns (accepted, refused with 429, seconds).
+async fn burst_of(url: &str, n: usize) -> (usize, usize, f64) {
+    let http = reqwest::Client::new();
+    let started = Instant::now();
+    let mut tasks = tokio::task::JoinSet::new();
+    let mut statuses = Vec::new();
+    for i in 0..n {
+        let (http, url) = (http.clone(), format!("{url}/open311/v2/requests.json"));
+        tasks.spawn(async move {
+            let mut form: Vec<(&str, String)> = FIELDS.iter().map(|(k, v)| (*k, v.to_string())).collect();
+            form.push(("description", format!("Burst {i}")));
+            http.post(url).form(&form).send().await.map(|r| r.status().as_u16()).unwrap_or(0)
+        });
+        if tasks.len() >= 8 {
+            if let Some(Ok(s)) = tasks.join_next().await {
+                statuses.push(s);
+            }
+        }
+    }
+    while let Some(Ok(s)) = tasks.join_next().await {
+        statuses.push(s);
+    }
+    let secs = started.elapsed().as_secs_f64();
+    (statuses.iter().filter(|s| **s == 201).count(), statuses.iter().filter(|s| **s == 429).count(), secs)
+}
+
+/// Sends `reports` reports at once, each with `photos` copies of `photo`;
+/// returns the statuses, the seconds until all were answered, and the portal's peak PSS.
+async fn photos_at_once(url: &str, pid: u32, photo: &Path, reports: usize, photos: usize) -> (Vec<u16>, f64, f64) {
+    let bytes = std::fs::read(photo).expect("fixture");
+    let name = photo.file_name().and_then(|n| n.to_str()).unwrap_or("photo").to_string();
+    let mime = if name.ends_with(".png") { "image/png" } else { "image/jpeg" };
+    let peak = Arc::new(Mutex::new(procs::tree_pss_mib(pid).0));
+    let stop = spawn_sampler(pid, peak.clone());
+    let http = reqwest::Client::builder().timeout(Duration::from_secs(120)).build().expect("client");
+    let started = Instant::now();
+    let mut tasks = tokio::task::JoinSet::new();
+    for _ in 0..reports {
+        let (http, url, bytes, name) =
+            (http.clone(), format!("{url}/open311/v2/requests.json"), bytes.clone(), name.clone());
+        tasks.spawn(async move {
+            let mut form = reqwest::multipart::Form::new();
+            for (k, v) in FIELDS {
+                form = form.text(k, v);
+            }
+            for _ in 0..photos {
+                let part = reqwest::multipart::Part::bytes(bytes.clone())
+                    .file_name(name.clone())
+                    .mime_str(mime)
+                    .expect("mime");
+                form = form.part("media", part);
+            }
+            http.post(url).multipart(form).send().await.map(|r| r.status().as_u16()).unwrap_or(0)
+        });
+    }
+    let mut statuses = Vec::new();
+    while let Some(Ok(s)) = tasks.join_next().await {
+        statuses.push(s);
+    }
+    let secs = started.elapsed().as_secs_f64();
+    // One more sample after the last answer, then stop.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let peak = *peak.lock().expect("peak");
+    statuses.sort_unstable();
+    (statuses, secs, peak)
+}
+
+fn counted(statuses: &[u16]) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut rest = statuses;
+    while let Some(first) = rest.first() {
+        let n = rest.iter().take_while(|s| *s == first).count();
+        out.push(format!("{n}× {first}"));
+        rest = &rest[n..];
+    }
+    out.join(", ")
+}
+
+/// The section's Markdown.
+pub async fn measure(bin: &Path, dir: &Path, fixtures: &Path, load_secs: u32, load_runs: usize) -> String {
+    let mut md = String::from("## Portal under abuse\n\n");
+
+    // ---- a burst from one source ----
+    let n = 400;
+    let (mut limited, limited_url) = start_portal(bin, dir, "limited", &[]);
+    let (mut open, open_url) = start_portal(bin, dir, "open", &[("MUC_LIMIT_REPORTS", "100000000/1")]);
+    let (a, r, s) = burst_of(&limited_url, n).await;
+    let (a2, r2, s2) = burst_of(&open_url, n).await;
+    let _ = writeln!(
+        md,
+        "A burst of {n} anonymous reports from one source, 8 at a time (proof of work off, so the limit alone is measured):\n\n\
+         | portal | accepted | refused (429) | seconds |\n|---|---|---|---|\n\
+         | default limits (`MUC_LIMIT_REPORTS=10/60`) | {a} | {r} | {s:.2} |\n\
+         | limits opened wide (as before the limits) | {a2} | {r2} | {s2:.2} |\n"
+    );
+    for p in [&mut limited, &mut open] {
+        procs::kill_tree(p.id());
+        let _ = p.wait();
+    }
+
+    // ---- photo bombs at once ----
+    let wide = [("MUC_LIMIT_REPORTS", "100000000/1")];
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let _ = writeln!(
+        md,
+        "Four reports at once, three photos each; the portal's peak memory (PSS of its process, sampled every 200 ms). \
+         A bomb is a 145 KiB PNG that decodes to 6200 × 6200 pixels (147 MiB as RGBA). The stated bound: \
+         {cores} photo slots (one per core) × (10 MiB upload + 25 MP × 4 B decoded + the 2048 px re-encode) ≈ {} MiB above idle.\n\n\
+         | photos | answers | seconds | peak PSS (MiB) |\n|---|---|---|---|",
+        cores * (10 + 100 + 16)
+    );
+    for (label, file) in
+        [("ordinary JPEG (street light, 1.3 MP)", "street-light.jpg"), ("decompression bomb PNG", "bomb-6200.png")]
+    {
+        let (mut p, url) = start_portal(bin, dir, &format!("photos-{file}"), &wide);
+        let idle = procs::tree_pss_mib(p.id()).0;
+        let (statuses, secs, peak) = photos_at_once(&url, p.id(), &fixtures.join(file), 4, 3).await;
+        let _ = writeln!(md, "| {label} | {} | {secs:.2} | {peak:.1} (idle {idle:.1}) |", counted(&statuses));
+        procs::kill_tree(p.id());
+        let _ = p.wait();
+    }
+    md.push('\n');
+
+    // ---- the layers' cost on reads ----
+    let url = format!("sqlite:{}?mode=rwc", dir.join("layers.db").display());
+    let config = muc_portal::config::Config::for_database(&url);
+    let layered_port = free_port();
+    let bare_port = free_port();
+    let st = muc_portal::AppState::open(&config, &format!("http://127.0.0.1:{layered_port}")).await.expect("state");
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", layered_port)).await.expect("bind");
+    let full = st.clone();
+    tokio::spawn(async move {
+        let _ = muc_portal::serve_state(listener, full, std::future::pending()).await;
+    });
+    let bare = axum::Router::new()
+        .merge(muc_portal::ogc::router())
+        .merge(muc_portal::hotspots::router())
+        .merge(muc_portal::finders::router())
+        .merge(muc_portal::open311::read_router())
+        .with_state(st);
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", bare_port)).await.expect("bind");
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, bare).await;
+    });
+    let _ = writeln!(
+        md,
+        "Reads with every layer (request id, metrics, CORS, body and time limits, the hyper loop with its header timeout and \
+         connection cap) beside the same routers bare, in one process, wrk 32 connections, {load_secs} s × {load_runs}:\n\n\
+         | endpoint | with layers req/s | bare req/s | with ÷ bare |\n|---|---|---|---|"
+    );
+    for (name, path) in [
+        ("hotspot items (limit 10)", "/collections/hotspots/items?limit=10"),
+        ("finder catalogue", "/finders"),
+        ("Open311 services.json", "/open311/v2/services.json"),
+    ] {
+        let run = |port: u16| -> Vec<f64> {
+            (0..load_runs)
+                .filter_map(|_| load::wrk(&format!("http://127.0.0.1:{port}{path}"), load_secs, 32, None).ok())
+                .map(|r| r.rps)
+                .collect()
+        };
+        let (with, without) = (run(layered_port), run(bare_port));
+        let (w, b) = (crate::stats::summary(&with), crate::stats::summary(&without));
+        let ratio = match (&w, &b) {
+            (Some(w), Some(b)) => format!("{:.2}", w.median / b.median),
+            _ => "–".into(),
+        };
+        let show = |s: Option<crate::stats::Summary>| s.map(|s| s.show(|x| format!("{x:.0}"))).unwrap_or("–".into());
+        let _ = writeln!(md, "| {name} | {} | {} | {ratio} |", show(w), show(b));
+    }
+    md.push('\n');
+    md
+}
