@@ -1,0 +1,11 @@
+//! End-to-end tests: the real app binary under Xvfb over WebDriver, the real
+//! portal binary on loopback. One test binary with a module per area, so it
+//! is linked once.
+
+mod finders;
+mod hotspots;
+mod kiosk;
+mod login;
+mod notices;
+mod outbox;
+mod report;
