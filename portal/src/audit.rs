@@ -26,7 +26,7 @@ pub async fn record(
     sqlx::query("INSERT INTO audit_log (id, at, operator, action, target, detail) VALUES ($1, $2, $3, $4, $5, $6)")
         // UUIDv7: sorts by time, on every backend, even within one second.
         .bind(uuid::Uuid::now_v7().to_string())
-        .bind(crate::finders::now())
+        .bind(crate::now())
         .bind(operator)
         .bind(action)
         .bind(target)

@@ -147,7 +147,7 @@ pub async fn operator(st: &AppState, headers: &HeaderMap) -> Result<Operator> {
             .await?;
     let (token_id, name, scopes, expires_at, revoked_at) =
         row.ok_or_else(|| Error::Unauthorized("This operator token is not valid.".into()))?;
-    let now = crate::finders::now();
+    let now = crate::now();
     if revoked_at.is_some() {
         return Err(Error::Unauthorized("This operator token was revoked. Ask for a new one.".into()));
     }
@@ -197,7 +197,7 @@ pub async fn create_token(pool: &AnyPool, name: &str, scopes: &[Scope], days: u3
     let token_hash = hash(&token);
     // The id is the start of the hash: public, and says nothing of the token.
     let id = token_hash[..12].to_string();
-    let now = crate::finders::now();
+    let now = crate::now();
     let expires_at = now + i64::from(days) * 86_400;
     let mut tx = crate::db::begin_write(pool).await?;
     sqlx::query(
@@ -242,7 +242,7 @@ pub async fn revoke_token(pool: &AnyPool, id: &str, by: &str) -> Result<()> {
     let mut tx = crate::db::begin_write(pool).await?;
     let done = sqlx::query("UPDATE operator_tokens SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL")
         .bind(id)
-        .bind(crate::finders::now())
+        .bind(crate::now())
         .execute(&mut *tx)
         .await?;
     if done.rows_affected() == 0 {

@@ -348,7 +348,7 @@ async fn create(
     body: axum::body::Bytes,
 ) -> Result<Response> {
     let f: Finder = json_body(&headers, &body)?;
-    add(&st.db, &f, now(), &op.who()).await?;
+    add(&st.db, &f, crate::now(), &op.who()).await?;
     tracing::info!(id = %f.id, "finder added");
     let location = format!("{}/finders/{}", st.base_url, f.id);
     Ok((StatusCode::CREATED, [(header::LOCATION, location)], crate::hotspots::json("application/json", &f))
@@ -363,7 +363,7 @@ async fn update(
     body: axum::body::Bytes,
 ) -> Result<Response> {
     let f: Finder = json_body(&headers, &body)?;
-    change(&st.db, &id, &f, now(), &op.who()).await?;
+    change(&st.db, &id, &f, crate::now(), &op.who()).await?;
     tracing::info!(id = %id, "finder changed");
     Ok(crate::hotspots::json("application/json", &f))
 }
@@ -373,7 +373,7 @@ async fn retire(
     Path(id): Path<String>,
     auth::OperatorWith(op, _): auth::OperatorWith<auth::Finders>,
 ) -> Result<StatusCode> {
-    retire_entry(&st.db, &id, now(), &op.who()).await?;
+    retire_entry(&st.db, &id, crate::now(), &op.who()).await?;
     tracing::info!(id = %id, "finder retired");
     Ok(StatusCode::NO_CONTENT)
 }
@@ -386,10 +386,6 @@ pub fn json_body<T: DeserializeOwned>(headers: &HeaderMap, body: &[u8]) -> Resul
     }
     serde_json::from_slice(body)
         .map_err(|e| Error::bad_request("invalid_json", format!("The body is not a valid entry: {e}")))
-}
-
-pub fn now() -> i64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
 }
 
 #[cfg(test)]

@@ -78,7 +78,7 @@ impl AppState {
         if services > 0 {
             tracing::info!(services, "seeded the Open311 report categories");
         }
-        let finders = finders::seed_if_empty(&db, finders::now()).await?;
+        let finders = finders::seed_if_empty(&db, now()).await?;
         if finders > 0 {
             tracing::info!(finders, "seeded the capacity-finder catalogue");
         }
@@ -114,9 +114,7 @@ impl AppState {
     }
 
     pub fn now_rfc3339(&self) -> String {
-        let secs =
-            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
-        rfc3339(secs)
+        rfc3339(now())
     }
 }
 
@@ -214,7 +212,7 @@ async fn purge_contacts_daily(db: sqlx::AnyPool, retention_secs: i64) {
     let mut tick = tokio::time::interval(Duration::from_secs(3600));
     loop {
         tick.tick().await;
-        match open311::store::purge_contacts(&db, finders::now(), retention_secs).await {
+        match open311::store::purge_contacts(&db, now(), retention_secs).await {
             Ok(0) => {}
             Ok(n) => tracing::info!(reports = n, "contact data of long-closed reports removed"),
             Err(e) => tracing::error!(error = %e, "contact data not purged"),
@@ -275,6 +273,11 @@ mod media_dir_tests {
         assert!(super::default_media_dir("postgres://u@h/db").is_absolute());
         assert!(super::default_media_dir("sqlite::memory:").is_absolute());
     }
+}
+
+/// The portal's clock: seconds since the Unix epoch (UTC).
+pub fn now() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
 }
 
 /// The day of a Unix time, `YYYY-MM-DD` (UTC), for messages to people.

@@ -181,7 +181,7 @@ async fn tokens_command(pool: &sqlx::AnyPool, action: TokenCommand, by: &str) ->
             );
         }
         TokenCommand::List => {
-            let now = finders::now();
+            let now = muc_portal::now();
             println!("{:<12}  {:<8} {:<24} {:<10} {:<10} name", "id", "state", "scope", "until", "last used");
             for t in auth::list_tokens(pool).await? {
                 let state = match (t.revoked_at, t.expires_at) {
@@ -211,7 +211,7 @@ async fn tokens_command(pool: &sqlx::AnyPool, action: TokenCommand, by: &str) ->
 
 async fn open(url: &str) -> Result<sqlx::AnyPool, BoxError> {
     let pool = db::connect(url).await?;
-    finders::seed_if_empty(&pool, finders::now()).await?;
+    finders::seed_if_empty(&pool, muc_portal::now()).await?;
     Ok(pool)
 }
 
@@ -221,7 +221,7 @@ fn read_entry(file: &PathBuf) -> Result<Finder, BoxError> {
 }
 
 async fn finders_command(pool: &sqlx::AnyPool, action: FinderCommand, by: &str) -> Result<(), BoxError> {
-    let now = finders::now();
+    let now = muc_portal::now();
     match action {
         FinderCommand::List => {
             let active: Vec<String> = finders::load(pool, false).await?.into_iter().map(|f| f.id).collect();
@@ -268,7 +268,7 @@ async fn finders_command(pool: &sqlx::AnyPool, action: FinderCommand, by: &str) 
 async fn requests_command(pool: &sqlx::AnyPool, action: RequestCommand, by: &str) -> Result<(), BoxError> {
     use muc_portal::open311::store;
     use muc_wire::open311::DetailedStatus;
-    let now = finders::now();
+    let now = muc_portal::now();
     match action {
         RequestCommand::List => {
             let filter = store::Filter { start: now - 90 * 86_400, end: now, ..Default::default() };

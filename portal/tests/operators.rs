@@ -93,7 +93,7 @@ async fn expired_and_revoked_tokens_are_refused(db: TestDb) {
 
     // A token whose time is up.
     sqlx::query("UPDATE operator_tokens SET expires_at = $1 WHERE id = $2")
-        .bind(muc_portal::finders::now() - 1)
+        .bind(muc_portal::now() - 1)
         .bind(&t.id)
         .execute(&st.db)
         .await

@@ -158,7 +158,7 @@ pub async fn nearby_reports(state: State<'_, AppState>, args: NearbyArgs) -> Res
         .map_err(|e| {
             // The person can send anyway; the log says why the check was skipped.
             tracing::warn!(error = %e, "reports nearby not checked");
-            crate::hotspots::app_error(&e)
+            crate::errors::from_client(&e)
         })
 }
 

@@ -100,7 +100,7 @@ fn discovery_error(e: DiscoveryError) -> AppError {
     match e {
         DiscoveryError::Insecure(u) => AppError::new(ErrorKind::InsecureAddress, u),
         DiscoveryError::NotOpen311(why) => AppError::new(ErrorKind::NotOpen311, why),
-        DiscoveryError::Client(c) => crate::hotspots::app_error(&c),
+        DiscoveryError::Client(c) => crate::errors::from_client(&c),
     }
 }
 

@@ -7,7 +7,7 @@ use muc_wire::finders::Finder;
 use muc_wire::ipc::{AppError, DataSource, ErrorKind, FinderSnapshot, OpenVia};
 
 use crate::cache::{CachedFinders, Favourites, FinderCache};
-use crate::hotspots::app_error;
+use crate::errors::from_client;
 
 pub async fn load(
     client: &PortalClient,
@@ -31,8 +31,8 @@ pub async fn load(
         (Ok(Catalogue::NotModified), None) => {
             return Err(AppError::new(ErrorKind::PortalError, "304 without a stored copy"));
         }
-        (Err(e), Some(copy)) => (copy, DataSource::Cache { reason: app_error(&e) }),
-        (Err(e), None) => return Err(app_error(&e)),
+        (Err(e), Some(copy)) => (copy, DataSource::Cache { reason: from_client(&e) }),
+        (Err(e), None) => return Err(from_client(&e)),
     };
     Ok(FinderSnapshot {
         finders: data.finders,

@@ -1,20 +1,11 @@
 //! Loading hotspots for the app: live from the portal when it answers, from
 //! the on-disk cache when it does not, and a clear error when neither works.
 
-use muc_portal_client::{ClientError, PortalClient};
+use muc_portal_client::PortalClient;
 use muc_wire::hotspots::{Site, ATTRIBUTION};
-use muc_wire::ipc::{AppError, DataSource, ErrorKind, HotspotSnapshot};
+use muc_wire::ipc::{AppError, DataSource, HotspotSnapshot};
 
 use crate::cache::{CachedHotspots, HotspotCache};
-
-pub fn app_error(e: &ClientError) -> AppError {
-    let kind = match e {
-        ClientError::Unreachable(_) | ClientError::TimedOut(_) => ErrorKind::PortalUnreachable,
-        ClientError::Status { status, .. } if *status >= 500 => ErrorKind::PortalUnreachable,
-        ClientError::Status { .. } | ClientError::Invalid(_) => ErrorKind::PortalError,
-    };
-    AppError::new(kind, e.to_string())
-}
 
 pub async fn load(client: &PortalClient, cache: &HotspotCache, now: i64) -> Result<HotspotSnapshot, AppError> {
     match client.all_hotspots().await {
@@ -27,7 +18,7 @@ pub async fn load(client: &PortalClient, cache: &HotspotCache, now: i64) -> Resu
             Ok(snapshot(stored.sites, now, DataSource::Live))
         }
         Err(e) => {
-            let reason = app_error(&e);
+            let reason = crate::errors::from_client(&e);
             tracing::warn!(error = %e, "portal not available; trying the cache");
             match cache.load() {
                 Some(c) => Ok(snapshot(c.sites, c.fetched_at, DataSource::Cache { reason })),
@@ -44,6 +35,7 @@ fn snapshot(sites: Vec<Site>, fetched_at: i64, source: DataSource) -> HotspotSna
 #[cfg(test)]
 mod tests {
     use super::*;
+    use muc_wire::ipc::ErrorKind;
 
     #[tokio::test]
     async fn live_then_cached_when_the_portal_goes_away() {

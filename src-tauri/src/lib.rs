@@ -6,6 +6,7 @@ mod commands;
 pub mod config;
 pub mod drafts;
 pub mod endpoint;
+pub mod errors;
 pub mod finders;
 pub mod follows;
 pub mod hotspots;

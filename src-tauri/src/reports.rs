@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use crate::cache::JsonFile;
 use crate::drafts::Drafts;
 use crate::endpoint::Endpoints;
+use crate::errors::from_client;
 use crate::follows::{Followed, Follows};
-use crate::hotspots::app_error;
 use crate::login::Login;
 use crate::outbox::Outbox;
 
@@ -49,9 +49,9 @@ pub async fn categories(endpoints: &Endpoints, cache: &CategoryCache, now: i64) 
             Some(c) => Ok(ReportCatalogue {
                 categories: c.categories,
                 fetched_at: c.fetched_at,
-                source: DataSource::Cache { reason: app_error(&e) },
+                source: DataSource::Cache { reason: from_client(&e) },
             }),
-            None => Err(app_error(&e)),
+            None => Err(from_client(&e)),
         },
     }
 }
@@ -114,7 +114,7 @@ pub async fn support(
         Err(muc_portal_client::ClientError::Status { status, .. }) if (400..500).contains(&status) => {
             tracing::info!(status, "server has no support extension; following only");
         }
-        Err(e) => return Err(crate::hotspots::app_error(&e)),
+        Err(e) => return Err(crate::errors::from_client(&e)),
     }
     let followed = Followed { service_request_id: service_request_id.into(), endpoint: endpoints.chosen(), since: now };
     follows.follow(followed).map_err(storage)

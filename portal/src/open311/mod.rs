@@ -190,7 +190,7 @@ async fn list_requests(
     f: Format,
     en: bool,
 ) -> Result<Response, Error> {
-    let now = crate::finders::now();
+    let now = crate::now();
     // Extension: `account=me` with the citizen's access token lists their
     // own reports, from any device and of any age.
     let account = match params.get("account").map(String::as_str) {
@@ -342,7 +342,7 @@ async fn support(
         .ok_or_else(|| Error::bad(f, "An Idempotency-Key header naming the supporter is required."))?;
     let hash = source.map(|ip| st.limits.source_hash(ip));
     let source = hash.as_deref().map(|h| (h, st.limits.config.supports_per_report));
-    match store::support(&st.db, &id, supporter, source, crate::finders::now()).await.map_err(db_err(f))? {
+    match store::support(&st.db, &id, supporter, source, crate::now()).await.map_err(db_err(f))? {
         Ok(n) => tracing::info!(%id, supporters = n, "report supported"),
         Err(store::SupportRefused::NoSuchReport) => {
             return Err(Error::new(StatusCode::NOT_FOUND, f, format!("No service request '{id}'.")))
@@ -575,7 +575,7 @@ async fn create(
                 .map_err(|e| Error::internal(f, e))?,
         );
     }
-    let now = crate::finders::now();
+    let now = crate::now();
     let inserted = store::insert(&st.db, &new, &media_names, key.as_deref(), now).await;
     if inserted.is_err() {
         // No report holds these photos: they go (a retry stores its own).
@@ -650,7 +650,7 @@ async fn operator_status(
     if note.is_some_and(|n| n.chars().any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r')) {
         return Err(E::bad_request("invalid_note", "note contains a control character; send plain text only."));
     }
-    if !store::set_status(&st.db, &id, status, note, expected, crate::finders::now(), &op.who()).await? {
+    if !store::set_status(&st.db, &id, status, note, expected, crate::now(), &op.who()).await? {
         return Err(E::NotFound(format!("No service request '{id}'.")));
     }
     tracing::info!(%id, status = status.code(), operator = %op.who(), "status changed");

@@ -134,7 +134,7 @@ fn random_hex(bytes: usize) -> String {
     let mut b = vec![0u8; bytes];
     // getrandom only fails on a broken system; a time-based fallback keeps ids unique enough.
     if getrandom::getrandom(&mut b).is_err() {
-        let t = crate::finders::now().to_le_bytes();
+        let t = crate::now().to_le_bytes();
         b.iter_mut().zip(t.iter().cycle()).for_each(|(x, y)| *x ^= y);
     }
     b.iter().map(|x| format!("{x:02x}")).collect()
