@@ -166,42 +166,63 @@ pub async fn measure(bin: &Path, dir: &Path, fixtures: &Path, load_secs: u32, lo
     // ---- the layers' cost on reads ----
     let url = format!("sqlite:{}?mode=rwc", dir.join("layers.db").display());
     let config = muc_portal::config::Config::for_database(&url);
-    let layered_port = free_port();
-    let bare_port = free_port();
-    let st = muc_portal::AppState::open(&config, &format!("http://127.0.0.1:{layered_port}")).await.expect("state");
-    let listener = tokio::net::TcpListener::bind(("127.0.0.1", layered_port)).await.expect("bind");
-    let full = st.clone();
-    tokio::spawn(async move {
-        let _ = muc_portal::serve_state(listener, full, std::future::pending()).await;
-    });
-    let bare = axum::Router::new()
-        .merge(muc_portal::ogc::router())
-        .merge(muc_portal::hotspots::router())
-        .merge(muc_portal::finders::router())
-        .merge(muc_portal::open311::read_router())
-        .with_state(st);
-    let listener = tokio::net::TcpListener::bind(("127.0.0.1", bare_port)).await.expect("bind");
-    tokio::spawn(async move {
-        let _ = axum::serve(listener, bare).await;
-    });
+    let st = muc_portal::AppState::open(&config, "http://127.0.0.1").await.expect("state");
+    let bare = || {
+        axum::Router::new()
+            .merge(muc_portal::ogc::router())
+            .merge(muc_portal::hotspots::router())
+            .merge(muc_portal::finders::router())
+            .merge(muc_portal::open311::read_router())
+            .with_state(st.clone())
+    };
+    // Four servers: the layers and the hyper loop each on and off, to see
+    // what each costs.
+    let mut ports = Vec::new();
+    for (layers, hyper_loop) in [(true, true), (false, false), (true, false), (false, true)] {
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0)).await.expect("bind");
+        ports.push(listener.local_addr().expect("addr").port());
+        let router = if layers { muc_portal::app(st.clone()) } else { bare() };
+        tokio::spawn(async move {
+            if hyper_loop {
+                let limits = muc_portal::server::ServerLimits::default();
+                let _ = muc_portal::server::serve(listener, router, limits, std::future::pending()).await;
+            } else {
+                let app = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
+                let _ = axum::serve(listener, app).await;
+            }
+        });
+    }
+    let (layered_port, bare_port) = (ports[0], ports[1]);
     let _ = writeln!(
         md,
         "Reads with every layer (request id, metrics, CORS, body and time limits, the hyper loop with its header timeout and \
-         connection cap) beside the same routers bare, in one process, wrk 32 connections, {load_secs} s × {load_runs}:\n\n\
-         | endpoint | with layers req/s | bare req/s | with ÷ bare |\n|---|---|---|---|"
+         connection cap) beside the same routers bare, in one process, wrk 32 connections, {load_secs} s × {}, the two interleaved:\n\n\
+         | endpoint | with layers req/s | bare req/s | with ÷ bare |\n|---|---|---|---|",
+        load_runs.max(5)
     );
     for (name, path) in [
         ("hotspot items (limit 10)", "/collections/hotspots/items?limit=10"),
         ("finder catalogue", "/finders"),
         ("Open311 services.json", "/open311/v2/services.json"),
     ] {
-        let run = |port: u16| -> Vec<f64> {
-            (0..load_runs)
-                .filter_map(|_| load::wrk(&format!("http://127.0.0.1:{port}{path}"), load_secs, 32, None).ok())
-                .map(|r| r.rps)
-                .collect()
-        };
-        let (with, without) = (run(layered_port), run(bare_port));
+        // Interleaved (with, bare, with, bare …): drift of the machine hits both alike.
+        let once =
+            |port: u16| load::wrk(&format!("http://127.0.0.1:{port}{path}"), load_secs, 32, None).ok().map(|r| r.rps);
+        let (mut with, mut without) = (Vec::new(), Vec::new());
+        for _ in 0..load_runs.max(5) {
+            with.extend(once(layered_port));
+            without.extend(once(bare_port));
+        }
+        if std::env::var("MUC_BENCH_ONLY").is_ok() {
+            // The quick look also splits the cost: layers alone, hyper loop alone.
+            let (mut l, mut h) = (Vec::new(), Vec::new());
+            for _ in 0..load_runs.max(5) {
+                l.extend(once(ports[2]));
+                h.extend(once(ports[3]));
+            }
+            let m = |v: &[f64]| crate::stats::summary(v).map_or(0.0, |s| s.median);
+            eprintln!("{name}: layers only {:.0}, hyper loop only {:.0}", m(&l), m(&h));
+        }
         let (w, b) = (crate::stats::summary(&with), crate::stats::summary(&without));
         let ratio = match (&w, &b) {
             (Some(w), Some(b)) => format!("{:.2}", w.median / b.median),

@@ -136,7 +136,9 @@ impl Driver {
         // test, not leave WebKitWebDriver waiting for it for ever.
         let client = tokio::time::timeout(
             Duration::from_secs(90),
-            ClientBuilder::native().capabilities(caps).connect(&format!("http://127.0.0.1:{port}")),
+            ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+                .capabilities(caps)
+                .connect(&format!("http://127.0.0.1:{port}")),
         )
         .await
         .map_err(|_| "the app did not come up within 90 s")??;
