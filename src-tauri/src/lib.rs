@@ -16,6 +16,7 @@ pub mod notices;
 pub mod outbox;
 pub mod photos;
 pub mod reports;
+pub mod webview;
 
 use std::sync::Mutex;
 
@@ -150,6 +151,7 @@ pub fn run() {
                     .fullscreen(true);
             }
             let w = window.build()?;
+            webview::reload_when_the_page_dies(&w);
             if kiosk.is_some() {
                 // Kiosk machines often run without a window manager, which
                 // would ignore "full screen": cover the monitor as well.

@@ -9,3 +9,4 @@ mod login;
 mod notices;
 mod outbox;
 mod report;
+mod resilience;

@@ -22,7 +22,7 @@ impl TestDb {
     /// is part of the product and must not be skipped silently.
     pub async fn postgres() -> TestDb {
         let admin = std::env::var("MUC_TEST_POSTGRES_URL")
-            .expect("MUC_TEST_POSTGRES_URL is not set: run the tests with `./x test`, which starts PostgreSQL");
+            .expect("MUC_TEST_POSTGRES_URL is not set: run `./x test portal`, which starts a throwaway PostgreSQL, or point it at one (postgres://user@host:port/db)");
         sqlx::any::install_default_drivers();
         let pool = sqlx::AnyPool::connect(&admin).await.expect("connect to test PostgreSQL");
         let name = format!(
