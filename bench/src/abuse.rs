@@ -178,7 +178,7 @@ pub async fn measure(bin: &Path, dir: &Path, fixtures: &Path, load_secs: u32, lo
     // Four servers: the layers and the hyper loop each on and off, to see
     // what each costs.
     let mut ports = Vec::new();
-    for (layers, hyper_loop) in [(true, true), (false, false), (true, false), (false, true)] {
+    for (layers, hyper_loop) in [(true, true), (false, false), (true, false), (false, true), (false, false)] {
         let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0)).await.expect("bind");
         ports.push(listener.local_addr().expect("addr").port());
         let router = if layers { muc_portal::app(st.clone()) } else { bare() };
@@ -215,13 +215,21 @@ pub async fn measure(bin: &Path, dir: &Path, fixtures: &Path, load_secs: u32, lo
         }
         if std::env::var("MUC_BENCH_ONLY").is_ok() {
             // The quick look also splits the cost: layers alone, hyper loop alone.
-            let (mut l, mut h) = (Vec::new(), Vec::new());
+            // And bare against bare (an A/A run): how far apart two equal servers measure.
+            let (mut l, mut h, mut a) = (Vec::new(), Vec::new(), Vec::new());
             for _ in 0..load_runs.max(5) {
                 l.extend(once(ports[2]));
                 h.extend(once(ports[3]));
+                a.extend(once(ports[4]));
             }
             let m = |v: &[f64]| crate::stats::summary(v).map_or(0.0, |s| s.median);
-            eprintln!("{name}: layers only {:.0}, hyper loop only {:.0}", m(&l), m(&h));
+            eprintln!(
+                "{name}: layers only {:.0}, hyper loop only {:.0}, bare again {:.0} (bare {:.0})",
+                m(&l),
+                m(&h),
+                m(&a),
+                m(&without)
+            );
         }
         let (w, b) = (crate::stats::summary(&with), crate::stats::summary(&without));
         let ratio = match (&w, &b) {

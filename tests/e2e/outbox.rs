@@ -20,13 +20,12 @@ async fn reports_survive_restarts_and_a_kill_mid_send() -> Result<()> {
     let tmp = tempfile::tempdir()?;
     let db = tmp.path().join("portal.db");
     let data = tmp.path().join("app-data");
-    let data_s = data.to_str().ok_or("path")?;
     let port = free_port();
     let url = format!("http://127.0.0.1:{port}");
 
     // The categories are fetched once while the portal is up, then it goes away.
     let mut portal = Portal::start_on(&db, port)?;
-    let app = Driver::launch(&[("MUC_PORTAL_URL", url.as_str()), ("MUC_DATA_DIR", data_s)]).await?;
+    let app = Driver::app_on(&url, &data).await?;
     app.press("Anliegen melden").await?;
     app.button("Graffiti").await?;
     portal.stop();
@@ -36,7 +35,7 @@ async fn reports_survive_restarts_and_a_kill_mid_send() -> Result<()> {
 
     // Portal back, app started again: the report goes out, once.
     let _portal = Portal::start_on(&db, port)?;
-    let app = Driver::launch(&[("MUC_PORTAL_URL", url.as_str()), ("MUC_DATA_DIR", data_s)]).await?;
+    let app = Driver::app_on(&url, &data).await?;
     app.press("Anliegen melden").await?;
     app.press("Meine Meldungen").await?;
     let mine = app
@@ -50,7 +49,7 @@ async fn reports_survive_restarts_and_a_kill_mid_send() -> Result<()> {
     // Now the send is cut off: the portal stores the report, its answer never
     // reaches the app, and the app is killed while it waits.
     let relay = StallingRelay::start(port).await?;
-    let app = Driver::launch(&[("MUC_PORTAL_URL", relay.url.as_str()), ("MUC_DATA_DIR", data_s)]).await?;
+    let app = Driver::app_on(&relay.url, &data).await?;
     app.press("Anliegen melden").await?;
     app.send_graffiti("Sendlinger Tor", Some("Zweite Meldung, Senden abgebrochen.")).await?;
     relay.until_post_answered(Duration::from_secs(30)).await?;
@@ -59,7 +58,7 @@ async fn reports_survive_restarts_and_a_kill_mid_send() -> Result<()> {
     drop(app);
 
     // Started again, the app sends it again with the same key: still one.
-    let app = Driver::launch(&[("MUC_PORTAL_URL", url.as_str()), ("MUC_DATA_DIR", data_s)]).await?;
+    let app = Driver::app_on(&url, &data).await?;
     app.press("Anliegen melden").await?;
     app.press("Meine Meldungen").await?;
     let mine = app
@@ -79,7 +78,7 @@ async fn reports_survive_restarts_and_a_kill_mid_send() -> Result<()> {
     poll_until("the draft is saved", Duration::from_secs(20), || drafts_contain(&data, "Dritte Meldung")).await?;
     assert!(kill_app(&data)? >= 1, "the app process was found and killed");
     drop(app);
-    let app = Driver::launch(&[("MUC_PORTAL_URL", url.as_str()), ("MUC_DATA_DIR", data_s)]).await?;
+    let app = Driver::app_on(&url, &data).await?;
     app.press("Anliegen melden").await?;
     app.text_until("#drafts", "list the draft", |t| t.contains("Graffiti") && t.contains("Dritte Meldung")).await?;
     app.screenshot("outbox-03-draft-after-kill").await?;
@@ -106,7 +105,7 @@ async fn a_second_launch_on_the_same_data_hands_over_to_the_first() -> Result<()
     let portal = Portal::start(&tmp.path().join("portal.db"))?;
     let data = tmp.path().join("app-data");
     let data_s = data.to_str().ok_or("path")?;
-    let app = Driver::launch(&[("MUC_PORTAL_URL", portal.url.as_str()), ("MUC_DATA_DIR", data_s)]).await?;
+    let app = Driver::app_on(&portal.url, &data).await?;
     app.text_until("h1", "show the home screen", |t| t.contains("Willkommen")).await?;
     assert_eq!(muc_e2e::app_pids(&data)?.len(), 1);
 

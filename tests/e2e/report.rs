@@ -18,9 +18,7 @@ async fn report_a_dark_street_light_and_follow_it() -> Result<()> {
     // A second photo of the same light, under another name.
     let second = tmp.path().join("mast.jpg");
     std::fs::copy(&photo, &second)?;
-    let app =
-        Driver::launch(&[("MUC_PORTAL_URL", portal.url.as_str()), ("MUC_DATA_DIR", data.to_str().ok_or("path")?)])
-            .await?;
+    let app = Driver::app_on(&portal.url, &data).await?;
 
     app.press("Anliegen melden").await?;
     app.find("#category-search").await?.send_keys("Laterne").await?;
@@ -150,9 +148,7 @@ async fn a_refused_report_is_corrected_and_sent() -> Result<()> {
     let tmp = tempfile::tempdir()?;
     let portal = Portal::start(&tmp.path().join("portal.db"))?;
     let data = tmp.path().join("app-data");
-    let app =
-        Driver::launch(&[("MUC_PORTAL_URL", portal.url.as_str()), ("MUC_DATA_DIR", data.to_str().ok_or("path")?)])
-            .await?;
+    let app = Driver::app_on(&portal.url, &data).await?;
     app.press("Anliegen melden").await?;
     app.send_graffiti("52.5200, 13.4050", Some("Am Kasten an der Ecke.")).await?;
     let mine = app.text_until("#my-reports", "say it was not accepted", |t| t.contains("Nicht angenommen")).await?;

@@ -30,9 +30,7 @@ async fn a_page_whose_process_dies_is_loaded_again() -> Result<()> {
     let tmp = tempfile::tempdir()?;
     let portal = Portal::start(&tmp.path().join("portal.db"))?;
     let data = tmp.path().join("app-data");
-    let app =
-        Driver::launch(&[("MUC_PORTAL_URL", portal.url.as_str()), ("MUC_DATA_DIR", data.to_str().ok_or("path")?)])
-            .await?;
+    let app = Driver::app_on(&portal.url, &data).await?;
     app.text_until("h1", "show the home screen", |t| t.contains("Willkommen")).await?;
     // Something the person keeps: a favourite capacity finder.
     app.press("Kapazitätsfinder").await?;

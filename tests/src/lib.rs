@@ -146,6 +146,11 @@ impl Driver {
         Ok(Driver { _proc: proc, client, data_dir })
     }
 
+    /// The app on the data folder `data`, talking to the portal at `portal_url`.
+    pub async fn app_on(portal_url: &str, data: &Path) -> Result<Driver> {
+        Driver::launch(&[("MUC_PORTAL_URL", portal_url), ("MUC_DATA_DIR", data.to_str().ok_or("path")?)]).await
+    }
+
     /// Closes the app's window and waits until its process has ended, so the
     /// next start on the same data folder is a fresh start (and not a second
     /// instance handing over to a first that is still shutting down).
