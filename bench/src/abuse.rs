@@ -196,7 +196,7 @@ pub async fn measure(bin: &Path, dir: &Path, fixtures: &Path, load_secs: u32, lo
     let _ = writeln!(
         md,
         "Reads with every layer (request id, metrics, CORS, body and time limits, the hyper loop with its header timeout and \
-         connection cap) beside the same routers bare, in one process, wrk 32 connections, {load_secs} s × {}, the two interleaved:\n\n\
+         connection cap) beside the same routers bare, in one process, wrk 32 connections, {load_secs} s × {}, the two taking turns (ABBA):\n\n\
          | endpoint | with layers req/s | bare req/s | with ÷ bare |\n|---|---|---|---|",
         load_runs.max(5)
     );
@@ -205,13 +205,20 @@ pub async fn measure(bin: &Path, dir: &Path, fixtures: &Path, load_secs: u32, lo
         ("finder catalogue", "/finders"),
         ("Open311 services.json", "/open311/v2/services.json"),
     ] {
-        // Interleaved (with, bare, with, bare …): drift of the machine hits both alike.
+        // Interleaved: drift of the machine hits both alike.
         let once =
             |port: u16| load::wrk(&format!("http://127.0.0.1:{port}{path}"), load_secs, 32, None).ok().map(|r| r.rps);
         let (mut with, mut without) = (Vec::new(), Vec::new());
-        for _ in 0..load_runs.max(5) {
-            with.extend(once(layered_port));
-            without.extend(once(bare_port));
+        // In turns, and each pair in the other order than the last (ABBA…), so
+        // neither side always runs first.
+        for i in 0..load_runs.max(5) {
+            if i % 2 == 0 {
+                with.extend(once(layered_port));
+                without.extend(once(bare_port));
+            } else {
+                without.extend(once(bare_port));
+                with.extend(once(layered_port));
+            }
         }
         if std::env::var("MUC_BENCH_ONLY").is_ok() {
             // The quick look also splits the cost: layers alone, hyper loop alone.
