@@ -99,10 +99,9 @@ async fn photos_at_once(url: &str, pid: u32, photo: &Path, reports: usize, photo
         statuses.push(s);
     }
     let secs = started.elapsed().as_secs_f64();
-    // One more sample after the last answer, then stop.
-    tokio::time::sleep(Duration::from_millis(300)).await;
     stop.store(true, std::sync::atomic::Ordering::Relaxed);
-    let peak = *peak.lock().expect("peak");
+    // One more sample now that every answer is in, besides the sampler's.
+    let peak = peak.lock().expect("peak").max(procs::tree_pss_mib(pid).0);
     statuses.sort_unstable();
     (statuses, secs, peak)
 }
