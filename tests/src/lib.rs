@@ -126,6 +126,9 @@ impl Driver {
         }
         let proc = Proc(cmd.spawn().map_err(|e| format!("cannot start tauri-driver: {e}"))?);
         wait_for_port(port, Duration::from_secs(20))?;
+        // tauri-driver passes sessions on to WebKitWebDriver, which it starts
+        // beside itself: a session asked for before that listens is cut off.
+        wait_for_port(native, Duration::from_secs(20))?;
         let app = bin_dir().join("muenchen-app");
         let caps = serde_json::json!({
             "browserName": "wry",
