@@ -39,9 +39,21 @@ use crate::index::SiteIndex;
 
 pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
-/// Shared by all handlers. Cheap to clone.
+/// Shared by all handlers. One `Arc`: every handler and middleware takes a
+/// clone per request, so a clone is one atomic increment (a struct of many
+/// `Arc`s and strings cost a few per cent of read throughput, measured).
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+/// What [`AppState`] shares.
+pub struct Shared {
     pub db: AnyPool,
     /// Absolute base URL for links in responses, without a trailing slash.
     pub base_url: String,
@@ -61,7 +73,7 @@ pub struct AppState {
     /// Signed-in citizens' access tokens are checked with this provider
     /// (MUC_OIDC_ISSUER); None: reports are anonymous or by device only.
     pub oidc: Option<Arc<citizens::Oidc>>,
-    index: Arc<RwLock<Arc<SiteIndex>>>,
+    index: RwLock<Arc<SiteIndex>>,
 }
 
 impl AppState {
@@ -82,7 +94,7 @@ impl AppState {
         if finders > 0 {
             tracing::info!(finders, "seeded the capacity-finder catalogue");
         }
-        let st = AppState {
+        let st = AppState(Arc::new(Shared {
             db,
             base_url: base_url.trim_end_matches('/').to_string(),
             media_dir: config.media_dir(),
@@ -92,8 +104,8 @@ impl AppState {
             limits: Arc::new(limits::Limits::new(config.limits())),
             pow: pow::Pow::from_config(config).map(Arc::new),
             metrics: Arc::new(metrics::Metrics::default()),
-            index: Arc::new(RwLock::new(Arc::new(SiteIndex::new(Vec::new())))),
-        };
+            index: RwLock::new(Arc::new(SiteIndex::new(Vec::new()))),
+        }));
         st.reload_index().await?;
         Ok(st)
     }
@@ -103,6 +115,13 @@ impl AppState {
         let fresh = Arc::new(SiteIndex::new(db::all_sites(&self.db).await?));
         *self.index.write().map_err(|_| "index lock poisoned")? = fresh;
         Ok(())
+    }
+
+    /// Changes a setting before the state is shared with the router (tests
+    /// turn proof of work off or point photos elsewhere). Panics once shared:
+    /// a running portal's settings do not change under its handlers.
+    pub fn settings(&mut self) -> &mut Shared {
+        Arc::get_mut(&mut self.0).expect("settings are changed before the state is shared")
     }
 
     pub fn index(&self) -> Arc<SiteIndex> {

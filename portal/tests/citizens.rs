@@ -59,7 +59,7 @@ fn mine(token: Option<&str>) -> Request<Body> {
 async fn reports_belong_to_the_signed_in_account(db: TestDb) {
     let op = TestOp::start(1).expect("the OpenID provider");
     let mut st = db.state().await;
-    st.oidc = Some(Arc::new(muc_portal::citizens::Oidc::new(&op.issuer, "muenchen-portal").with_leeway(0)));
+    st.settings().oidc = Some(Arc::new(muc_portal::citizens::Oidc::new(&op.issuer, "muenchen-portal").with_leeway(0)));
     let anna = access_token(&op, "anna").await;
 
     // Signed in: the report is Anna's, whatever a form field claims.
@@ -114,7 +114,7 @@ async fn forged_access_tokens_are_refused(db: TestDb) {
     use base64::Engine;
     let op = TestOp::start(300).expect("the OpenID provider");
     let mut st = db.state().await;
-    st.oidc = Some(Arc::new(muc_portal::citizens::Oidc::new(&op.issuer, "muenchen-portal")));
+    st.settings().oidc = Some(Arc::new(muc_portal::citizens::Oidc::new(&op.issuer, "muenchen-portal")));
     let real = access_token(&op, "anna").await;
     let part = |n: usize| -> Value {
         let b = base64::engine::general_purpose::URL_SAFE_NO_PAD

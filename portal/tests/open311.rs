@@ -120,7 +120,7 @@ fn assert_error(a: &Answer, status: StatusCode) {
 async fn state(db: &TestDb) -> (AppState, tempfile::TempDir) {
     let media = tempfile::tempdir().expect("tempdir");
     let mut st = db.state().await;
-    st.media_dir = media.path().to_path_buf();
+    st.settings().media_dir = media.path().to_path_buf();
     (st, media)
 }
 
@@ -183,7 +183,7 @@ fn solved(c: &altcha_lib_rs::Challenge) -> String {
 async fn proof_of_work_for_anonymous_reports(db: TestDb) {
     let (mut st, _m) = state(&db).await;
     let pow = std::sync::Arc::new(muc_portal::pow::Pow::new("a-key-of-the-test-0123456789".into()));
-    st.pow = Some(pow.clone());
+    st.settings().pow = Some(pow.clone());
     let disco = get(&st, "/open311/v2/discovery.json").await.json();
     assert_eq!(disco["proof_of_work"]["field"], "altcha", "{disco}");
 
@@ -320,7 +320,7 @@ fn form(path: &str) -> axum::http::request::Builder {
 async fn anonymous_writes_are_throttled_per_source(db: TestDb) {
     use muc_portal::limits::{LimitConfig, Limits};
     let (mut st, _m) = state(&db).await;
-    st.limits = std::sync::Arc::new(Limits::new(LimitConfig {
+    st.settings().limits = std::sync::Arc::new(Limits::new(LimitConfig {
         reports_burst: 3,
         report_every: std::time::Duration::from_secs(3600),
         supports_burst: 10,

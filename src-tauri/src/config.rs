@@ -2,7 +2,14 @@
 
 use std::path::PathBuf;
 
-pub const DEFAULT_PORTAL_URL: &str = "http://127.0.0.1:8080";
+/// The portal the app talks to unless `MUC_PORTAL_URL` says otherwise: set
+/// when the app is built (`MUC_BUILD_PORTAL_URL`; `./x deb` requires it, so a
+/// citizen's package points at the city's portal), else the local portal
+/// that `./x run` starts.
+pub const DEFAULT_PORTAL_URL: &str = match option_env!("MUC_BUILD_PORTAL_URL") {
+    Some(url) => url,
+    None => "http://127.0.0.1:8080",
+};
 /// OpenStreetMap's standard tiles (© OpenStreetMap contributors, ODbL). The
 /// webview may only load tiles from hosts in the CSP's img-src (tauri.conf.json).
 pub const DEFAULT_TILE_URL: &str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
@@ -30,8 +37,8 @@ impl Config {
     /// (default: the platform's app data folder).
     pub fn from_env(platform_data_dir: Option<PathBuf>) -> Result<Config, String> {
         let portal_url = std::env::var("MUC_PORTAL_URL").unwrap_or_else(|_| DEFAULT_PORTAL_URL.into());
-        if !(portal_url.starts_with("http://") || portal_url.starts_with("https://")) {
-            return Err(format!("MUC_PORTAL_URL must be an http(s) URL, got {portal_url:?}"));
+        if !muc_wire::open311::acceptable_url(&portal_url) {
+            return Err(format!("the portal must be https (http only on this machine), got {portal_url:?}"));
         }
         let data_dir = std::env::var_os("MUC_DATA_DIR")
             .map(PathBuf::from)

@@ -283,8 +283,7 @@ impl Driver {
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        let _ = self.screenshot("failure").await;
-        Err(format!("timed out waiting for {css} to {what}; last text: {last:?}").into())
+        Err(self.failed(format!("timed out waiting for {css} to {what}; last text: {last:?}")).await)
     }
 
     /// Texts of all elements matching `css`.

@@ -45,7 +45,7 @@ impl TestDb {
     /// which `open311::proof_of_work_for_anonymous_reports` tests on its own.
     pub async fn state(&self) -> AppState {
         let mut st = AppState::open(&self.config(), BASE).await.expect("open portal state");
-        st.pow = None;
+        st.settings().pow = None;
         st
     }
 }
