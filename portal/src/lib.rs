@@ -226,6 +226,42 @@ pub async fn serve(
     server::serve(listener, app(state), config.server_limits(), shutdown).await
 }
 
+/// The dated copy of the open data the app's package carries: the portal
+/// serves itself on a free loopback port for a moment and is read through
+/// the app's own client, so the copy has exactly the shapes the app reads.
+pub async fn open_data_copy(config: &config::Config) -> Result<muc_wire::open_data::OpenData, BoxError> {
+    let mut config = config.clone();
+    config.bind = SocketAddr::from(([127, 0, 0, 1], 0));
+    let (bound_tx, bound_rx) = tokio::sync::oneshot::channel();
+    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+    let api_key = config.api_keys().into_iter().next().ok_or("no Open311 API key configured")?;
+    let server = {
+        let config = config.clone();
+        tokio::spawn(async move {
+            serve(
+                &config,
+                |addr| {
+                    let _ = bound_tx.send(addr);
+                },
+                async move {
+                    let _ = stop_rx.await;
+                },
+            )
+            .await
+        })
+    };
+    let addr = match bound_rx.await {
+        Ok(a) => a,
+        // The server ended before it listened: its error says why.
+        Err(_) => return Err(server.await?.err().unwrap_or_else(|| "the portal did not start".into())),
+    };
+    let client = muc_portal_client::PortalClient::new(&format!("http://{addr}"))?;
+    let copy = client.open_data(&api_key, now()).await;
+    let _ = stop_tx.send(());
+    server.await??;
+    Ok(copy?)
+}
+
 /// The portal removes expired contact data itself: at start, then every hour.
 async fn purge_contacts_daily(db: sqlx::AnyPool, retention_secs: i64) {
     let mut tick = tokio::time::interval(Duration::from_secs(3600));

@@ -45,6 +45,13 @@ enum Command {
         #[command(subcommand)]
         action: RequestCommand,
     },
+    /// Write the dated copy of the open data the app's package carries
+    /// (hotspot sites, finder catalogue, report categories) as JSON.
+    OpenData {
+        /// Where to write it (the package's open-data.json).
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -165,6 +172,20 @@ async fn run(cli: Cli) -> Result<(), BoxError> {
         Command::Requests { action } => {
             let pool = open(&config.database_url).await?;
             requests_command(&pool, action, &by).await
+        }
+        Command::OpenData { out } => {
+            let copy = muc_portal::open_data_copy(&config).await?;
+            std::fs::write(&out, serde_json::to_vec(&copy)?)
+                .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+            eprintln!(
+                "{}: {} sites, {} finders, {} report categories, as of {}",
+                out.display(),
+                copy.sites.len(),
+                copy.finders.len(),
+                copy.categories.len(),
+                muc_portal::date_of(copy.made_at)
+            );
+            Ok(())
         }
     }
 }

@@ -31,7 +31,7 @@ fn open_url(url: &str) -> Result<(), AppError> {
 
 #[tauri::command]
 pub async fn load_hotspots(state: State<'_, AppState>) -> Result<HotspotSnapshot, AppError> {
-    let snap = crate::hotspots::load(&state.client, &state.cache, now()).await?;
+    let snap = crate::hotspots::load(&state.client, &state.cache, &state.packaged, now()).await?;
     if let Ok(mut last) = state.last_sites.lock() {
         *last = snap.sites.clone();
     }
@@ -56,7 +56,7 @@ pub fn open_in_map(state: State<'_, AppState>, args: OpenInMapArgs) -> Result<()
 
 #[tauri::command]
 pub async fn load_finders(state: State<'_, AppState>) -> Result<FinderSnapshot, AppError> {
-    crate::finders::load(&state.client, &state.finders, &state.favourites, now()).await
+    crate::finders::load(&state.client, &state.finders, &state.packaged, &state.favourites, now()).await
 }
 
 /// Opens a finder's website or phone number, looked up by id in the stored catalogue.
@@ -102,7 +102,7 @@ pub fn frontend_ready() {
 
 #[tauri::command]
 pub async fn report_categories(state: State<'_, AppState>) -> Result<ReportCatalogue, AppError> {
-    crate::reports::categories(&state.endpoints, &state.categories, now()).await
+    crate::reports::categories(&state.endpoints, &state.categories, &state.packaged, now()).await
 }
 
 /// Writes the report to the outbox on disk, then tries to send it.

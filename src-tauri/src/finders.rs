@@ -8,10 +8,12 @@ use muc_wire::ipc::{AppError, DataSource, ErrorKind, FinderSnapshot, OpenVia};
 
 use crate::cache::{CachedFinders, Favourites, FinderCache};
 use crate::errors::from_client;
+use crate::open_data::Packaged;
 
 pub async fn load(
     client: &PortalClient,
     cache: &FinderCache,
+    packaged: &Packaged,
     favourites: &Favourites,
     now: i64,
 ) -> Result<FinderSnapshot, AppError> {
@@ -32,7 +34,10 @@ pub async fn load(
             return Err(AppError::new(ErrorKind::PortalError, "304 without a stored copy"));
         }
         (Err(e), Some(copy)) => (copy, DataSource::Cache { reason: from_client(&e) }),
-        (Err(e), None) => return Err(from_client(&e)),
+        (Err(e), None) => match packaged.finders(cache) {
+            Some(copy) => (copy, DataSource::Cache { reason: from_client(&e) }),
+            None => return Err(from_client(&e)),
+        },
     };
     Ok(FinderSnapshot {
         finders: data.finders,
@@ -87,14 +92,14 @@ mod tests {
         let cache = FinderCache::in_dir(tmp.path());
         let favs = favourites_in(tmp.path());
 
-        let first = load(&client, &cache, &favs, 100).await.expect("fresh");
+        let first = load(&client, &cache, &Packaged::none(), &favs, 100).await.expect("fresh");
         assert_eq!(first.source, DataSource::Live);
         assert!(first.finders.len() >= 10);
         let etag = cache.load().expect("stored").etag;
         assert!(!etag.is_empty());
 
         // Same catalogue: the portal answers 304 and the copy is confirmed current.
-        let second = load(&client, &cache, &favs, 200).await.expect("not modified");
+        let second = load(&client, &cache, &Packaged::none(), &favs, 200).await.expect("not modified");
         assert_eq!(second.fetched_at, 200);
         assert_eq!(second.finders, first.finders);
 
@@ -104,7 +109,7 @@ mod tests {
 
         stop.send(()).expect("stop");
         task.await.expect("stopped");
-        let offline = load(&client, &cache, &favs, 900).await.expect("cached");
+        let offline = load(&client, &cache, &Packaged::none(), &favs, 900).await.expect("cached");
         assert_eq!(offline.fetched_at, 200);
         assert!(matches!(offline.source, DataSource::Cache { .. }));
         assert_eq!(offline.favourites, ["kita-finder-muenchen"]);

@@ -1,13 +1,20 @@
 //! Loading hotspots for the app: live from the portal when it answers, from
-//! the on-disk cache when it does not, and a clear error when neither works.
+//! the on-disk cache when it does not, from the package's dated copy on a first
+//! start without the portal, and a clear error when none of these works.
 
 use muc_portal_client::PortalClient;
 use muc_wire::hotspots::{Site, ATTRIBUTION};
 use muc_wire::ipc::{AppError, DataSource, HotspotSnapshot};
 
 use crate::cache::{CachedHotspots, HotspotCache};
+use crate::open_data::Packaged;
 
-pub async fn load(client: &PortalClient, cache: &HotspotCache, now: i64) -> Result<HotspotSnapshot, AppError> {
+pub async fn load(
+    client: &PortalClient,
+    cache: &HotspotCache,
+    packaged: &Packaged,
+    now: i64,
+) -> Result<HotspotSnapshot, AppError> {
     match client.all_hotspots().await {
         Ok(sites) => {
             let stored = CachedHotspots::new(now, client.base(), sites);
@@ -20,7 +27,7 @@ pub async fn load(client: &PortalClient, cache: &HotspotCache, now: i64) -> Resu
         Err(e) => {
             let reason = crate::errors::from_client(&e);
             tracing::warn!(error = %e, "portal not available; trying the cache");
-            match cache.load() {
+            match cache.load().or_else(|| packaged.hotspots(cache, client.base())) {
                 Some(c) => Ok(snapshot(c.sites, c.fetched_at, DataSource::Cache { reason })),
                 None => Err(reason),
             }
@@ -45,7 +52,7 @@ mod tests {
         let cache = HotspotCache::in_dir(dir.path());
         let client = PortalClient::new(&base).expect("client");
 
-        let live = load(&client, &cache, 1000).await.expect("live");
+        let live = load(&client, &cache, &Packaged::none(), 1000).await.expect("live");
         assert_eq!(live.source, DataSource::Live);
         assert_eq!(live.sites.len(), 138);
         assert!(live.attribution.contains("dl-de/by-2-0"));
@@ -53,7 +60,7 @@ mod tests {
         stop.send(()).expect("stop");
         task.await.expect("stopped");
 
-        let cached = load(&client, &cache, 5000).await.expect("cached");
+        let cached = load(&client, &cache, &Packaged::none(), 5000).await.expect("cached");
         assert_eq!(cached.sites, live.sites);
         assert_eq!(cached.fetched_at, 1000, "the age is that of the copy");
         match cached.source {
@@ -68,7 +75,7 @@ mod tests {
         let port = std::net::TcpListener::bind("127.0.0.1:0").expect("bind").local_addr().expect("addr").port();
         let client = PortalClient::new(&format!("http://127.0.0.1:{port}")).expect("client");
         let dir = tempfile::tempdir().expect("tempdir");
-        let err = load(&client, &HotspotCache::in_dir(dir.path()), 0).await.expect_err("no data");
+        let err = load(&client, &HotspotCache::in_dir(dir.path()), &Packaged::none(), 0).await.expect_err("no data");
         assert_eq!(err.kind, ErrorKind::PortalUnreachable);
     }
 
@@ -92,7 +99,7 @@ mod tests {
         let kept = CachedHotspots::new(42, "x", vec![]);
         cache.store(&kept).expect("store");
         let client = PortalClient::new(&format!("http://{addr}")).expect("client");
-        let snap = load(&client, &cache, 100).await.expect("falls back");
+        let snap = load(&client, &cache, &Packaged::none(), 100).await.expect("falls back");
         assert_eq!(snap.fetched_at, 42);
         assert!(
             matches!(&snap.source, DataSource::Cache { reason } if reason.kind == ErrorKind::PortalUnreachable),

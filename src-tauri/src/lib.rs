@@ -13,6 +13,7 @@ pub mod hotspots;
 pub mod kiosk;
 pub mod login;
 pub mod notices;
+pub mod open_data;
 pub mod outbox;
 pub mod photos;
 pub mod reports;
@@ -47,6 +48,8 @@ pub struct AppState {
     /// Kiosk mode: the running session as the shell enforces it.
     pub kiosk: Option<std::sync::Arc<kiosk::Session>>,
     pub data_dir: std::path::PathBuf,
+    /// The open data the package carries, for a first start without the portal.
+    pub packaged: open_data::Packaged,
     /// The sites last shown, so `open_in_map` can resolve an id without
     /// trusting a URL from the webview.
     pub last_sites: Mutex<Vec<Site>>,
@@ -119,6 +122,9 @@ pub fn run() {
                 kiosk_idle_secs: cfg.kiosk_idle_secs,
                 kiosk: kiosk.clone(),
                 data_dir: cfg.data_dir.clone(),
+                packaged: std::env::current_exe()
+                    .map(|exe| open_data::Packaged::beside(&exe))
+                    .unwrap_or_else(|_| open_data::Packaged::none()),
                 last_sites: Mutex::new(Vec::new()),
             });
             let state = app.state::<AppState>();
@@ -262,12 +268,12 @@ pub(crate) async fn test_portal(
     let base = format!("http://{}", listener.local_addr().expect("addr"));
     let mut st =
         muc_portal::AppState::open(&muc_portal::config::Config::for_database(&url), &base).await.expect("portal");
-    st.media_dir = dir.join("portal-media");
+    st.settings().media_dir = dir.join("portal-media");
     // The proof of work stays on (the app solves it on every anonymous send),
     // at a small constant cost: all test reports come from one source.
-    st.pow =
+    st.settings().pow =
         Some(std::sync::Arc::new(muc_portal::pow::Pow::new("shell-tests-key-0123456789".into()).with_cost(2000, 1000)));
-    st.limits = std::sync::Arc::new(muc_portal::limits::Limits::new(muc_portal::limits::LimitConfig {
+    st.settings().limits = std::sync::Arc::new(muc_portal::limits::Limits::new(muc_portal::limits::LimitConfig {
         reports_burst: 100_000,
         supports_burst: 100_000,
         ..Default::default()
@@ -293,8 +299,8 @@ pub(crate) async fn test_portal_with_login(
     let base = format!("http://{}", listener.local_addr().expect("addr"));
     let mut st =
         muc_portal::AppState::open(&muc_portal::config::Config::for_database(&url), &base).await.expect("portal");
-    st.oidc = Some(std::sync::Arc::new(muc_portal::citizens::Oidc::new(issuer, "muenchen-portal")));
-    st.media_dir = dir.join("portal-media");
+    st.settings().oidc = Some(std::sync::Arc::new(muc_portal::citizens::Oidc::new(issuer, "muenchen-portal")));
+    st.settings().media_dir = dir.join("portal-media");
     let task = tokio::spawn(async move {
         muc_portal::serve_state(listener, st, std::future::pending()).await.expect("serve");
     });

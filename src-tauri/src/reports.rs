@@ -32,7 +32,12 @@ pub fn category_cache(dir: &std::path::Path) -> CategoryCache {
     JsonFile::new(dir.join("report-categories.json"), 1)
 }
 
-pub async fn categories(endpoints: &Endpoints, cache: &CategoryCache, now: i64) -> Result<ReportCatalogue, AppError> {
+pub async fn categories(
+    endpoints: &Endpoints,
+    cache: &CategoryCache,
+    packaged: &crate::open_data::Packaged,
+    now: i64,
+) -> Result<ReportCatalogue, AppError> {
     let client = endpoints.client();
     let endpoint_url = client.endpoint().url.clone();
     match client.report_categories().await {
@@ -45,7 +50,12 @@ pub async fn categories(endpoints: &Endpoints, cache: &CategoryCache, now: i64) 
             }
             Ok(ReportCatalogue { categories, fetched_at: now, source: DataSource::Live })
         }
-        Err(e) => match cache.load().filter(|c| c.endpoint_url == endpoint_url) {
+        // The package's copy holds the portal's own categories: for the default endpoint only.
+        Err(e) => match cache
+            .load()
+            .filter(|c| c.endpoint_url == endpoint_url)
+            .or_else(|| endpoints.chosen().is_none().then(|| packaged.categories(cache, &endpoint_url)).flatten())
+        {
             Some(c) => Ok(ReportCatalogue {
                 categories: c.categories,
                 fetched_at: c.fetched_at,
@@ -261,7 +271,7 @@ mod tests {
         let client =
             Endpoints::load(&muc_portal_client::PortalClient::new(&base).expect("client"), tmp.path(), "muenchen-app");
         let cache = category_cache(tmp.path());
-        let live = categories(&client, &cache, 10).await.expect("categories");
+        let live = categories(&client, &cache, &crate::open_data::Packaged::none(), 10).await.expect("categories");
         assert_eq!(live.categories.len(), 8);
         let light = live.categories.iter().find(|c| c.service.service_code == "strassenbeleuchtung").expect("light");
         assert!(light.definition.attributes.iter().any(|a| a.code == "art" && a.required));
@@ -303,7 +313,8 @@ mod tests {
 
         stop.send(()).expect("stop");
         task.await.expect("stopped");
-        let offline = categories(&client, &cache, 40).await.expect("from the copy");
+        let offline =
+            categories(&client, &cache, &crate::open_data::Packaged::none(), 40).await.expect("from the copy");
         assert!(matches!(offline.source, DataSource::Cache { .. }));
         assert_eq!(offline.fetched_at, 10);
         let list = mine(&outbox, &follows, &client, &Login::not_configured(), 50).await;

@@ -8,5 +8,6 @@ mod kiosk;
 mod login;
 mod notices;
 mod outbox;
+mod package;
 mod report;
 mod resilience;

@@ -117,6 +117,11 @@ pub struct Driver {
 
 impl Driver {
     pub async fn launch(env: &[(&str, &str)]) -> Result<Driver> {
+        Driver::launch_app(&bin_dir().join("muenchen-app"), env).await
+    }
+
+    /// Starts the app binary at `app` (say, one unpacked from its package).
+    pub async fn launch_app(app: &Path, env: &[(&str, &str)]) -> Result<Driver> {
         let port = free_port();
         let native = free_port();
         let mut cmd = Command::new(tauri_driver());
@@ -129,7 +134,6 @@ impl Driver {
         // tauri-driver passes sessions on to WebKitWebDriver, which it starts
         // beside itself: a session asked for before that listens is cut off.
         wait_for_port(native, Duration::from_secs(20))?;
-        let app = bin_dir().join("muenchen-app");
         let caps = serde_json::json!({
             "browserName": "wry",
             "tauri:options": { "application": app },

@@ -6,7 +6,9 @@ use std::time::Duration;
 
 use muc_wire::finders::FinderCatalogue;
 use muc_wire::hotspots::{HotspotCollection, Site, COLLECTION_ID};
+use muc_wire::ipc::ReportCategory;
 use muc_wire::open311::Endpoint;
+use muc_wire::open_data::OpenData;
 use muc_wire::ApiError;
 
 pub mod oidc;
@@ -155,6 +157,22 @@ impl PortalClient {
             resp.headers().get(reqwest::header::ETAG).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
         let catalogue = Self::read_json(resp).await?;
         Ok(Catalogue::Fresh { catalogue, etag })
+    }
+
+    /// Everything the app shows from open data, in one dated copy (for the
+    /// app's package): sites, finder catalogue, report categories.
+    pub async fn open_data(&self, api_key: &str, now: i64) -> Result<OpenData, ClientError> {
+        let sites = self.all_hotspots().await?;
+        let Catalogue::Fresh { catalogue, etag } = self.finders(None).await? else {
+            return Err(ClientError::Invalid("304 to a request without an ETag".into()));
+        };
+        let categories = crate::open311::Open311Client::new(self, self.default_endpoint(api_key))
+            .report_categories()
+            .await?
+            .into_iter()
+            .map(|(service, definition)| ReportCategory { service, definition })
+            .collect();
+        Ok(OpenData { made_at: now, sites, finders: catalogue.finders, finders_etag: etag, categories })
     }
 
     /// Our portal's own GeoReport v2 endpoint, the app's default.

@@ -10,6 +10,7 @@ pub mod hotspots;
 pub mod ipc;
 pub mod ogc;
 pub mod open311;
+pub mod open_data;
 pub mod ops;
 pub mod photo;
 pub mod places;
