@@ -199,6 +199,7 @@ pub async fn measure(bin: &Path, dir: &Path, fixtures: &Path, load_secs: u32, lo
          | endpoint | with layers req/s | bare req/s | with ÷ bare |\n|---|---|---|---|",
         load_runs.max(5)
     );
+    let mut micro = Vec::new();
     for (name, path) in [
         ("hotspot items (limit 10)", "/collections/hotspots/items?limit=10"),
         ("finder catalogue", "/finders"),
@@ -237,6 +238,23 @@ pub async fn measure(bin: &Path, dir: &Path, fixtures: &Path, load_secs: u32, lo
                 m(&without)
             );
         }
+        // The layers' own time per request, without network, hyper or wrk:
+        // requests handed straight to each router, one at a time, in turns.
+        let (mut lw, mut lb) = (Vec::new(), Vec::new());
+        for i in 0..6 {
+            let order = if i % 2 == 0 { [true, false] } else { [false, true] };
+            for layered in order {
+                let router = if layered { muc_portal::app(st.clone()) } else { bare() };
+                let us = per_request_micros(router, path, 3000).await;
+                if layered {
+                    lw.push(us)
+                } else {
+                    lb.push(us)
+                }
+            }
+        }
+        let m = |v: &[f64]| crate::stats::summary(v).map_or(f64::NAN, |s| s.median);
+        micro.push((name, m(&lw), m(&lb)));
         let (w, b) = (crate::stats::summary(&with), crate::stats::summary(&without));
         let ratio = match (&w, &b) {
             (Some(w), Some(b)) => format!("{:.2}", w.median / b.median),
@@ -245,6 +263,30 @@ pub async fn measure(bin: &Path, dir: &Path, fixtures: &Path, load_secs: u32, lo
         let show = |s: Option<crate::stats::Summary>| s.map(|s| s.show(|x| format!("{x:.0}"))).unwrap_or("–".into());
         let _ = writeln!(md, "| {name} | {} | {} | {ratio} |", show(w), show(b));
     }
+    let _ = writeln!(
+        md,
+        "\nThe layers' own time, without network and load generator: 3,000 requests handed one at a time to each \
+         router (tower's `oneshot`), 6 rounds taking turns, medians:\n\n\
+         | endpoint | with layers µs/request | bare µs/request | layers cost |\n|---|---|---|---|"
+    );
+    for (name, w, b) in micro {
+        let _ = writeln!(md, "| {name} | {w:.1} | {b:.1} | {:.1} µs ({:.1} %) |", w - b, (w - b) / b * 100.0);
+    }
     md.push('\n');
     md
+}
+
+/// Microseconds per request, `n` requests handed to `router` one at a time.
+async fn per_request_micros(router: axum::Router, path: &str, n: usize) -> f64 {
+    use tower::ServiceExt;
+    let peer = axum::extract::ConnectInfo(std::net::SocketAddr::from(([127, 0, 0, 1], 40000)));
+    let start = Instant::now();
+    for _ in 0..n {
+        let mut req = axum::http::Request::get(path).body(axum::body::Body::empty()).expect("request");
+        req.extensions_mut().insert(peer);
+        let resp = router.clone().oneshot(req).await.expect("answer");
+        assert!(resp.status().is_success(), "{path}: {}", resp.status());
+        axum::body::to_bytes(resp.into_body(), usize::MAX).await.expect("body");
+    }
+    start.elapsed().as_secs_f64() * 1e6 / n as f64
 }

@@ -5,16 +5,7 @@ mod common;
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use common::{TestDb, BASE};
-use http_body_util::BodyExt;
-use serde_json::Value;
-use tower::ServiceExt;
-
-struct Answer {
-    status: StatusCode,
-    content_type: String,
-    json: Value,
-}
+use common::{Answer, TestDb, BASE};
 
 async fn call(db: &TestDb, method: &str, uri: &str, accept: Option<&str>) -> Answer {
     let app = muc_portal::app(db.state().await);
@@ -26,19 +17,13 @@ async fn call_app(app: axum::Router, method: &str, uri: &str, accept: Option<&st
     if let Some(a) = accept {
         req = req.header(header::ACCEPT, a);
     }
-    let resp = app.oneshot(req.body(Body::empty()).expect("request")).await.expect("infallible");
-    let status = resp.status();
-    let content_type =
-        resp.headers().get(header::CONTENT_TYPE).map(|v| v.to_str().expect("ascii").to_string()).unwrap_or_default();
-    let bytes = resp.into_body().collect().await.expect("body").to_bytes();
+    let a = common::send_to(app, req.body(Body::empty()).expect("request")).await;
     // Metrics and photos are not JSON; every other answer must be.
-    let json = if bytes.is_empty() || content_type.starts_with("text/plain") || content_type.starts_with("image/") {
-        Value::Null
-    } else {
-        serde_json::from_slice(&bytes)
-            .unwrap_or_else(|e| panic!("{uri}: body is not JSON ({e}): {}", String::from_utf8_lossy(&bytes)))
-    };
-    Answer { status, content_type, json }
+    let plain = a.content_type.starts_with("text/plain") || a.content_type.starts_with("image/");
+    if !a.body.is_empty() && !plain {
+        a.json();
+    }
+    a
 }
 
 async fn get(db: &TestDb, uri: &str) -> Answer {
@@ -281,17 +266,12 @@ async fn openapi_describes_every_path(db: TestDb) {
     assert_eq!(health.json["database"], "ok");
     // Every answer carries a request id, the one of the log lines.
     let st = db.state().await;
-    let resp = muc_portal::app(st.clone())
-        .oneshot(Request::get("/health").body(Body::empty()).expect("req"))
-        .await
-        .expect("resp");
-    let id = resp.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
+    let resp = common::send(&st, Request::get("/health").body(Body::empty()).expect("req")).await;
+    let id = resp.headers.get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
     assert_eq!(id.len(), 36, "a UUID: {id:?}");
-    let given = muc_portal::app(st)
-        .oneshot(Request::get("/health").header("x-request-id", "from-the-proxy-1").body(Body::empty()).expect("req"))
-        .await
-        .expect("resp");
-    assert_eq!(given.headers()["x-request-id"], "from-the-proxy-1", "a proxy's id is kept");
+    let with_id = Request::get("/health").header("x-request-id", "from-the-proxy-1").body(Body::empty()).expect("req");
+    let given = common::send(&st, with_id).await;
+    assert_eq!(given.headers["x-request-id"], "from-the-proxy-1", "a proxy's id is kept");
 
     assert_eq!(health.json["hotspot_sites"], 138);
 }

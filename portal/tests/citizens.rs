@@ -9,12 +9,10 @@ use std::sync::Arc;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use common::TestDb;
-use http_body_util::BodyExt;
 use muc_portal::AppState;
 use muc_portal_client::oidc::{code_from_redirect, OidcClient};
 use muc_test_op::{sign_in, TestOp};
 use serde_json::Value;
-use tower::ServiceExt;
 
 on_both_databases!(reports_belong_to_the_signed_in_account);
 
@@ -29,11 +27,9 @@ async fn access_token(op: &TestOp, user: &str) -> String {
 }
 
 async fn call(st: &AppState, req: Request<Body>) -> (StatusCode, Option<String>, Value) {
-    let resp = muc_portal::app(st.clone()).oneshot(req).await.expect("response");
-    let status = resp.status();
-    let challenge = resp.headers().get(header::WWW_AUTHENTICATE).and_then(|v| v.to_str().ok()).map(str::to_string);
-    let body = resp.into_body().collect().await.expect("body").to_bytes();
-    (status, challenge, serde_json::from_slice(&body).unwrap_or(Value::Null))
+    let a = common::send(st, req).await;
+    let challenge = a.headers.get(header::WWW_AUTHENTICATE).and_then(|v| v.to_str().ok()).map(str::to_string);
+    (a.status, challenge, a.json)
 }
 
 fn post(token: Option<&str>, extra: &str) -> Request<Body> {

@@ -8,7 +8,6 @@ use axum::http::{header, Request, StatusCode};
 use common::{Answer, TestDb};
 use muc_portal::AppState;
 use serde_json::{json, Value};
-use tower::ServiceExt;
 
 async fn send(st: &AppState, method: &str, uri: &str, headers: &[(&str, &str)], body: Option<Value>) -> Answer {
     let mut req = Request::builder().method(method).uri(uri);
@@ -72,8 +71,7 @@ async fn operator_routes_check_the_token_before_the_body(db: TestDb) {
             .header(header::AUTHORIZATION, "Bearer not-a-token")
             .body(Body::new(Untouchable))
             .expect("request");
-        let resp = muc_portal::app(st.clone()).oneshot(req).await.expect("infallible");
-        assert_eq!(resp.status(), StatusCode::UNAUTHORIZED, "{method} {uri}");
+        assert_eq!(common::send(&st, req).await.status, StatusCode::UNAUTHORIZED, "{method} {uri}");
     }
 }
 
@@ -204,6 +202,5 @@ async fn operator_api_validates_and_changes(db: TestDb) {
         .header(header::CONTENT_TYPE, "text/plain")
         .body(Body::from("hello"))
         .expect("req");
-    let resp = muc_portal::app(st.clone()).oneshot(req).await.expect("ok");
-    assert_eq!(resp.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert_eq!(common::send(&st, req).await.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
 }

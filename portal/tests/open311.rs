@@ -5,8 +5,7 @@ mod common;
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use common::TestDb;
-use http_body_util::BodyExt;
+use common::{Answer, TestDb};
 use muc_portal::open311::store;
 use muc_portal::AppState;
 use muc_wire::open311::DetailedStatus;
@@ -37,30 +36,8 @@ fn assert_valid(schema_name: &str, v: &Value) {
     assert!(errors.is_empty(), "{schema_name}: {errors:?}\n{v}");
 }
 
-struct Answer {
-    status: StatusCode,
-    content_type: String,
-    body: Vec<u8>,
-}
-
-impl Answer {
-    fn json(&self) -> Value {
-        serde_json::from_slice(&self.body)
-            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
-    }
-    fn xml(&self) -> roxmltree::Document<'_> {
-        assert!(self.content_type.starts_with("text/xml"), "{}", self.content_type);
-        roxmltree::Document::parse(std::str::from_utf8(&self.body).expect("utf-8")).expect("well-formed XML")
-    }
-}
-
 async fn send(st: &AppState, req: Request<Body>) -> Answer {
-    let resp = muc_portal::app(st.clone()).oneshot(req).await.expect("infallible");
-    let status = resp.status();
-    let content_type =
-        resp.headers().get(header::CONTENT_TYPE).map(|v| v.to_str().expect("a").to_string()).unwrap_or_default();
-    let body = resp.into_body().collect().await.expect("body").to_bytes().to_vec();
-    Answer { status, content_type, body }
+    common::send(st, req).await
 }
 
 async fn get(st: &AppState, uri: &str) -> Answer {
@@ -334,15 +311,10 @@ async fn anonymous_writes_are_throttled_per_source(db: TestDb) {
         let a = send(&st, post("10.0.0.1", "/open311/v2/requests.json")).await;
         assert_eq!(a.status, StatusCode::CREATED, "report {n}");
     }
-    let resp = muc_portal::app(st.clone()).oneshot(post("10.0.0.1", "/open311/v2/requests.json")).await.expect("r");
-    assert_eq!(resp.status(), StatusCode::TOO_MANY_REQUESTS);
-    let wait: u64 = resp.headers()[header::RETRY_AFTER].to_str().expect("s").parse().expect("seconds");
+    let limited = send(&st, post("10.0.0.1", "/open311/v2/requests.json")).await;
+    assert_eq!(limited.status, StatusCode::TOO_MANY_REQUESTS);
+    let wait: u64 = limited.headers[header::RETRY_AFTER].to_str().expect("s").parse().expect("seconds");
     assert!((1..=3600).contains(&wait), "{wait}");
-    let limited = Answer {
-        status: resp.status(),
-        content_type: String::new(),
-        body: resp.into_body().collect().await.expect("b").to_bytes().to_vec(),
-    };
     assert_error(&limited, StatusCode::TOO_MANY_REQUESTS);
     let xml = send(&st, post("10.0.0.1", "/open311/v2/requests.xml")).await;
     assert_eq!(xml.status, StatusCode::TOO_MANY_REQUESTS);

@@ -8,11 +8,9 @@ use std::sync::{Arc, Mutex};
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use common::TestDb;
-use http_body_util::BodyExt;
 use muc_portal::auth::{self, Scope};
 use muc_portal::AppState;
 use serde_json::{json, Value};
-use tower::ServiceExt;
 
 async fn call(st: &AppState, method: &str, uri: &str, token: Option<&str>, body: Option<Value>) -> (StatusCode, Value) {
     let mut req = Request::builder().method(method).uri(uri);
@@ -41,10 +39,9 @@ async fn a_report(st: &AppState) -> String {
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .body(Body::from(body))
         .expect("request");
-    let resp = muc_portal::app(st.clone()).oneshot(req).await.expect("infallible");
-    assert_eq!(resp.status(), StatusCode::CREATED);
-    let v: Value = serde_json::from_slice(&resp.into_body().collect().await.expect("b").to_bytes()).expect("json");
-    v[0]["service_request_id"].as_str().expect("id").to_string()
+    let a = common::send(st, req).await;
+    assert_eq!(a.status, StatusCode::CREATED);
+    a.json()[0]["service_request_id"].as_str().expect("id").to_string()
 }
 
 on_both_databases!(
@@ -201,10 +198,7 @@ async fn failed_operator_authentication_is_logged_with_its_source() {
     assert!(!line.contains("guessed-token"), "the token is not: {line}");
     // And it is counted, for alerting.
     let (_, _) = call(&st, "GET", "/operator/finders", None, None).await;
-    let metrics = muc_portal::app(st.clone())
-        .oneshot(Request::get("/metrics").body(Body::empty()).expect("r"))
-        .await
-        .expect("infallible");
-    let text = String::from_utf8(metrics.into_body().collect().await.expect("b").to_bytes().to_vec()).expect("utf-8");
+    let metrics = common::send(&st, Request::get("/metrics").body(Body::empty()).expect("r")).await;
+    let text = String::from_utf8(metrics.body).expect("utf-8");
     assert!(text.lines().any(|l| l.starts_with("muc_portal_refused_total{kind=\"operator_auth\"} 2")), "{text}");
 }

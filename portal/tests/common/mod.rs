@@ -69,21 +69,55 @@ macro_rules! on_both_databases {
     };
 }
 
-/// An answer of the portal, its body read as JSON (Null when empty).
+/// An answer of the portal.
 pub struct Answer {
     pub status: axum::http::StatusCode,
     pub headers: axum::http::HeaderMap,
+    pub content_type: String,
+    pub body: Vec<u8>,
+    /// The body as JSON; Null when it is empty or not JSON (see [`Answer::json`]).
     pub json: serde_json::Value,
 }
 
-/// Sends `req` to the whole app, with `body` as JSON if given.
+impl Answer {
+    /// The body as JSON; a body that is not JSON fails the test, showing it.
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
+    }
+
+    pub fn xml(&self) -> roxmltree::Document<'_> {
+        assert!(self.content_type.starts_with("text/xml"), "{}", self.content_type);
+        roxmltree::Document::parse(std::str::from_utf8(&self.body).expect("utf-8")).expect("well-formed XML")
+    }
+}
+
+/// How every test calls the portal: `req` through the whole app (all its
+/// layers) on the state `st`, on either database.
+pub async fn send(st: &AppState, req: axum::http::Request<axum::body::Body>) -> Answer {
+    send_to(muc_portal::app(st.clone()), req).await
+}
+
+/// Like [`send`], to a router built by the test.
+pub async fn send_to(app: axum::Router, req: axum::http::Request<axum::body::Body>) -> Answer {
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+    let resp = app.oneshot(req).await.expect("infallible");
+    let status = resp.status();
+    let headers = resp.headers().clone();
+    let content_type =
+        headers.get(axum::http::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
+    let body = resp.into_body().collect().await.expect("body").to_bytes().to_vec();
+    let json = serde_json::from_slice(&body).unwrap_or(serde_json::Value::Null);
+    Answer { status, headers, content_type, body, json }
+}
+
+/// Sends `req` with `body` as JSON if given.
 pub async fn send_json(
     st: &AppState,
     mut req: axum::http::request::Builder,
     body: Option<serde_json::Value>,
 ) -> Answer {
-    use http_body_util::BodyExt;
-    use tower::ServiceExt;
     let body = match body {
         Some(v) => {
             req = req.header(axum::http::header::CONTENT_TYPE, "application/json");
@@ -91,11 +125,5 @@ pub async fn send_json(
         }
         None => axum::body::Body::empty(),
     };
-    let resp = muc_portal::app(st.clone()).oneshot(req.body(body).expect("request")).await.expect("infallible");
-    let status = resp.status();
-    let headers = resp.headers().clone();
-    let bytes = resp.into_body().collect().await.expect("body").to_bytes();
-    let json =
-        if bytes.is_empty() { serde_json::Value::Null } else { serde_json::from_slice(&bytes).expect("JSON body") };
-    Answer { status, headers, json }
+    send(st, req.body(body).expect("request")).await
 }
