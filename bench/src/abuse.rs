@@ -199,7 +199,6 @@ pub async fn measure(bin: &Path, dir: &Path, fixtures: &Path, load_secs: u32, lo
          | endpoint | with layers req/s | bare req/s | with ÷ bare |\n|---|---|---|---|",
         load_runs.max(5)
     );
-    let mut micro = Vec::new();
     for (name, path) in [
         ("hotspot items (limit 10)", "/collections/hotspots/items?limit=10"),
         ("finder catalogue", "/finders"),
@@ -238,23 +237,6 @@ pub async fn measure(bin: &Path, dir: &Path, fixtures: &Path, load_secs: u32, lo
                 m(&without)
             );
         }
-        // The layers' own time per request, without network, hyper or wrk:
-        // requests handed straight to each router, one at a time, in turns.
-        let (mut lw, mut lb) = (Vec::new(), Vec::new());
-        for i in 0..6 {
-            let order = if i % 2 == 0 { [true, false] } else { [false, true] };
-            for layered in order {
-                let router = if layered { muc_portal::app(st.clone()) } else { bare() };
-                let us = per_request_micros(router, path, 3000).await;
-                if layered {
-                    lw.push(us)
-                } else {
-                    lb.push(us)
-                }
-            }
-        }
-        let m = |v: &[f64]| crate::stats::summary(v).map_or(f64::NAN, |s| s.median);
-        micro.push((name, m(&lw), m(&lb)));
         let (w, b) = (crate::stats::summary(&with), crate::stats::summary(&without));
         let ratio = match (&w, &b) {
             (Some(w), Some(b)) => format!("{:.2}", w.median / b.median),
@@ -263,15 +245,62 @@ pub async fn measure(bin: &Path, dir: &Path, fixtures: &Path, load_secs: u32, lo
         let show = |s: Option<crate::stats::Summary>| s.map(|s| s.show(|x| format!("{x:.0}"))).unwrap_or("–".into());
         let _ = writeln!(md, "| {name} | {} | {} | {ratio} |", show(w), show(b));
     }
-    let _ = writeln!(
-        md,
-        "\nThe layers' own cost, without network and load generator: 3,000 requests handed one at a time to each \
-         router (tower's `oneshot`), 6 rounds taking turns; CPU time of the process per request (all threads, \
-         the database's workers included), medians:\n\n\
-         | endpoint | with layers, CPU µs/request | bare, CPU µs/request | layers cost |\n|---|---|---|---|"
+    md.push('\n');
+    md.push_str(&layer_costs(dir).await);
+    md
+}
+
+/// The layers' own cost, without network, hyper or load generator: requests
+/// handed straight to the router with every layer and to the same routers
+/// bare, one at a time, taking turns; CPU time of the whole process per
+/// request. (`MUC_BENCH_ONLY=layers` runs only this.)
+pub async fn layer_costs(dir: &Path) -> String {
+    let url = format!("sqlite:{}?mode=rwc", dir.join("layer-costs.db").display());
+    let config = muc_portal::config::Config::for_database(&url);
+    let st = muc_portal::AppState::open(&config, "http://127.0.0.1").await.expect("state");
+    let bare = || {
+        axum::Router::new()
+            .merge(muc_portal::ogc::router())
+            .merge(muc_portal::hotspots::router())
+            .merge(muc_portal::finders::router())
+            .merge(muc_portal::open311::read_router())
+            .with_state(st.clone())
+    };
+    let (n, rounds) = (3000, 10);
+    let mut md = format!(
+        "The layers' own cost, without network and load generator: {n} requests handed one at a time to each \
+         router (tower's `oneshot`), {rounds} rounds taking turns; CPU time of the process per request (all threads, \
+         the database's workers included):\n\n\
+         | endpoint | with layers, CPU µs/request | bare, CPU µs/request | layers cost (medians) |\n|---|---|---|---|\n"
     );
-    for (name, w, b) in micro {
-        let _ = writeln!(md, "| {name} | {w:.1} | {b:.1} | {:.1} µs ({:.1} %) |", w - b, (w - b) / b * 100.0);
+    for (name, path) in [
+        ("hotspot items (limit 10)", "/collections/hotspots/items?limit=10"),
+        ("finder catalogue", "/finders"),
+        ("Open311 services.json", "/open311/v2/services.json"),
+    ] {
+        let (mut lw, mut lb) = (Vec::new(), Vec::new());
+        for i in 0..rounds {
+            let order = if i % 2 == 0 { [true, false] } else { [false, true] };
+            for layered in order {
+                let router = if layered { muc_portal::app(st.clone()) } else { bare() };
+                let us = per_request_micros(router, path, n).await;
+                if layered {
+                    lw.push(us)
+                } else {
+                    lb.push(us)
+                }
+            }
+        }
+        let (w, b) = (crate::stats::summary(&lw).expect("rounds"), crate::stats::summary(&lb).expect("rounds"));
+        let show = |s: &crate::stats::Summary| s.show(|x| format!("{x:.1}"));
+        let _ = writeln!(
+            md,
+            "| {name} | {} | {} | {:.1} µs ({:.1} %) |",
+            show(&w),
+            show(&b),
+            w.median - b.median,
+            (w.median - b.median) / b.median * 100.0
+        );
     }
     md.push('\n');
     md

@@ -77,6 +77,11 @@ async fn main() {
         print!("{}", abuse::measure(&bin, tmp.path(), &fixtures, load_secs, load_runs).await);
         return;
     }
+    // `MUC_BENCH_ONLY=layers`: only the layers' CPU cost per request (a minute or two).
+    if std::env::var("MUC_BENCH_ONLY").as_deref() == Ok("layers") {
+        print!("{}", abuse::layer_costs(tmp.path()).await);
+        return;
+    }
     let mut md = String::new();
 
     let _ = writeln!(md, "# Benchmarks\n");

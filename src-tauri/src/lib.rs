@@ -150,11 +150,14 @@ pub fn run() {
             let mut window = tauri::WebviewWindowBuilder::from_config(app.handle(), &window_config)?;
             if kiosk.is_some() {
                 // The webview's storage lives in the data folder, so the wipe
-                // at start reaches it; full screen without a frame.
-                window = window
-                    .data_directory(kiosk::webview_dir(&cfg.data_dir))
-                    .decorations(false)
-                    .fullscreen(true);
+                // at start reaches it.
+                window = window.data_directory(kiosk::webview_dir(&cfg.data_dir));
+                // Full screen without a frame: kiosk windows are a desktop
+                // thing (phones have neither frames nor this call).
+                #[cfg(desktop)]
+                {
+                    window = window.decorations(false).fullscreen(true);
+                }
             }
             let w = window.build()?;
             webview::reload_when_the_page_dies(&w);
