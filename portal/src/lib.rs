@@ -177,7 +177,8 @@ pub fn app(state: AppState) -> Router {
         .merge(finders::operator_router().layer(RequestBodyLimitLayer::new(64 * 1024)).layer(request_timeout()))
         .merge(audit::router().layer(request_timeout()))
         .merge(open311::write_router())
-        .route("/metrics", axum::routing::get(metrics::serve));
+        .route("/metrics", axum::routing::get(metrics::serve))
+        .layer(axum::middleware::from_fn(run_to_completion));
     Router::new()
         .merge(public)
         .merge(private)
@@ -196,6 +197,26 @@ pub fn app(state: AppState) -> Router {
             tracing::info_span!("request", id = %id, method = %req.method(), path = %req.uri().path())
         }))
         .layer(tower_http::request_id::SetRequestIdLayer::x_request_id(RequestUuid))
+}
+
+/// Writes run to their end in a task of their own, whatever the client does.
+/// A citizen on a flaky mobile link hangs up while the report is written;
+/// hyper then drops the handler, and a write dropped inside its transaction
+/// left the pooled SQLite connection mid-transaction (sqlx queues the
+/// rollback, but its SQLite driver refuses the next `BEGIN IMMEDIATE` on that
+/// connection): every later report on it failed with 500, seen under load.
+/// Nobody reads the answer of a finished write whose client has gone; the
+/// client's retry with the same idempotency key gets it.
+async fn run_to_completion(req: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
+    match tokio::spawn(next.run(req)).await {
+        Ok(resp) => resp,
+        // A panic goes on to the panic layer, as if it had happened here.
+        Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
+        Err(e) => {
+            tracing::error!(error = %e, "a write's task was cancelled");
+            axum::response::IntoResponse::into_response(axum::http::StatusCode::SERVICE_UNAVAILABLE)
+        }
+    }
 }
 
 /// Request ids: random UUIDs (v4).
