@@ -120,7 +120,7 @@ async fn a_visitor_killed_mid_session_leaves_nothing_for_the_next() -> Result<()
     // The visitor supports the known report: it is followed on this device.
     app.press("Anliegen melden").await?;
     app.press("Graffiti").await?;
-    app.find("#attr-flaeche").await?.select_by_value("kasten").await?;
+    app.select("#attr-flaeche", "kasten").await?;
     app.find("#report-place").await?.send_keys("Odeonsplatz").await?;
     app.press("Weiter zur Übersicht").await?;
     app.text_until("#nearby", "show the known report", |t| t.contains(&known_id)).await?;

@@ -71,7 +71,7 @@ async fn reports_survive_restarts_and_a_kill_mid_send() -> Result<()> {
     // A draft survives a kill: begun, killed a moment later, resumed, sent.
     app.press("Neue Meldung").await?;
     app.press("Graffiti").await?;
-    app.find("#attr-flaeche").await?.select_by_value("kasten").await?;
+    app.select("#attr-flaeche", "kasten").await?;
     app.find("#report-place").await?.send_keys("Odeonsplatz").await?;
     app.find("#report-description").await?.send_keys("Dritte Meldung, als Entwurf begonnen.").await?;
     // Killed as soon as the autosave (0.7 s after the last change) has written the draft.

@@ -23,7 +23,7 @@ async fn report_a_dark_street_light_and_follow_it() -> Result<()> {
     app.press("Anliegen melden").await?;
     app.find("#category-search").await?.send_keys("Laterne").await?;
     app.press("Straßenbeleuchtung").await?;
-    app.find("#attr-art").await?.select_by_value("dunkel").await?;
+    app.select("#attr-art", "dunkel").await?;
     app.find("#report-place").await?.send_keys("Marienplatz").await?;
     app.text_until("#report-place-found", "recognise the place", |t| t.contains("Marienplatz")).await?;
     // Two files chosen at once (WebDriver: paths separated by a newline).
@@ -58,7 +58,7 @@ async fn report_a_dark_street_light_and_follow_it() -> Result<()> {
     // Someone else wants to report the same light: the app shows it is known.
     app.press("Neue Meldung").await?;
     app.press("Straßenbeleuchtung").await?;
-    app.find("#attr-art").await?.select_by_value("dunkel").await?;
+    app.select("#attr-art", "dunkel").await?;
     app.find("#report-place").await?.send_keys("Marienplatz").await?;
     app.press("Weiter zur Übersicht").await?;
     app.text_until("#nearby", "show the open report nearby", |t| t.contains(&id)).await?;
@@ -191,7 +191,7 @@ async fn pick_the_place_on_the_map() -> Result<()> {
     .await?;
     app.press("Anliegen melden").await?;
     app.press("Straßenbeleuchtung").await?;
-    app.find("#attr-art").await?.select_by_value("dunkel").await?;
+    app.select("#attr-art", "dunkel").await?;
     assert_eq!(tiles.requests(), 0, "no tile is fetched before the person opens the map");
     app.press("Auf der Karte wählen").await?;
     let view = app.find(".map-view").await?;

@@ -215,7 +215,7 @@ impl Driver {
     /// form) from the category list: at `place`, with an optional description.
     pub async fn send_graffiti(&self, place: &str, description: Option<&str>) -> Result<()> {
         self.press("Graffiti").await?;
-        self.find("#attr-flaeche").await?.select_by_value("kasten").await?;
+        self.select("#attr-flaeche", "kasten").await?;
         self.find("#report-place").await?.send_keys(place).await?;
         if let Some(d) = description {
             self.find("#report-description").await?.send_keys(d).await?;
@@ -272,6 +272,28 @@ impl Driver {
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
         Err(self.failed(format!("could not fill {css:?} with {text:?}: {last}")).await)
+    }
+
+    /// Chooses `value` in the select `css` and checks it took: a form that
+    /// re-renders right after it appears (a draft put back) can reset a
+    /// choice made a moment too early (seen as a FLAKY send in CI).
+    pub async fn select(&self, css: &str, value: &str) -> Result<()> {
+        let mut last = String::new();
+        for _ in 0..5 {
+            let attempt = async {
+                let field = self.find(css).await?;
+                field.select_by_value(value).await?;
+                tokio::time::sleep(Duration::from_millis(100)).await;
+                Ok::<_, Box<dyn std::error::Error>>(self.find(css).await?.prop("value").await?.unwrap_or_default())
+            };
+            match attempt.await {
+                Ok(v) if v == value => return Ok(()),
+                Ok(v) => last = format!("value {v:?}"),
+                Err(e) => last = e.to_string(),
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        Err(self.failed(format!("could not choose {value:?} in {css:?}: {last}")).await)
     }
 
     /// Waits until the text of `css` satisfies `ok`; returns it.
