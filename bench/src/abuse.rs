@@ -163,17 +163,7 @@ pub async fn measure(bin: &Path, dir: &Path, fixtures: &Path, load_secs: u32, lo
     md.push('\n');
 
     // ---- the layers' cost on reads ----
-    let url = format!("sqlite:{}?mode=rwc", dir.join("layers.db").display());
-    let config = muc_portal::config::Config::for_database(&url);
-    let st = muc_portal::AppState::open(&config, "http://127.0.0.1").await.expect("state");
-    let bare = || {
-        axum::Router::new()
-            .merge(muc_portal::ogc::router())
-            .merge(muc_portal::hotspots::router())
-            .merge(muc_portal::finders::router())
-            .merge(muc_portal::open311::read_router())
-            .with_state(st.clone())
-    };
+    let (st, bare) = state_and_bare_routers(dir, "layers.db").await;
     // Four servers: the layers and the hyper loop each on and off, to see
     // what each costs.
     let mut ports = Vec::new();
@@ -255,17 +245,7 @@ pub async fn measure(bin: &Path, dir: &Path, fixtures: &Path, load_secs: u32, lo
 /// bare, one at a time, taking turns; CPU time of the whole process per
 /// request. (`MUC_BENCH_ONLY=layers` runs only this.)
 pub async fn layer_costs(dir: &Path) -> String {
-    let url = format!("sqlite:{}?mode=rwc", dir.join("layer-costs.db").display());
-    let config = muc_portal::config::Config::for_database(&url);
-    let st = muc_portal::AppState::open(&config, "http://127.0.0.1").await.expect("state");
-    let bare = || {
-        axum::Router::new()
-            .merge(muc_portal::ogc::router())
-            .merge(muc_portal::hotspots::router())
-            .merge(muc_portal::finders::router())
-            .merge(muc_portal::open311::read_router())
-            .with_state(st.clone())
-    };
+    let (st, bare) = state_and_bare_routers(dir, "layer-costs.db").await;
     let (n, rounds) = (3000, 10);
     let mut md = format!(
         "The layers' own cost, without network and load generator: {n} requests handed one at a time to each \
@@ -333,4 +313,22 @@ async fn per_request_micros(router: axum::Router, path: &str, n: usize) -> f64 {
         axum::body::to_bytes(resp.into_body(), usize::MAX).await.expect("body");
     }
     (process_cpu_ns() - start) as f64 / 1e3 / n as f64
+}
+
+/// A portal state on a fresh SQLite file in `dir`, and its read routers
+/// without any layer: the peer the layers are measured against.
+async fn state_and_bare_routers(dir: &Path, db: &str) -> (muc_portal::AppState, impl Fn() -> axum::Router) {
+    let url = format!("sqlite:{}?mode=rwc", dir.join(db).display());
+    let config = muc_portal::config::Config::for_database(&url);
+    let st = muc_portal::AppState::open(&config, "http://127.0.0.1").await.expect("state");
+    let shared = st.clone();
+    let bare = move || {
+        axum::Router::new()
+            .merge(muc_portal::ogc::router())
+            .merge(muc_portal::hotspots::router())
+            .merge(muc_portal::finders::router())
+            .merge(muc_portal::open311::read_router())
+            .with_state(shared.clone())
+    };
+    (st, bare)
 }
