@@ -274,26 +274,17 @@ impl Driver {
         Err(self.failed(format!("could not fill {css:?} with {text:?}: {last}")).await)
     }
 
-    /// Chooses `value` in the select `css` and checks it took: a form that
-    /// re-renders right after it appears (a draft put back) can reset a
-    /// choice made a moment too early (seen as a FLAKY send in CI).
+    /// Chooses `value` in the select `css` and reads it back, so a choice
+    /// that did not take fails here, naming the select, and not later at a
+    /// button that never comes.
     pub async fn select(&self, css: &str, value: &str) -> Result<()> {
-        let mut last = String::new();
-        for _ in 0..5 {
-            let attempt = async {
-                let field = self.find(css).await?;
-                field.select_by_value(value).await?;
-                tokio::time::sleep(Duration::from_millis(100)).await;
-                Ok::<_, Box<dyn std::error::Error>>(self.find(css).await?.prop("value").await?.unwrap_or_default())
-            };
-            match attempt.await {
-                Ok(v) if v == value => return Ok(()),
-                Ok(v) => last = format!("value {v:?}"),
-                Err(e) => last = e.to_string(),
-            }
-            tokio::time::sleep(Duration::from_millis(200)).await;
+        self.find(css).await?.select_by_value(value).await?;
+        let now = self.find(css).await?.prop("value").await?.unwrap_or_default();
+        if now == value {
+            Ok(())
+        } else {
+            Err(self.failed(format!("chose {value:?} in {css:?}, but it holds {now:?}")).await)
         }
-        Err(self.failed(format!("could not choose {value:?} in {css:?}: {last}")).await)
     }
 
     /// Waits until the text of `css` satisfies `ok`; returns it.
