@@ -1,11 +1,16 @@
 //! Reading form controls from their events.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Event, HtmlInputElement, HtmlSelectElement};
+use web_sys::{Element, Event, HtmlInputElement, HtmlSelectElement};
 
-/// The chosen value of the `<select>` an event came from.
+/// The chosen value of the `<select>` an event came from. The event may
+/// come from one of its `<option>`s (some browsers and assistive tools send
+/// it there, and it bubbles): the value is the select's either way, never
+/// an empty answer that would undo the choice.
 pub fn select_value(e: &Event) -> Option<String> {
-    e.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()).map(|s| s.value())
+    let target = e.target()?.dyn_into::<Element>().ok()?;
+    let select = target.closest("select").ok()??;
+    select.dyn_into::<HtmlSelectElement>().ok().map(|s| s.value())
 }
 
 /// The current text of the `<input>` an event came from.

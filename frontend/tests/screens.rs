@@ -832,6 +832,44 @@ async fn several_photos_and_drafts_kept_and_resumed() {
     wait_until("handed over with its photos and draft", || texts("#sent").concat().ends_with("5 true")).await;
 }
 
+/// Seen in the end-to-end tests: a choice in a list went back to "– bitte
+/// wählen –". A change event that reaches the list from one of its options
+/// (it bubbles) once answered "nothing chosen", and a photo still being read
+/// put its list back over a change made meanwhile.
+#[wasm_bindgen_test]
+async fn what_is_chosen_meanwhile_is_kept() {
+    const JPEG: &[u8] = &[0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, b'J', b'F', b'I', b'F'];
+    yew::Renderer::<ReportHarness>::with_root_and_props(host(), ReportHarnessProps {}).render();
+    wait_until("categories", || all("#category-list li").len() == 2).await;
+    click(&button("Straßenbeleuchtung"));
+    wait_until("the form", || all("#attr-art").len() == 1).await;
+    // The choice, with its change event fired at the option.
+    let option = one("#attr-art option[value='dunkel']");
+    option.dyn_ref::<web_sys::HtmlOptionElement>().expect("option").set_selected(true);
+    fire(&option, "change");
+    choose_files("#report-photo", &[("laterne.jpg", JPEG)]);
+    wait_until("one photo", || texts("#report-photos li").len() == 1).await;
+    // Two more photos chosen; while they are read, the first is removed and
+    // the place typed.
+    choose_files("#report-photo", &[("mast.jpg", JPEG), ("sockel.jpg", JPEG)]);
+    click(&all("#report-photos button")[0]);
+    type_into("#report-place", "Marienplatz");
+    wait_until("the two new photos", || texts("#report-photos li").len() == 2).await;
+    let photos = texts("#report-photos li").concat();
+    assert!(!photos.contains("laterne.jpg") && photos.contains("mast.jpg"), "the removed one stays removed: {photos}");
+    assert_eq!(one("#attr-art").dyn_into::<HtmlSelectElement>().expect("select").value(), "dunkel");
+    click(&button("Weiter zur Übersicht"));
+    wait_until("review", || all("#review").len() == 1).await;
+    let review = one("#review").text_content().unwrap_or_default();
+    assert!(review.contains("Marienplatz") && review.contains("mast.jpg, sockel.jpg"), "{review}");
+    click(&button("Meldung absenden"));
+    wait_until("sent with the choice and two photos", || {
+        let sent = texts("#sent").concat();
+        sent.contains("\"art\": [\"dunkel\"]") && sent.ends_with("2 true")
+    })
+    .await;
+}
+
 #[wasm_bindgen_test]
 fn photos_are_checked_before_they_are_kept() {
     assert!(photo_problem(Lang::De, b"%PDF-1.4 ...").expect("pdf").contains("kein Foto"));

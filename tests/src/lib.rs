@@ -494,6 +494,15 @@ pub fn kill_app(data_dir: &Path) -> Result<usize> {
             killed += 1;
         }
     }
+    // `kill` returns before the process is gone; an app started meanwhile
+    // would find the dying one's D-Bus name and end (single instance).
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !app_pids(data_dir)?.is_empty() {
+        if Instant::now() > deadline {
+            return Err("the killed app is still running after 20 s".into());
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
     Ok(killed)
 }
 

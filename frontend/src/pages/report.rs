@@ -74,11 +74,99 @@ fn has_content(d: &Draft) -> bool {
         && d.photo_names.is_empty())
 }
 
-/// Changes the form through a copy (Yew state is immutable).
-fn update(form: &UseStateHandle<Draft>, f: impl FnOnce(&mut Draft)) {
-    let mut d = (**form).clone();
-    f(&mut d);
-    form.set(d);
+/// What the person has entered: the draft and the photos' bytes.
+///
+/// Every change is an [`Edit`] applied to the latest entry, never a copy
+/// taken when the screen was drawn: a photo still being read, a position
+/// still being found or a draft still being loaded cannot undo a choice made
+/// meanwhile.
+#[derive(Default, PartialEq)]
+struct Entry {
+    draft: Draft,
+    photos: Rc<Vec<Vec<u8>>>,
+    /// The photos changed since the draft was last saved.
+    photos_dirty: bool,
+}
+
+enum Edit {
+    /// A new report, or a draft put back: replaces everything.
+    Start(Draft, Vec<Vec<u8>>),
+    /// One value of a single-value field; empty removes the answer.
+    Answer {
+        code: String,
+        value: String,
+    },
+    /// One key of a multi-value list, on or off.
+    Toggle {
+        code: String,
+        key: String,
+    },
+    Place(String),
+    Description(String),
+    Email(String),
+    Consent,
+    /// Photos that passed the checks, with their file names.
+    AddPhotos(Vec<(String, Vec<u8>)>),
+    RemovePhoto(usize),
+    PhotosSaved,
+}
+
+impl Reducible for Entry {
+    type Action = Edit;
+
+    fn reduce(self: Rc<Self>, edit: Edit) -> Rc<Self> {
+        let mut e = Entry { draft: self.draft.clone(), photos: self.photos.clone(), photos_dirty: self.photos_dirty };
+        let d = &mut e.draft;
+        match edit {
+            Edit::Start(draft, photos) => {
+                return Rc::new(Entry { draft, photos: Rc::new(photos), photos_dirty: false });
+            }
+            Edit::Answer { code, value } if value.trim().is_empty() => {
+                d.attributes.remove(&code);
+            }
+            Edit::Answer { code, value } => {
+                d.attributes.insert(code, vec![value]);
+            }
+            Edit::Toggle { code, key } => {
+                let list = d.attributes.entry(code.clone()).or_default();
+                if list.contains(&key) {
+                    list.retain(|k| k != &key)
+                } else {
+                    list.push(key)
+                }
+                if list.is_empty() {
+                    d.attributes.remove(&code);
+                }
+            }
+            Edit::Place(t) => d.place_text = t,
+            Edit::Description(t) => d.description = t,
+            Edit::Email(t) => d.email = t,
+            Edit::Consent => d.consent = !d.consent,
+            Edit::AddPhotos(new) => {
+                let mut photos = (*e.photos).clone();
+                // Two choices of files at once cannot pass the limit together.
+                for (name, bytes) in new.into_iter().take(MAX_PHOTOS.saturating_sub(photos.len())) {
+                    d.photo_names.push(name);
+                    photos.push(bytes);
+                }
+                e.photos = Rc::new(photos);
+                e.photos_dirty = true;
+            }
+            Edit::RemovePhoto(n) => {
+                let mut photos = (*e.photos).clone();
+                if n < photos.len() {
+                    photos.remove(n);
+                }
+                if n < d.photo_names.len() {
+                    d.photo_names.remove(n);
+                }
+                e.photos = Rc::new(photos);
+                e.photos_dirty = true;
+            }
+            Edit::PhotosSaved => e.photos_dirty = false,
+        }
+        Rc::new(e)
+    }
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -168,10 +256,8 @@ pub fn Report(props: &ReportProps) -> Html {
     let step = use_state(|| Step::Choose);
     let query = use_state(String::new);
     // The form is the draft: what is typed is what is kept.
-    let form = use_state(Draft::default);
-    let photos = use_state(Vec::<Vec<u8>>::new);
-    // Whether the photos changed since the draft was last saved.
-    let photos_dirty = use_mut_ref(|| false);
+    let entry = use_reducer(Entry::default);
+    let form = &entry.draft;
     let photo_errors = use_state(Vec::<String>::new);
     let locating = use_state(|| None::<bool>);
     let map_open = use_state(|| false);
@@ -180,21 +266,23 @@ pub fn Report(props: &ReportProps) -> Html {
     let autosave = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
 
     let save_now = {
-        let (form, photos, photos_dirty, on_save) =
-            (form.clone(), photos.clone(), photos_dirty.clone(), props.on_save_draft.clone());
+        let (entry, on_save) = (entry.clone(), props.on_save_draft.clone());
         move || {
-            if form.service_code.is_empty() || !has_content(&form) {
+            if entry.draft.service_code.is_empty() || !has_content(&entry.draft) {
                 return;
             }
-            let dirty = std::mem::replace(&mut *photos_dirty.borrow_mut(), false);
-            on_save.emit(SaveDraftArgs { draft: (*form).clone(), photos: dirty.then(|| (*photos).clone()) });
+            let dirty = entry.photos_dirty;
+            on_save.emit(SaveDraftArgs { draft: entry.draft.clone(), photos: dirty.then(|| (*entry.photos).clone()) });
+            if dirty {
+                entry.dispatch(Edit::PhotosSaved);
+            }
         }
     };
     // Save a moment after the last change, so nothing typed is lost if the
     // app is closed or killed.
     {
         let (autosave, save_now) = (autosave.clone(), save_now.clone());
-        use_effect_with(((*form).clone(), photos.len()), move |_| {
+        use_effect_with((form.clone(), entry.photos.len()), move |_| {
             let t = gloo_timers::callback::Timeout::new(AUTOSAVE_MS, save_now);
             *autosave.borrow_mut() = Some(t);
         });
@@ -209,13 +297,10 @@ pub fn Report(props: &ReportProps) -> Html {
     };
     // A draft the person chose to resume.
     {
-        let (form, photos, photos_dirty, step, problems) =
-            (form.clone(), photos.clone(), photos_dirty.clone(), step.clone(), problems.clone());
+        let (entry, step, problems) = (entry.clone(), step.clone(), problems.clone());
         use_effect_with(props.resumed.clone(), move |r| {
             if let Some(Resumed { draft: r, .. }) = r {
-                form.set(r.draft.clone());
-                photos.set(r.photos.clone());
-                *photos_dirty.borrow_mut() = false;
+                entry.dispatch(Edit::Start(r.draft.clone(), r.photos.clone()));
                 problems.set(Vec::new());
                 step.set(Step::Form);
             }
@@ -326,14 +411,12 @@ pub fn Report(props: &ReportProps) -> Html {
                     <p id="category-count" role="status">{ format!("{} {}", shown.len(), tr(lang, "Kategorien", "categories")) }</p>
                     <ul class="tiles" id="category-list">
                         { for shown.iter().map(|c| {
-                            let (form, photos, photos_dirty, step, problems) =
-                                (form.clone(), photos.clone(), photos_dirty.clone(), step.clone(), problems.clone());
+                            let (entry, step, problems) = (entry.clone(), step.clone(), problems.clone());
                             let sc = c.service.service_code.clone();
                             let onclick = Callback::from(move |_| {
                                 // A new report: a new draft (the last one stays in the list).
-                                form.set(Draft { id: new_draft_id(), service_code: sc.clone(), ..Draft::default() });
-                                photos.set(Vec::new());
-                                *photos_dirty.borrow_mut() = false;
+                                let draft = Draft { id: new_draft_id(), service_code: sc.clone(), ..Draft::default() };
+                                entry.dispatch(Edit::Start(draft, Vec::new()));
                                 problems.set(Vec::new());
                                 step.set(Step::Form);
                             });
@@ -359,16 +442,8 @@ pub fn Report(props: &ReportProps) -> Html {
                 }
                 let current = form.attributes.get(&a.code).cloned().unwrap_or_default();
                 let set_one = {
-                    let (form, code) = (form.clone(), a.code.clone());
-                    move |v: String| {
-                        update(&form, |d| {
-                            if v.trim().is_empty() {
-                                d.attributes.remove(&code);
-                            } else {
-                                d.attributes.insert(code.clone(), vec![v]);
-                            }
-                        })
-                    }
+                    let (entry, code) = (entry.clone(), a.code.clone());
+                    move |value: String| entry.dispatch(Edit::Answer { code: code.clone(), value })
                 };
                 let required = a.required.then(|| html! { <span>{ tr(lang, " (Pflichtfeld)", " (required)") }</span> });
                 let hint_id = format!("{id}-hint");
@@ -378,7 +453,7 @@ pub fn Report(props: &ReportProps) -> Html {
                 let control = match a.datatype {
                     Datatype::Singlevaluelist => {
                         let set = set_one.clone();
-                        html! { <select id={id.clone()} aria-invalid={aria_invalid} onchange={Callback::from(move |e: Event| set(select_value(&e).unwrap_or_default()))}>
+                        html! { <select id={id.clone()} aria-invalid={aria_invalid} onchange={Callback::from(move |e: Event| if let Some(v) = select_value(&e) { set(v) })}>
                             <option value="" selected={current.is_empty()}>{ tr(lang, "– bitte wählen –", "– please choose –") }</option>
                             { for a.values.iter().map(|v| html! { <option value={v.key.clone()} selected={current.contains(&v.key)}>{ &v.name }</option> }) }
                         </select> }
@@ -387,14 +462,10 @@ pub fn Report(props: &ReportProps) -> Html {
                         <fieldset id={id.clone()} aria-invalid={aria_invalid}>
                             <legend class="visually-hidden">{ label.clone() }</legend>
                             { for a.values.iter().map(|v| {
-                                let (form, code, key) = (form.clone(), a.code.clone(), v.key.clone());
+                                let (entry, code, key) = (entry.clone(), a.code.clone(), v.key.clone());
                                 let checked = current.contains(&v.key);
                                 let cid = format!("{id}-{}", v.key);
-                                let onchange = Callback::from(move |_| update(&form, |d| {
-                                    let list = d.attributes.entry(code.clone()).or_default();
-                                    if list.contains(&key) { list.retain(|k| k != &key) } else { list.push(key.clone()) }
-                                    if list.is_empty() { d.attributes.remove(&code); }
-                                }));
+                                let onchange = Callback::from(move |_| entry.dispatch(Edit::Toggle { code: code.clone(), key: key.clone() }));
                                 html! { <div class="check"><input type="checkbox" id={cid.clone()} {checked} {onchange} /><label for={cid}>{ &v.name }</label></div> }
                             }) }
                         </fieldset>
@@ -429,20 +500,19 @@ pub fn Report(props: &ReportProps) -> Html {
                 }
             };
             let on_place_input = {
-                let form = form.clone();
+                let entry = entry.clone();
                 Callback::from(move |e: InputEvent| {
-                    let v = input_value(&e.into()).unwrap_or_default();
-                    update(&form, |d| d.place_text = v);
+                    entry.dispatch(Edit::Place(input_value(&e.into()).unwrap_or_default()))
                 })
             };
             let on_locate = {
-                let (form, locating) = (form.clone(), locating.clone());
+                let (entry, locating) = (entry.clone(), locating.clone());
                 Callback::from(move |_| {
                     locating.set(Some(true));
-                    let (form, locating) = (form.clone(), locating.clone());
+                    let (entry, locating) = (entry.clone(), locating.clone());
                     crate::location::request(Callback::from(move |pos: Option<(f64, f64)>| match pos {
                         Some((lat, lon)) => {
-                            update(&form, |d| d.place_text = format!("{lat:.5}, {lon:.5}"));
+                            entry.dispatch(Edit::Place(format!("{lat:.5}, {lon:.5}")));
                             locating.set(None);
                         }
                         None => locating.set(Some(false)),
@@ -450,8 +520,7 @@ pub fn Report(props: &ReportProps) -> Html {
                 })
             };
             let on_photos = {
-                let (form, photos, photos_dirty, photo_errors) =
-                    (form.clone(), photos.clone(), photos_dirty.clone(), photo_errors.clone());
+                let (entry, photo_errors) = (entry.clone(), photo_errors.clone());
                 Callback::from(move |e: Event| {
                     let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
                         return;
@@ -462,13 +531,12 @@ pub fn Report(props: &ReportProps) -> Html {
                     };
                     // Let the same file be chosen again after removing it.
                     input.set_value("");
-                    let (form, photos, photos_dirty, photo_errors) =
-                        (form.clone(), photos.clone(), photos_dirty.clone(), photo_errors.clone());
+                    let room = MAX_PHOTOS.saturating_sub(entry.photos.len());
+                    let (entry, photo_errors) = (entry.clone(), photo_errors.clone());
                     wasm_bindgen_futures::spawn_local(async move {
-                        let (mut names, mut bytes) = (form.photo_names.clone(), (*photos).clone());
-                        let mut errors = Vec::new();
+                        let (mut kept, mut errors) = (Vec::new(), Vec::new());
                         for file in files {
-                            if bytes.len() >= MAX_PHOTOS {
+                            if kept.len() >= room {
                                 errors.push(format!(
                                     "{}: {}",
                                     file.name(),
@@ -476,18 +544,16 @@ pub fn Report(props: &ReportProps) -> Html {
                                 ));
                                 continue;
                             }
-                            let read = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
-                            let problem = match &read {
+                            let problem = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
                                 Err(_) => Some(
                                     tr(lang, "Das Foto konnte nicht gelesen werden.", "The photo could not be read.")
                                         .to_string(),
                                 ),
                                 Ok(buf) => {
-                                    let b = js_sys::Uint8Array::new(buf).to_vec();
+                                    let b = js_sys::Uint8Array::new(&buf).to_vec();
                                     let p = photo_problem(lang, &b);
                                     if p.is_none() {
-                                        names.push(file.name());
-                                        bytes.push(b);
+                                        kept.push((file.name(), b));
                                     }
                                     p
                                 }
@@ -496,34 +562,21 @@ pub fn Report(props: &ReportProps) -> Html {
                                 errors.push(format!("{}: {p}", file.name()));
                             }
                         }
-                        *photos_dirty.borrow_mut() = true;
-                        photos.set(bytes);
-                        update(&form, |d| d.photo_names = names);
+                        entry.dispatch(Edit::AddPhotos(kept));
                         photo_errors.set(errors);
                     });
                 })
             };
             let remove_photo = |n: usize| {
-                let (form, photos, photos_dirty) = (form.clone(), photos.clone(), photos_dirty.clone());
-                Callback::from(move |_| {
-                    let mut b = (*photos).clone();
-                    if n < b.len() {
-                        b.remove(n);
-                    }
-                    *photos_dirty.borrow_mut() = true;
-                    photos.set(b);
-                    update(&form, |d| {
-                        if n < d.photo_names.len() {
-                            d.photo_names.remove(n);
-                        }
-                    });
-                })
+                let entry = entry.clone();
+                Callback::from(move |_| entry.dispatch(Edit::RemovePhoto(n)))
             };
             let next = {
-                let (problems, step, form, attrs) = (problems.clone(), step.clone(), form.clone(), attrs.clone());
+                let (problems, step, entry, attrs) = (problems.clone(), step.clone(), entry.clone(), attrs.clone());
                 let (on_review, sc, flush) = (props.on_review.clone(), cat.service.service_code.clone(), flush.clone());
                 Callback::from(move |e: SubmitEvent| {
                     e.prevent_default();
+                    let form = &entry.draft;
                     let place = places::resolve(&form.place_text, &[]);
                     let p = form_problems(lang, &attrs, &form.attributes, place.as_ref(), &form.place_text);
                     let ok = p.is_empty();
@@ -597,8 +650,8 @@ pub fn Report(props: &ReportProps) -> Html {
                                 if *map_open {
                                     <crate::map::MapPicker lang={lang} tile_url={tiles.clone()}
                                         start={place.as_ref().map(|p| p.position).unwrap_or(muc_wire::geo::LonLat::new(11.5755, 48.1374))}
-                                        on_pick={{ let (form, map_open) = (form.clone(), map_open.clone()); Callback::from(move |p: muc_wire::geo::LonLat| {
-                                            update(&form, |d| d.place_text = format!("{:.5}, {:.5}", p.lat, p.lon));
+                                        on_pick={{ let (entry, map_open) = (entry.clone(), map_open.clone()); Callback::from(move |p: muc_wire::geo::LonLat| {
+                                            entry.dispatch(Edit::Place(format!("{:.5}, {:.5}", p.lat, p.lon)));
                                             map_open.set(false);
                                         }) }}
                                         on_close={{ let m = map_open.clone(); Callback::from(move |()| m.set(false)) }} />
@@ -616,7 +669,7 @@ pub fn Report(props: &ReportProps) -> Html {
                         <div class="field">
                             <label for="report-description">{ tr(lang, "Beschreibung (freiwillig)", "Description (optional)") }</label>
                             <textarea id="report-description" rows="4" maxlength="4000" value={form.description.clone()}
-                                oninput={{ let f = form.clone(); Callback::from(move |e: InputEvent| { let v = text_of(e); update(&f, |d| d.description = v) }) }} />
+                                oninput={{ let en = entry.clone(); Callback::from(move |e: InputEvent| en.dispatch(Edit::Description(text_of(e)))) }} />
                         </div>
                         <div class="field">
                             <label for="report-photo">{ tr(lang, "Fotos (freiwillig, bis zu 5, je höchstens 10 MB)", "Photos (optional, up to 5, at most 10 MB each)") }</label>
@@ -639,10 +692,10 @@ pub fn Report(props: &ReportProps) -> Html {
                         <div class="field">
                             <label for="report-email">{ tr(lang, "E-Mail für Rückmeldungen (freiwillig)", "E-mail for updates (optional)") }</label>
                             <input id="report-email" type="email" autocomplete="email" value={form.email.clone()}
-                                oninput={{ let f = form.clone(); Callback::from(move |e: InputEvent| { let v = input_value(&e.into()).unwrap_or_default(); update(&f, |d| d.email = v) }) }}
+                                oninput={{ let en = entry.clone(); Callback::from(move |e: InputEvent| en.dispatch(Edit::Email(input_value(&e.into()).unwrap_or_default()))) }}
                                 aria-describedby="report-consent-text" />
                             <div class="check">
-                                <input type="checkbox" id="report-consent" checked={form.consent} onchange={{ let f = form.clone(); Callback::from(move |_| update(&f, |d| d.consent = !d.consent)) }} />
+                                <input type="checkbox" id="report-consent" checked={form.consent} onchange={{ let en = entry.clone(); Callback::from(move |_| en.dispatch(Edit::Consent)) }} />
                                 <label for="report-consent" id="report-consent-text">{ tr(lang,
                                     "Ja, die Stadt darf mich unter dieser Adresse zu dieser Meldung kontaktieren. Die Adresse wird nur dafür genutzt und nicht veröffentlicht.",
                                     "Yes, the city may contact me at this address about this report. It is used for nothing else and never published.") }</label>
@@ -670,7 +723,7 @@ pub fn Report(props: &ReportProps) -> Html {
             };
             let send = {
                 let (cb, report, photos, id, autosave) =
-                    (props.on_submit.clone(), report.clone(), photos.clone(), form.id.clone(), autosave.clone());
+                    (props.on_submit.clone(), report.clone(), entry.photos.clone(), form.id.clone(), autosave.clone());
                 Callback::from(move |_| {
                     // No late autosave may bring back the draft of a sent report.
                     autosave.borrow_mut().take();
