@@ -82,6 +82,11 @@ async fn main() {
         print!("{}", abuse::layer_costs(tmp.path()).await);
         return;
     }
+    // `MUC_BENCH_ONLY=portal`: only the portal on loopback beside nginx.
+    if std::env::var("MUC_BENCH_ONLY").as_deref() == Ok("portal") {
+        print!("{}", portal_on_loopback(&bin, tmp.path(), load_secs, load_runs).await);
+        return;
+    }
     let mut md = String::new();
 
     let _ = writeln!(md, "# Benchmarks\n");
@@ -123,24 +128,8 @@ async fn main() {
     let _ = writeln!(md, "| portal binary (release) | {} | | | |\n", kib(size(&bin.join("muc-portal"))));
     print!("{md}");
 
-    // ---- the portal, for the app and for load ----
-    let portal_port = free_port();
-    let mut portal = Command::new(bin.join("muc-portal"))
-        .args(["--bind", &format!("127.0.0.1:{portal_port}"), "--database-url"])
-        .arg(format!("sqlite:{}?mode=rwc", tmp.path().join("portal.db").display()))
-        .env("RUST_LOG", "warn")
-        .env("MUC_MEDIA_DIR", tmp.path().join("media"))
-        // Throughput of report POSTs is measured from one source: the
-        // per-source limits (measured on their own) would cut it short.
-        .env("MUC_LIMIT_REPORTS", "100000000/1")
-        // wrk replays one body: no proof of work can be solved per request.
-        .env("MUC_POW", "off")
-        .env("MUC_LIMIT_SUPPORTS", "100000000/1")
-        .stdout(Stdio::null())
-        .spawn()
-        .expect("start portal");
-    wait_for_port(portal_port, Duration::from_secs(30)).expect("portal up");
-    let portal_url = format!("http://127.0.0.1:{portal_port}");
+    // ---- the portal, for the app ----
+    let (mut portal, portal_url) = start_portal(&bin, tmp.path());
 
     // ---- start-up and memory ----
     let (tx, rx) = mpsc::channel();
@@ -217,121 +206,11 @@ async fn main() {
     print!("{block}");
     md.push_str(&block);
 
-    // ---- portal load ----
-    let www = tmp.path().join("nginx/www");
-    std::fs::create_dir_all(&www).expect("www");
-    // Reports: a form POST, and a multipart POST with a 640 × 480 photo
-    // carrying EXIF/GPS (the portal's test fixture); nginx answers the same POSTs.
-    let scripts = tmp.path().join("wrk");
-    std::fs::create_dir_all(&scripts).expect("dir");
-    let form = "api_key=muenchen-app&service_code=strassenbeleuchtung&lat=48.137154&long=11.576124&attribute%5Bart%5D=dunkel&description=Laterne+dunkel";
-    let form_script =
-        load::post_script(&scripts, "form", "application/x-www-form-urlencoded", form.as_bytes()).expect("script");
-    let boundary = "muc-bench";
-    let mut multipart = Vec::new();
-    for pair in form.split('&') {
-        let (k, v) = pair.split_once('=').expect("pair");
-        let k = k.replace("%5B", "[").replace("%5D", "]");
-        let v = v.replace('+', " ");
-        multipart
-            .extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n").as_bytes());
-    }
-    multipart.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"media\"; filename=\"p.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n").as_bytes());
-    multipart.extend(include_bytes!("../../portal/tests/fixtures/street-light.jpg"));
-    multipart.extend(format!("\r\n--{boundary}--\r\n").as_bytes());
-    let photo_script =
-        load::post_script(&scripts, "photo", &format!("multipart/form-data; boundary={boundary}"), &multipart)
-            .expect("script");
-
-    // (name, portal path, nginx path, wrk script)
-    let endpoints: Vec<(&str, &str, String, Option<PathBuf>)> = vec![
-        ("hotspot items (limit 10)", "/collections/hotspots/items?limit=10", "/items.json".into(), None),
-        (
-            "nearest hotspots (10)",
-            "/collections/hotspots/items?near=11.5755,48.1374&limit=10",
-            "/near.json".into(),
-            None,
-        ),
-        ("finder catalogue", "/finders", "/finders.json".into(), None),
-        ("Open311 services.json", "/open311/v2/services.json", "/services.json".into(), None),
-        ("Open311 report POST, no photo", "/open311/v2/requests.json", "/post-form".into(), Some(form_script)),
-        ("Open311 report POST, with photo", "/open311/v2/requests.json", "/post-photo".into(), Some(photo_script)),
-        ("Open311 requests.json (GET, 50 newest)", "/open311/v2/requests.json", "/requests.json".into(), None),
-    ];
-    let http = reqwest::Client::new();
-    for (_, path, file, script) in &endpoints {
-        if script.is_none() && !path.starts_with("/open311/v2/requests") {
-            let body = http.get(format!("{portal_url}{path}")).send().await.expect("GET").bytes().await.expect("body");
-            std::fs::write(www.join(file.trim_start_matches('/')), &body).expect("write");
-        }
-    }
-    let nginx_port = free_port();
-    let nginx = load::Nginx::start(&tmp.path().join("nginx"), nginx_port).map_err(|e| eprintln!("{e}")).ok();
-    let idle_portal = procs::tree_pss_mib(portal.id()).0;
-    let peak = Arc::new(Mutex::new(idle_portal));
-    let mut block = format!(
-        "## Portal on loopback\n\nwrk, 2 threads, 32 connections, {load_secs} s per run, {load_runs} runs; the portal on SQLite beside \
-         nginx serving the same response bytes as static files (this machine's HTTP limit). wrk, the server and \
-         nginx share the same {} cores.\n\n| endpoint | portal req/s | portal p50 / p99 (ms) | nginx req/s | nginx p50 / p99 (ms) | portal ÷ nginx |\n|---|---|---|---|---|---|\n",
-        sh("nproc")
-    );
-    for (name, path, file, script) in &endpoints {
-        if path.starts_with("/open311/v2/requests") && script.is_none() {
-            // After the POST runs there are reports to list: serve nginx the same bytes.
-            let body = http.get(format!("{portal_url}{path}")).send().await.expect("GET").bytes().await.expect("body");
-            std::fs::write(www.join(file.trim_start_matches('/')), &body).expect("write");
-        }
-        let script = script.as_deref();
-        let sampler = spawn_sampler(portal.id(), peak.clone());
-        let p: Vec<load::WrkResult> = (0..load_runs)
-            .filter_map(|_| {
-                load::wrk(&format!("{portal_url}{path}"), load_secs, 32, script).map_err(|e| eprintln!("{e}")).ok()
-            })
-            .collect();
-        sampler.store(true, std::sync::atomic::Ordering::Relaxed);
-        let n: Vec<load::WrkResult> = if nginx.is_some() {
-            (0..load_runs)
-                .filter_map(|_| {
-                    load::wrk(&format!("http://127.0.0.1:{nginx_port}{file}"), load_secs, 32, script)
-                        .map_err(|e| eprintln!("{e}"))
-                        .ok()
-                })
-                .collect()
-        } else {
-            Vec::new()
-        };
-        let rps = |v: &[load::WrkResult]| summary(&v.iter().map(|r| r.rps).collect::<Vec<_>>());
-        let lat = |v: &[load::WrkResult]| match (
-            summary(&v.iter().map(|r| r.p50_ms).collect::<Vec<_>>()),
-            summary(&v.iter().map(|r| r.p99_ms).collect::<Vec<_>>()),
-        ) {
-            (Some(a), Some(b)) => format!("{:.2} / {:.2}", a.median, b.median),
-            _ => "–".into(),
-        };
-        let errors: u64 = p.iter().map(|r| r.errors).sum();
-        let ratio = match (rps(&p), rps(&n)) {
-            (Some(a), Some(b)) => format!("{:.2}", a.median / b.median),
-            _ => "–".into(),
-        };
-        let _ = writeln!(
-            block,
-            "| {name}{} | {} | {} | {} | {} | {ratio} |",
-            if errors > 0 { format!(" ({errors} errors)") } else { String::new() },
-            rps(&p).map(|s| s.show(|x| format!("{x:.0}"))).unwrap_or("–".into()),
-            lat(&p),
-            rps(&n).map(|s| s.show(|x| format!("{x:.0}"))).unwrap_or("–".into()),
-            lat(&n),
-        );
-    }
-    let peak = *peak.lock().expect("peak");
-    let _ = writeln!(
-        block,
-        "\nPortal memory (PSS): {idle_portal:.1} MiB idle after start, {peak:.1} MiB at the highest sample under load (sampled every 200 ms).\n\
-         Report POSTs are real: each stores a report (and a cleaned photo) in SQLite; nginx only answers them.\n"
-    );
-    drop(nginx);
     procs::kill_tree(portal.id());
     let _ = portal.wait();
+
+    // ---- portal load ----
+    let block = portal_on_loopback(&bin, tmp.path(), load_secs, load_runs).await;
     print!("{block}");
     md.push_str(&block);
 
@@ -403,4 +282,150 @@ async fn serve_frontend(dist: PathBuf, port: u16, painted: mpsc::Sender<()>) {
     tokio::spawn(async move {
         let _ = axum::serve(listener, app).await;
     });
+}
+
+/// The portal on loopback under wrk beside nginx serving the same bytes:
+/// reads as they come (identity) and compressed, report POSTs. A portal of
+/// its own on a fresh SQLite database. (`MUC_BENCH_ONLY=portal` runs only this.)
+async fn portal_on_loopback(bin: &Path, tmp: &Path, load_secs: u32, load_runs: usize) -> String {
+    let tmp = &tmp.join("load");
+    let (mut portal, portal_url) = start_portal(bin, tmp);
+    let www = tmp.join("nginx/www");
+    std::fs::create_dir_all(&www).expect("www");
+    // Reports: a form POST, and a multipart POST with a 640 × 480 photo
+    // carrying EXIF/GPS (the portal's test fixture); nginx answers the same POSTs.
+    let scripts = tmp.join("wrk");
+    std::fs::create_dir_all(&scripts).expect("dir");
+    let form = "api_key=muenchen-app&service_code=strassenbeleuchtung&lat=48.137154&long=11.576124&attribute%5Bart%5D=dunkel&description=Laterne+dunkel";
+    let form_script =
+        load::post_script(&scripts, "form", "application/x-www-form-urlencoded", form.as_bytes()).expect("script");
+    let boundary = "muc-bench";
+    let mut multipart = Vec::new();
+    for pair in form.split('&') {
+        let (k, v) = pair.split_once('=').expect("pair");
+        let k = k.replace("%5B", "[").replace("%5D", "]");
+        let v = v.replace('+', " ");
+        multipart
+            .extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n").as_bytes());
+    }
+    multipart.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"media\"; filename=\"p.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n").as_bytes());
+    multipart.extend(include_bytes!("../../portal/tests/fixtures/street-light.jpg"));
+    multipart.extend(format!("\r\n--{boundary}--\r\n").as_bytes());
+    let photo_script =
+        load::post_script(&scripts, "photo", &format!("multipart/form-data; boundary={boundary}"), &multipart)
+            .expect("script");
+
+    // (name, portal path, nginx path, wrk script)
+    let endpoints: Vec<(&str, &str, String, Option<PathBuf>)> = vec![
+        ("hotspot items (limit 10)", "/collections/hotspots/items?limit=10", "/items.json".into(), None),
+        (
+            "nearest hotspots (10)",
+            "/collections/hotspots/items?near=11.5755,48.1374&limit=10",
+            "/near.json".into(),
+            None,
+        ),
+        ("finder catalogue", "/finders", "/finders.json".into(), None),
+        ("Open311 services.json", "/open311/v2/services.json", "/services.json".into(), None),
+        ("Open311 report POST, no photo", "/open311/v2/requests.json", "/post-form".into(), Some(form_script)),
+        ("Open311 report POST, with photo", "/open311/v2/requests.json", "/post-photo".into(), Some(photo_script)),
+        ("Open311 requests.json (GET, 50 newest)", "/open311/v2/requests.json", "/requests.json".into(), None),
+    ];
+    let http = reqwest::Client::new();
+    for (_, path, file, script) in &endpoints {
+        if script.is_none() && !path.starts_with("/open311/v2/requests") {
+            let body = http.get(format!("{portal_url}{path}")).send().await.expect("GET").bytes().await.expect("body");
+            std::fs::write(www.join(file.trim_start_matches('/')), &body).expect("write");
+        }
+    }
+    let nginx_port = free_port();
+    let nginx = load::Nginx::start(&tmp.join("nginx"), nginx_port).map_err(|e| eprintln!("{e}")).ok();
+    let idle_portal = procs::tree_pss_mib(portal.id()).0;
+    let peak = Arc::new(Mutex::new(idle_portal));
+    let mut block = format!(
+        "## Portal on loopback\n\nwrk, 2 threads, 32 connections, {load_secs} s per run, {load_runs} runs; the portal on SQLite beside \
+         nginx serving the same response bytes as static files (this machine's HTTP limit). wrk, the server and \
+         nginx share the same {} cores.\n\n| endpoint | portal req/s | portal p50 / p99 (ms) | nginx req/s | nginx p50 / p99 (ms) | portal ÷ nginx |\n|---|---|---|---|---|---|\n",
+        sh("nproc")
+    );
+    for (name, path, file, script) in &endpoints {
+        if path.starts_with("/open311/v2/requests") && script.is_none() {
+            // After the POST runs there are reports to list: serve nginx the same bytes.
+            let body = http.get(format!("{portal_url}{path}")).send().await.expect("GET").bytes().await.expect("body");
+            std::fs::write(www.join(file.trim_start_matches('/')), &body).expect("write");
+        }
+        let script = script.as_deref();
+        let sampler = spawn_sampler(portal.id(), peak.clone());
+        let p: Vec<load::WrkResult> = (0..load_runs)
+            .filter_map(|_| {
+                load::wrk(&format!("{portal_url}{path}"), load_secs, 32, script).map_err(|e| eprintln!("{e}")).ok()
+            })
+            .collect();
+        sampler.store(true, std::sync::atomic::Ordering::Relaxed);
+        let n: Vec<load::WrkResult> = if nginx.is_some() {
+            (0..load_runs)
+                .filter_map(|_| {
+                    load::wrk(&format!("http://127.0.0.1:{nginx_port}{file}"), load_secs, 32, script)
+                        .map_err(|e| eprintln!("{e}"))
+                        .ok()
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let rps = |v: &[load::WrkResult]| summary(&v.iter().map(|r| r.rps).collect::<Vec<_>>());
+        let lat = |v: &[load::WrkResult]| match (
+            summary(&v.iter().map(|r| r.p50_ms).collect::<Vec<_>>()),
+            summary(&v.iter().map(|r| r.p99_ms).collect::<Vec<_>>()),
+        ) {
+            (Some(a), Some(b)) => format!("{:.2} / {:.2}", a.median, b.median),
+            _ => "–".into(),
+        };
+        let errors: u64 = p.iter().map(|r| r.errors).sum();
+        let ratio = match (rps(&p), rps(&n)) {
+            (Some(a), Some(b)) => format!("{:.2}", a.median / b.median),
+            _ => "–".into(),
+        };
+        let _ = writeln!(
+            block,
+            "| {name}{} | {} | {} | {} | {} | {ratio} |",
+            if errors > 0 { format!(" ({errors} errors)") } else { String::new() },
+            rps(&p).map(|s| s.show(|x| format!("{x:.0}"))).unwrap_or("–".into()),
+            lat(&p),
+            rps(&n).map(|s| s.show(|x| format!("{x:.0}"))).unwrap_or("–".into()),
+            lat(&n),
+        );
+    }
+    let peak = *peak.lock().expect("peak");
+    let _ = writeln!(
+        block,
+        "\nPortal memory (PSS): {idle_portal:.1} MiB idle after start, {peak:.1} MiB at the highest sample under load (sampled every 200 ms).\n\
+         Report POSTs are real: each stores a report (and a cleaned photo) in SQLite; nginx only answers them.\n"
+    );
+    drop(nginx);
+    procs::kill_tree(portal.id());
+    let _ = portal.wait();
+    block
+}
+
+/// The release portal on a free loopback port with a fresh SQLite database
+/// in `dir`, its limits opened for load from one source.
+fn start_portal(bin: &Path, dir: &Path) -> (std::process::Child, String) {
+    std::fs::create_dir_all(dir).expect("portal dir");
+    let port = free_port();
+    let portal = Command::new(bin.join("muc-portal"))
+        .args(["--bind", &format!("127.0.0.1:{port}"), "--database-url"])
+        .arg(format!("sqlite:{}?mode=rwc", dir.join("portal.db").display()))
+        .env("RUST_LOG", "warn")
+        .env("MUC_MEDIA_DIR", dir.join("media"))
+        // Throughput of report POSTs is measured from one source: the
+        // per-source limits (measured on their own) would cut it short.
+        .env("MUC_LIMIT_REPORTS", "100000000/1")
+        // wrk replays one body: no proof of work can be solved per request.
+        .env("MUC_POW", "off")
+        .env("MUC_LIMIT_SUPPORTS", "100000000/1")
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("start portal");
+    wait_for_port(port, Duration::from_secs(30)).expect("portal up");
+    (portal, format!("http://127.0.0.1:{port}"))
 }

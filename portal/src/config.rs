@@ -109,6 +109,16 @@ pub struct Config {
     #[arg(long, global = true, env = "MUC_MAX_CONNECTIONS", default_value_t = 1024,
         value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
     pub max_connections: u64,
+    /// Milliseconds a public read is served from memory at most; it is dropped at
+    /// once when a write on this instance finishes. The bound on staleness for
+    /// writes on other instances and the command line. 0: nothing kept (ETags still).
+    #[arg(long, global = true, env = "MUC_READ_CACHE_MS", default_value_t = 2000,
+        value_parser = clap::value_parser!(u64).range(0..=3_600_000))]
+    pub read_cache_ms: u64,
+    /// MiB of memory the kept reads may take.
+    #[arg(long, global = true, env = "MUC_READ_CACHE_MIB", default_value_t = 64,
+        value_parser = clap::value_parser!(u64).range(1..=65_536))]
+    pub read_cache_mib: u64,
     /// Log format.
     #[arg(long, global = true, env = "MUC_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,
@@ -147,6 +157,10 @@ impl Config {
 
     pub fn api_keys(&self) -> Vec<String> {
         self.api_keys.iter().map(|k| k.trim()).filter(|k| !k.is_empty()).map(String::from).collect()
+    }
+
+    pub fn read_cache_lifetime(&self) -> Duration {
+        Duration::from_millis(self.read_cache_ms)
     }
 
     pub fn contact_retention_secs(&self) -> i64 {

@@ -306,26 +306,11 @@ pub async fn mark_checked(pool: &AnyPool, id: &str, date: &str, now: i64) -> Res
 
 // ---- HTTP ---------------------------------------------------------------
 
-/// FNV-1a: a stable 64-bit fingerprint of the body, for the ETag.
-fn fingerprint(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
-}
-
-async fn list(State(st): State<AppState>, headers: HeaderMap) -> Result<Response> {
+/// The catalogue. Its ETag, 304 and compression come from the read cache.
+async fn list(State(st): State<AppState>) -> Result<Response> {
     let catalogue =
         FinderCatalogue { finders: load(&st.db, false).await?, updated_at: rfc3339(last_change(&st.db).await?) };
-    let body = serde_json::to_vec(&catalogue).map_err(|e| Error::Internal(e.to_string()))?;
-    let etag = format!("\"{:016x}\"", fingerprint(&body));
-    let matches = headers
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
-    // Clients may keep it, but must ask whether it is still current.
-    let cache = (header::CACHE_CONTROL, "no-cache");
-    if matches {
-        return Ok((StatusCode::NOT_MODIFIED, [(header::ETAG, etag.as_str()), cache]).into_response());
-    }
-    Ok(([(header::CONTENT_TYPE, "application/json"), (header::ETAG, etag.as_str()), cache], body).into_response())
+    Ok(crate::hotspots::json("application/json", &catalogue))
 }
 
 async fn one(State(st): State<AppState>, Path(id): Path<String>) -> Result<Response> {

@@ -19,6 +19,7 @@ pub mod ogc;
 pub mod open311;
 pub mod openapi;
 pub mod pow;
+pub mod read_cache;
 pub mod seed;
 pub mod server;
 
@@ -73,6 +74,8 @@ pub struct Shared {
     /// Signed-in citizens' access tokens are checked with this provider
     /// (MUC_OIDC_ISSUER); None: reports are anonymous or by device only.
     pub oidc: Option<Arc<citizens::Oidc>>,
+    /// Public reads as ready-made bytes (see `read_cache`).
+    pub read_cache: read_cache::ReadCache,
     index: RwLock<Arc<SiteIndex>>,
 }
 
@@ -104,6 +107,7 @@ impl AppState {
             limits: Arc::new(limits::Limits::new(config.limits())),
             pow: pow::Pow::from_config(config).map(Arc::new),
             metrics: Arc::new(metrics::Metrics::default()),
+            read_cache: read_cache::ReadCache::new(config.read_cache_lifetime(), config.read_cache_mib * 1024 * 1024),
             index: RwLock::new(Arc::new(SiteIndex::new(Vec::new()))),
         }));
         st.reload_index().await?;
@@ -171,14 +175,15 @@ pub fn app(state: AppState) -> Router {
         .merge(finders::router())
         .layer(RequestBodyLimitLayer::new(64 * 1024))
         .layer(request_timeout())
-        .merge(open311::read_router());
+        .merge(open311::read_router())
+        .route_layer(axum::middleware::from_fn_with_state(state.clone(), read_cache::serve));
     // Writes and the operator API: no CORS (see `cors`).
     let private = Router::new()
         .merge(finders::operator_router().layer(RequestBodyLimitLayer::new(64 * 1024)).layer(request_timeout()))
         .merge(audit::router().layer(request_timeout()))
         .merge(open311::write_router())
         .route("/metrics", axum::routing::get(metrics::serve))
-        .layer(axum::middleware::from_fn(run_to_completion));
+        .layer(axum::middleware::from_fn_with_state(state.clone(), run_to_completion));
     Router::new()
         .merge(public)
         .merge(private)
@@ -207,8 +212,22 @@ pub fn app(state: AppState) -> Router {
 /// connection): every later report on it failed with 500, seen under load.
 /// Nobody reads the answer of a finished write whose client has gone; the
 /// client's retry with the same idempotency key gets it.
-async fn run_to_completion(req: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
-    match tokio::spawn(next.run(req)).await {
+///
+/// A finished write also tells the read cache that what it kept is old.
+async fn run_to_completion(
+    axum::extract::State(st): axum::extract::State<AppState>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let writes = !matches!(*req.method(), axum::http::Method::GET | axum::http::Method::HEAD);
+    let task = tokio::spawn(async move {
+        let resp = next.run(req).await;
+        if writes {
+            st.read_cache.written();
+        }
+        resp
+    });
+    match task.await {
         Ok(resp) => resp,
         // A panic goes on to the panic layer, as if it had happened here.
         Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),

@@ -42,6 +42,9 @@ pub struct Metrics {
     pub photos: Counter,
     /// Refusals by kind: `rate_limit`, `support_cap`, `proof_of_work`.
     pub refused: Family<Labels, Counter>,
+    /// Public reads answered from memory, and those that ran their handler.
+    cache_hits: Counter,
+    cache_misses: Counter,
 }
 
 fn latency_histogram() -> Histogram {
@@ -57,6 +60,9 @@ impl Default for Metrics {
         let reports = Counter::default();
         let photos = Counter::default();
         let refused = Family::<Labels, Counter>::default();
+        let (cache_hits, cache_misses) = (Counter::default(), Counter::default());
+        registry.register("read_cache_hits", "Public reads answered from memory", cache_hits.clone());
+        registry.register("read_cache_misses", "Public reads that ran their handler", cache_misses.clone());
         registry.register("http_requests", "HTTP requests by method, route and status", requests.clone());
         registry.register("http_request_seconds", "HTTP request latency by route", latency.clone());
         registry.register("reports_received", "New reports stored", reports.clone());
@@ -66,13 +72,17 @@ impl Default for Metrics {
             "Requests refused by the abuse guards (limits, proof of work, operator authentication), by kind",
             refused.clone(),
         );
-        Self { registry, requests, latency, reports, photos, refused }
+        Self { registry, requests, latency, reports, photos, refused, cache_hits, cache_misses }
     }
 }
 
 impl Metrics {
     pub fn refuse(&self, kind: &str) {
         self.refused.get_or_create(&vec![("kind".into(), kind.into())]).inc();
+    }
+
+    pub fn read_cache(&self, hit: bool) {
+        if hit { &self.cache_hits } else { &self.cache_misses }.inc();
     }
 }
 

@@ -91,7 +91,7 @@ async fn api(headers: HeaderMap, Query(params): Query<HashMap<String, String>>) 
 /// it when not). Says nothing of the database; that is readiness.
 async fn live() -> Response {
     let body = serde_json::json!({ "status": "ok", "version": env!("CARGO_PKG_VERSION") });
-    ([(header::CONTENT_TYPE, MEDIA_JSON)], body.to_string()).into_response()
+    ([(header::CONTENT_TYPE, MEDIA_JSON), NOW_ONLY], body.to_string()).into_response()
 }
 
 /// Readiness (`/health/ready`, and `/health` as before): 200 when the
@@ -108,5 +108,8 @@ async fn health(State(st): State<AppState>) -> Response {
         "hotspot_sites": st.index().len(),
         "version": env!("CARGO_PKG_VERSION"),
     });
-    (status, [(header::CONTENT_TYPE, MEDIA_JSON)], body.to_string()).into_response()
+    (status, [(header::CONTENT_TYPE, MEDIA_JSON), NOW_ONLY], body.to_string()).into_response()
 }
+
+/// Health is about this moment: never kept (the read cache included).
+const NOW_ONLY: (header::HeaderName, &str) = (header::CACHE_CONTROL, "no-store");

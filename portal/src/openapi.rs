@@ -117,6 +117,50 @@ impl Modify for Security {
     }
 }
 
+/// Public reads come ready-made from `read_cache`: every one may answer 304
+/// to `If-None-Match`, and sends brotli or gzip when asked. Added to each
+/// such operation here rather than written on each declaration, so a new
+/// read cannot miss it.
+struct ReadyMade;
+
+/// Reads the read cache never keeps (their handlers say `no-store` or they
+/// are not public reads).
+fn is_ready_made(path: &str) -> bool {
+    !(path.starts_with("/health")
+        || path.starts_with("/operator")
+        || path.starts_with("/metrics")
+        || path.starts_with("/media")
+        || path.starts_with("/open311/v2/challenge"))
+}
+
+impl Modify for ReadyMade {
+    fn modify(&self, api: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::path::{ParameterBuilder, ParameterIn};
+        use utoipa::openapi::ResponseBuilder;
+        for (path, item) in api.paths.paths.iter_mut() {
+            let Some(get) = item.get.as_mut().filter(|_| is_ready_made(path)) else { continue };
+            get.responses.responses.entry("304".into()).or_insert_with(|| {
+                ResponseBuilder::new()
+                    .description("Your copy is current (its ETag was sent in If-None-Match)")
+                    .build()
+                    .into()
+            });
+            let header = |name: &str, text: &str| {
+                ParameterBuilder::new()
+                    .name(name)
+                    .parameter_in(ParameterIn::Header)
+                    .description(Some(text))
+                    .schema(Some(utoipa::openapi::ObjectBuilder::new().schema_type(utoipa::openapi::Type::String)))
+                    .build()
+            };
+            get.parameters.get_or_insert_with(Vec::new).extend([
+                header("If-None-Match", "The ETag of the copy you have: 304 without a body if it is current."),
+                header("Accept-Encoding", "br or gzip: the answer comes compressed (above 1 KiB)."),
+            ]);
+        }
+    }
+}
+
 #[derive(OpenApi)]
 #[openapi(
     info(
@@ -136,7 +180,7 @@ impl Modify for Security {
         FeatureCollection<HotspotProperties>, Finder, FinderCatalogue, AuditEntry, StatusChange, Discovery,
         Service, ServiceDefinition, ServiceRequest, CreatedRequest, TokenAnswer, ReportForm, SupportForm, Challenge
     )),
-    modifiers(&Security),
+    modifiers(&Security, &ReadyMade),
     tags(
         (name = "ogc", description = "OGC API – Features: M-WLAN hotspot sites (open data, dl-de/by-2-0)"),
         (name = "finders", description = "The capacity finders for childcare, care, midwives and doctors"),

@@ -12,6 +12,15 @@ async fn call(db: &TestDb, method: &str, uri: &str, accept: Option<&str>) -> Ans
     call_app(app, method, uri, accept).await
 }
 
+/// A GET with `headers`.
+async fn call_with(db: &TestDb, uri: &str, headers: &[(header::HeaderName, &str)]) -> Answer {
+    let mut req = Request::get(uri);
+    for (k, v) in headers {
+        req = req.header(k, *v);
+    }
+    common::send_to(muc_portal::app(db.state().await), req.body(Body::empty()).expect("request")).await
+}
+
 async fn call_app(app: axum::Router, method: &str, uri: &str, accept: Option<&str>) -> Answer {
     let mut req = Request::builder().method(method).uri(uri);
     if let Some(a) = accept {
@@ -227,7 +236,7 @@ async fn openapi_describes_every_path(db: TestDb) {
     assert!(paths.len() >= 26, "{}", paths.len());
     // Every documented operation answers with one of its documented statuses
     // (anonymous calls to the operator API: 401; unknown ids: 404).
-    let mut ok_gets = 0;
+    let (mut ok_gets, mut etags) = (0, 0);
     for (path, ops) in paths {
         let id = if path.starts_with("/collections") { "marienplatz-ost-tos" } else { "kita-finder-muenchen" };
         let uri = path
@@ -247,9 +256,17 @@ async fn openapi_describes_every_path(db: TestDb) {
                 a.status
             );
             ok_gets += usize::from(method == "get" && a.status == StatusCode::OK);
+            // A read with an ETag answers 304 to it, and says so.
+            if let (true, Some(etag)) = (method == "get", a.headers.get(header::ETAG)) {
+                let again = call_with(&db, &uri, &[(header::IF_NONE_MATCH, etag.to_str().expect("ascii"))]).await;
+                assert_eq!(again.status, StatusCode::NOT_MODIFIED, "{uri}");
+                assert!(documented.contains_key("304"), "GET {uri} answers 304, which the description does not list");
+                etags += 1;
+            }
         }
     }
     assert!(ok_gets >= 17, "{ok_gets}");
+    assert!(etags >= 13, "public reads with an ETag: {etags}");
     // What GeoReport clients need to know is in it: the form's fields, the
     // proof of work and the limits.
     let create = &api.json["paths"]["/open311/v2/requests.{format}"]["post"];

@@ -1,0 +1,340 @@
+//! Public reads served as ready-made bytes: strong ETags, 304s, br/gzip.
+//!
+//! A GET on a public read route runs its handler once; its answer (status
+//! 200, a body of known size up to [`MAX_ENTRY`]) is kept in memory as bytes,
+//! with a strong ETag (SHA-256 of the bytes) and, made on first demand, its
+//! brotli and gzip forms. The same request (path, query, `Accept`,
+//! `Accept-Language`) is then answered from memory without the handler or the
+//! database, and a client that sends the ETag back gets a 304 without a body.
+//!
+//! Fresh means both: no write has finished on this instance since the entry
+//! was made (every write bumps a generation, see `run_to_completion` in
+//! lib.rs), and it is younger than the configured lifetime. The lifetime is
+//! the bound on staleness for what this instance cannot see: a write on
+//! another instance on the same PostgreSQL, or `muc-portal finder …` on the
+//! command line.
+//!
+//! Not kept: requests with `Authorization` or `Cookie` (personal answers),
+//! answers whose handler set `Cache-Control` itself (a proof-of-work
+//! challenge is single-use, photos carry their own), anything but 200.
+//! Memory is bounded by weight (bytes), with quick_cache's eviction, so
+//! requests with ever new query strings cannot grow it without end.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, OnceLock};
+use std::time::{Duration, Instant};
+
+use axum::body::Body;
+use axum::body::HttpBody as _;
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use bytes::Bytes;
+use sha2::{Digest, Sha256};
+
+use crate::AppState;
+
+/// Answers above this size are passed through, not kept.
+pub const MAX_ENTRY: usize = 1024 * 1024;
+/// Below this size compression is not worth its header bytes and CPU.
+pub const COMPRESS_FROM: usize = 1024;
+
+pub struct ReadCache {
+    entries: quick_cache::sync::Cache<String, Arc<Entry>, ByBytes>,
+    /// Bumped by every finished write on this instance.
+    generation: AtomicU64,
+    /// How long an entry may be served (None: nothing is kept).
+    lifetime: Option<Duration>,
+}
+
+#[derive(Clone)]
+struct ByBytes;
+
+impl quick_cache::Weighter<String, Arc<Entry>> for ByBytes {
+    fn weight(&self, key: &String, e: &Arc<Entry>) -> u64 {
+        // The compressed forms are smaller than the body: counted as one more.
+        (key.len() + 2 * e.identity.body.len() + 512) as u64
+    }
+}
+
+struct Entry {
+    generation: u64,
+    made: Instant,
+    /// SHA-256 of the body, 128 bits in hex: strong, and the same on every instance.
+    tag: String,
+    identity: Form,
+    br: OnceLock<Option<Form>>,
+    gzip: OnceLock<Option<Form>>,
+}
+
+/// One encoding of an answer with its complete headers, made once: serving
+/// it is a clone of a small header map and a reference count.
+struct Form {
+    headers: HeaderMap,
+    body: Bytes,
+}
+
+impl Form {
+    fn new(mut headers: HeaderMap, body: Bytes, tag: &str, encoding: Encoding) -> Form {
+        // Each encoding has its own strong tag: the bytes differ.
+        let (suffix, name) = match encoding {
+            Encoding::Identity => ("", None),
+            Encoding::Gzip => ("-gz", Some("gzip")),
+            Encoding::Brotli => ("-br", Some("br")),
+        };
+        if let Some(name) = name {
+            headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(name));
+        }
+        if let Ok(etag) = HeaderValue::from_str(&format!("\"{tag}{suffix}\"")) {
+            headers.insert(header::ETAG, etag);
+        }
+        // Clients may keep it, but must ask whether it is still current.
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+        headers.insert(header::VARY, HeaderValue::from_static("Accept, Accept-Language, Accept-Encoding"));
+        Form { headers, body }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Encoding {
+    Identity,
+    Gzip,
+    Brotli,
+}
+
+impl ReadCache {
+    /// `lifetime` zero keeps nothing (ETags and 304s still work);
+    /// `max_bytes` bounds the memory the entries take.
+    pub fn new(lifetime: Duration, max_bytes: u64) -> Self {
+        Self {
+            entries: quick_cache::sync::Cache::with_weighter(1024, max_bytes.max(1), ByBytes),
+            generation: AtomicU64::new(0),
+            lifetime: (!lifetime.is_zero()).then_some(lifetime),
+        }
+    }
+
+    /// A write has finished: nothing kept before it is served again.
+    pub fn written(&self) {
+        self.generation.fetch_add(1, Ordering::AcqRel);
+    }
+
+    fn fresh(&self, key: &str) -> Option<Arc<Entry>> {
+        let lifetime = self.lifetime?;
+        let e = self.entries.get(key)?;
+        (e.generation == self.generation.load(Ordering::Acquire) && e.made.elapsed() < lifetime).then_some(e)
+    }
+
+    /// Bytes kept now (for tests and the benchmark).
+    pub fn weight(&self) -> u64 {
+        self.entries.weight()
+    }
+}
+
+/// The middleware on public read routes.
+pub async fn serve(State(st): State<AppState>, req: Request, next: Next) -> Response {
+    let h = req.headers();
+    if !matches!(*req.method(), Method::GET | Method::HEAD)
+        || h.contains_key(header::AUTHORIZATION)
+        || h.contains_key(header::COOKIE)
+    {
+        return next.run(req).await;
+    }
+    let key = key_of(&req);
+    let encoding = choose_encoding(h);
+    let if_none_match = h.get(header::IF_NONE_MATCH).cloned();
+    let cache = &st.read_cache;
+    if let Some(hit) = cache.fresh(&key) {
+        st.metrics.read_cache(true);
+        return answer(&hit, encoding, if_none_match.as_ref());
+    }
+    st.metrics.read_cache(false);
+    // Read before the handler runs: a write finishing meanwhile makes this
+    // entry stale at once rather than serving pre-write data as fresh.
+    let generation = cache.generation.load(Ordering::Acquire);
+    let resp = next.run(req).await;
+    let keep = resp.status() == StatusCode::OK
+        && !resp.headers().contains_key(header::CACHE_CONTROL)
+        && !resp.headers().contains_key(header::CONTENT_ENCODING)
+        && resp.body().size_hint().exact().is_some_and(|n| n <= MAX_ENTRY as u64);
+    if !keep {
+        return resp;
+    }
+    let (mut parts, body) = resp.into_parts();
+    let body = match axum::body::to_bytes(body, MAX_ENTRY).await {
+        Ok(b) => b,
+        Err(e) => {
+            tracing::error!(error = %e, "an answer's body could not be read");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    parts.headers.remove(header::CONTENT_LENGTH);
+    let tag = hex(&Sha256::digest(&body)[..16]);
+    let entry = Arc::new(Entry {
+        generation,
+        made: Instant::now(),
+        identity: Form::new(parts.headers, body, &tag, Encoding::Identity),
+        tag,
+        br: OnceLock::new(),
+        gzip: OnceLock::new(),
+    });
+    if cache.lifetime.is_some() {
+        cache.entries.insert(key, entry.clone());
+    }
+    answer(&entry, encoding, if_none_match.as_ref())
+}
+
+/// What makes two requests the same: path, query and the headers the
+/// answers vary by (`Accept-Encoding` is served from the same entry).
+fn key_of(req: &Request) -> String {
+    let h = req.headers();
+    let text = |n: header::HeaderName| h.get(n).map(HeaderValue::as_bytes).unwrap_or_default();
+    let mut key = String::with_capacity(96);
+    key.push_str(req.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/"));
+    for part in [text(header::ACCEPT), text(header::ACCEPT_LANGUAGE)] {
+        key.push('\n');
+        key.push_str(&String::from_utf8_lossy(part));
+    }
+    key
+}
+
+fn answer(e: &Entry, wanted: Encoding, if_none_match: Option<&HeaderValue>) -> Response {
+    let form = match wanted {
+        Encoding::Brotli => encoded(e, &e.br, wanted),
+        Encoding::Gzip => encoded(e, &e.gzip, wanted),
+        Encoding::Identity => None,
+    }
+    .unwrap_or(&e.identity);
+    if let (Some(v), Some(etag)) = (if_none_match, form.headers.get(header::ETAG)) {
+        if matches_tag(v, etag) {
+            // A 304 carries what the 200 would have said about caching.
+            let mut resp = StatusCode::NOT_MODIFIED.into_response();
+            for name in [header::ETAG, header::CACHE_CONTROL, header::VARY] {
+                if let Some(value) = form.headers.get(&name) {
+                    resp.headers_mut().insert(name, value.clone());
+                }
+            }
+            return resp;
+        }
+    }
+    let mut resp = Response::new(Body::from(form.body.clone()));
+    *resp.headers_mut() = form.headers.clone();
+    resp
+}
+
+/// The entry in `encoding`, made on first demand; None when not worth it.
+fn encoded<'a>(e: &Entry, cell: &'a OnceLock<Option<Form>>, encoding: Encoding) -> Option<&'a Form> {
+    cell.get_or_init(|| {
+        let body = compress(&e.identity.body, encoding)?;
+        Some(Form::new(e.identity.headers.clone(), body, &e.tag, encoding))
+    })
+    .as_ref()
+}
+
+/// `If-None-Match` compares weakly (RFC 9110 §13.1.2): `W/` is ignored.
+fn matches_tag(v: &HeaderValue, etag: &HeaderValue) -> bool {
+    let Ok(v) = v.to_str() else { return false };
+    let etag = etag.to_str().unwrap_or_default();
+    v.split(',').map(str::trim).any(|t| t == "*" || t.strip_prefix("W/").unwrap_or(t) == etag)
+}
+
+/// The best encoding the client accepts: brotli, then gzip, then none.
+/// Hand-parsed: `Accept-Encoding` is a list of tokens with optional `q`
+/// weights, and no maintained crate parses it on its own without a whole
+/// compression stack (tower-http compresses each answer anew, which is what
+/// this module avoids).
+pub fn choose_encoding(h: &HeaderMap) -> Encoding {
+    let Some(v) = h.get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok()) else { return Encoding::Identity };
+    let accepts = |name: &str| {
+        v.split(',').any(|item| {
+            let mut parts = item.split(';').map(str::trim);
+            let token = parts.next().unwrap_or_default();
+            let q = parts
+                .find_map(|p| p.strip_prefix("q=").or_else(|| p.strip_prefix("Q=")))
+                .map_or(Some(1.0), |q| q.trim().parse::<f32>().ok());
+            token.eq_ignore_ascii_case(name) && q.is_some_and(|q| q > 0.0)
+        })
+    };
+    if accepts("br") {
+        Encoding::Brotli
+    } else if accepts("gzip") {
+        Encoding::Gzip
+    } else {
+        Encoding::Identity
+    }
+}
+
+/// The body in `encoding`, if that is worth it (large enough and smaller).
+fn compress(body: &[u8], encoding: Encoding) -> Option<Bytes> {
+    use std::io::Write;
+    if body.len() < COMPRESS_FROM {
+        return None;
+    }
+    let out = match encoding {
+        Encoding::Identity => return None,
+        // Quality 5: most of brotli's gain at a fraction of 11's time; made
+        // once per entry, so the cost is paid once per lifetime, not per request.
+        Encoding::Brotli => {
+            let mut w = brotli::CompressorWriter::new(Vec::new(), 4096, 5, 22);
+            w.write_all(body).ok()?;
+            w.into_inner()
+        }
+        Encoding::Gzip => {
+            let mut w = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6));
+            w.write_all(body).ok()?;
+            w.finish().ok()?
+        }
+    };
+    (out.len() < body.len()).then(|| Bytes::from(out))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn accept(v: &str) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        h.insert(header::ACCEPT_ENCODING, HeaderValue::from_str(v).expect("header"));
+        h
+    }
+
+    #[test]
+    fn the_best_accepted_encoding_is_chosen() {
+        assert_eq!(choose_encoding(&HeaderMap::new()), Encoding::Identity);
+        assert_eq!(choose_encoding(&accept("gzip, deflate, br")), Encoding::Brotli);
+        assert_eq!(choose_encoding(&accept("gzip")), Encoding::Gzip);
+        assert_eq!(choose_encoding(&accept("br;q=0, gzip;q=0.5")), Encoding::Gzip);
+        assert_eq!(choose_encoding(&accept("BR ; q=1.0")), Encoding::Brotli);
+        assert_eq!(choose_encoding(&accept("identity, *;q=0")), Encoding::Identity);
+        assert_eq!(choose_encoding(&accept("gzip;q=bogus")), Encoding::Identity);
+    }
+
+    #[test]
+    fn small_or_incompressible_bodies_stay_as_they_are() {
+        assert!(compress(b"{}", Encoding::Brotli).is_none());
+        let random: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+        let text = "{\"name\":\"Marienplatz\"},".repeat(200);
+        let br = compress(text.as_bytes(), Encoding::Brotli).expect("text compresses");
+        let mut back = Vec::new();
+        brotli::BrotliDecompress(&mut &br[..], &mut back).expect("brotli");
+        assert_eq!(back, text.as_bytes());
+        let gz = compress(text.as_bytes(), Encoding::Gzip).expect("text compresses");
+        assert!(gz.len() < text.len() / 4);
+        // Whatever random bytes do, an answer never grows.
+        assert!(compress(&random, Encoding::Gzip).is_none_or(|c| c.len() < random.len()));
+    }
+
+    #[test]
+    fn if_none_match_compares_weakly_and_lists() {
+        let tag = HeaderValue::from_static("\"abc\"");
+        for (v, ok) in
+            [("\"abc\"", true), ("W/\"abc\"", true), ("\"x\", \"abc\"", true), ("*", true), ("\"abd\"", false)]
+        {
+            assert_eq!(matches_tag(&HeaderValue::from_static(v), &tag), ok, "{v}");
+        }
+    }
+}

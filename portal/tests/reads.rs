@@ -1,0 +1,208 @@
+//! Public reads as ready-made bytes (`read_cache`): strong ETags and 304s,
+//! br and gzip when asked, a write seen at once, personal and single-use
+//! answers never kept, memory bounded. On SQLite and PostgreSQL.
+
+mod common;
+
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use common::{Answer, TestDb};
+use muc_portal::read_cache::ReadCache;
+use muc_portal::AppState;
+
+const ITEMS: &str = "/collections/hotspots/items?limit=50";
+
+async fn get(st: &AppState, uri: &str, headers: &[(header::HeaderName, &str)]) -> Answer {
+    let mut req = Request::get(uri);
+    for (k, v) in headers {
+        req = req.header(k, *v);
+    }
+    common::send(st, req.body(Body::empty()).expect("request")).await
+}
+
+/// The state with reads kept for `lifetime` in at most `mib` MiB.
+async fn state(db: &TestDb, lifetime: Duration, mib: u64) -> (AppState, tempfile::TempDir) {
+    let media = tempfile::tempdir().expect("tempdir");
+    let mut st = db.state().await;
+    st.settings().media_dir = media.path().to_path_buf();
+    st.settings().read_cache = ReadCache::new(lifetime, mib * 1024 * 1024);
+    (st, media)
+}
+
+fn etag(a: &Answer) -> String {
+    a.headers.get(header::ETAG).expect("ETag").to_str().expect("ascii").to_string()
+}
+
+fn figure(metrics: &str, name: &str) -> u64 {
+    metrics
+        .lines()
+        .find_map(|l| l.strip_prefix(name).and_then(|rest| rest.trim().parse().ok()))
+        .unwrap_or_else(|| panic!("{name} not in:\n{metrics}"))
+}
+
+on_both_databases!(
+    reads_carry_strong_etags_and_answer_304,
+    compressed_when_asked_and_only_when_it_pays,
+    a_write_is_seen_at_once,
+    changes_this_portal_did_not_make_are_seen_within_the_lifetime,
+    personal_single_use_and_health_answers_are_never_kept,
+    memory_stays_within_its_bound
+);
+
+async fn reads_carry_strong_etags_and_answer_304(db: TestDb) {
+    let (st, _m) = state(&db, Duration::from_secs(3600), 64).await;
+    let first = get(&st, ITEMS, &[]).await;
+    assert_eq!(first.status, StatusCode::OK);
+    let tag = etag(&first);
+    assert!(tag.starts_with('"') && tag.len() == 34, "strong, 128 bits: {tag}");
+    assert_eq!(first.headers[header::CACHE_CONTROL], "no-cache");
+    assert_eq!(first.headers[header::VARY], "Accept, Accept-Language, Accept-Encoding");
+    assert_eq!(first.content_type, "application/geo+json");
+
+    // The same bytes again, from memory (its timeStamp says when it was made).
+    let again = get(&st, ITEMS, &[]).await;
+    assert_eq!(again.body, first.body);
+    assert_eq!(etag(&again), tag);
+    let metrics = String::from_utf8(get(&st, "/metrics", &[]).await.body).expect("text");
+    assert_eq!(figure(&metrics, "muc_portal_read_cache_hits_total"), 1);
+
+    for sent in [tag.clone(), format!("W/{tag}"), format!("\"other\", {tag}")] {
+        let not_modified = get(&st, ITEMS, &[(header::IF_NONE_MATCH, &sent)]).await;
+        assert_eq!(not_modified.status, StatusCode::NOT_MODIFIED, "{sent}");
+        assert!(not_modified.body.is_empty());
+        assert_eq!(etag(&not_modified), tag);
+    }
+    let changed = get(&st, ITEMS, &[(header::IF_NONE_MATCH, "\"0123\"")]).await;
+    assert_eq!(changed.status, StatusCode::OK);
+
+    // Another representation is another entry with its own tag.
+    let other = get(&st, "/collections/hotspots/items?limit=49", &[]).await;
+    assert_ne!(etag(&other), tag);
+    // Without anything kept (lifetime 0) the tags and 304s still work.
+    let (bare, _m2) = state(&db, Duration::ZERO, 64).await;
+    let a = get(&bare, "/finders", &[]).await;
+    let b = get(&bare, "/finders", &[(header::IF_NONE_MATCH, &etag(&a))]).await;
+    assert_eq!(b.status, StatusCode::NOT_MODIFIED);
+    assert_eq!(bare.read_cache.weight(), 0);
+}
+
+async fn compressed_when_asked_and_only_when_it_pays(db: TestDb) {
+    let (st, _m) = state(&db, Duration::from_secs(3600), 64).await;
+    let plain = get(&st, ITEMS, &[]).await;
+    assert!(plain.headers.get(header::CONTENT_ENCODING).is_none());
+
+    let br = get(&st, ITEMS, &[(header::ACCEPT_ENCODING, "gzip, deflate, br")]).await;
+    assert_eq!(br.headers[header::CONTENT_ENCODING], "br");
+    let mut unpacked = Vec::new();
+    brotli::BrotliDecompress(&mut &br.body[..], &mut unpacked).expect("brotli");
+    assert_eq!(unpacked, plain.body);
+    assert!(br.body.len() * 4 < plain.body.len(), "{} of {} bytes", br.body.len(), plain.body.len());
+    assert_ne!(etag(&br), etag(&plain), "other bytes, other strong tag");
+    let again = get(&st, ITEMS, &[(header::ACCEPT_ENCODING, "br"), (header::IF_NONE_MATCH, &etag(&br))]).await;
+    assert_eq!(again.status, StatusCode::NOT_MODIFIED);
+
+    let gz = get(&st, ITEMS, &[(header::ACCEPT_ENCODING, "gzip")]).await;
+    assert_eq!(gz.headers[header::CONTENT_ENCODING], "gzip");
+    let mut unpacked = Vec::new();
+    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&gz.body[..]), &mut unpacked).expect("gzip");
+    assert_eq!(unpacked, plain.body);
+
+    // A small answer is not worth it.
+    let small = get(&st, "/conformance", &[(header::ACCEPT_ENCODING, "br")]).await;
+    assert!(small.body.len() < muc_portal::read_cache::COMPRESS_FROM, "{}", small.body.len());
+    assert!(small.headers.get(header::CONTENT_ENCODING).is_none());
+}
+
+/// Kept for an hour, yet a report posted or a finder changed through this
+/// portal is in the very next read.
+async fn a_write_is_seen_at_once(db: TestDb) {
+    let (st, _m) = state(&db, Duration::from_secs(3600), 64).await;
+    let list = "/open311/v2/requests.json?status=open";
+    let before = get(&st, list, &[]).await.json().as_array().expect("list").len();
+    let form = "api_key=muenchen-app&service_code=strassenbeleuchtung&lat=48.137154&long=11.576124\
+                &attribute%5Bart%5D=dunkel&description=Seit+Tagen+dunkel.";
+    let req = Request::post("/open311/v2/requests.json")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(form))
+        .expect("request");
+    assert_eq!(common::send(&st, req).await.status, StatusCode::CREATED);
+    let after = get(&st, list, &[]).await.json().as_array().expect("list").len();
+    assert_eq!(after, before + 1);
+
+    let finders = get(&st, "/finders", &[]).await;
+    let token = muc_portal::auth::create_token(&st.db, "Test-Team", &[muc_portal::auth::Scope::Finders], 1, "test")
+        .await
+        .expect("token")
+        .token;
+    let mut changed = finders.json["finders"][0].clone();
+    changed["name_de"] = "Umbenannt".into();
+    let id = changed["id"].as_str().expect("id").to_string();
+    let put = Request::put(format!("/operator/finders/{id}"))
+        .header(header::AUTHORIZATION, format!("Bearer {token}"))
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(changed.to_string()))
+        .expect("request");
+    assert_eq!(common::send(&st, put).await.status, StatusCode::OK);
+    let now = get(&st, "/finders", &[(header::IF_NONE_MATCH, &etag(&finders))]).await;
+    assert_eq!(now.status, StatusCode::OK, "the old tag no longer matches");
+    assert!(now.json["finders"].as_array().expect("list").iter().any(|f| f["name_de"] == "Umbenannt"));
+}
+
+/// What another instance or `muc-portal finder …` writes is not seen at
+/// once (that is what keeping means) but after the lifetime, without any
+/// write here.
+async fn changes_this_portal_did_not_make_are_seen_within_the_lifetime(db: TestDb) {
+    let (st, _m) = state(&db, Duration::from_millis(300), 64).await;
+    let first = get(&st, "/finders", &[]).await;
+    let id = first.json["finders"][0]["id"].as_str().expect("id").to_string();
+    // As the command line does it: straight into the database.
+    muc_portal::finders::retire_entry(&st.db, &id, muc_portal::now(), "command line (test)").await.expect("retire");
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    loop {
+        let now = get(&st, "/finders", &[]).await;
+        if !now.json["finders"].as_array().expect("list").iter().any(|f| f["id"] == id.as_str()) {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "the retired finder is still listed");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+async fn personal_single_use_and_health_answers_are_never_kept(db: TestDb) {
+    let (mut st, _m) = state(&db, Duration::from_secs(3600), 64).await;
+    // Proof of work on: each challenge is single-use and must differ.
+    st.settings().pow = muc_portal::pow::Pow::from_config(&db.config()).map(std::sync::Arc::new);
+    let a = get(&st, "/open311/v2/challenge.json", &[]).await;
+    let b = get(&st, "/open311/v2/challenge.json", &[]).await;
+    assert_eq!(a.status, StatusCode::OK);
+    assert_ne!(a.json["challenge"], b.json["challenge"]);
+    assert_eq!(st.read_cache.weight(), 0, "nothing kept");
+
+    // Anything that carries a token or a cookie is someone's own.
+    for (name, value) in [(header::AUTHORIZATION, "Bearer abc"), (header::COOKIE, "s=1")] {
+        let r = get(&st, ITEMS, &[(name, value)]).await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(r.headers.get(header::ETAG).is_none());
+    }
+    assert_eq!(st.read_cache.weight(), 0, "nothing kept");
+
+    // Health is about now: 200, then the database goes, then 503.
+    assert_eq!(get(&st, "/health", &[]).await.status, StatusCode::OK);
+    st.db.close().await;
+    assert_eq!(get(&st, "/health", &[]).await.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(get(&st, "/health/ready", &[]).await.status, StatusCode::SERVICE_UNAVAILABLE);
+}
+
+/// Ever new query strings cannot grow the portal's memory past the bound.
+async fn memory_stays_within_its_bound(db: TestDb) {
+    let (st, _m) = state(&db, Duration::from_secs(3600), 1).await;
+    for i in 0..600 {
+        let uri = format!("/collections/hotspots/items?limit=20&near=11.5{i:03},48.13");
+        assert_eq!(get(&st, &uri, &[]).await.status, StatusCode::OK);
+    }
+    let kept = st.read_cache.weight();
+    assert!(kept > 512 * 1024, "it does keep answers: {kept} bytes");
+    assert!(kept <= 1024 * 1024, "at most 1 MiB: {kept} bytes");
+}
