@@ -328,6 +328,9 @@ async fn state_and_bare_routers(dir: &Path, db: &str) -> (muc_portal::AppState, 
             .merge(muc_portal::hotspots::router())
             .merge(muc_portal::finders::router())
             .merge(muc_portal::open311::read_router())
+            // The read path's own shape (answers kept as bytes) is not a
+            // layer under test: both sides serve from the same kept answers.
+            .route_layer(axum::middleware::from_fn_with_state(shared.clone(), muc_portal::read_cache::serve))
             .with_state(shared.clone())
     };
     (st, bare)

@@ -54,7 +54,7 @@ struct ByBytes;
 impl quick_cache::Weighter<String, Arc<Entry>> for ByBytes {
     fn weight(&self, key: &String, e: &Arc<Entry>) -> u64 {
         // The compressed forms are smaller than the body: counted as one more.
-        (key.len() + 2 * e.identity.body.len() + 512) as u64
+        (key.len() + 2 * e.identity.as_ref().map_or(0, |f| f.body.len()) + 512) as u64
     }
 }
 
@@ -63,7 +63,8 @@ struct Entry {
     made: Instant,
     /// SHA-256 of the body, 128 bits in hex: strong, and the same on every instance.
     tag: String,
-    identity: Form,
+    /// None: an answer that is not kept (the request runs its handler).
+    identity: Option<Form>,
     br: OnceLock<Option<Form>>,
     gzip: OnceLock<Option<Form>>,
 }
@@ -119,10 +120,8 @@ impl ReadCache {
         self.generation.fetch_add(1, Ordering::AcqRel);
     }
 
-    fn fresh(&self, key: &str) -> Option<Arc<Entry>> {
-        let lifetime = self.lifetime?;
-        let e = self.entries.get(key)?;
-        (e.generation == self.generation.load(Ordering::Acquire) && e.made.elapsed() < lifetime).then_some(e)
+    fn is_fresh(&self, e: &Entry) -> bool {
+        self.lifetime.is_some_and(|l| e.made.elapsed() < l) && e.generation == self.generation.load(Ordering::Acquire)
     }
 
     /// Bytes kept now (for tests and the benchmark).
@@ -144,9 +143,32 @@ pub async fn serve(State(st): State<AppState>, req: Request, next: Next) -> Resp
     let encoding = choose_encoding(h);
     let if_none_match = h.get(header::IF_NONE_MATCH).cloned();
     let cache = &st.read_cache;
-    if let Some(hit) = cache.fresh(&key) {
-        st.metrics.read_cache(true);
-        return answer(&hit, encoding, if_none_match.as_ref());
+    // One request makes an answer; the same requests meanwhile wait for it
+    // instead of each running the handler (a list that expires under load
+    // was made by every connection at once: p99 of 19 ms, measured).
+    let mut guard = None;
+    if cache.lifetime.is_some() {
+        for _ in 0..3 {
+            match cache.entries.get_value_or_guard_async(&key).await {
+                Ok(e) if cache.is_fresh(&e) => match &e.identity {
+                    Some(_) => {
+                        st.metrics.read_cache(true);
+                        return answer(&e, encoding, if_none_match.as_ref());
+                    }
+                    // Known not to be kept (single-use, health, errors): run it.
+                    None => break,
+                },
+                // Old, or made while a write finished: drop it (unless
+                // someone has already put a newer one there) and ask again.
+                Ok(old) => {
+                    cache.entries.remove_if(&key, |v| Arc::ptr_eq(v, &old));
+                }
+                Err(g) => {
+                    guard = Some(g);
+                    break;
+                }
+            }
+        }
     }
     st.metrics.read_cache(false);
     // Read before the handler runs: a write finishing meanwhile makes this
@@ -158,6 +180,18 @@ pub async fn serve(State(st): State<AppState>, req: Request, next: Next) -> Resp
         && !resp.headers().contains_key(header::CONTENT_ENCODING)
         && resp.body().size_hint().exact().is_some_and(|n| n <= MAX_ENTRY as u64);
     if !keep {
+        // Remembered as "run it": later requests need not wait for a guard.
+        if let Some(g) = guard {
+            let pass = Entry {
+                generation,
+                made: Instant::now(),
+                tag: String::new(),
+                identity: None,
+                br: OnceLock::new(),
+                gzip: OnceLock::new(),
+            };
+            let _ = g.insert(Arc::new(pass));
+        }
         return resp;
     }
     let (mut parts, body) = resp.into_parts();
@@ -173,13 +207,13 @@ pub async fn serve(State(st): State<AppState>, req: Request, next: Next) -> Resp
     let entry = Arc::new(Entry {
         generation,
         made: Instant::now(),
-        identity: Form::new(parts.headers, body, &tag, Encoding::Identity),
+        identity: Some(Form::new(parts.headers, body, &tag, Encoding::Identity)),
         tag,
         br: OnceLock::new(),
         gzip: OnceLock::new(),
     });
-    if cache.lifetime.is_some() {
-        cache.entries.insert(key, entry.clone());
+    if let Some(g) = guard {
+        let _ = g.insert(entry.clone());
     }
     answer(&entry, encoding, if_none_match.as_ref())
 }
@@ -199,12 +233,13 @@ fn key_of(req: &Request) -> String {
 }
 
 fn answer(e: &Entry, wanted: Encoding, if_none_match: Option<&HeaderValue>) -> Response {
+    let Some(identity) = &e.identity else { return StatusCode::INTERNAL_SERVER_ERROR.into_response() };
     let form = match wanted {
         Encoding::Brotli => encoded(e, &e.br, wanted),
         Encoding::Gzip => encoded(e, &e.gzip, wanted),
         Encoding::Identity => None,
     }
-    .unwrap_or(&e.identity);
+    .unwrap_or(identity);
     if let (Some(v), Some(etag)) = (if_none_match, form.headers.get(header::ETAG)) {
         if matches_tag(v, etag) {
             // A 304 carries what the 200 would have said about caching.
@@ -225,8 +260,9 @@ fn answer(e: &Entry, wanted: Encoding, if_none_match: Option<&HeaderValue>) -> R
 /// The entry in `encoding`, made on first demand; None when not worth it.
 fn encoded<'a>(e: &Entry, cell: &'a OnceLock<Option<Form>>, encoding: Encoding) -> Option<&'a Form> {
     cell.get_or_init(|| {
-        let body = compress(&e.identity.body, encoding)?;
-        Some(Form::new(e.identity.headers.clone(), body, &e.tag, encoding))
+        let identity = e.identity.as_ref()?;
+        let body = compress(&identity.body, encoding)?;
+        Some(Form::new(identity.headers.clone(), body, &e.tag, encoding))
     })
     .as_ref()
 }

@@ -48,6 +48,7 @@ on_both_databases!(
     a_write_is_seen_at_once,
     changes_this_portal_did_not_make_are_seen_within_the_lifetime,
     personal_single_use_and_health_answers_are_never_kept,
+    the_same_reads_at_once_run_the_handler_once,
     memory_stays_within_its_bound
 );
 
@@ -178,7 +179,8 @@ async fn personal_single_use_and_health_answers_are_never_kept(db: TestDb) {
     let b = get(&st, "/open311/v2/challenge.json", &[]).await;
     assert_eq!(a.status, StatusCode::OK);
     assert_ne!(a.json["challenge"], b.json["challenge"]);
-    assert_eq!(st.read_cache.weight(), 0, "nothing kept");
+    assert!(st.read_cache.weight() < 1024, "only a note to run it: {}", st.read_cache.weight());
+    let kept = st.read_cache.weight();
 
     // Anything that carries a token or a cookie is someone's own.
     for (name, value) in [(header::AUTHORIZATION, "Bearer abc"), (header::COOKIE, "s=1")] {
@@ -186,7 +188,7 @@ async fn personal_single_use_and_health_answers_are_never_kept(db: TestDb) {
         assert_eq!(r.status, StatusCode::OK);
         assert!(r.headers.get(header::ETAG).is_none());
     }
-    assert_eq!(st.read_cache.weight(), 0, "nothing kept");
+    assert_eq!(st.read_cache.weight(), kept, "nothing more kept");
 
     // Health is about now: 200, then the database goes, then 503.
     assert_eq!(get(&st, "/health", &[]).await.status, StatusCode::OK);
@@ -205,4 +207,20 @@ async fn memory_stays_within_its_bound(db: TestDb) {
     let kept = st.read_cache.weight();
     assert!(kept > 512 * 1024, "it does keep answers: {kept} bytes");
     assert!(kept <= 1024 * 1024, "at most 1 MiB: {kept} bytes");
+}
+
+/// A list that is asked for by many at once (after a write, or when it
+/// expires) is made once; the others wait for it.
+async fn the_same_reads_at_once_run_the_handler_once(db: TestDb) {
+    let (st, _m) = state(&db, Duration::from_secs(3600), 64).await;
+    let mut reads = tokio::task::JoinSet::new();
+    for _ in 0..32 {
+        let st = st.clone();
+        reads.spawn(async move { get(&st, "/open311/v2/requests.json", &[]).await });
+    }
+    let answers = reads.join_all().await;
+    assert!(answers.iter().all(|a| a.status == StatusCode::OK && a.body == answers[0].body));
+    let metrics = String::from_utf8(get(&st, "/metrics", &[]).await.body).expect("text");
+    assert_eq!(figure(&metrics, "muc_portal_read_cache_misses_total"), 1, "made once");
+    assert_eq!(figure(&metrics, "muc_portal_read_cache_hits_total"), 31);
 }
