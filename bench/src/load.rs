@@ -47,8 +47,22 @@ pub fn parse_wrk(out: &str) -> Option<WrkResult> {
 }
 
 pub fn wrk(url: &str, seconds: u32, connections: u32, script: Option<&Path>) -> Result<WrkResult, String> {
+    wrk_with(url, seconds, connections, script, &[])
+}
+
+/// [`wrk`] with extra request headers (`Name: value`).
+pub fn wrk_with(
+    url: &str,
+    seconds: u32,
+    connections: u32,
+    script: Option<&Path>,
+    headers: &[String],
+) -> Result<WrkResult, String> {
     let mut cmd = Command::new("wrk");
     cmd.args(["-t2", &format!("-c{connections}"), &format!("-d{seconds}s"), "--latency"]);
+    for h in headers {
+        cmd.arg("-H").arg(h);
+    }
     if let Some(s) = script {
         cmd.arg("-s").arg(s);
     }

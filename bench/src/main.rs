@@ -401,6 +401,7 @@ async fn portal_on_loopback(bin: &Path, tmp: &Path, load_secs: u32, load_runs: u
         "\nPortal memory (PSS): {idle_portal:.1} MiB idle after start, {peak:.1} MiB at the highest sample under load (sampled every 200 ms).\n\
          Report POSTs are real: each stores a report (and a cleaned photo) in SQLite; nginx only answers them.\n"
     );
+    block.push_str(&compression(&portal_url, load_secs, load_runs).await);
     drop(nginx);
     procs::kill_tree(portal.id());
     let _ = portal.wait();
@@ -428,4 +429,55 @@ fn start_portal(bin: &Path, dir: &Path) -> (std::process::Child, String) {
         .expect("start portal");
     wait_for_port(port, Duration::from_secs(30)).expect("portal up");
     (portal, format!("http://127.0.0.1:{port}"))
+}
+
+/// What compression saves (bytes on the wire) and costs (throughput served
+/// from memory; the time of an answer made afresh, which pays for the
+/// compression once per kept answer).
+async fn compression(portal_url: &str, load_secs: u32, load_runs: usize) -> String {
+    let mut block = String::from(
+        "Compression when the client asks (`Accept-Encoding`), same portal: bytes per answer; requests/s under wrk \
+         (answers kept in memory, so compressed once); and an answer made afresh (after a write drops the kept \
+         ones; median of 9), which pays for compressing it.\n\n\
+         | endpoint | bytes: none / br / gzip | req/s: none / br / gzip | made afresh (ms): none / br / gzip |\n|---|---|---|---|\n",
+    );
+    let http = reqwest::Client::new();
+    let form =
+        "api_key=muenchen-app&service_code=strassenbeleuchtung&lat=48.137154&long=11.576124&attribute%5Bart%5D=dunkel";
+    for (name, path) in [
+        ("all hotspot sites (limit 1000)", "/collections/hotspots/items?limit=1000"),
+        ("finder catalogue", "/finders"),
+        ("Open311 services.json", "/open311/v2/services.json"),
+        ("Open311 requests.json (50 newest)", "/open311/v2/requests.json"),
+    ] {
+        let url = format!("{portal_url}{path}");
+        let (mut bytes, mut rps, mut fresh) = (Vec::new(), Vec::new(), Vec::new());
+        for enc in ["identity", "br", "gzip"] {
+            let body =
+                http.get(&url).header("accept-encoding", enc).send().await.expect("GET").bytes().await.expect("body");
+            bytes.push(body.len().to_string());
+            let runs: Vec<f64> = (0..load_runs)
+                .filter_map(|_| load::wrk_with(&url, load_secs, 32, None, &[format!("Accept-Encoding: {enc}")]).ok())
+                .map(|r| r.rps)
+                .collect();
+            rps.push(summary(&runs).map_or("–".into(), |s| format!("{:.0}", s.median)));
+            let mut times = Vec::new();
+            for _ in 0..9 {
+                // A write drops every kept answer; the next read makes it anew.
+                let _ = http
+                    .post(format!("{portal_url}/open311/v2/requests.json"))
+                    .header("content-type", "application/x-www-form-urlencoded")
+                    .body(form)
+                    .send()
+                    .await;
+                let t = std::time::Instant::now();
+                let _ = http.get(&url).header("accept-encoding", enc).send().await.expect("GET").bytes().await;
+                times.push(t.elapsed().as_secs_f64() * 1000.0);
+            }
+            fresh.push(summary(&times).map_or("–".into(), |s| format!("{:.2}", s.median)));
+        }
+        let _ = writeln!(block, "| {name} | {} | {} | {} |", bytes.join(" / "), rps.join(" / "), fresh.join(" / "));
+    }
+    block.push('\n');
+    block
 }

@@ -147,7 +147,13 @@ pub async fn serve(State(st): State<AppState>, req: Request, next: Next) -> Resp
     // instead of each running the handler (a list that expires under load
     // was made by every connection at once: p99 of 19 ms, measured).
     let mut guard = None;
-    if cache.lifetime.is_some() {
+    // `Cache-Control: no-cache` (or the older `Pragma: no-cache`) asks for
+    // the answer of now (RFC 9111 §5.2.1.4): the handler runs, and what it
+    // makes replaces what was kept.
+    let revalidate = [header::CACHE_CONTROL, header::PRAGMA]
+        .iter()
+        .any(|n| h.get(n).and_then(|v| v.to_str().ok()).is_some_and(|v| v.to_ascii_lowercase().contains("no-cache")));
+    if cache.lifetime.is_some() && !revalidate {
         for _ in 0..3 {
             match cache.entries.get_value_or_guard_async(&key).await {
                 Ok(e) if cache.is_fresh(&e) => match &e.identity {
@@ -212,8 +218,12 @@ pub async fn serve(State(st): State<AppState>, req: Request, next: Next) -> Resp
         br: OnceLock::new(),
         gzip: OnceLock::new(),
     });
-    if let Some(g) = guard {
-        let _ = g.insert(entry.clone());
+    match guard {
+        Some(g) => {
+            let _ = g.insert(entry.clone());
+        }
+        None if revalidate && cache.lifetime.is_some() => cache.entries.insert(key, entry.clone()),
+        None => {}
     }
     answer(&entry, encoding, if_none_match.as_ref())
 }

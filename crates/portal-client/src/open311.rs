@@ -127,11 +127,23 @@ impl Open311Client {
     }
 
     /// The current state of reports by id (GeoReport `service_request_id` list).
+    /// Asked with `Cache-Control: no-cache`: a person looking at their own
+    /// reports wants the state of now, not an answer a cache kept (our portal
+    /// keeps lists for up to two seconds; the city may just have changed one).
     pub async fn reports(&self, ids: &[String]) -> Result<Vec<ServiceRequest>, ClientError> {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        self.get_json(&self.url("requests.json", &[("service_request_id", ids.join(","))])).await
+        let url = self.url("requests.json", &[("service_request_id", ids.join(","))]);
+        read(
+            self.http
+                .get(url)
+                .header(reqwest::header::ACCEPT, "application/json")
+                .header(reqwest::header::CACHE_CONTROL, "no-cache")
+                .send()
+                .await?,
+        )
+        .await
     }
 
     /// Open reports of one category within `radius_m` of a point, nearest
