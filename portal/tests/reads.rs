@@ -232,3 +232,19 @@ async fn the_same_reads_at_once_run_the_handler_once(db: TestDb) {
     assert_eq!(figure(&metrics, "muc_portal_read_cache_misses_total"), 1, "made once");
     assert_eq!(figure(&metrics, "muc_portal_read_cache_hits_total"), 31);
 }
+
+/// A HEAD is answered from what a GET keeps, and never keeps the empty body
+/// axum gives a HEAD in place of the GET's answer.
+#[tokio::test]
+async fn a_head_never_empties_the_kept_answer() {
+    let db = TestDb::sqlite().await;
+    let (st, _m) = state(&db, Duration::from_secs(3600), 64).await;
+    let head = common::send(&st, Request::head(ITEMS).body(Body::empty()).expect("request")).await;
+    assert_eq!(head.status, StatusCode::OK);
+    assert!(head.body.is_empty());
+    let get = get(&st, ITEMS, &[]).await;
+    assert!(get.json()["features"].as_array().is_some_and(|f| f.len() == 50), "a whole answer after a HEAD");
+    let head_again = common::send(&st, Request::head(ITEMS).body(Body::empty()).expect("request")).await;
+    assert_eq!(head_again.status, StatusCode::OK);
+    assert_eq!(head_again.headers.get(header::ETAG), get.headers.get(header::ETAG));
+}
