@@ -185,7 +185,7 @@ pub async fn measure(bin: &Path, dir: &Path, fixtures: &Path, load_secs: u32, lo
     let _ = writeln!(
         md,
         "Reads with every layer (request id, metrics, CORS, body and time limits, the hyper loop with its header timeout and \
-         connection cap) beside the same routers bare, in one process, wrk 32 connections, {load_secs} s × {}, the two taking turns (ABBA):\n\n\
+         connection cap) beside the same routers bare (both serving the same kept answers of the read cache), in one process, wrk 32 connections, {load_secs} s × {}, the two taking turns (ABBA):\n\n\
          | endpoint | with layers req/s | bare req/s | with ÷ bare |\n|---|---|---|---|",
         load_runs.max(5)
     );
