@@ -160,7 +160,7 @@ async fn a_visitor_killed_mid_session_leaves_nothing_for_the_next() -> Result<()
     app.screenshot("kiosk-02-before-the-kill").await?;
 
     // A crash, a kill, a power cut: no chance to clean up.
-    assert!(kill_app(&data)? >= 1, "the app was killed");
+    assert!(kill_app(&data).await? >= 1, "the app was killed");
     drop(app);
     let _city = Portal::start_on(&db, port)?;
     let app = kiosk(&city_url, &data, "600").await?;

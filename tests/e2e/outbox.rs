@@ -54,7 +54,7 @@ async fn reports_survive_restarts_and_a_kill_mid_send() -> Result<()> {
     app.send_graffiti("Sendlinger Tor", Some("Zweite Meldung, Senden abgebrochen.")).await?;
     relay.until_post_answered(Duration::from_secs(30)).await?;
     assert_eq!(reports_with(&url, "Zweite Meldung").await?, 1, "the portal has it");
-    assert!(kill_app(&data)? >= 1, "the app process was found and killed");
+    assert!(kill_app(&data).await? >= 1, "the app process was found and killed");
     drop(app);
 
     // Started again, the app sends it again with the same key: still one.
@@ -76,7 +76,7 @@ async fn reports_survive_restarts_and_a_kill_mid_send() -> Result<()> {
     app.find("#report-description").await?.send_keys("Dritte Meldung, als Entwurf begonnen.").await?;
     // Killed as soon as the autosave (0.7 s after the last change) has written the draft.
     poll_until("the draft is saved", Duration::from_secs(20), || drafts_contain(&data, "Dritte Meldung")).await?;
-    assert!(kill_app(&data)? >= 1, "the app process was found and killed");
+    assert!(kill_app(&data).await? >= 1, "the app process was found and killed");
     drop(app);
     let app = Driver::app_on(&url, &data).await?;
     app.press("Anliegen melden").await?;

@@ -56,7 +56,7 @@ async fn a_page_whose_process_dies_is_loaded_again() -> Result<()> {
     assert!(data.join("favourites.json").exists(), "what the person kept is still there");
     // The WebDriver session is gone with the crash: end the app by hand.
     drop(app);
-    muc_e2e::kill_app(&data)?;
+    muc_e2e::kill_app(&data).await?;
     Ok(())
 }
 

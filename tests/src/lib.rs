@@ -486,7 +486,7 @@ pub fn app_pids(data_dir: &Path) -> Result<Vec<i32>> {
 
 /// Kills (SIGKILL, no chance to clean up) every app process that runs on
 /// `data_dir`; returns how many.
-pub fn kill_app(data_dir: &Path) -> Result<usize> {
+pub async fn kill_app(data_dir: &Path) -> Result<usize> {
     let mut killed = 0;
     for pid in app_pids(data_dir)? {
         let status = Command::new("kill").args(["-KILL", &pid.to_string()]).status()?;
@@ -496,13 +496,8 @@ pub fn kill_app(data_dir: &Path) -> Result<usize> {
     }
     // `kill` returns before the process is gone; an app started meanwhile
     // would find the dying one's D-Bus name and end (single instance).
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while !app_pids(data_dir)?.is_empty() {
-        if Instant::now() > deadline {
-            return Err("the killed app is still running after 20 s".into());
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    poll_until("the killed app is gone", Duration::from_secs(20), || app_pids(data_dir).is_ok_and(|p| p.is_empty()))
+        .await?;
     Ok(killed)
 }
 
