@@ -323,15 +323,17 @@ async fn state_and_bare_routers(dir: &Path, db: &str) -> (muc_portal::AppState, 
     let st = muc_portal::AppState::open(&config, "http://127.0.0.1").await.expect("state");
     let shared = st.clone();
     let bare = move || {
-        axum::Router::new()
+        let routes = axum::Router::new()
             .merge(muc_portal::ogc::router())
             .merge(muc_portal::hotspots::router())
             .merge(muc_portal::finders::router())
-            .merge(muc_portal::open311::read_router())
-            // The read path's own shape (answers kept as bytes) is not a
-            // layer under test: both sides serve from the same kept answers.
-            .route_layer(axum::middleware::from_fn_with_state(shared.clone(), muc_portal::read_cache::serve))
+            .merge(muc_portal::open311::read_router());
+        // The read path's own shape (answers kept as bytes, served before
+        // routing) is not a layer under test: both sides serve from the same
+        // kept answers.
+        muc_portal::read_cache::keepable(routes)
             .with_state(shared.clone())
+            .layer(muc_portal::read_cache::ReadCacheLayer::new(shared.clone()))
     };
     (st, bare)
 }

@@ -140,7 +140,9 @@ pub async fn operator(st: &AppState, headers: &HeaderMap) -> Result<Operator> {
         .map(str::trim)
         .filter(|t| !t.is_empty())
         .ok_or_else(|| Error::Unauthorized("Send an operator token: Authorization: Bearer <token>.".into()))?;
-    let row: Option<(String, String, String, Option<i64>, Option<i64>)> =
+    // id, name, scopes, expires_at, revoked_at
+    type TokenRow = (String, String, String, Option<i64>, Option<i64>);
+    let row: Option<TokenRow> =
         sqlx::query_as("SELECT id, name, scopes, expires_at, revoked_at FROM operator_tokens WHERE token_hash = $1")
             .bind(hash(token))
             .fetch_optional(&st.db)

@@ -37,6 +37,14 @@ pub enum LogFormat {
     Json,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PhotoStore {
+    /// Files in the media folder: the default for one instance.
+    Folder,
+    /// Rows in the database: for several instances on one PostgreSQL.
+    Database,
+}
+
 #[derive(clap::Args, Debug, Clone)]
 pub struct Config {
     /// Address to listen on.
@@ -58,6 +66,10 @@ pub struct Config {
     /// or $XDG_DATA_HOME/muenchen-portal/media with PostgreSQL. Never the working directory.
     #[arg(long, global = true, env = "MUC_MEDIA_DIR")]
     pub media_dir: Option<PathBuf>,
+    /// Where report photos are kept: `folder` (the media folder; one instance) or
+    /// `database` (in the database, so every instance on it serves every photo).
+    #[arg(long, global = true, env = "MUC_PHOTO_STORE", value_enum, default_value_t = PhotoStore::Folder)]
+    pub photo_store: PhotoStore,
     /// Open311 API keys allowed to post reports, comma-separated.
     #[arg(
         long = "open311-api-keys",
@@ -89,12 +101,17 @@ pub struct Config {
     #[arg(long, global = true, env = "MUC_TRUST_FORWARDED_FOR", action = ArgAction::Set, default_value = "false",
         value_parser = BoolishValueParser::new())]
     pub trust_forwarded_for: bool,
+    /// Count the per-source limits in the database as well, over every instance on it
+    /// (several instances behind a load balancer); off: each instance counts alone.
+    #[arg(long, global = true, env = "MUC_SHARED_LIMITS", action = ArgAction::Set, default_value = "false",
+        value_parser = BoolishValueParser::new())]
+    pub shared_limits: bool,
     /// Proof of work (ALTCHA) on anonymous reports; `off` turns it off.
     #[arg(long, global = true, env = "MUC_POW", action = ArgAction::Set, default_value = "on",
         value_parser = BoolishValueParser::new())]
     pub pow: bool,
-    /// The key challenges are signed with (at least 16 characters; the same on every
-    /// instance); default a random one per start.
+    /// The key challenges are signed with and sources' hashes are salted with (at least
+    /// 16 characters; the same on every instance); default a random one per start.
     #[arg(long, global = true, env = "MUC_POW_KEY", hide_env_values = true)]
     pub pow_key: Option<String>,
     /// Days the contact data of a closed report is kept (1 to 3650).
@@ -175,6 +192,7 @@ impl Config {
             support_every: self.limit_supports.every,
             supports_per_report: self.limit_supports_per_report,
             trust_forwarded_for: self.trust_forwarded_for,
+            shared: self.shared_limits,
         }
     }
 

@@ -61,6 +61,8 @@ pub struct Shared {
     /// Where report photos are stored (MUC_MEDIA_DIR; default: beside the
     /// SQLite file, or the user's data folder; never the working directory).
     pub media_dir: std::path::PathBuf,
+    /// Photos in that folder or in the database (MUC_PHOTO_STORE).
+    pub photo_store: config::PhotoStore,
     /// Figures for `GET /metrics`.
     pub metrics: Arc<metrics::Metrics>,
     /// Proof of work for anonymous reports (None: off).
@@ -101,10 +103,11 @@ impl AppState {
             db,
             base_url: base_url.trim_end_matches('/').to_string(),
             media_dir: config.media_dir(),
+            photo_store: config.photo_store,
             api_keys: Arc::new(config.api_keys()),
             oidc: citizens::Oidc::from_config(config).map(Arc::new),
             photo_slots: open311::media::slots(),
-            limits: Arc::new(limits::Limits::new(config.limits())),
+            limits: Arc::new(limits::Limits::new(config.limits(), config.pow_key.as_deref().map(pow::source_salt))),
             pow: pow::Pow::from_config(config).map(Arc::new),
             metrics: Arc::new(metrics::Metrics::default()),
             read_cache: read_cache::ReadCache::new(config.read_cache_lifetime(), config.read_cache_mib * 1024 * 1024),
@@ -175,8 +178,8 @@ pub fn app(state: AppState) -> Router {
         .merge(finders::router())
         .layer(RequestBodyLimitLayer::new(64 * 1024))
         .layer(request_timeout())
-        .merge(open311::read_router())
-        .route_layer(axum::middleware::from_fn_with_state(state.clone(), read_cache::serve));
+        .merge(open311::read_router());
+    let public = read_cache::keepable(public);
     // Writes and the operator API: no CORS (see `cors`).
     let private = Router::new()
         .merge(finders::operator_router().layer(RequestBodyLimitLayer::new(64 * 1024)).layer(request_timeout()))
@@ -190,7 +193,7 @@ pub fn app(state: AppState) -> Router {
         .route_layer(axum::middleware::from_fn_with_state(state.clone(), metrics::track))
         .fallback(error::not_found)
         .method_not_allowed_fallback(error::method_not_allowed)
-        .with_state(state)
+        .with_state(state.clone())
         // One layer of composed services: each `Router::layer` boxes the
         // service again (an allocation and a boxed future per request per
         // layer); composed first, the stack is boxed once. Measured with
@@ -210,7 +213,9 @@ pub fn app(state: AppState) -> Router {
                     HeaderValue::from_static("nosniff"),
                 ))
                 .layer(CatchPanicLayer::custom(error::panic_response))
-                .layer(cors()),
+                .layer(cors())
+                // Innermost: a kept read is answered before routing.
+                .layer(read_cache::ReadCacheLayer::new(state.clone())),
         )
 }
 
@@ -312,7 +317,8 @@ pub async fn open_data_copy(config: &config::Config) -> Result<muc_wire::open_da
     Ok(copy?)
 }
 
-/// The portal removes expired contact data itself: at start, then every hour.
+/// The portal removes expired contact data itself, and proofs of work
+/// that have expired anyway: at start, then every hour.
 async fn purge_contacts_daily(db: sqlx::AnyPool, retention_secs: i64) {
     let mut tick = tokio::time::interval(Duration::from_secs(3600));
     loop {
@@ -321,6 +327,12 @@ async fn purge_contacts_daily(db: sqlx::AnyPool, retention_secs: i64) {
             Ok(0) => {}
             Ok(n) => tracing::info!(reports = n, "contact data of long-closed reports removed"),
             Err(e) => tracing::error!(error = %e, "contact data not purged"),
+        }
+        if let Err(e) = pow::purge_spent(&db, now()).await {
+            tracing::error!(error = %e, "expired proofs of work not forgotten");
+        }
+        if let Err(e) = limits::purge_shared(&db, now_ms()).await {
+            tracing::error!(error = %e, "shared limits not tidied");
         }
     }
 }
@@ -367,6 +379,21 @@ pub fn default_media_dir(database_url: &str) -> std::path::PathBuf {
     data.join("muenchen-portal/media")
 }
 
+/// The portal's clock: seconds since the Unix epoch (UTC).
+pub fn now() -> i64 {
+    now_ms() / 1000
+}
+
+/// Milliseconds since the Unix epoch (limits shared between instances).
+pub fn now_ms() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0)
+}
+
+/// The day of a Unix time, `YYYY-MM-DD` (UTC), for messages to people.
+pub fn date_of(secs: i64) -> String {
+    rfc3339(secs).get(..10).unwrap_or_default().to_string()
+}
+
 #[cfg(test)]
 mod media_dir_tests {
     #[test]
@@ -378,14 +405,4 @@ mod media_dir_tests {
         assert!(super::default_media_dir("postgres://u@h/db").is_absolute());
         assert!(super::default_media_dir("sqlite::memory:").is_absolute());
     }
-}
-
-/// The portal's clock: seconds since the Unix epoch (UTC).
-pub fn now() -> i64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
-}
-
-/// The day of a Unix time, `YYYY-MM-DD` (UTC), for messages to people.
-pub fn date_of(secs: i64) -> String {
-    rfc3339(secs).get(..10).unwrap_or_default().to_string()
 }

@@ -30,6 +30,8 @@ pub struct LimitConfig {
     pub supports_per_report: u32,
     /// Take the client address from `X-Forwarded-For` (only behind a proxy that sets it).
     pub trust_forwarded_for: bool,
+    /// Count the limits in the database too, over every instance on it.
+    pub shared: bool,
 }
 
 impl Default for LimitConfig {
@@ -41,6 +43,7 @@ impl Default for LimitConfig {
             support_every: Duration::from_secs(10),
             supports_per_report: 3,
             trust_forwarded_for: false,
+            shared: false,
         }
     }
 }
@@ -50,7 +53,7 @@ pub struct Limits {
     reports: DefaultKeyedRateLimiter<IpAddr>,
     supports: DefaultKeyedRateLimiter<IpAddr>,
     /// Sources are kept only as salted hashes where they are stored (the cap
-    /// of supports per report); the salt lives in memory.
+    /// of supports per report); the salt is never stored.
     salt: [u8; 16],
 }
 
@@ -61,16 +64,84 @@ pub enum Write {
     Support,
 }
 
+impl Write {
+    fn name(self) -> &'static str {
+        match self {
+            Write::Report => "report",
+            Write::Support => "support",
+        }
+    }
+}
+
+/// Why a write was not let through.
+#[derive(Debug)]
+pub enum Denied {
+    /// Over the limit: the seconds until the next try is let through.
+    Wait(u64),
+    /// The shared count could not be read (the write is not let through).
+    Database(sqlx::Error),
+}
+
+fn whole_seconds(d: Duration) -> u64 {
+    d.as_secs() + u64::from(d.subsec_nanos() > 0)
+}
+
+/// The same cell rate algorithm as governor's (GCRA), kept in the database
+/// so that every instance counts against one limit: a row per source and
+/// kind holds the "theoretical arrival time"; a write moves it on by one
+/// period and is let through while that stays within `burst` periods of
+/// now. One statement, so two instances cannot both take the last slot.
+/// Written by hand: no maintained limiter keeps its state in SQL through
+/// sqlx's Any driver. Sources are salted hashes here, never addresses.
+async fn shared_check(db: &sqlx::AnyPool, key: &str, burst: u32, every: Duration, now_ms: i64) -> Result<(), Denied> {
+    let period = i64::try_from(every.as_millis()).unwrap_or(i64::MAX / 4);
+    let window = period.saturating_mul(i64::from(burst.max(1)));
+    let moved: Option<i64> = sqlx::query_scalar(
+        "INSERT INTO write_limits (key, tat) VALUES ($1, $2 + $3) \
+         ON CONFLICT (key) DO UPDATE SET tat = (CASE WHEN write_limits.tat > $2 THEN write_limits.tat ELSE $2 END) + $3 \
+         WHERE (CASE WHEN write_limits.tat > $2 THEN write_limits.tat ELSE $2 END) + $3 - $2 <= $4 \
+         RETURNING tat",
+    )
+    .bind(key)
+    .bind(now_ms)
+    .bind(period)
+    .bind(window)
+    .fetch_optional(db)
+    .await
+    .map_err(Denied::Database)?;
+    if moved.is_some() {
+        return Ok(());
+    }
+    let tat: i64 = sqlx::query_scalar("SELECT tat FROM write_limits WHERE key = $1")
+        .bind(key)
+        .fetch_one(db)
+        .await
+        .map_err(Denied::Database)?;
+    let wait_ms = tat.max(now_ms) + period - window - now_ms;
+    Err(Denied::Wait(whole_seconds(Duration::from_millis(u64::try_from(wait_ms).unwrap_or(0)))))
+}
+
+/// Forgets sources whose allowance is whole again (the hourly purge).
+pub async fn purge_shared(db: &sqlx::AnyPool, now_ms: i64) -> Result<u64, sqlx::Error> {
+    Ok(sqlx::query("DELETE FROM write_limits WHERE tat < $1").bind(now_ms).execute(db).await?.rows_affected())
+}
+
 fn quota(burst: u32, every: Duration) -> Quota {
     let burst = NonZeroU32::new(burst).unwrap_or(NonZeroU32::MIN);
     Quota::with_period(every).unwrap_or_else(|| Quota::per_minute(NonZeroU32::MIN)).allow_burst(burst)
 }
 
 impl Limits {
-    pub fn new(config: LimitConfig) -> Self {
-        let mut salt = [0u8; 16];
-        // Without randomness the hashes are merely unsalted: still no addresses stored.
-        let _ = getrandom::getrandom(&mut salt);
+    /// `salt`: the one shared by all instances (from `--pow-key`), or None
+    /// for a random one per start (then the cap of supports per report
+    /// counts per instance and start).
+    pub fn new(config: LimitConfig, salt: Option<[u8; 16]>) -> Self {
+        let salt = salt.unwrap_or_else(|| {
+            let mut salt = [0u8; 16];
+            // Without randomness the hashes are merely unsalted: still no addresses stored.
+            let _ = getrandom::getrandom(&mut salt);
+            salt
+        });
         Self {
             reports: RateLimiter::keyed(quota(config.reports_burst, config.report_every)),
             supports: RateLimiter::keyed(quota(config.supports_burst, config.support_every)),
@@ -79,21 +150,27 @@ impl Limits {
         }
     }
 
-    /// Ok, or the seconds to wait before the next try.
-    pub fn check(&self, what: Write, source: Option<IpAddr>) -> Result<(), u64> {
+    /// Ok, or the seconds to wait before the next try. First in this
+    /// instance's memory (a flood is refused without touching the database),
+    /// then, with `shared`, in the database over all instances.
+    pub async fn check(&self, db: &sqlx::AnyPool, what: Write, source: Option<IpAddr>) -> Result<(), Denied> {
         let Some(ip) = source else { return Ok(()) };
-        let limiter = match what {
-            Write::Report => &self.reports,
-            Write::Support => &self.supports,
+        let (limiter, burst, every) = match what {
+            Write::Report => (&self.reports, self.config.reports_burst, self.config.report_every),
+            Write::Support => (&self.supports, self.config.supports_burst, self.config.support_every),
         };
         // Memory stays bounded: forget sources whose buckets are full again.
         if limiter.len() > 100_000 {
             limiter.retain_recent();
         }
         limiter.check_key(&ip).map_err(|not_until| {
-            let wait = not_until.wait_time_from(DefaultClock::default().now());
-            wait.as_secs() + u64::from(wait.subsec_nanos() > 0)
-        })
+            Denied::Wait(whole_seconds(not_until.wait_time_from(DefaultClock::default().now())))
+        })?;
+        if !self.config.shared {
+            return Ok(());
+        }
+        let key = format!("{}:{}", what.name(), self.source_hash(ip));
+        shared_check(db, &key, burst, every, crate::now_ms()).await
     }
 
     /// A salted hash standing for a source where one must be stored.

@@ -6,7 +6,7 @@
 use std::time::Instant;
 
 use axum::extract::{MatchedPath, Request, State};
-use axum::http::{header, Method};
+use axum::http::{header, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use prometheus_client::encoding::text::encode;
@@ -84,15 +84,18 @@ impl Metrics {
     pub fn read_cache(&self, hit: bool) {
         if hit { &self.cache_hits } else { &self.cache_misses }.inc();
     }
+
+    /// Counts and times one answered request under its route.
+    pub fn observe(&self, method: &Method, route: &str, status: StatusCode, took: std::time::Duration) {
+        let route = route.to_string();
+        let labels = RequestLabels { method: method_label(method), route, status: status.as_u16() };
+        self.requests.get_or_create(&labels).inc();
+        self.latency.get_or_create(&RouteLabel { route: labels.route }).observe(took.as_secs_f64());
+    }
 }
 
-/// Counts and times every routed request (a route layer: the matched
-/// route, not the raw path, so ids do not make new series).
-pub async fn track(State(st): State<AppState>, req: Request, next: Next) -> Response {
-    let route = RouteLabel {
-        route: req.extensions().get::<MatchedPath>().map_or("unmatched".to_string(), |p| p.as_str().to_string()),
-    };
-    let method = match *req.method() {
+fn method_label(method: &Method) -> &'static str {
+    match *method {
         Method::GET => "GET",
         Method::HEAD => "HEAD",
         Method::POST => "POST",
@@ -102,12 +105,18 @@ pub async fn track(State(st): State<AppState>, req: Request, next: Next) -> Resp
         Method::OPTIONS => "OPTIONS",
         // Anything else is refused by routing; one series for all of it.
         _ => "OTHER",
-    };
+    }
+}
+
+/// Counts and times every routed request (a route layer: the matched
+/// route, not the raw path, so ids do not make new series). Reads answered
+/// from memory never reach the router: the read cache counts those.
+pub async fn track(State(st): State<AppState>, req: Request, next: Next) -> Response {
+    let route = req.extensions().get::<MatchedPath>().map(|p| p.as_str().to_string());
+    let method = req.method().clone();
     let started = Instant::now();
     let resp = next.run(req).await;
-    st.metrics.latency.get_or_create(&route).observe(started.elapsed().as_secs_f64());
-    let labels = RequestLabels { method, route: route.route, status: resp.status().as_u16() };
-    st.metrics.requests.get_or_create(&labels).inc();
+    st.metrics.observe(&method, route.as_deref().unwrap_or("unmatched"), resp.status(), started.elapsed());
     resp
 }
 
@@ -117,5 +126,7 @@ pub async fn serve(State(st): State<AppState>) -> Response {
     if encode(&mut out, &st.metrics.registry).is_err() {
         return axum::http::StatusCode::INTERNAL_SERVER_ERROR.into_response();
     }
-    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")], out).into_response()
+    // Figures of now: never kept by the read cache or a proxy.
+    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8"), (header::CACHE_CONTROL, "no-store")], out)
+        .into_response()
 }

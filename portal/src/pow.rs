@@ -33,6 +33,8 @@ pub enum Refused {
     Unreadable,
     Wrong,
     Expired,
+    /// The database could not record it (the report is not stored either).
+    Unavailable(String),
     Used,
 }
 
@@ -40,8 +42,6 @@ pub struct Pow {
     key: String,
     base_cost: u64,
     step: u32,
-    /// Solutions already taken, until they expire anyway.
-    used: Mutex<HashMap<String, Instant>>,
     /// Challenges fetched per source hash in the current window.
     load: Mutex<HashMap<String, (Instant, u32)>>,
 }
@@ -50,7 +50,7 @@ impl Pow {
     /// `key`: the HMAC key challenges are signed with (`MUC_POW_KEY`; a
     /// random one per start otherwise; several instances need the same).
     pub fn new(key: String) -> Self {
-        Self { key, base_cost: BASE_COST, step: STEP, used: Mutex::default(), load: Mutex::default() }
+        Self { key, base_cost: BASE_COST, step: STEP, load: Mutex::default() }
     }
 
     /// Another base cost and step (tests of other parts keep it cheap).
@@ -108,8 +108,25 @@ impl Pow {
         .map_err(|e| e.to_string())
     }
 
-    /// Checks a solution (the `altcha` field) and takes it: it cannot be used again.
-    pub fn redeem(&self, field: Option<&str>) -> Result<(), Refused> {
+    /// Checks a solution (the `altcha` field) and takes it: it cannot be
+    /// used again, on this instance or any other on the same database (the
+    /// challenges taken are rows, and a second taker hits the primary key).
+    pub async fn redeem(&self, db: &sqlx::AnyPool, field: Option<&str>) -> Result<(), Refused> {
+        let challenge = self.verify(field)?;
+        let taken = sqlx::query("INSERT INTO pow_spent (challenge, expires_at) VALUES ($1, $2)")
+            .bind(&challenge)
+            .bind(crate::now() + LIFETIME.as_secs() as i64 + 60)
+            .execute(db)
+            .await;
+        match taken {
+            Ok(_) => Ok(()),
+            Err(sqlx::Error::Database(d)) if d.is_unique_violation() => Err(Refused::Used),
+            Err(e) => Err(Refused::Unavailable(e.to_string())),
+        }
+    }
+
+    /// Signature, solution and expiry; the challenge it solves.
+    fn verify(&self, field: Option<&str>) -> Result<String, Refused> {
         use base64::Engine;
         let field = field.map(str::trim).filter(|f| !f.is_empty()).ok_or(Refused::Missing)?;
         let json = base64::engine::general_purpose::STANDARD.decode(field).map_err(|_| Refused::Unreadable)?;
@@ -122,13 +139,24 @@ impl Pow {
             altcha_lib_rs::error::Error::VerificationFailedExpired(_) => Refused::Expired,
             _ => Refused::Wrong,
         })?;
-        let mut used = self.used.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        used.retain(|_, at| at.elapsed() < LIFETIME + Duration::from_secs(60));
-        if used.insert(payload.challenge, Instant::now()).is_some() {
-            return Err(Refused::Used);
-        }
-        Ok(())
+        Ok(payload.challenge)
     }
+}
+
+/// The salt for source hashes, from the key (`--pow-key`): the same on
+/// every instance that shares the key, and never stored in the database (so
+/// the hashes there cannot be turned back into addresses by trying all).
+pub fn source_salt(key: &str) -> [u8; 16] {
+    use sha2::Digest;
+    let digest = sha2::Sha256::new().chain_update(b"muc-portal source salt\n").chain_update(key).finalize();
+    let mut salt = [0u8; 16];
+    salt.copy_from_slice(&digest[..16]);
+    salt
+}
+
+/// Forgets taken challenges that have expired anyway (the daily purge).
+pub async fn purge_spent(db: &sqlx::AnyPool, now: i64) -> Result<u64, sqlx::Error> {
+    Ok(sqlx::query("DELETE FROM pow_spent WHERE expires_at < $1").bind(now).execute(db).await?.rows_affected())
 }
 
 #[cfg(test)]

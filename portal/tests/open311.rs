@@ -138,22 +138,6 @@ async fn figures_for_monitoring(db: TestDb) {
     assert!(text.contains("muc_portal_http_request_seconds_bucket"), "latencies");
 }
 
-/// A solved ALTCHA challenge of this portal, as the `altcha` field.
-fn solved(c: &altcha_lib_rs::Challenge) -> String {
-    use base64::Engine;
-    let number = altcha_lib_rs::solve_challenge(&c.challenge, &c.salt, Some(c.algorithm), Some(c.maxnumber), 0)
-        .expect("solvable");
-    let payload = altcha_lib_rs::Payload {
-        algorithm: c.algorithm,
-        challenge: c.challenge.clone(),
-        number,
-        salt: c.salt.clone(),
-        signature: c.signature.clone(),
-        took: None,
-    };
-    base64::engine::general_purpose::STANDARD.encode(serde_json::to_vec(&payload).expect("json"))
-}
-
 /// Bot protection as the city does it: an anonymous report needs a solved
 /// challenge, each solution counts once, expired or forged ones are refused
 /// with a 428 that says what to do; the discovery document tells clients.
@@ -170,14 +154,14 @@ async fn proof_of_work_for_anonymous_reports(db: TestDb) {
 
     let challenge: altcha_lib_rs::Challenge =
         serde_json::from_value(get(&st, "/open311/v2/challenge.json").await.json()).expect("a challenge");
-    let solution = solved(&challenge);
+    let solution = common::solved(&challenge);
     let mut with = LIGHT.to_vec();
     with.push(("altcha", &solution));
     assert_eq!(post_form(&st, &with, None).await.status, StatusCode::CREATED);
     assert_error(&post_form(&st, &with, None).await, StatusCode::PRECONDITION_REQUIRED);
 
     let old = pow.challenge_expiring(1000, chrono::Utc::now() - chrono::Duration::seconds(5)).expect("c");
-    let expired = solved(&old);
+    let expired = common::solved(&old);
     let mut late = LIGHT.to_vec();
     late.push(("altcha", &expired));
     let answer = post_form(&st, &late, None).await;
@@ -185,7 +169,7 @@ async fn proof_of_work_for_anonymous_reports(db: TestDb) {
     assert!(answer.json()[0]["description"].as_str().is_some_and(|d| d.contains("abgelaufen")));
 
     let other = muc_portal::pow::Pow::new("somebody-elses-key-0123456789".into());
-    let forged = solved(&other.challenge(None).expect("c"));
+    let forged = common::solved(&other.challenge(None).expect("c"));
     let mut fake = LIGHT.to_vec();
     fake.push(("altcha", &forged));
     assert_error(&post_form(&st, &fake, None).await, StatusCode::PRECONDITION_REQUIRED);
@@ -297,14 +281,18 @@ fn form(path: &str) -> axum::http::request::Builder {
 async fn anonymous_writes_are_throttled_per_source(db: TestDb) {
     use muc_portal::limits::{LimitConfig, Limits};
     let (mut st, _m) = state(&db).await;
-    st.settings().limits = std::sync::Arc::new(Limits::new(LimitConfig {
-        reports_burst: 3,
-        report_every: std::time::Duration::from_secs(3600),
-        supports_burst: 10,
-        support_every: std::time::Duration::from_secs(3600),
-        supports_per_report: 2,
-        trust_forwarded_for: true,
-    }));
+    st.settings().limits = std::sync::Arc::new(Limits::new(
+        LimitConfig {
+            reports_burst: 3,
+            report_every: std::time::Duration::from_secs(3600),
+            supports_burst: 10,
+            support_every: std::time::Duration::from_secs(3600),
+            supports_per_report: 2,
+            trust_forwarded_for: true,
+            shared: false,
+        },
+        None,
+    ));
     let body = || Body::from(url::form_urlencoded::Serializer::new(String::new()).extend_pairs(LIGHT).finish());
     let post = |ip: &str, path: &str| from(form(path).body(body()).expect("req"), ip);
     for n in 0..3 {

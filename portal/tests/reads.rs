@@ -244,3 +244,30 @@ async fn a_head_never_empties_the_kept_answer() {
     assert_eq!(head_again.status, StatusCode::OK);
     assert_eq!(head_again.headers.get(header::ETAG), get.headers.get(header::ETAG));
 }
+
+/// A kept read is answered before routing, yet counted under its route as
+/// if the router had answered it; `/metrics` itself is never kept.
+#[tokio::test]
+async fn answers_from_memory_are_counted_under_their_route() {
+    let db = TestDb::sqlite().await;
+    let (st, _m) = state(&db, Duration::from_secs(3600), 64).await;
+    let first = get(&st, ITEMS, &[]).await;
+    let again = get(&st, ITEMS, &[]).await;
+    let not_modified = get(&st, ITEMS, &[(header::IF_NONE_MATCH, &etag(&first))]).await;
+    assert_eq!((again.status, not_modified.status), (StatusCode::OK, StatusCode::NOT_MODIFIED));
+    let head = common::send(&st, Request::head(ITEMS).body(Body::empty()).expect("request")).await;
+    assert_eq!(head.headers[header::CONTENT_LENGTH], first.body.len().to_string().as_str(), "the length of the GET");
+    let metrics = get(&st, "/metrics", &[]).await;
+    assert_eq!(metrics.headers[header::CACHE_CONTROL], "no-store");
+    let text = String::from_utf8(metrics.body).expect("text");
+    let route = r#"route="/collections/hotspots/items""#;
+    let count = |method: &str, status: u16| {
+        figure(&text, &format!(r#"muc_portal_http_requests_total{{method="{method}",{route},status="{status}"}}"#))
+    };
+    assert_eq!(count("GET", 200), 2, "{text}");
+    assert_eq!(count("GET", 304), 1);
+    assert_eq!(count("HEAD", 200), 1);
+    assert_eq!(figure(&text, "muc_portal_read_cache_hits_total"), 3);
+    let later = String::from_utf8(get(&st, "/metrics", &[]).await.body).expect("text");
+    assert_ne!(later, text, "figures of now, not kept");
+}

@@ -276,11 +276,10 @@ pub(crate) async fn test_portal(
     // at a small constant cost: all test reports come from one source.
     st.settings().pow =
         Some(std::sync::Arc::new(muc_portal::pow::Pow::new("shell-tests-key-0123456789".into()).with_cost(2000, 1000)));
-    st.settings().limits = std::sync::Arc::new(muc_portal::limits::Limits::new(muc_portal::limits::LimitConfig {
-        reports_burst: 100_000,
-        supports_burst: 100_000,
-        ..Default::default()
-    }));
+    st.settings().limits = std::sync::Arc::new(muc_portal::limits::Limits::new(
+        muc_portal::limits::LimitConfig { reports_burst: 100_000, supports_burst: 100_000, ..Default::default() },
+        None,
+    ));
     let (stx, srx) = tokio::sync::oneshot::channel::<()>();
     let task = tokio::spawn(async move {
         let stop = async move {

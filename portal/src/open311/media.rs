@@ -8,6 +8,7 @@ use axum::extract::{Path as UrlPath, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 
+use crate::config::PhotoStore;
 use crate::AppState;
 
 // Checking and cleaning live in muc-photo, shared with the app.
@@ -31,26 +32,74 @@ pub fn slots() -> std::sync::Arc<tokio::sync::Semaphore> {
     std::sync::Arc::new(tokio::sync::Semaphore::new(n))
 }
 
+/// Stores a cleaned photo where the portal keeps photos (`--photo-store`);
+/// returns its generated name.
+pub async fn store(st: &crate::Shared, jpeg: Vec<u8>) -> Result<String, crate::BoxError> {
+    let name = new_name()?;
+    match st.photo_store {
+        PhotoStore::Folder => {
+            let (dir, n) = (st.media_dir.clone(), name.clone());
+            tokio::task::spawn_blocking(move || write_file(&dir, &n, &jpeg)).await??;
+        }
+        PhotoStore::Database => {
+            sqlx::query("INSERT INTO photos (name, jpeg, stored_at) VALUES ($1, $2, $3)")
+                .bind(&name)
+                .bind(jpeg)
+                .bind(crate::now())
+                .execute(&st.db)
+                .await?;
+        }
+    }
+    Ok(name)
+}
+
 /// Removes stored photos again (their report could not be stored).
-pub fn remove(dir: &Path, names: &[String]) {
+pub async fn remove(st: &crate::Shared, names: &[String]) {
     for n in names.iter().filter(|n| valid_name(n)) {
-        if let Err(e) = std::fs::remove_file(dir.join(n)) {
+        let gone = match st.photo_store {
+            PhotoStore::Folder => tokio::fs::remove_file(st.media_dir.join(n)).await.map_err(crate::BoxError::from),
+            PhotoStore::Database => sqlx::query("DELETE FROM photos WHERE name = $1")
+                .bind(n)
+                .execute(&st.db)
+                .await
+                .map(drop)
+                .map_err(Into::into),
+        };
+        if let Err(e) = gone {
             tracing::warn!(error = %e, "photo of a report not stored could not be removed");
         }
     }
 }
 
-/// Stores a processed photo under a random name; returns the name.
-pub fn store(dir: &Path, jpeg: &[u8]) -> std::io::Result<String> {
+/// A stored photo's bytes, if there is one of that name.
+async fn load(st: &crate::Shared, name: &str) -> Result<Option<Vec<u8>>, crate::BoxError> {
+    match st.photo_store {
+        PhotoStore::Folder => match tokio::fs::read(st.media_dir.join(name)).await {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e.into()),
+        },
+        PhotoStore::Database => {
+            Ok(sqlx::query_scalar("SELECT jpeg FROM photos WHERE name = $1").bind(name).fetch_optional(&st.db).await?)
+        }
+    }
+}
+
+/// 128 random bits: a name nobody can guess.
+fn new_name() -> std::io::Result<String> {
     let mut id = [0u8; 16];
     getrandom::getrandom(&mut id).map_err(std::io::Error::other)?;
-    let name: String = id.iter().map(|b| format!("{b:02x}")).collect::<String>() + ".jpg";
+    Ok(id.iter().map(|b| format!("{b:02x}")).collect::<String>() + ".jpg")
+}
+
+/// Written under a temporary name, synced, then renamed: a photo is whole
+/// or absent, whatever happens to the portal meanwhile.
+fn write_file(dir: &Path, name: &str, jpeg: &[u8]) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
     let tmp = dir.join(format!(".{name}.tmp"));
     std::fs::write(&tmp, jpeg)?;
     std::fs::File::open(&tmp)?.sync_all()?;
-    std::fs::rename(&tmp, dir.join(&name))?;
-    Ok(name)
+    std::fs::rename(&tmp, dir.join(name))
 }
 
 fn valid_name(name: &str) -> bool {
@@ -62,15 +111,13 @@ pub async fn serve(State(st): State<AppState>, UrlPath(name): UrlPath<String>) -
     if !valid_name(&name) {
         return crate::error::Error::NotFound("No such photo.".into()).into_response();
     }
-    match tokio::fs::read(st.media_dir.join(&name)).await {
-        Ok(bytes) => (
+    match load(&st, &name).await {
+        Ok(Some(bytes)) => (
             [(header::CONTENT_TYPE, "image/jpeg"), (header::CACHE_CONTROL, "public, max-age=31536000, immutable")],
             bytes,
         )
             .into_response(),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            crate::error::Error::NotFound("No such photo.".into()).into_response()
-        }
+        Ok(None) => crate::error::Error::NotFound("No such photo.".into()).into_response(),
         Err(e) => {
             tracing::error!(error = %e, "reading a photo");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()

@@ -310,6 +310,25 @@ async fn one(
     Ok(render(f, "service_requests", &json!([r])))
 }
 
+/// Per-source limits on anonymous writes: a 429 with `Retry-After` in
+/// GeoReport's error format; a database that cannot count is a 503.
+async fn throttle(
+    st: &AppState,
+    what: Write,
+    source: Option<std::net::IpAddr>,
+    f: Format,
+    headers: &HeaderMap,
+) -> Result<(), Error> {
+    match st.limits.check(&st.db, what, source).await {
+        Ok(()) => Ok(()),
+        Err(crate::limits::Denied::Wait(secs)) => {
+            st.metrics.refuse("rate_limit");
+            Err(Error::too_many(f, secs, english(&Params::new(), headers)))
+        }
+        Err(crate::limits::Denied::Database(e)) => Err(Error::internal(f, e)),
+    }
+}
+
 /// `POST requests/{id}/support.{json,xml}` (extension): "I am affected too".
 /// Form field `api_key` as for new reports; the `Idempotency-Key` header
 /// names the supporter (a random id per device), so each counts once.
@@ -325,9 +344,7 @@ async fn support(
     if action != "support" {
         return Err(Error::new(StatusCode::NOT_FOUND, f, "No such resource. See discovery.json."));
     }
-    st.limits
-        .check(Write::Support, source)
-        .map_err(|secs| Error::too_many(f, secs, english(&Params::new(), &headers)))?;
+    throttle(&st, Write::Support, source, f, &headers).await?;
     let fields: Params = url::form_urlencoded::parse(&body).into_owned().collect();
     if !fields.get("api_key").is_some_and(|k| st.api_keys.iter().any(|x| x == k)) {
         return Err(Error::new(StatusCode::FORBIDDEN, f, "A valid api_key is required."));
@@ -425,9 +442,7 @@ async fn create(
         return Err(Error::new(StatusCode::METHOD_NOT_ALLOWED, f, "Only requests can be posted."));
     }
     // Throttled per source before the body is read.
-    st.limits
-        .check(Write::Report, source)
-        .map_err(|secs| Error::too_many(f, secs, english(&Params::new(), &headers)))?;
+    throttle(&st, Write::Report, source, f, &headers).await?;
     // Refusals a citizen may read come in German, or English when asked for
     // (header now; a `locale` form field once the fields are read).
     let mut en = english(&Params::new(), &headers);
@@ -512,7 +527,10 @@ async fn create(
     // Anonymous reports carry a solved proof of work; signed-in citizens skip it.
     if let (Some(pow), None) = (&st.pow, &account) {
         let field = fields.iter().find(|(k, _)| k == "altcha").map(|(_, v)| v.as_str());
-        if let Err(why) = pow.redeem(field) {
+        if let Err(why) = pow.redeem(&st.db, field).await {
+            if let crate::pow::Refused::Unavailable(e) = why {
+                return Err(Error::internal(f, e));
+            }
             st.metrics.refuse("proof_of_work");
             let said = match why {
                 crate::pow::Refused::Missing => validate::Refusal::new(
@@ -527,7 +545,7 @@ async fn create(
                     "Dieser Arbeitsnachweis wurde schon verwendet. Bitte eine neue Aufgabe abrufen.",
                     "This proof of work was used already. Fetch a new challenge.",
                 ),
-                crate::pow::Refused::Unreadable | crate::pow::Refused::Wrong => validate::Refusal::new(
+                crate::pow::Refused::Unreadable | crate::pow::Refused::Wrong | crate::pow::Refused::Unavailable(_) => validate::Refusal::new(
                     "Der Arbeitsnachweis stimmt nicht. Bitte eine neue Aufgabe abrufen und lösen.",
                     "The proof of work is not valid. Fetch a new challenge and solve it.",
                 ),
@@ -567,20 +585,19 @@ async fn create(
     }
     let mut media_names = Vec::with_capacity(cleaned.len());
     for jpeg in cleaned {
-        let dir = st.media_dir.clone();
-        media_names.push(
-            tokio::task::spawn_blocking(move || media::store(&dir, &jpeg))
-                .await
-                .map_err(|e| Error::internal(f, e))?
-                .map_err(|e| Error::internal(f, e))?,
-        );
+        match media::store(&st, jpeg).await {
+            Ok(name) => media_names.push(name),
+            Err(e) => {
+                media::remove(&st, &media_names).await;
+                return Err(Error::internal(f, e));
+            }
+        }
     }
     let now = crate::now();
     let inserted = store::insert(&st.db, &new, &media_names, key.as_deref(), now).await;
     if inserted.is_err() {
         // No report holds these photos: they go (a retry stores its own).
-        let (dir, names) = (st.media_dir.clone(), media_names.clone());
-        let _ = tokio::task::spawn_blocking(move || media::remove(&dir, &names)).await;
+        media::remove(&st, &media_names).await;
     }
     let (id, token) = match inserted {
         Ok(x) => x,

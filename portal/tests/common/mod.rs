@@ -127,3 +127,19 @@ pub async fn send_json(
     };
     send(st, req.body(body).expect("request")).await
 }
+
+/// A solved ALTCHA challenge of the portal, as the `altcha` form field.
+pub fn solved(c: &altcha_lib_rs::Challenge) -> String {
+    use base64::Engine;
+    let number = altcha_lib_rs::solve_challenge(&c.challenge, &c.salt, Some(c.algorithm), Some(c.maxnumber), 0)
+        .expect("solvable");
+    let payload = altcha_lib_rs::Payload {
+        algorithm: c.algorithm,
+        challenge: c.challenge.clone(),
+        number,
+        salt: c.salt.clone(),
+        signature: c.signature.clone(),
+        took: None,
+    };
+    base64::engine::general_purpose::STANDARD.encode(serde_json::to_vec(&payload).expect("json"))
+}
