@@ -75,6 +75,10 @@ pub fn wrk_with(
 /// answers POSTs with the same bytes.
 pub const CREATED_BODY: &str = r#"[{"service_request_id":"MUC-0123456789","token":"0123456789abcdef0123456789abcdef","service_notice":"Vielen Dank. Ihre Meldung ist eingegangen. / Thank you, your report has been received.","account_id":null}]"#;
 
+/// The report every POST in the bench sends (a street light that is out).
+pub const REPORT_FORM: &str = "api_key=muenchen-app&service_code=strassenbeleuchtung&lat=48.137154&long=11.576124\
+                               &attribute%5Bart%5D=dunkel&description=Laterne+dunkel";
+
 /// A wrk script that POSTs `body` (read from a file) with `content_type`.
 pub fn post_script(dir: &Path, name: &str, content_type: &str, body: &[u8]) -> std::io::Result<std::path::PathBuf> {
     let body_path = dir.join(format!("{name}.body"));
@@ -96,16 +100,39 @@ pub struct Nginx {
 }
 
 impl Nginx {
+    /// Serving the files in `prefix/www` (and answering report POSTs).
     pub fn start(prefix: &Path, port: u16) -> Result<Nginx, String> {
+        let server = format!(
+            "server {{ listen 127.0.0.1:{port}; root {p}/www; client_max_body_size 20m; location / {{ }}\n\
+               location /post-form {{ default_type application/json; return 201 '{form}'; }}\n\
+               location /post-photo {{ default_type application/json; return 201 '{form}'; }} }}",
+            form = CREATED_BODY,
+            p = prefix.display(),
+        );
+        Nginx::run(prefix, port, &server)
+    }
+
+    /// Balancing round robin over portals on loopback `upstreams`, with
+    /// keep-alive connections to them, as a production balancer is set up.
+    pub fn balance(prefix: &Path, port: u16, upstreams: &[u16]) -> Result<Nginx, String> {
+        let servers: String = upstreams.iter().map(|p| format!("server 127.0.0.1:{p}; ")).collect();
+        let server = format!(
+            "upstream portals {{ {servers}keepalive 64; }}\n\
+             server {{ listen 127.0.0.1:{port}; client_max_body_size 70m;\n\
+               location / {{ proxy_pass http://portals; proxy_http_version 1.1; proxy_set_header Connection \"\";\n\
+                 proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for; }} }}"
+        );
+        Nginx::run(prefix, port, &server)
+    }
+
+    fn run(prefix: &Path, port: u16, server: &str) -> Result<Nginx, String> {
         let is_root = Command::new("id").arg("-u").output().map(|o| o.stdout.starts_with(b"0")).unwrap_or(false);
         let conf = format!(
             "{user}worker_processes 2;\ndaemon off;\npid {p}/nginx.pid;\nerror_log {p}/error.log;\n\
              events {{ worker_connections 1024; }}\n\
              http {{\n  access_log off;\n  default_type application/json;\n\
                client_body_temp_path {p}/tmp;\n  proxy_temp_path {p}/tmp;\n  fastcgi_temp_path {p}/tmp;\n\
-               uwsgi_temp_path {p}/tmp;\n  scgi_temp_path {p}/tmp;\n\
-               server {{ listen 127.0.0.1:{port}; root {p}/www; client_max_body_size 20m; location / {{ }}\n               location /post-form {{ default_type application/json; return 201 '{form}'; }}\n               location /post-photo {{ default_type application/json; return 201 '{form}'; }} }}\n}}\n",
-            form = CREATED_BODY,
+               uwsgi_temp_path {p}/tmp;\n  scgi_temp_path {p}/tmp;\n  {server}\n}}\n",
             user = if is_root { "user root;\n" } else { "" },
             p = prefix.display(),
         );

@@ -4,11 +4,13 @@
 //! writes the table to BENCHMARKS.md. It prints; it never fails on a figure.
 
 mod abuse;
+mod instances;
 mod load;
 mod nearest;
 mod procs;
 mod startup;
 mod stats;
+mod writes;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -80,6 +82,16 @@ async fn main() {
     // `MUC_BENCH_ONLY=layers`: only the layers' CPU cost per request (a minute or two).
     if std::env::var("MUC_BENCH_ONLY").as_deref() == Ok("layers") {
         print!("{}", abuse::layer_costs(tmp.path()).await);
+        return;
+    }
+    // `MUC_BENCH_ONLY=instances`: only one and two instances behind nginx on PostgreSQL.
+    if std::env::var("MUC_BENCH_ONLY").as_deref() == Ok("instances") {
+        print!("{}", instances::measure(&bin, tmp.path(), load_secs, load_runs).await);
+        return;
+    }
+    // `MUC_BENCH_ONLY=writes`: only report POSTs beside the bare-insert floor.
+    if std::env::var("MUC_BENCH_ONLY").as_deref() == Ok("writes") {
+        print!("{}", writes::measure(tmp.path(), load_secs, load_runs).await);
         return;
     }
     // `MUC_BENCH_ONLY=portal`: only the portal on loopback beside nginx.
@@ -214,6 +226,16 @@ async fn main() {
     print!("{block}");
     md.push_str(&block);
 
+    // ---- writes beside their floor ----
+    let block = writes::measure(tmp.path(), load_secs, load_runs).await;
+    print!("{block}");
+    md.push_str(&block);
+
+    // ---- several instances ----
+    let block = instances::measure(&bin, tmp.path(), load_secs, load_runs).await;
+    print!("{block}");
+    md.push_str(&block);
+
     // ---- abuse ----
     let block = abuse::measure(&bin, tmp.path(), &fixtures, load_secs, load_runs).await;
     print!("{block}");
@@ -296,7 +318,7 @@ async fn portal_on_loopback(bin: &Path, tmp: &Path, load_secs: u32, load_runs: u
     // carrying EXIF/GPS (the portal's test fixture); nginx answers the same POSTs.
     let scripts = tmp.join("wrk");
     std::fs::create_dir_all(&scripts).expect("dir");
-    let form = "api_key=muenchen-app&service_code=strassenbeleuchtung&lat=48.137154&long=11.576124&attribute%5Bart%5D=dunkel&description=Laterne+dunkel";
+    let form = load::REPORT_FORM;
     let form_script =
         load::post_script(&scripts, "form", "application/x-www-form-urlencoded", form.as_bytes()).expect("script");
     let boundary = "muc-bench";

@@ -187,7 +187,7 @@ async fn items(
         features: rows.into_iter().map(|(d, r)| feature(base, r, d)).collect(),
         number_matched: matched,
         number_returned: returned,
-        time_stamp: st.now_rfc3339(),
+        time_stamp: None,
         links,
         attribution: ATTRIBUTION.into(),
     };

@@ -138,10 +138,6 @@ impl AppState {
             Err(p) => p.into_inner().clone(),
         }
     }
-
-    pub fn now_rfc3339(&self) -> String {
-        rfc3339(now())
-    }
 }
 
 /// How long a request may take (report uploads have their own, longer time).

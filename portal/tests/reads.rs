@@ -62,7 +62,7 @@ async fn reads_carry_strong_etags_and_answer_304(db: TestDb) {
     assert_eq!(first.headers[header::VARY], "Accept, Accept-Language, Accept-Encoding");
     assert_eq!(first.content_type, "application/geo+json");
 
-    // The same bytes again, from memory (its timeStamp says when it was made).
+    // The same bytes again, from memory.
     let again = get(&st, ITEMS, &[]).await;
     assert_eq!(again.body, first.body);
     assert_eq!(etag(&again), tag);

@@ -134,7 +134,11 @@ pub struct FeatureCollection<P> {
     pub features: Vec<Feature<P>>,
     pub number_matched: u64,
     pub number_returned: u64,
-    pub time_stamp: String,
+    /// Optional in OGC API – Features ("when the response was generated").
+    /// The portal leaves it out: the same data then gives the same bytes
+    /// at every second and on every instance, which strong ETags rely on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_stamp: Option<String>,
     pub links: Vec<Link>,
     /// Foreign member: the attribution the data licence requires.
     #[serde(default)]
