@@ -117,7 +117,9 @@ async fn shared_check(db: &sqlx::AnyPool, key: &str, burst: u32, every: Duration
         .fetch_one(db)
         .await
         .map_err(Denied::Database)?;
-    let wait_ms = tat.max(now_ms) + period - window - now_ms;
+    // At most one period: the stored time may come from a request that read
+    // the clock a little later (another task, another instance's clock).
+    let wait_ms = (tat.max(now_ms) + period - window - now_ms).clamp(1, period);
     Err(Denied::Wait(whole_seconds(Duration::from_millis(u64::try_from(wait_ms).unwrap_or(0)))))
 }
 
