@@ -92,6 +92,8 @@ pub async fn measure(bin: &Path, tmp: &Path, load_secs: u32, load_runs: usize) -
         let runs = |port: u16| -> (Vec<f64>, Vec<f64>) {
             let results: Vec<load::WrkResult> = (0..load_runs)
                 .filter_map(|_| load::wrk(&format!("http://127.0.0.1:{port}{path}"), load_secs, 32, script).ok())
+                // A run with errors (502s from a balancer without portals) measures nothing.
+                .filter(|r| r.errors == 0)
                 .collect();
             (results.iter().map(|r| r.rps).collect(), results.iter().map(|r| r.p99_ms).collect())
         };

@@ -87,17 +87,19 @@ impl AppState {
     pub async fn open(config: &config::Config, base_url: &str) -> Result<Self, BoxError> {
         config.check()?;
         let db = db::connect(&config.database_url).await?;
-        let seeded = seed::seed_if_empty(&db).await?;
-        if seeded > 0 {
-            tracing::info!(sites = seeded, "seeded M-WLAN hotspot sites");
-        }
-        let services = open311::store::seed_services(&db).await?;
-        if services > 0 {
-            tracing::info!(services, "seeded the Open311 report categories");
-        }
-        let finders = finders::seed_if_empty(&db, now()).await?;
-        if finders > 0 {
-            tracing::info!(finders, "seeded the capacity-finder catalogue");
+        // Several instances starting at once on an empty database race to
+        // seed it: the loser's inserts fail on the winner's keys (PostgreSQL
+        // lets them fail only once the winner has committed). The loser then
+        // finds the data there and goes on. Seen in the bench: one of two
+        // instances started together exited with "duplicate key".
+        // Each lost race is one part (sites, services, finders) the winner
+        // has committed: at most three, then everything is there.
+        let mut lost = 0;
+        loop {
+            match seed(&db).await {
+                Err(e) if is_unique_violation(&e) && lost < 3 => lost += 1,
+                other => break other?,
+            }
         }
         let st = AppState(Arc::new(Shared {
             db,
@@ -138,6 +140,27 @@ impl AppState {
             Err(p) => p.into_inner().clone(),
         }
     }
+}
+
+/// The open data on first start; each part only into an empty table.
+async fn seed(db: &AnyPool) -> Result<(), BoxError> {
+    let seeded = seed::seed_if_empty(db).await?;
+    if seeded > 0 {
+        tracing::info!(sites = seeded, "seeded M-WLAN hotspot sites");
+    }
+    let services = open311::store::seed_services(db).await?;
+    if services > 0 {
+        tracing::info!(services, "seeded the Open311 report categories");
+    }
+    let finders = finders::seed_if_empty(db, now()).await?;
+    if finders > 0 {
+        tracing::info!(finders, "seeded the capacity-finder catalogue");
+    }
+    Ok(())
+}
+
+fn is_unique_violation(e: &BoxError) -> bool {
+    e.downcast_ref::<sqlx::Error>().and_then(|e| e.as_database_error()).is_some_and(|d| d.is_unique_violation())
 }
 
 /// How long a request may take (report uploads have their own, longer time).

@@ -226,8 +226,9 @@ struct Portal {
 }
 
 impl Portal {
-    fn start(database_url: &str, public_url: &str, media: &std::path::Path) -> Portal {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_muc-portal"))
+    /// Started, not yet waited for: several may start at once.
+    fn spawn(database_url: &str, public_url: &str, media: &std::path::Path) -> Child {
+        Command::new(env!("CARGO_BIN_EXE_muc-portal"))
             .args(["--bind", "127.0.0.1:0", "--database-url", database_url, "--public-url", public_url])
             .args(["--photo-store", "database", "--pow", "off", "--trust-forwarded-for", "true"])
             .arg("--media-dir")
@@ -236,12 +237,18 @@ impl Portal {
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()
-            .expect("start muc-portal");
-        // The line the portal prints once it listens (main.rs).
+            .expect("start muc-portal")
+    }
+
+    /// Waits for the line the portal prints once it listens (main.rs).
+    fn ready(mut child: Child) -> Portal {
         let mut line = String::new();
         std::io::BufReader::new(child.stdout.take().expect("stdout")).read_line(&mut line).expect("read");
-        let url =
-            line.trim().strip_prefix("muc-portal listening on ").unwrap_or_else(|| panic!("{line:?}")).to_string();
+        let url = line
+            .trim()
+            .strip_prefix("muc-portal listening on ")
+            .unwrap_or_else(|| panic!("the portal did not start listening: {line:?}"))
+            .to_string();
         Portal { child, url }
     }
 }
@@ -325,8 +332,12 @@ async fn two_processes_behind_nginx_on_one_postgresql() {
     // Nginx's port is known before the portals start: their public URL.
     let port = std::net::TcpListener::bind("127.0.0.1:0").expect("port").local_addr().expect("addr").port();
     let public = format!("http://127.0.0.1:{port}");
-    let a = Portal::start(&db.url, &public, &media.path().join("a"));
-    let b = Portal::start(&db.url, &public, &media.path().join("b"));
+    // Both at once on the empty database: they race to migrate and seed it.
+    let (a, b) = (
+        Portal::spawn(&db.url, &public, &media.path().join("a")),
+        Portal::spawn(&db.url, &public, &media.path().join("b")),
+    );
+    let (a, b) = (Portal::ready(a), Portal::ready(b));
     let lb = Nginx::start(port, &[&a.url, &b.url]);
     let lb_url = format!("http://127.0.0.1:{}", lb.port);
     let http = reqwest::Client::new();
