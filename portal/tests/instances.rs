@@ -14,22 +14,13 @@ use std::time::Duration;
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use common::{Answer, TestDb};
+use common::{Answer, TestDb, KEY, LIGHT};
 use muc_portal::config::PhotoStore;
 use muc_portal::limits::{LimitConfig, Limits};
 use muc_portal::AppState;
 
-const KEY: &str = "muenchen-app";
 const POW_KEY: &str = "the-key-every-instance-shares";
 const GPS_PHOTO: &[u8] = include_bytes!("fixtures/street-light.jpg");
-const LIGHT: &[(&str, &str)] = &[
-    ("api_key", KEY),
-    ("service_code", "strassenbeleuchtung"),
-    ("lat", "48.137154"),
-    ("long", "11.576124"),
-    ("attribute[art]", "dunkel"),
-    ("description", "Die Laterne vor Hausnummer 8 ist seit Tagen dunkel."),
-];
 
 /// One instance: its own memory, media folder and read cache, the shared
 /// database, photos in the database, the shared key.
@@ -66,22 +57,6 @@ fn encoded(fields: &[(&str, &str)]) -> Body {
     Body::from(url::form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish())
 }
 
-async fn post_photo(st: &AppState, photo: &[u8]) -> Answer {
-    let boundary = "muc-test-boundary";
-    let mut body = Vec::new();
-    for (k, v) in LIGHT {
-        body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n").as_bytes());
-    }
-    body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"media\"; filename=\"p.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n").as_bytes());
-    body.extend(photo);
-    body.extend(format!("\r\n--{boundary}--\r\n").as_bytes());
-    let req = Request::post("/open311/v2/requests.json")
-        .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
-        .body(Body::from(body))
-        .expect("request");
-    common::send(st, req).await
-}
-
 async fn get(st: &AppState, uri: &str) -> Answer {
     common::send(st, Request::get(uri).body(Body::empty()).expect("request")).await
 }
@@ -103,7 +78,7 @@ on_both_databases!(
 async fn a_photo_stored_through_one_is_served_by_the_other(db: TestDb) {
     let (a, media_a) = instance(&db).await;
     let (b, media_b) = instance(&db).await;
-    let created = post_photo(&a, GPS_PHOTO).await;
+    let created = common::post_photos(&a, LIGHT, &[GPS_PHOTO]).await;
     assert_eq!(created.status, StatusCode::CREATED, "{}", String::from_utf8_lossy(&created.body));
     let id = created.json()[0]["service_request_id"].as_str().expect("id").to_string();
     let report = get(&b, &format!("/open311/v2/requests/{id}.json")).await.json();
@@ -121,7 +96,7 @@ async fn a_photo_stored_through_one_is_served_by_the_other(db: TestDb) {
 
     // The database fails mid-insert: a 500, and the photo stored before it is gone again.
     sqlx::query("DROP TABLE request_history").execute(&a.db).await.expect("drop");
-    assert_eq!(post_photo(&a, GPS_PHOTO).await.status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(common::post_photos(&a, LIGHT, &[GPS_PHOTO]).await.status, StatusCode::INTERNAL_SERVER_ERROR);
     assert_eq!(photo_rows(&a).await, 1, "no photo of a report not stored");
 }
 

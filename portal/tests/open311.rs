@@ -5,14 +5,13 @@ mod common;
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use common::{Answer, TestDb};
+use common::{post_photos, Answer, TestDb, KEY, LIGHT};
 use muc_portal::open311::store;
 use muc_portal::AppState;
 use muc_wire::open311::DetailedStatus;
 use serde_json::Value;
 use tower::ServiceExt;
 
-const KEY: &str = "muenchen-app";
 const GPS_PHOTO: &[u8] = include_bytes!("fixtures/street-light.jpg");
 const PDF_AS_JPG: &[u8] = include_bytes!("fixtures/not-a-photo.jpg");
 
@@ -57,34 +56,6 @@ async fn post_form(st: &AppState, fields: &[(&str, &str)], idempotency_key: Opti
 async fn post_multipart(st: &AppState, fields: &[(&str, &str)], photo: &[u8]) -> Answer {
     post_photos(st, fields, &[photo]).await
 }
-
-async fn post_photos(st: &AppState, fields: &[(&str, &str)], photos: &[&[u8]]) -> Answer {
-    let boundary = "muc-test-boundary";
-    let mut body = Vec::new();
-    for (k, v) in fields {
-        body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n").as_bytes());
-    }
-    for photo in photos {
-        body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"media\"; filename=\"photo.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n").as_bytes());
-        body.extend(*photo);
-        body.extend(b"\r\n");
-    }
-    body.extend(format!("--{boundary}--\r\n").as_bytes());
-    let req = Request::post("/open311/v2/requests.json")
-        .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
-        .body(Body::from(body))
-        .expect("req");
-    send(st, req).await
-}
-
-const LIGHT: &[(&str, &str)] = &[
-    ("api_key", KEY),
-    ("service_code", "strassenbeleuchtung"),
-    ("lat", "48.137154"),
-    ("long", "11.576124"),
-    ("attribute[art]", "dunkel"),
-    ("description", "Die Laterne vor Hausnummer 8 ist seit Tagen dunkel."),
-];
 
 fn assert_error(a: &Answer, status: StatusCode) {
     assert_eq!(a.status, status, "{}", String::from_utf8_lossy(&a.body));

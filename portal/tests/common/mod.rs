@@ -112,6 +112,42 @@ pub async fn send_to(app: axum::Router, req: axum::http::Request<axum::body::Bod
     Answer { status, headers, content_type, body, json }
 }
 
+/// The app's API key (compiled into the open-source app, so anyone has it).
+pub const KEY: &str = "muenchen-app";
+
+/// A complete report of a dark street light, as form fields.
+pub const LIGHT: &[(&str, &str)] = &[
+    ("api_key", KEY),
+    ("service_code", "strassenbeleuchtung"),
+    ("lat", "48.137154"),
+    ("long", "11.576124"),
+    ("attribute[art]", "dunkel"),
+    ("description", "Die Laterne vor Hausnummer 8 ist seit Tagen dunkel."),
+];
+
+/// A report POSTed as multipart: `fields`, then each of `photos` as `media`.
+pub async fn post_photos(st: &AppState, fields: &[(&str, &str)], photos: &[&[u8]]) -> Answer {
+    let boundary = "muc-test-boundary";
+    let mut body = Vec::new();
+    for (k, v) in fields {
+        body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n").as_bytes());
+    }
+    for photo in photos {
+        body.extend(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"media\"; filename=\"photo.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n")
+                .as_bytes(),
+        );
+        body.extend(*photo);
+        body.extend(b"\r\n");
+    }
+    body.extend(format!("--{boundary}--\r\n").as_bytes());
+    let req = axum::http::Request::post("/open311/v2/requests.json")
+        .header(axum::http::header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
+        .body(axum::body::Body::from(body))
+        .expect("request");
+    send(st, req).await
+}
+
 /// Sends `req` with `body` as JSON if given.
 pub async fn send_json(
     st: &AppState,
