@@ -25,7 +25,10 @@ pub fn now_secs() -> i64 {
 #[component]
 pub fn App() -> Html {
     let lang = use_state(Lang::default);
-    let screen = use_state(|| Screen::Home);
+    // What the shell put into the page: the first screen is drawn from it at
+    // once (see the start-up effect below).
+    let injected = use_memo((), |()| ipc::start_info());
+    let screen = use_state(|| injected.as_ref().as_ref().and_then(start_screen).unwrap_or(Screen::Home));
     let load = use_state(|| Load::Loading);
     let fetched = use_state(|| false);
     let place = use_state(|| None::<Place>);
@@ -114,14 +117,19 @@ pub fn App() -> Html {
             }
         });
     }
-    // Start-up: ask the shell for a start screen, then report the first screen
-    // painted with its data (two animation frames after it renders), so
-    // start-up time is measured, not assumed.
-    let start_known = use_state(|| false);
-    let tile_url = use_state(|| None::<String>);
-    let kiosk = use_state(|| None::<u32>);
+    // Start-up: the start information comes with the page (the shell injects
+    // it when it makes the window), so the first screen is drawn without a
+    // round trip to the shell; then the first screen painted with its data is
+    // reported (two animation frames after it renders), so start-up time is
+    // measured, not assumed. `app_info` is still asked: the injected copy is
+    // fixed at window creation, and a kiosk's blocked state can change later
+    // (a failed wipe, then a reload of the page).
+    let known_at_once = injected.is_some();
+    let start_known = use_state(|| known_at_once);
+    let tile_url = use_state(|| injected.as_ref().as_ref().and_then(|i| i.tile_url.clone()));
+    let kiosk = use_state(|| injected.as_ref().as_ref().and_then(|i| i.kiosk_idle_secs));
     // Kiosk: what of the last session could not be removed (the screen stays blocked).
-    let kiosk_problem = use_state(|| None::<String>);
+    let kiosk_problem = use_state(|| injected.as_ref().as_ref().and_then(|i| i.kiosk_problem.clone()));
     {
         let (screen, start_known, tile_url) = (screen.clone(), start_known.clone(), tile_url.clone());
         let (kiosk, kiosk_problem) = (kiosk.clone(), kiosk_problem.clone());
@@ -132,11 +140,12 @@ pub fn App() -> Html {
                         tile_url.set(info.tile_url.clone());
                         kiosk.set(info.kiosk_idle_secs);
                         kiosk_problem.set(info.kiosk_problem.clone());
-                        match info.start_screen.as_deref() {
-                            Some("hotspots") => screen.set(Screen::Hotspots),
-                            Some("finders") => screen.set(Screen::Finders),
-                            Some("report") => screen.set(Screen::Report),
-                            _ => {}
+                        // Only when the start screen was not drawn already:
+                        // the person may have moved on meanwhile.
+                        if !known_at_once {
+                            if let Some(s) = start_screen(&info) {
+                                screen.set(s);
+                            }
                         }
                     }
                     start_known.set(true);
@@ -562,6 +571,16 @@ fn after_two_frames(f: impl FnOnce() + 'static) {
         }
     });
     let _ = w.request_animation_frame(inner.unchecked_ref());
+}
+
+/// The screen the shell asks to open on (a kiosk or a desktop shortcut).
+fn start_screen(info: &muc_wire::ipc::AppInfo) -> Option<Screen> {
+    match info.start_screen.as_deref() {
+        Some("hotspots") => Some(Screen::Hotspots),
+        Some("finders") => Some(Screen::Finders),
+        Some("report") => Some(Screen::Report),
+        _ => None,
+    }
 }
 
 fn gloo_document() -> Option<web_sys::Document> {

@@ -24,6 +24,17 @@ pub fn in_shell() -> bool {
     js_sys::Reflect::get(&js_sys::global(), &"__TAURI__".into()).is_ok_and(|v| v.is_object())
 }
 
+/// The start information the shell put into the page when it made the window
+/// (`window.__MUC_APP_INFO__`), so the first screen needs no round trip.
+/// None outside the shell or in an older shell.
+pub fn start_info() -> Option<AppInfo> {
+    let v = js_sys::Reflect::get(&js_sys::global(), &"__MUC_APP_INFO__".into()).ok()?;
+    if !v.is_object() {
+        return None;
+    }
+    serde_wasm_bindgen::from_value(v).ok()
+}
+
 async fn call<A: Serialize, R: DeserializeOwned>(command: &str, args: &A) -> Result<R, AppError> {
     if !in_shell() {
         return Err(AppError::new(ErrorKind::Ipc, "not running inside the app shell"));

@@ -282,6 +282,36 @@ async fn notices_say_what_moved_on_and_can_be_read() {
     assert_accessible("notices, read").await;
 }
 
+/// The start information the shell injects (`window.__MUC_APP_INFO__`) is read
+/// at once: the start screen is the first thing drawn, with no call to the
+/// shell (there is none here). Removed again when the test ends.
+#[wasm_bindgen_test]
+async fn the_injected_start_screen_is_drawn_first() {
+    struct Injected;
+    impl Drop for Injected {
+        fn drop(&mut self) {
+            let _ = js_sys::Reflect::delete_property(js_sys::global().unchecked_ref::<js_sys::Object>(), &"__MUC_APP_INFO__".into());
+        }
+    }
+    let info = muc_wire::ipc::AppInfo {
+        version: "0.1.0".into(),
+        portal_url: "http://127.0.0.1:9".into(),
+        start_screen: Some("hotspots".into()),
+        tile_url: None,
+        kiosk_idle_secs: None,
+        kiosk_problem: None,
+    };
+    let value = serde_wasm_bindgen::to_value(&info).expect("to JS");
+    js_sys::Reflect::set(&js_sys::global(), &"__MUC_APP_INFO__".into(), &value).expect("set");
+    let _injected = Injected;
+    yew::Renderer::<App>::with_root(host()).render();
+    // The first render is the hotspot list, not the home screen.
+    wait_until("a first screen", || !all("h1").is_empty()).await;
+    assert!(!body_text().contains("Willkommen"), "home was drawn first: {}", body_text());
+    wait_until("its error (no shell here)", || body_text().contains("konnten nicht geladen werden")).await;
+    assert_accessible("hotspot list as start screen").await;
+}
+
 #[wasm_bindgen_test]
 async fn finder_without_the_shell_says_what_is_wrong() {
     // In a plain browser there is no Tauri shell: the app must explain, not go blank.

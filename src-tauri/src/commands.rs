@@ -31,7 +31,18 @@ fn open_url(url: &str) -> Result<(), AppError> {
 
 #[tauri::command]
 pub async fn load_hotspots(state: State<'_, AppState>) -> Result<HotspotSnapshot, AppError> {
-    let snap = crate::hotspots::load(&state.client, &state.cache, &state.packaged, now()).await?;
+    // The answer asked for at start, if there is one; a refresh asks anew.
+    let ahead = state.hotspots_ahead.lock().ok().and_then(|mut a| a.take());
+    let snap = match ahead {
+        Some(task) => match task.await {
+            Ok(answer) => answer?,
+            Err(e) => {
+                tracing::warn!(error = %e, "the hotspots asked for at start are lost; asking again");
+                crate::hotspots::load(&state.client, &state.cache, &state.packaged, now()).await?
+            }
+        },
+        None => crate::hotspots::load(&state.client, &state.cache, &state.packaged, now()).await?,
+    };
     if let Ok(mut last) = state.last_sites.lock() {
         *last = snap.sites.clone();
     }
@@ -73,14 +84,7 @@ pub fn set_favourite(state: State<'_, AppState>, args: SetFavouriteArgs) -> Resu
 
 #[tauri::command]
 pub fn app_info(state: State<'_, AppState>) -> AppInfo {
-    AppInfo {
-        version: env!("CARGO_PKG_VERSION").into(),
-        portal_url: state.client.base().into(),
-        start_screen: state.start_screen.clone(),
-        tile_url: state.tile_url.clone(),
-        kiosk_idle_secs: state.kiosk_idle_secs,
-        kiosk_problem: state.kiosk.as_ref().and_then(|k| k.problem()),
-    }
+    state.info()
 }
 
 /// The frontend painted its first screen with its data (the home screen, or

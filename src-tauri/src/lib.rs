@@ -27,6 +27,10 @@ use tauri::Manager;
 
 use crate::cache::{Favourites, FinderCache, HotspotCache};
 
+/// An answer for `load_hotspots` on its way.
+pub type HotspotsAhead =
+    tauri::async_runtime::JoinHandle<Result<muc_wire::ipc::HotspotSnapshot, muc_wire::ipc::AppError>>;
+
 /// State shared by the commands.
 pub struct AppState {
     pub client: PortalClient,
@@ -53,9 +57,24 @@ pub struct AppState {
     /// The sites last shown, so `open_in_map` can resolve an id without
     /// trusting a URL from the webview.
     pub last_sites: Mutex<Vec<Site>>,
+    /// The start screen's hotspots, asked for while the webview starts; the
+    /// first `load_hotspots` takes this answer instead of asking again.
+    pub hotspots_ahead: Mutex<Option<HotspotsAhead>>,
 }
 
 impl AppState {
+    /// What the frontend needs to know to draw its first screen.
+    pub fn info(&self) -> muc_wire::ipc::AppInfo {
+        muc_wire::ipc::AppInfo {
+            version: env!("CARGO_PKG_VERSION").into(),
+            portal_url: self.client.base().into(),
+            start_screen: self.start_screen.clone(),
+            tile_url: self.tile_url.clone(),
+            kiosk_idle_secs: self.kiosk_idle_secs,
+            kiosk_problem: self.kiosk.as_ref().and_then(|k| k.problem()),
+        }
+    }
+
     /// What a kiosk wipe works on.
     pub fn kiosk_wipe(&self) -> kiosk::Wipe<'_> {
         kiosk::Wipe {
@@ -126,6 +145,7 @@ pub fn run() {
                     .map(|exe| open_data::Packaged::beside(&exe))
                     .unwrap_or_else(|_| open_data::Packaged::none()),
                 last_sites: Mutex::new(Vec::new()),
+                hotspots_ahead: Mutex::new(None),
             });
             let state = app.state::<AppState>();
             // A shared device: whatever an earlier session left (after a
@@ -147,7 +167,24 @@ pub fn run() {
                 .find(|w| w.label == "main")
                 .cloned()
                 .ok_or("no main window in tauri.conf.json")?;
-            let mut window = tauri::WebviewWindowBuilder::from_config(app.handle(), &window_config)?;
+            // Start-up time: the portal is asked for the start screen's data
+            // now, while the webview starts (a few hundred ms), not after.
+            if state.start_screen.as_deref() == Some("hotspots") {
+                let handle = app.handle().clone();
+                let task = tauri::async_runtime::spawn(async move {
+                    let state = handle.state::<AppState>();
+                    hotspots::load(&state.client, &state.cache, &state.packaged, commands::now()).await
+                });
+                if let Ok(mut ahead) = state.hotspots_ahead.lock() {
+                    *ahead = Some(task);
+                }
+            }
+            let mut window = tauri::WebviewWindowBuilder::from_config(app.handle(), &window_config)?
+                // The first screen is drawn without a round trip to the shell:
+                // the page finds the start information when it loads (JSON is
+                // a JavaScript expression). It is fixed at window creation, so
+                // the page still asks `app_info` for what may change later.
+                .initialization_script(format!("window.__MUC_APP_INFO__ = {};", serde_json::to_string(&state.info())?));
             if kiosk.is_some() {
                 // The webview's storage lives in the data folder, so the wipe
                 // at start reaches it.

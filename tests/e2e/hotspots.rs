@@ -102,3 +102,44 @@ async fn no_portal_and_no_cache_says_what_is_wrong() -> Result<()> {
     app.close().await?;
     Ok(())
 }
+
+/// Opening on the hotspot list (a Wi-Fi kiosk, a desktop shortcut): the shell
+/// asks the portal while the window starts and the page shows that answer
+/// without a click. An answer asked for while the portal was away is not
+/// kept: "Erneut laden" asks again and gets the live list.
+#[tokio::test(flavor = "multi_thread")]
+async fn opens_on_the_hotspot_list_with_the_answer_asked_for_at_start() -> Result<()> {
+    let tmp = tempfile::tempdir()?;
+    let port = muc_e2e::free_port();
+    let url = format!("http://127.0.0.1:{port}");
+    let data_dir = tmp.path().join("app-data");
+    let env = [
+        ("MUC_PORTAL_URL", url.as_str()),
+        ("MUC_DATA_DIR", data_dir.to_str().ok_or("path")?),
+        ("MUC_START_SCREEN", "hotspots"),
+    ];
+
+    // The portal is away at start: the list says so at once.
+    let app = Driver::launch(&env).await?;
+    let alert = app.text_until("[role=alert]", "explain the failure", |t| t.contains("nicht erreichbar")).await?;
+    assert!(alert.contains("Die Standorte konnten nicht geladen werden"), "{alert}");
+    app.screenshot("07-start-on-list-no-portal").await?;
+
+    // The portal comes: asking again reaches it (the start's answer is used once).
+    let portal = Portal::start_on(&tmp.path().join("portal.db"), port)?;
+    app.press("Erneut laden").await?;
+    app.text_until("#list-heading", "list 138 sites", |t| t.starts_with("138 Standorte")).await?;
+    assert!(app.texts("#offline-notice").await?.is_empty(), "live data, no offline notice");
+    app.close().await?;
+
+    // A new start with the portal there: the live list without a click.
+    let app = Driver::launch(&env).await?;
+    app.text_until("#list-heading", "list 138 sites at start", |t| t.starts_with("138 Standorte")).await?;
+    let status = app.text_until(".status", "say the data is current", |t| !t.is_empty()).await?;
+    assert!(status.contains("Aktuelle Daten"), "{status}");
+    assert!(app.texts("#offline-notice").await?.is_empty(), "live data, no offline notice");
+    app.screenshot("08-start-on-list").await?;
+    app.close().await?;
+    drop(portal);
+    Ok(())
+}
