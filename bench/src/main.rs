@@ -94,6 +94,11 @@ async fn main() {
         print!("{}", writes::measure(tmp.path(), load_secs, load_runs).await);
         return;
     }
+    // `MUC_BENCH_ONLY=startup`: only the app's start-up and memory beside its peers.
+    if std::env::var("MUC_BENCH_ONLY").as_deref() == Ok("startup") {
+        print!("{}", startup_section(&bin, &dist, tmp.path(), runs, settle).await);
+        return;
+    }
     // `MUC_BENCH_ONLY=portal`: only the portal on loopback beside nginx.
     if std::env::var("MUC_BENCH_ONLY").as_deref() == Ok("portal") {
         print!("{}", portal_on_loopback(&bin, tmp.path(), load_secs, load_runs).await);
@@ -140,86 +145,10 @@ async fn main() {
     let _ = writeln!(md, "| portal binary (release) | {} | | | |\n", kib(size(&bin.join("muc-portal"))));
     print!("{md}");
 
-    // ---- the portal, for the app ----
-    let (mut portal, portal_url) = start_portal(&bin, tmp.path());
-
     // ---- start-up and memory ----
-    let (tx, rx) = mpsc::channel();
-    let web_port = free_port();
-    serve_frontend(dist.clone(), web_port, tx).await;
-    let painted_http = Painted::Http(Arc::new(Mutex::new(rx)));
-    let data = tmp.path().join("app-data");
-    let app_env = vec![
-        ("MUC_PORTAL_URL".to_string(), portal_url.clone()),
-        ("MUC_DATA_DIR".to_string(), data.to_string_lossy().into_owned()),
-        ("RUST_LOG".to_string(), "warn".to_string()),
-    ];
-    let mut with_data = app_env.clone();
-    with_data.push(("MUC_START_SCREEN".into(), "hotspots".into()));
-    let contenders = [
-        Contender {
-            name: "München app",
-            program: app_bin.clone(),
-            args: vec![],
-            env: app_env,
-            painted: Painted::StdoutLine("FIRST_PAINT"),
-            memory: true,
-        },
-        Contender {
-            name: "München app, opening on the hotspot list with all 138 sites from the portal",
-            program: app_bin.clone(),
-            args: vec![],
-            env: with_data,
-            painted: Painted::StdoutLine("FIRST_PAINT"),
-            memory: false,
-        },
-        Contender {
-            name: "empty Tauri v2 app (floor)",
-            program: floor_bin,
-            args: vec![],
-            env: vec![],
-            painted: Painted::StdoutLine("FIRST_PAINT"),
-            memory: true,
-        },
-        startup::chromium(
-            &format!("http://127.0.0.1:{web_port}/index.html"),
-            &tmp.path().join("chromium-profile"),
-            painted_http,
-        ),
-    ];
-    let mut block = String::new();
-    let _ = writeln!(block, "## App start-up and memory\n\nStart-up: launch → first screen painted with its data (two animation frames after it renders; for the home screen that is its own content, for the hotspot list the sites fetched from the portal on loopback), under Xvfb. The empty app and Chromium paint a screen without portal data, so compare them with the first row. \
-        Memory: summed PSS of the whole process tree (web processes included), {} s after start, idle, one run each.\n", settle.as_secs());
-    let _ = writeln!(block, "| contender | start-up (ms) | memory (MiB PSS) | processes |\n|---|---|---|---|");
-    let mut ours = None;
-    for c in &contenders {
-        // One warm-up launch, so every contender starts with warm file caches.
-        let _ = c.start_ms();
-        let times: Vec<f64> = (0..runs).filter_map(|_| c.start_ms().map_err(|e| eprintln!("{e}")).ok()).collect();
-        let start = summary(&times);
-        let mem = if c.memory { c.idle_memory_mib(settle).map_err(|e| eprintln!("{e}")).ok() } else { None };
-        if ours.is_none() {
-            ours = start.map(|s| s.median);
-        }
-        let ratio = match (ours, start) {
-            (Some(o), Some(s)) if !c.name.starts_with("München app") => format!(" (app = {:.2}×)", o / s.median),
-            _ => String::new(),
-        };
-        let _ = writeln!(
-            block,
-            "| {} | {}{ratio} | {} | {} |",
-            c.name,
-            start.map(|s| s.show(|x| format!("{x:.0}"))).unwrap_or("failed".into()),
-            mem.map(|m| format!("{:.1}", m.0)).unwrap_or(if c.memory { "failed".into() } else { "(as above)".into() }),
-            mem.map(|m| m.1.to_string()).unwrap_or_default(),
-        );
-    }
-    block.push('\n');
+    let block = startup_section(&bin, &dist, tmp.path(), runs, settle).await;
     print!("{block}");
     md.push_str(&block);
-
-    procs::kill_tree(portal.id());
-    let _ = portal.wait();
 
     // ---- portal load ----
     let block = portal_on_loopback(&bin, tmp.path(), load_secs, load_runs).await;
@@ -281,6 +210,110 @@ pub(crate) fn spawn_sampler(pid: u32, peak: Arc<Mutex<f64>>) -> Arc<std::sync::a
 
 /// Serves the built frontend for Chromium, with a main.js that reports the
 /// first painted frame to `/painted` (Chromium has no Tauri IPC).
+/// The app's start-up (home screen, hotspot list) and idle memory beside an
+/// empty Tauri app and the same frontend in Chromium, with a portal on
+/// SQLite for the app's data.
+async fn startup_section(bin: &Path, dist: &Path, tmp: &Path, runs: usize, settle: Duration) -> String {
+    let app_bin = bin.join("muenchen-app");
+    let floor_bin = bin.join("muc-floor-app");
+    let (mut portal, portal_url) = start_portal(bin, tmp);
+    let (tx, rx) = mpsc::channel();
+    let web_port = free_port();
+    serve_frontend(dist.to_path_buf(), web_port, tx).await;
+    let painted_http = Painted::Http(Arc::new(Mutex::new(rx)));
+    let data = tmp.join("app-data");
+    let app_env = vec![
+        ("MUC_PORTAL_URL".to_string(), portal_url.clone()),
+        ("MUC_DATA_DIR".to_string(), data.to_string_lossy().into_owned()),
+        ("RUST_LOG".to_string(), "warn".to_string()),
+    ];
+    let mut with_data = app_env.clone();
+    with_data.push(("MUC_START_SCREEN".into(), "hotspots".into()));
+    // Without a GPU the app asks WebKit to paint on the CPU (src-tauri's
+    // webview.rs); the empty app does not. Its row with the same choice shows
+    // what that choice alone is worth.
+    let no_gpu = !std::fs::read_dir("/dev/dri")
+        .map(|d| d.flatten().any(|e| e.file_name().to_string_lossy().starts_with("renderD")))
+        .unwrap_or(false);
+    let mut contenders = vec![
+        Contender {
+            name: "München app",
+            program: app_bin.clone(),
+            args: vec![],
+            env: app_env,
+            painted: Painted::StdoutLine("FIRST_PAINT"),
+            memory: true,
+        },
+        Contender {
+            name: "München app, opening on the hotspot list with all 138 sites from the portal",
+            program: app_bin,
+            args: vec![],
+            env: with_data,
+            painted: Painted::StdoutLine("FIRST_PAINT"),
+            memory: false,
+        },
+        Contender {
+            name: "empty Tauri v2 app (floor)",
+            program: floor_bin.clone(),
+            args: vec![],
+            env: vec![],
+            painted: Painted::StdoutLine("FIRST_PAINT"),
+            memory: true,
+        },
+    ];
+    if no_gpu {
+        contenders.push(Contender {
+            name: "empty Tauri v2 app, painting on the CPU as the app chooses here",
+            program: floor_bin,
+            args: vec![],
+            env: vec![("WEBKIT_SKIA_ENABLE_CPU_RENDERING".into(), "1".into())],
+            painted: Painted::StdoutLine("FIRST_PAINT"),
+            memory: true,
+        });
+    }
+    contenders.push(startup::chromium(
+        &format!("http://127.0.0.1:{web_port}/index.html"),
+        &tmp.join("chromium-profile"),
+        painted_http,
+    ));
+    let mut block = String::new();
+    let _ = writeln!(block, "## App start-up and memory\n\nStart-up: launch → first screen painted with its data (two animation frames after it renders; for the home screen that is its own content, for the hotspot list the sites fetched from the portal on loopback), under Xvfb. The empty app and Chromium paint a screen without portal data; each peer's row gives the app's home screen and hotspot list as multiples of it. \
+        Memory: summed PSS of the whole process tree (web processes included), {} s after start, idle, one run each.\n", settle.as_secs());
+    if no_gpu {
+        let _ = writeln!(block, "This machine has no GPU render node, so the app asks WebKit to paint on the CPU (`WEBKIT_SKIA_ENABLE_CPU_RENDERING`; with the GPU emulated in software every new kind of drawing first compiles a shader, about 100 ms each on the first frame). The empty app paints only a line of text and so hardly pays that; its second row has the same setting.\n");
+    }
+    let _ = writeln!(block, "| contender | start-up (ms) | memory (MiB PSS) | processes |\n|---|---|---|---|");
+    let (mut home, mut list) = (None, None);
+    for (i, c) in contenders.iter().enumerate() {
+        // One warm-up launch, so every contender starts with warm file caches.
+        let _ = c.start_ms();
+        let times: Vec<f64> = (0..runs).filter_map(|_| c.start_ms().map_err(|e| eprintln!("{e}")).ok()).collect();
+        let start = summary(&times);
+        let mem = if c.memory { c.idle_memory_mib(settle).map_err(|e| eprintln!("{e}")).ok() } else { None };
+        match i {
+            0 => home = start.map(|s| s.median),
+            1 => list = start.map(|s| s.median),
+            _ => {}
+        }
+        let ratio = match (i, home, list, start) {
+            (2.., Some(h), Some(l), Some(s)) => format!(" (home = {:.2}×, list = {:.2}×)", h / s.median, l / s.median),
+            _ => String::new(),
+        };
+        let _ = writeln!(
+            block,
+            "| {} | {}{ratio} | {} | {} |",
+            c.name,
+            start.map(|s| s.show(|x| format!("{x:.0}"))).unwrap_or("failed".into()),
+            mem.map(|m| format!("{:.1}", m.0)).unwrap_or(if c.memory { "failed".into() } else { "(as above)".into() }),
+            mem.map(|m| m.1.to_string()).unwrap_or_default(),
+        );
+    }
+    block.push('\n');
+    procs::kill_tree(portal.id());
+    let _ = portal.wait();
+    block
+}
+
 async fn serve_frontend(dist: PathBuf, port: u16, painted: mpsc::Sender<()>) {
     const MAIN_JS: &str = "import init, { run_app } from './muc_frontend.js';\n\
         init().then(run_app).then(() => requestAnimationFrame(() => requestAnimationFrame(() => fetch('/painted'))));\n";

@@ -290,7 +290,10 @@ async fn the_injected_start_screen_is_drawn_first() {
     struct Injected;
     impl Drop for Injected {
         fn drop(&mut self) {
-            let _ = js_sys::Reflect::delete_property(js_sys::global().unchecked_ref::<js_sys::Object>(), &"__MUC_APP_INFO__".into());
+            let _ = js_sys::Reflect::delete_property(
+                js_sys::global().unchecked_ref::<js_sys::Object>(),
+                &"__MUC_APP_INFO__".into(),
+            );
         }
     }
     let info = muc_wire::ipc::AppInfo {

@@ -92,10 +92,14 @@ pub(crate) static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::
 #[cfg_attr(mobile, tauri::mobile_entry_point)]
 pub fn run() {
     STARTED.get_or_init(std::time::Instant::now);
+    let cpu_painting = webview::paint_on_the_cpu_without_a_gpu();
     tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
         .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()))
         .init();
+    if cpu_painting {
+        tracing::info!("no GPU render node: WebKit paints on the CPU");
+    }
     let builder = tauri::Builder::default();
     // One app per data folder: a second launch would start a second outbox
     // sender. It hands over to the first, which comes to the front.
