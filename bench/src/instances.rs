@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::time::Duration;
 
 use crate::{free_port, load, procs, stats, wait_for_port};
@@ -13,18 +13,11 @@ use crate::{free_port, load, procs, stats, wait_for_port};
 /// A portal process on `database_url`, as one of several instances.
 fn start(bin: &Path, database_url: &str, media: &Path) -> (Child, u16) {
     let port = free_port();
-    let child = Command::new(bin.join("muc-portal"))
-        .args(["--bind", &format!("127.0.0.1:{port}"), "--database-url", database_url])
-        .env("RUST_LOG", "warn")
-        .env("MUC_MEDIA_DIR", media)
+    let child = load::portal_for_load(bin, port, database_url, media)
         .env("MUC_PHOTO_STORE", "database")
         .env("MUC_SHARED_LIMITS", "1")
         .env("MUC_TRUST_FORWARDED_FOR", "1")
         .env("MUC_POW_KEY", "bench-key-shared-by-every-instance")
-        // wrk replays one body from one source: no proof of work, limits wide open.
-        .env("MUC_POW", "off")
-        .env("MUC_LIMIT_REPORTS", "100000000/1")
-        .stdout(Stdio::null())
         .spawn()
         .expect("start portal");
     wait_for_port(port, Duration::from_secs(30)).expect("portal up");

@@ -71,6 +71,22 @@ pub fn wrk_with(
     parse_wrk(&text).ok_or_else(|| format!("cannot read wrk output for {url}:\n{text}"))
 }
 
+/// A release portal on `port` for load runs: quiet, photos under `media`,
+/// and open to wrk, which replays one body from one source — so no proof of
+/// work and the per-source limits wide open (both are measured on their own,
+/// in abuse.rs). Callers add their own settings and spawn it.
+pub fn portal_for_load(bin: &Path, port: u16, database_url: &str, media: &Path) -> Command {
+    let mut c = Command::new(bin.join("muc-portal"));
+    c.args(["--bind", &format!("127.0.0.1:{port}"), "--database-url", database_url])
+        .env("RUST_LOG", "warn")
+        .env("MUC_MEDIA_DIR", media)
+        .env("MUC_POW", "off")
+        .env("MUC_LIMIT_REPORTS", "100000000/1")
+        .env("MUC_LIMIT_SUPPORTS", "100000000/1")
+        .stdout(Stdio::null());
+    c
+}
+
 /// What the portal answers to a new report, give or take the id: nginx
 /// answers POSTs with the same bytes.
 pub const CREATED_BODY: &str = r#"[{"service_request_id":"MUC-0123456789","token":"0123456789abcdef0123456789abcdef","service_notice":"Vielen Dank. Ihre Meldung ist eingegangen. / Thank you, your report has been received.","account_id":null}]"#;
@@ -150,6 +166,17 @@ impl Nginx {
 
 impl Drop for Nginx {
     fn drop(&mut self) {
+        // SIGTERM to the master: it stops its workers and exits. Killing the
+        // tree instead lets the master respawn a worker it then orphans, which
+        // holds the bench's stdout open after it ends.
+        let _ = Command::new("kill").arg("-TERM").arg(self.child.id().to_string()).status();
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        while std::time::Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
         crate::procs::kill_tree(self.child.id());
         let _ = self.child.wait();
     }

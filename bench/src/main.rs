@@ -468,20 +468,8 @@ async fn portal_on_loopback(bin: &Path, tmp: &Path, load_secs: u32, load_runs: u
 fn start_portal(bin: &Path, dir: &Path) -> (std::process::Child, String) {
     std::fs::create_dir_all(dir).expect("portal dir");
     let port = free_port();
-    let portal = Command::new(bin.join("muc-portal"))
-        .args(["--bind", &format!("127.0.0.1:{port}"), "--database-url"])
-        .arg(format!("sqlite:{}?mode=rwc", dir.join("portal.db").display()))
-        .env("RUST_LOG", "warn")
-        .env("MUC_MEDIA_DIR", dir.join("media"))
-        // Throughput of report POSTs is measured from one source: the
-        // per-source limits (measured on their own) would cut it short.
-        .env("MUC_LIMIT_REPORTS", "100000000/1")
-        // wrk replays one body: no proof of work can be solved per request.
-        .env("MUC_POW", "off")
-        .env("MUC_LIMIT_SUPPORTS", "100000000/1")
-        .stdout(Stdio::null())
-        .spawn()
-        .expect("start portal");
+    let database_url = format!("sqlite:{}?mode=rwc", dir.join("portal.db").display());
+    let portal = load::portal_for_load(bin, port, &database_url, &dir.join("media")).spawn().expect("start portal");
     wait_for_port(port, Duration::from_secs(30)).expect("portal up");
     (portal, format!("http://127.0.0.1:{port}"))
 }
