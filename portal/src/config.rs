@@ -43,6 +43,9 @@ pub enum PhotoStore {
     Folder,
     /// Rows in the database: for several instances on one PostgreSQL.
     Database,
+    /// Objects in an S3-compatible store (`--s3-…`): for several instances
+    /// without photos in the database.
+    S3,
 }
 
 #[derive(clap::Args, Debug, Clone)]
@@ -70,6 +73,22 @@ pub struct Config {
     /// `database` (in the database, so every instance on it serves every photo).
     #[arg(long, global = true, env = "MUC_PHOTO_STORE", value_enum, default_value_t = PhotoStore::Folder)]
     pub photo_store: PhotoStore,
+    /// Bucket for photos with `--photo-store s3` (it must exist).
+    #[arg(long, global = true, env = "MUC_S3_BUCKET")]
+    pub s3_bucket: Option<String>,
+    /// S3 endpoint of a provider other than AWS (the city's own store, say);
+    /// https, or http on loopback only. Default: AWS in `--s3-region`.
+    #[arg(long, global = true, env = "MUC_S3_ENDPOINT")]
+    pub s3_endpoint: Option<String>,
+    /// Region of the bucket.
+    #[arg(long, global = true, env = "MUC_S3_REGION", default_value = "eu-central-1")]
+    pub s3_region: String,
+    /// Access key for the bucket; without it, the usual AWS sources (instance role).
+    #[arg(long, global = true, env = "MUC_S3_ACCESS_KEY_ID", hide_env_values = true)]
+    pub s3_access_key_id: Option<String>,
+    /// Secret of that key (prefer the environment: flags show in `ps`).
+    #[arg(long, global = true, env = "MUC_S3_SECRET_ACCESS_KEY", hide_env_values = true)]
+    pub s3_secret_access_key: Option<String>,
     /// Open311 API keys allowed to post reports, comma-separated.
     #[arg(
         long = "open311-api-keys",
@@ -215,6 +234,13 @@ impl Config {
             url::Url::parse(u).map_err(|e| format!("MUC_PUBLIC_URL / --public-url is not a URL: {e}"))?;
         }
         crate::db::Backend::of_url(&self.database_url).map_err(|e| e.to_string())?;
+        if self.photo_store == PhotoStore::S3 && self.s3_bucket.is_none() {
+            return Err("--photo-store s3 needs MUC_S3_BUCKET / --s3-bucket".into());
+        }
+        // Photos and the store's credentials never cross a network in clear.
+        if self.s3_endpoint.as_deref().is_some_and(|e| !muc_wire::open311::acceptable_url(e)) {
+            return Err("MUC_S3_ENDPOINT / --s3-endpoint must be an https URL (http only on loopback)".into());
+        }
         Ok(())
     }
 }

@@ -63,6 +63,8 @@ pub struct Shared {
     pub media_dir: std::path::PathBuf,
     /// Photos in that folder or in the database (MUC_PHOTO_STORE).
     pub photo_store: config::PhotoStore,
+    /// The object store of `--photo-store s3` (None with the other stores).
+    pub objects: Option<open311::media::Objects>,
     /// Figures for `GET /metrics`.
     pub metrics: Arc<metrics::Metrics>,
     /// Proof of work for anonymous reports (None: off).
@@ -106,6 +108,10 @@ impl AppState {
             base_url: base_url.trim_end_matches('/').to_string(),
             media_dir: config.media_dir(),
             photo_store: config.photo_store,
+            objects: match config.photo_store {
+                config::PhotoStore::S3 => Some(open311::media::object_store(config)?),
+                _ => None,
+            },
             api_keys: Arc::new(config.api_keys()),
             oidc: citizens::Oidc::from_config(config).map(Arc::new),
             photo_slots: open311::media::slots(),

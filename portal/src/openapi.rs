@@ -379,6 +379,8 @@ fn open311_requests() {}
         (status = 428, description = "The proof of work is missing, wrong, expired or used (fetch challenge.json)", body = Vec<Open311Error>),
         (status = 429, description = "Too many reports from this source; see Retry-After", body = Vec<Open311Error>,
             headers(("Retry-After" = u64, description = "Seconds"))),
+        (status = 503, description = "Photos cannot be stored right now (the photo store is unreachable); nothing was stored, send again after Retry-After",
+            body = Vec<Open311Error>, headers(("Retry-After" = u64, description = "Seconds"))),
     ))]
 fn open311_create() {}
 

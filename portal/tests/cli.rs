@@ -104,6 +104,9 @@ fn a_bad_setting_stops_the_portal_with_a_clear_message() {
         ("MUC_LIMIT_REPORTS", "lots", "BURST/SECONDS"),
         ("MUC_POW_KEY", "short", "at least 16"),
         ("MUC_CONTACT_RETENTION_DAYS", "0", "contact-retention-days"),
+        ("MUC_PHOTO_STORE", "s3", "MUC_S3_BUCKET"),
+        // Photos and the store's key are never sent over a network in clear.
+        ("MUC_S3_ENDPOINT", "http://s3.example.org", "https"),
     ] {
         let out = Command::new(env!("CARGO_BIN_EXE_muc-portal"))
             .args(["--database-url", &db, "--bind", "127.0.0.1:0"])

@@ -84,13 +84,7 @@ async fn a_photo_stored_through_one_is_served_by_the_other(db: TestDb) {
     let report = get(&b, &format!("/open311/v2/requests/{id}.json")).await.json();
     let url = report[0]["media_url"].as_str().expect("media_url").to_string();
     let photo = get(&b, url.strip_prefix(common::BASE).expect("ours")).await;
-    assert_eq!(photo.status, StatusCode::OK);
-    assert_eq!(photo.content_type, "image/jpeg");
-    image::load_from_memory(&photo.body).expect("a whole JPEG");
-    assert!(!photo.body.windows(4).any(|w| w == b"Exif"), "cleaned before it was stored");
-    for dir in [&media_a, &media_b] {
-        assert_eq!(std::fs::read_dir(dir.path()).map(|d| d.count()).unwrap_or(0), 0, "no files anywhere");
-    }
+    common::assert_served_clean_and_no_files(&photo, &[media_a.path(), media_b.path()]);
     assert_eq!(photo_rows(&a).await, 1);
     assert_eq!(get(&b, "/media/0123456789abcdef0123456789abcdef.jpg").await.status, StatusCode::NOT_FOUND);
 

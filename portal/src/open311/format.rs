@@ -45,7 +45,12 @@ impl Error {
         } else {
             format!("Zu viele Anfragen von Ihrer Verbindung. Bitte versuchen Sie es in {secs} Sekunden erneut.")
         };
-        Error { retry_after: Some(secs), ..Self::new(StatusCode::TOO_MANY_REQUESTS, format, description) }
+        Self::retry_later(StatusCode::TOO_MANY_REQUESTS, format, secs, description)
+    }
+
+    /// Refused for now: `status` with `Retry-After: secs`.
+    pub fn retry_later(status: StatusCode, format: Format, secs: u64, description: impl Into<String>) -> Self {
+        Error { retry_after: Some(secs), ..Self::new(status, format, description) }
     }
 
     pub fn bad(format: Format, description: impl Into<String>) -> Self {

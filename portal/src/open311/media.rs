@@ -8,6 +8,8 @@ use axum::extract::{Path as UrlPath, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 
+use object_store::ObjectStoreExt as _;
+
 use crate::config::PhotoStore;
 use crate::AppState;
 
@@ -32,6 +34,30 @@ pub fn slots() -> std::sync::Arc<tokio::sync::Semaphore> {
     std::sync::Arc::new(tokio::sync::Semaphore::new(n))
 }
 
+/// The S3-compatible store of `--photo-store s3`, from the `--s3-…` settings
+/// (checked by `Config::check`). Path-style addresses, as every S3-compatible
+/// server answers them; plain http only where the check allowed it (loopback).
+pub fn object_store(config: &crate::config::Config) -> Result<Objects, crate::BoxError> {
+    use object_store::aws::AmazonS3Builder;
+    let mut b = AmazonS3Builder::new()
+        .with_bucket_name(config.s3_bucket.as_deref().ok_or("no S3 bucket")?)
+        .with_region(&config.s3_region);
+    if let Some(e) = &config.s3_endpoint {
+        b = b.with_endpoint(e).with_allow_http(e.starts_with("http:"));
+    }
+    if let (Some(id), Some(secret)) = (&config.s3_access_key_id, &config.s3_secret_access_key) {
+        b = b.with_access_key_id(id).with_secret_access_key(secret);
+    }
+    Ok(std::sync::Arc::new(b.build()?))
+}
+
+/// Where `--photo-store s3` keeps photos.
+pub type Objects = std::sync::Arc<dyn object_store::ObjectStore>;
+
+fn objects(st: &crate::Shared) -> Result<&Objects, crate::BoxError> {
+    st.objects.as_ref().ok_or_else(|| "--photo-store s3 without an object store".into())
+}
+
 /// Stores a cleaned photo where the portal keeps photos (`--photo-store`);
 /// returns its generated name.
 pub async fn store(st: &crate::Shared, jpeg: Vec<u8>) -> Result<String, crate::BoxError> {
@@ -49,6 +75,9 @@ pub async fn store(st: &crate::Shared, jpeg: Vec<u8>) -> Result<String, crate::B
                 .execute(&st.db)
                 .await?;
         }
+        PhotoStore::S3 => {
+            objects(st)?.put(&object_store::path::Path::from(name.as_str()), jpeg.into()).await?;
+        }
     }
     Ok(name)
 }
@@ -64,6 +93,10 @@ pub async fn remove(st: &crate::Shared, names: &[String]) {
                 .await
                 .map(drop)
                 .map_err(Into::into),
+            PhotoStore::S3 => match objects(st) {
+                Ok(o) => o.delete(&object_store::path::Path::from(n.as_str())).await.map_err(Into::into),
+                Err(e) => Err(e),
+            },
         };
         if let Err(e) = gone {
             tracing::warn!(error = %e, "photo of a report not stored could not be removed");
@@ -82,6 +115,11 @@ async fn load(st: &crate::Shared, name: &str) -> Result<Option<Vec<u8>>, crate::
         PhotoStore::Database => {
             Ok(sqlx::query_scalar("SELECT jpeg FROM photos WHERE name = $1").bind(name).fetch_optional(&st.db).await?)
         }
+        PhotoStore::S3 => match objects(st)?.get(&object_store::path::Path::from(name)).await {
+            Ok(got) => Ok(Some(got.bytes().await?.to_vec())),
+            Err(object_store::Error::NotFound { .. }) => Ok(None),
+            Err(e) => Err(e.into()),
+        },
     }
 }
 

@@ -370,10 +370,7 @@ async fn support(
                 "Von Ihrer Verbindung wurde diese Meldung schon unterstützt.",
                 "This report has already been supported from your connection.",
             );
-            return Err(Error {
-                retry_after: Some(86_400),
-                ..Error::new(StatusCode::TOO_MANY_REQUESTS, f, said.text(en))
-            });
+            return Err(Error::retry_later(StatusCode::TOO_MANY_REQUESTS, f, 86_400, said.text(en)));
         }
         Err(store::SupportRefused::Closed) => {
             let said =
@@ -588,8 +585,16 @@ async fn create(
         match media::store(&st, jpeg).await {
             Ok(name) => media_names.push(name),
             Err(e) => {
+                // The photo store (a folder, the database or an object store)
+                // is unreachable or full: logged, and the sender told to send
+                // again later; nothing of the report is kept half.
+                tracing::error!(error = %e, "storing a photo");
                 media::remove(&st, &media_names).await;
-                return Err(Error::internal(f, e));
+                let said = validate::Refusal::new(
+                    "Fotos können gerade nicht gespeichert werden. Ihre Meldung wurde nicht gespeichert; bitte senden Sie sie in einigen Minuten erneut.",
+                    "Photos cannot be stored right now. Your report was not stored; please send it again in a few minutes.",
+                );
+                return Err(Error::retry_later(StatusCode::SERVICE_UNAVAILABLE, f, 120, said.text(en)));
             }
         }
     }

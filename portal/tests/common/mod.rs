@@ -125,6 +125,18 @@ pub const LIGHT: &[(&str, &str)] = &[
     ("description", "Die Laterne vor Hausnummer 8 ist seit Tagen dunkel."),
 ];
 
+/// A photo served at `/media/…` whole and cleaned, and no file of it in
+/// any of `media_folders` (it is kept in the database or an object store).
+pub fn assert_served_clean_and_no_files(photo: &Answer, media_folders: &[&std::path::Path]) {
+    assert_eq!(photo.status, axum::http::StatusCode::OK);
+    assert_eq!(photo.content_type, "image/jpeg");
+    image::load_from_memory(&photo.body).expect("a whole JPEG");
+    assert!(!photo.body.windows(4).any(|w| w == b"Exif"), "cleaned before it was stored");
+    for dir in media_folders {
+        assert_eq!(std::fs::read_dir(dir).map(|d| d.count()).unwrap_or(0), 0, "no files anywhere");
+    }
+}
+
 /// A report POSTed as multipart: `fields`, then each of `photos` as `media`.
 pub async fn post_photos(st: &AppState, fields: &[(&str, &str)], photos: &[&[u8]]) -> Answer {
     let boundary = "muc-test-boundary";
