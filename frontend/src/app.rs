@@ -563,7 +563,7 @@ fn resume(resumed: &UseStateHandle<Option<crate::pages::report::Resumed>>, d: mu
     resumed.set(Some(crate::pages::report::Resumed { nonce, draft: Rc::new(d) }));
 }
 
-fn after_two_frames(f: impl FnOnce() + 'static) {
+pub(crate) fn after_two_frames(f: impl FnOnce() + 'static) {
     let Some(w) = web_sys::window() else { return };
     let inner = Closure::once_into_js(move || {
         if let Some(w) = web_sys::window() {

@@ -8,7 +8,7 @@ use muc_frontend::app::App;
 use muc_frontend::i18n::Lang;
 use muc_frontend::pages::finders::{FinderLoad, Finders};
 use muc_frontend::pages::hotspot_detail::{HotspotDetail, HotspotDetailProps};
-use muc_frontend::pages::hotspots::{Hotspots, Load, Locate};
+use muc_frontend::pages::hotspots::{draw_the_next_list_as_at_start, Hotspots, Load, Locate, FIRST_ROWS};
 use muc_frontend::pages::my_reports::MyReports;
 use muc_frontend::pages::report::{photo_problem, Report, Resumed};
 use muc_frontend::places::Place;
@@ -72,6 +72,18 @@ async fn wait_until(what: &str, cond: impl Fn() -> bool) {
         gloo_timers::future::sleep(Duration::from_millis(10)).await;
     }
     panic!("timed out waiting until {what}; page: {}", body_text());
+}
+
+/// Lets Yew draw (it does so in microtasks) until `css` matches, without
+/// letting animation frames or timers run: what is drawn "later" is not yet.
+async fn until_drawn_in_microtasks(css: &str) {
+    for _ in 0..50 {
+        if !all(css).is_empty() {
+            return;
+        }
+        wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&JsValue::NULL)).await.expect("microtask");
+    }
+    panic!("{css} not drawn in microtasks");
 }
 
 fn body_text() -> String {
@@ -363,6 +375,38 @@ async fn finder_sorts_by_distance_filters_and_selects() {
 
     click(&all("#site-list button")[0]);
     wait_until("a site selected", || all("#selected").len() == 1).await;
+}
+
+/// The first list after start draws its first rows with the first frame and
+/// the rest right after (start-up time); it says it is still filling
+/// (`aria-busy`) until it is whole. Any later list is whole at once.
+#[wasm_bindgen_test]
+async fn the_first_list_after_start_is_drawn_in_two_parts() {
+    let now = (js_sys::Date::now() / 1000.0) as i64;
+    let many: Vec<Site> = (0..50)
+        .map(|i| site(&format!("site-{i:02}"), &format!("Standort {i:02}"), "TOS", 1, 11.5 + f64::from(i) / 1000.0, 48.1))
+        .collect();
+    let load = || {
+        Load::Ready(Rc::new(HotspotSnapshot {
+            sites: many.clone(),
+            fetched_at: now,
+            source: DataSource::Live,
+            attribution: ATTRIBUTION.into(),
+        }))
+    };
+    draw_the_next_list_as_at_start();
+    yew::Renderer::<HotspotFinder>::with_root_and_props(host(), FinderProps { load: load() }).render();
+    until_drawn_in_microtasks("#site-list li").await;
+    assert_eq!(all("#site-list li").len(), FIRST_ROWS, "first rows only");
+    assert_eq!(one("#site-list").get_attribute("aria-busy").as_deref(), Some("true"));
+    assert!(texts("#list-heading").concat().starts_with("50 Standorte"), "the heading counts all");
+    wait_until("the whole list", || all("#site-list li").len() == 50).await;
+    assert_eq!(one("#site-list").get_attribute("aria-busy").as_deref(), Some("false"));
+    assert_accessible("finder, whole list").await;
+
+    yew::Renderer::<HotspotFinder>::with_root_and_props(host(), FinderProps { load: load() }).render();
+    until_drawn_in_microtasks("#site-list li").await;
+    assert_eq!(all("#site-list li").len(), 50, "later lists are whole at once");
 }
 
 #[wasm_bindgen_test]

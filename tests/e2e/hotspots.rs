@@ -48,6 +48,7 @@ async fn find_a_hotspot_near_marienplatz_then_go_offline() -> Result<()> {
     app.find("#place-input").await?.send_keys("Marienplatz").await?;
     app.press("Übernehmen").await?;
     app.text_until("#list-heading", "sort from Marienplatz", |t| t.contains("ab Marienplatz")).await?;
+    app.find("#site-list[aria-busy=false]").await?;
     let names = app.texts("#site-list .site-name").await?;
     let dists: Vec<f64> = app.texts("#site-list .site-distance").await?.iter().map(|d| metres(d)).collect();
     assert_eq!(names.len(), 138);
@@ -77,6 +78,7 @@ async fn find_a_hotspot_near_marienplatz_then_go_offline() -> Result<()> {
     let notice = app.text_until("#offline-notice", "say offline", |t| t.contains("Offline")).await?;
     assert!(notice.contains("Sie sehen die Standorte vom"), "{notice}");
     assert!(notice.contains("gerade eben") || notice.contains("vor 1 Minute"), "{notice}");
+    app.find("#site-list[aria-busy=false]").await?;
     assert_eq!(app.texts("#site-list .site-name").await?.len(), 138, "cached list is complete");
     app.screenshot("05-offline-cached").await?;
     app.scroll_to("#list-heading").await?;

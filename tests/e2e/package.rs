@@ -46,6 +46,7 @@ async fn the_installed_app_works_on_its_first_start_without_a_portal() -> Result
     .await?;
     let notice = app.text_until("#offline-notice", "say where the data is from", |t| t.contains("Offline")).await?;
     assert!(notice.contains(&format!("Sie sehen die Standorte vom {day}")), "dated: {notice}");
+    app.find("#site-list[aria-busy=false]").await?;
     assert_eq!(app.texts("#site-list .site-name").await?.len(), packaged.sites.len());
     app.screenshot("package-01-hotspots").await?;
 
