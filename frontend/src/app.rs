@@ -17,6 +17,9 @@ use crate::pages::my_reports::MyReports;
 use crate::pages::report::Report;
 use crate::places::Place;
 use crate::route::Screen;
+use muc_wire::ipc::{
+    cmd, DesktopNoticesArgs, DraftIdArgs, NearbyArgs, OpenFinderArgs, OpenInMapArgs, SetFavouriteArgs, SupportArgs,
+};
 
 pub fn now_secs() -> i64 {
     (js_sys::Date::now() / 1000.0) as i64
@@ -55,14 +58,14 @@ pub fn App() -> Html {
     let resumed = use_state(|| None::<crate::pages::report::Resumed>);
     let first_render = use_mut_ref(|| true);
 
-    let reload = loader(load.clone(), ipc::load_hotspots);
-    let reload_finders = loader(finder_load.clone(), ipc::load_finders);
-    let reload_catalogue = loader(catalogue.clone(), ipc::report_categories);
-    let reload_mine = loader(mine.clone(), ipc::my_reports);
-    let reload_drafts = loader(drafts.clone(), ipc::list_drafts);
-    let reload_endpoint = loader(endpoint.clone(), ipc::open311_endpoint);
-    let reload_login = loader(login_status.clone(), ipc::login_status);
-    let reload_notices = loader(notices.clone(), ipc::notices);
+    let reload = loader(load.clone(), ipc::ask::<cmd::LoadHotspots>);
+    let reload_finders = loader(finder_load.clone(), ipc::ask::<cmd::LoadFinders>);
+    let reload_catalogue = loader(catalogue.clone(), ipc::ask::<cmd::ReportCategories>);
+    let reload_mine = loader(mine.clone(), ipc::ask::<cmd::MyReports>);
+    let reload_drafts = loader(drafts.clone(), ipc::ask::<cmd::ListDrafts>);
+    let reload_endpoint = loader(endpoint.clone(), ipc::ask::<cmd::Open311Endpoint>);
+    let reload_login = loader(login_status.clone(), ipc::ask::<cmd::GetLoginStatus>);
+    let reload_notices = loader(notices.clone(), ipc::ask::<cmd::GetNotices>);
 
     // Load each area's data the first time it is opened.
     {
@@ -136,7 +139,7 @@ pub fn App() -> Html {
         use_effect_with((), move |_| {
             if ipc::in_shell() {
                 wasm_bindgen_futures::spawn_local(async move {
-                    if let Ok(info) = ipc::app_info().await {
+                    if let Ok(info) = ipc::ask::<cmd::GetAppInfo>().await {
                         tile_url.set(info.tile_url.clone());
                         kiosk.set(info.kiosk_idle_secs);
                         kiosk_problem.set(info.kiosk_problem.clone());
@@ -167,7 +170,7 @@ pub fn App() -> Html {
             if *painted && !std::mem::replace(&mut *reported.borrow_mut(), true) {
                 after_two_frames(|| {
                     wasm_bindgen_futures::spawn_local(async {
-                        let _ = ipc::frontend_ready().await;
+                        let _ = ipc::ask::<cmd::FrontendReady>().await;
                     })
                 });
             }
@@ -198,7 +201,7 @@ pub fn App() -> Html {
         Callback::from(move |(id, via): (String, muc_wire::ipc::OpenVia)| {
             let open_error = open_error.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                open_error.set(ipc::open_finder(&id, via).await.err());
+                open_error.set(ipc::call::<cmd::OpenFinder>(OpenFinderArgs { finder_id: id, via }).await.err());
             });
         })
     };
@@ -207,7 +210,7 @@ pub fn App() -> Html {
         Callback::from(move |(id, on): (String, bool)| {
             let (finder_load, open_error) = (finder_load.clone(), open_error.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match ipc::set_favourite(&id, on).await {
+                match ipc::call::<cmd::SetFavourite>(SetFavouriteArgs { finder_id: id, favourite: on }).await {
                     Ok(favourites) => {
                         if let FinderLoad::Ready(s) = &*finder_load {
                             let mut next = (**s).clone();
@@ -229,7 +232,7 @@ pub fn App() -> Html {
         Callback::from(move |id: String| {
             let map_error = map_error.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                map_error.set(ipc::open_in_map(&id).await.err());
+                map_error.set(ipc::call::<cmd::OpenInMap>(OpenInMapArgs { site_id: id }).await.err());
             });
         })
     };
@@ -273,7 +276,7 @@ pub fn App() -> Html {
                     let (sending, send_error, screen) = (sending.clone(), send_error.clone(), screen.clone());
                     sending.set(true);
                     wasm_bindgen_futures::spawn_local(async move {
-                        match ipc::submit_report(args).await {
+                        match ipc::call::<cmd::SubmitReport>(args).await {
                             Ok(_) => {
                                 send_error.set(None);
                                 screen.set(Screen::MyReports);
@@ -291,7 +294,9 @@ pub fn App() -> Html {
                     nearby.set(crate::load::Load::Loading);
                     wasm_bindgen_futures::spawn_local(async move {
                         // Offline the check is skipped: sending must never depend on it.
-                        let list = ipc::nearby_reports(code, lat, lon).await.unwrap_or_default();
+                        let list = ipc::call::<cmd::NearbyReports>(NearbyArgs { service_code: code, lat, lon })
+                            .await
+                            .unwrap_or_default();
                         nearby.set(crate::load::Load::Ready(Rc::new(list)));
                     });
                 })
@@ -301,7 +306,7 @@ pub fn App() -> Html {
                 Callback::from(move |args| {
                     let (reload_drafts, send_error) = (reload_drafts.clone(), send_error.clone());
                     wasm_bindgen_futures::spawn_local(async move {
-                        match ipc::save_draft(args).await {
+                        match ipc::call::<cmd::SaveDraft>(args).await {
                             Ok(_) => reload_drafts.emit(()),
                             // Shown where the person will look next: before sending.
                             Err(e) => send_error.set(Some(e)),
@@ -314,7 +319,7 @@ pub fn App() -> Html {
                 Callback::from(move |id| {
                     let (resumed, send_error) = (resumed.clone(), send_error.clone());
                     wasm_bindgen_futures::spawn_local(async move {
-                        match ipc::load_draft(id).await {
+                        match ipc::call::<cmd::LoadDraft>(DraftIdArgs { id }).await {
                             Ok(d) => resume(&resumed, d),
                             Err(e) => send_error.set(Some(e)),
                         }
@@ -326,7 +331,7 @@ pub fn App() -> Html {
                 Callback::from(move |id| {
                     let reload_drafts = reload_drafts.clone();
                     wasm_bindgen_futures::spawn_local(async move {
-                        if let Err(e) = ipc::delete_draft(id).await {
+                        if let Err(e) = ipc::call::<cmd::DeleteDraft>(DraftIdArgs { id }).await {
                             web_sys::console::error_1(&e.to_string().into());
                         }
                         reload_drafts.emit(());
@@ -341,7 +346,7 @@ pub fn App() -> Html {
                         (endpoint.clone(), busy.clone(), error.clone(), reload_catalogue.clone());
                     busy.set(true);
                     wasm_bindgen_futures::spawn_local(async move {
-                        match ipc::set_open311_endpoint(args).await {
+                        match ipc::call::<cmd::SetOpen311Endpoint>(args).await {
                             Ok(info) => {
                                 endpoint.set(crate::load::Load::Ready(Rc::new(info)));
                                 error.set(None);
@@ -364,7 +369,7 @@ pub fn App() -> Html {
                     let (sending, send_error, screen) = (sending.clone(), send_error.clone(), screen.clone());
                     sending.set(true);
                     wasm_bindgen_futures::spawn_local(async move {
-                        match ipc::support_report(id).await {
+                        match ipc::call::<cmd::SupportReport>(SupportArgs { service_request_id: id }).await {
                             Ok(()) => {
                                 send_error.set(None);
                                 screen.set(Screen::MyReports);
@@ -399,7 +404,7 @@ pub fn App() -> Html {
                     let (resumed, screen, send_error, reload_mine) =
                         (resumed.clone(), screen.clone(), send_error.clone(), reload_mine.clone());
                     wasm_bindgen_futures::spawn_local(async move {
-                        match ipc::revise_report(id).await {
+                        match ipc::call::<cmd::ReviseReport>(DraftIdArgs { id }).await {
                             Ok(d) => {
                                 resume(&resumed, d);
                                 send_error.set(None);
@@ -430,14 +435,18 @@ pub fn App() -> Html {
                 let notices = notices.clone();
                 Callback::from(move |()| {
                     let notices = notices.clone();
-                    wasm_bindgen_futures::spawn_local(async move { set(ipc::mark_notices_read().await, &notices) });
+                    wasm_bindgen_futures::spawn_local(async move {
+                        set(ipc::ask::<cmd::MarkNoticesRead>().await, &notices)
+                    });
                 })
             };
             let on_desktop = {
                 let notices = notices.clone();
                 Callback::from(move |on: bool| {
                     let notices = notices.clone();
-                    wasm_bindgen_futures::spawn_local(async move { set(ipc::set_desktop_notices(on).await, &notices) });
+                    wasm_bindgen_futures::spawn_local(async move {
+                        set(ipc::call::<cmd::SetDesktopNotices>(DesktopNoticesArgs { on }).await, &notices)
+                    });
                 })
             };
             html! {
@@ -455,7 +464,7 @@ pub fn App() -> Html {
                     signing_in.set(true);
                     login_error.set(None);
                     wasm_bindgen_futures::spawn_local(async move {
-                        if let Err(e) = ipc::login().await {
+                        if let Err(e) = ipc::ask::<cmd::Login>().await {
                             login_error.set(Some(e));
                         }
                         signing_in.set(false);
@@ -465,7 +474,7 @@ pub fn App() -> Html {
             };
             let on_cancel = Callback::from(|()| {
                 wasm_bindgen_futures::spawn_local(async {
-                    let _ = ipc::cancel_login().await;
+                    let _ = ipc::ask::<cmd::CancelLogin>().await;
                 })
             });
             let on_logout = {
@@ -473,7 +482,7 @@ pub fn App() -> Html {
                 Callback::from(move |()| {
                     let (login_error, reload_login) = (login_error.clone(), reload_login.clone());
                     wasm_bindgen_futures::spawn_local(async move {
-                        if let Err(e) = ipc::logout().await {
+                        if let Err(e) = ipc::ask::<cmd::Logout>().await {
                             login_error.set(Some(e));
                         }
                         reload_login.emit(());
@@ -514,7 +523,7 @@ pub fn App() -> Html {
         Callback::from(move |()| {
             let kiosk_problem = kiosk_problem.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                match ipc::end_session().await {
+                match ipc::ask::<cmd::EndSession>().await {
                     Ok(()) => {
                         if let Some(w) = web_sys::window() {
                             let _ = w.location().reload();

@@ -46,7 +46,7 @@ pub fn KioskGuard(props: &KioskProps) -> Html {
                 if now - *last_told.borrow() >= ACTIVITY_EVERY_MS {
                     *last_told.borrow_mut() = now;
                     wasm_bindgen_futures::spawn_local(async {
-                        let _ = crate::ipc::kiosk_activity().await;
+                        let _ = crate::ipc::ask::<muc_wire::ipc::cmd::KioskActivity>().await;
                     });
                 }
             });
@@ -104,7 +104,7 @@ pub fn KioskGuard(props: &KioskProps) -> Html {
             *last_input.borrow_mut() = js_sys::Date::now();
             left.set(None);
             wasm_bindgen_futures::spawn_local(async {
-                let _ = crate::ipc::kiosk_activity().await;
+                let _ = crate::ipc::ask::<muc_wire::ipc::cmd::KioskActivity>().await;
             });
         })
     };

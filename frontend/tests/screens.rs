@@ -384,7 +384,9 @@ async fn finder_sorts_by_distance_filters_and_selects() {
 async fn the_first_list_after_start_is_drawn_in_two_parts() {
     let now = (js_sys::Date::now() / 1000.0) as i64;
     let many: Vec<Site> = (0..50)
-        .map(|i| site(&format!("site-{i:02}"), &format!("Standort {i:02}"), "TOS", 1, 11.5 + f64::from(i) / 1000.0, 48.1))
+        .map(|i| {
+            site(&format!("site-{i:02}"), &format!("Standort {i:02}"), "TOS", 1, 11.5 + f64::from(i) / 1000.0, 48.1)
+        })
         .collect();
     let load = || {
         Load::Ready(Rc::new(HotspotSnapshot {

@@ -1,12 +1,11 @@
 //! Tauri commands: thin wrappers over the tested library code.
+//!
+//! Each handler is named as its command in `muc_wire::for_each_command!` and
+//! typed by it (`Args<cmd::X>`, `Answer<cmd::X>` or `Out<cmd::X>`); the
+//! handler list is built from that list (`crate::handler`).
 
 use muc_wire::hotspots::osm_url;
-use muc_wire::ipc::{
-    AppError, AppInfo, DesktopNoticesArgs, Draft, DraftIdArgs, DraftWithPhotos, EndpointInfo, ErrorKind,
-    FinderSnapshot, HotspotSnapshot, LoginStatus, MyReport, NearbyArgs, Notices, OpenFinderArgs, OpenInMapArgs,
-    ReportCatalogue, SaveDraftArgs, SessionView, SetEndpointArgs, SetFavouriteArgs, SubmitReportArgs, SupportArgs,
-};
-use muc_wire::open311::ServiceRequest;
+use muc_wire::ipc::{cmd, Answer, AppError, Args, ErrorKind, LoginStatus, Out};
 use tauri::State;
 
 use crate::AppState;
@@ -30,7 +29,7 @@ fn open_url(url: &str) -> Result<(), AppError> {
 }
 
 #[tauri::command]
-pub async fn load_hotspots(state: State<'_, AppState>) -> Result<HotspotSnapshot, AppError> {
+pub async fn load_hotspots(state: State<'_, AppState>) -> Answer<cmd::LoadHotspots> {
     // The answer asked for at start, if there is one; a refresh asks anew.
     let ahead = state.hotspots_ahead.lock().ok().and_then(|mut a| a.take());
     let snap = match ahead {
@@ -52,7 +51,7 @@ pub async fn load_hotspots(state: State<'_, AppState>) -> Result<HotspotSnapshot
 /// Opens the site on OpenStreetMap in the system's browser. The URL is built
 /// here from the site's stored position, never taken from the webview.
 #[tauri::command]
-pub fn open_in_map(state: State<'_, AppState>, args: OpenInMapArgs) -> Result<(), AppError> {
+pub fn open_in_map(state: State<'_, AppState>, args: Args<cmd::OpenInMap>) -> Answer<cmd::OpenInMap> {
     let pos = state
         .last_sites
         .lock()
@@ -66,24 +65,24 @@ pub fn open_in_map(state: State<'_, AppState>, args: OpenInMapArgs) -> Result<()
 }
 
 #[tauri::command]
-pub async fn load_finders(state: State<'_, AppState>) -> Result<FinderSnapshot, AppError> {
+pub async fn load_finders(state: State<'_, AppState>) -> Answer<cmd::LoadFinders> {
     crate::finders::load(&state.client, &state.finders, &state.packaged, &state.favourites, now()).await
 }
 
 /// Opens a finder's website or phone number, looked up by id in the stored catalogue.
 #[tauri::command]
-pub fn open_finder(state: State<'_, AppState>, args: OpenFinderArgs) -> Result<(), AppError> {
+pub fn open_finder(state: State<'_, AppState>, args: Args<cmd::OpenFinder>) -> Answer<cmd::OpenFinder> {
     not_on_kiosk(&state)?;
     open_url(&crate::finders::target(&state.finders, &args.finder_id, args.via)?)
 }
 
 #[tauri::command]
-pub fn set_favourite(state: State<'_, AppState>, args: SetFavouriteArgs) -> Result<Vec<String>, AppError> {
+pub fn set_favourite(state: State<'_, AppState>, args: Args<cmd::SetFavourite>) -> Answer<cmd::SetFavourite> {
     crate::finders::set_favourite(&state.favourites, &args.finder_id, args.favourite)
 }
 
 #[tauri::command]
-pub fn app_info(state: State<'_, AppState>) -> AppInfo {
+pub fn app_info(state: State<'_, AppState>) -> Out<cmd::GetAppInfo> {
     state.info()
 }
 
@@ -91,7 +90,7 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
 /// the start screen once its data is shown). Logged for operations; the
 /// benchmark (MUC_BENCH_FIRST_PAINT=print|exit) reads it from stdout.
 #[tauri::command]
-pub fn frontend_ready() {
+pub fn frontend_ready() -> Out<cmd::FrontendReady> {
     let ms = crate::STARTED.get().map(|t| t.elapsed().as_millis()).unwrap_or(0);
     tracing::info!(ms, "first screen painted");
     match std::env::var("MUC_BENCH_FIRST_PAINT").as_deref() {
@@ -105,25 +104,25 @@ pub fn frontend_ready() {
 }
 
 #[tauri::command]
-pub async fn report_categories(state: State<'_, AppState>) -> Result<ReportCatalogue, AppError> {
+pub async fn report_categories(state: State<'_, AppState>) -> Answer<cmd::ReportCategories> {
     crate::reports::categories(&state.endpoints, &state.categories, &state.packaged, now()).await
 }
 
 /// Writes the report to the outbox on disk, then tries to send it.
 #[tauri::command]
-pub async fn submit_report(state: State<'_, AppState>, args: SubmitReportArgs) -> Result<MyReport, AppError> {
+pub async fn submit_report(state: State<'_, AppState>, args: Args<cmd::SubmitReport>) -> Answer<cmd::SubmitReport> {
     crate::reports::submit(&state.outbox, &state.drafts, &state.endpoints, &state.login, args, now()).await
 }
 
 #[tauri::command]
-pub fn list_drafts(state: State<'_, AppState>) -> Vec<Draft> {
+pub fn list_drafts(state: State<'_, AppState>) -> Out<cmd::ListDrafts> {
     state.drafts.list()
 }
 
 /// Async and off the runtime's threads: photos are cleaned (decoded and
 /// re-encoded) before they are stored, which must not freeze the window.
 #[tauri::command]
-pub async fn save_draft(state: State<'_, AppState>, args: SaveDraftArgs) -> Result<Draft, AppError> {
+pub async fn save_draft(state: State<'_, AppState>, args: Args<cmd::SaveDraft>) -> Answer<cmd::SaveDraft> {
     let drafts = state.drafts.clone();
     tokio::task::spawn_blocking(move || drafts.save(args.draft, args.photos.as_deref(), now()))
         .await
@@ -131,17 +130,17 @@ pub async fn save_draft(state: State<'_, AppState>, args: SaveDraftArgs) -> Resu
 }
 
 #[tauri::command]
-pub fn load_draft(state: State<'_, AppState>, args: DraftIdArgs) -> Result<DraftWithPhotos, AppError> {
+pub fn load_draft(state: State<'_, AppState>, args: Args<cmd::LoadDraft>) -> Answer<cmd::LoadDraft> {
     state.drafts.load(&args.id)
 }
 
 #[tauri::command]
-pub fn delete_draft(state: State<'_, AppState>, args: DraftIdArgs) -> Result<(), AppError> {
+pub fn delete_draft(state: State<'_, AppState>, args: Args<cmd::DeleteDraft>) -> Answer<cmd::DeleteDraft> {
     state.drafts.delete(&args.id)
 }
 
 #[tauri::command]
-pub async fn my_reports(state: State<'_, AppState>) -> Result<Vec<MyReport>, AppError> {
+pub async fn my_reports(state: State<'_, AppState>) -> Answer<cmd::MyReports> {
     let list = crate::reports::mine(&state.outbox, &state.follows, &state.endpoints, &state.login, now()).await;
     // The person sees the statuses now; the inbox learns them too (no desktop pop-up).
     if let Err(e) = state.notices.update(&list, now()) {
@@ -153,7 +152,7 @@ pub async fn my_reports(state: State<'_, AppState>) -> Result<Vec<MyReport>, App
 /// Open reports of the same category nearby, so the person can see whether
 /// it is already known before sending another.
 #[tauri::command]
-pub async fn nearby_reports(state: State<'_, AppState>, args: NearbyArgs) -> Result<Vec<ServiceRequest>, AppError> {
+pub async fn nearby_reports(state: State<'_, AppState>, args: Args<cmd::NearbyReports>) -> Answer<cmd::NearbyReports> {
     state
         .endpoints
         .client()
@@ -168,33 +167,36 @@ pub async fn nearby_reports(state: State<'_, AppState>, args: NearbyArgs) -> Res
 
 /// Where reports go now.
 #[tauri::command]
-pub fn open311_endpoint(state: State<'_, AppState>) -> EndpointInfo {
+pub fn open311_endpoint(state: State<'_, AppState>) -> Out<cmd::Open311Endpoint> {
     state.endpoints.info()
 }
 
 /// Points reporting at another GeoReport v2 server by its discovery URL
 /// (checked before it is taken), or back at the default.
 #[tauri::command]
-pub async fn set_open311_endpoint(state: State<'_, AppState>, args: SetEndpointArgs) -> Result<EndpointInfo, AppError> {
+pub async fn set_open311_endpoint(
+    state: State<'_, AppState>,
+    args: Args<cmd::SetOpen311Endpoint>,
+) -> Answer<cmd::SetOpen311Endpoint> {
     state.endpoints.set(args).await
 }
 
 /// A report the portal refused becomes a draft again, to fix and resend.
 #[tauri::command]
-pub fn revise_report(state: State<'_, AppState>, args: DraftIdArgs) -> Result<DraftWithPhotos, AppError> {
+pub fn revise_report(state: State<'_, AppState>, args: Args<cmd::ReviseReport>) -> Answer<cmd::ReviseReport> {
     state.drafts.from_refused(&state.outbox, &args.id, now())
 }
 
 /// "I am affected too" on an open report nearby: supported on the portal and
 /// followed in "Meine Meldungen", instead of a second report.
 #[tauri::command]
-pub async fn support_report(state: State<'_, AppState>, args: SupportArgs) -> Result<(), AppError> {
+pub async fn support_report(state: State<'_, AppState>, args: Args<cmd::SupportReport>) -> Answer<cmd::SupportReport> {
     crate::reports::support(&state.follows, &state.endpoints, &args.service_request_id, now()).await
 }
 
 #[tauri::command]
 // Async, so the keyring call runs off the window's main thread.
-pub async fn login_status(state: State<'_, AppState>) -> Result<LoginStatus, AppError> {
+pub async fn login_status(state: State<'_, AppState>) -> Answer<cmd::GetLoginStatus> {
     // No sign-in on a shared device: the session would outlive the person.
     Ok(match state.kiosk_idle_secs {
         Some(_) => LoginStatus { configured: false, session: None, issuer: None },
@@ -204,33 +206,36 @@ pub async fn login_status(state: State<'_, AppState>) -> Result<LoginStatus, App
 
 /// Signs in through the identity provider's page in the system browser.
 #[tauri::command]
-pub async fn login(state: State<'_, AppState>) -> Result<SessionView, AppError> {
+pub async fn login(state: State<'_, AppState>) -> Answer<cmd::Login> {
     not_on_kiosk(&state)?;
     state.login.login(open_url, now()).await
 }
 
 #[tauri::command]
-pub fn cancel_login(state: State<'_, AppState>) {
+pub fn cancel_login(state: State<'_, AppState>) -> Out<cmd::CancelLogin> {
     state.login.cancel()
 }
 
 #[tauri::command]
-pub async fn logout(state: State<'_, AppState>) -> Result<(), AppError> {
+pub async fn logout(state: State<'_, AppState>) -> Answer<cmd::Logout> {
     state.login.logout().await
 }
 
 #[tauri::command]
-pub fn notices(state: State<'_, AppState>) -> Notices {
+pub fn notices(state: State<'_, AppState>) -> Out<cmd::GetNotices> {
     state.notices.list()
 }
 
 #[tauri::command]
-pub fn mark_notices_read(state: State<'_, AppState>) -> Result<Notices, AppError> {
+pub fn mark_notices_read(state: State<'_, AppState>) -> Answer<cmd::MarkNoticesRead> {
     state.notices.mark_read().map_err(|e| AppError::new(ErrorKind::Storage, e.to_string()))
 }
 
 #[tauri::command]
-pub fn set_desktop_notices(state: State<'_, AppState>, args: DesktopNoticesArgs) -> Result<Notices, AppError> {
+pub fn set_desktop_notices(
+    state: State<'_, AppState>,
+    args: Args<cmd::SetDesktopNotices>,
+) -> Answer<cmd::SetDesktopNotices> {
     state.notices.set_desktop(args.on).map_err(|e| AppError::new(ErrorKind::Storage, e.to_string()))
 }
 
@@ -239,7 +244,7 @@ pub fn set_desktop_notices(state: State<'_, AppState>, args: DesktopNoticesArgs)
 /// and the page keeps the screen blocked for a helper (and so does the next
 /// start, through `app_info`).
 #[tauri::command]
-pub fn end_session(window: tauri::WebviewWindow, state: State<'_, AppState>) -> Result<(), AppError> {
+pub fn end_session(window: tauri::WebviewWindow, state: State<'_, AppState>) -> Answer<cmd::EndSession> {
     let Some(session) = &state.kiosk else {
         return Err(AppError::new(ErrorKind::NotFound, "not a kiosk"));
     };
@@ -272,7 +277,7 @@ pub(crate) fn wipe_session(
 /// Kiosk mode: someone touched the screen (the page reports it, at most
 /// every few seconds). The shell ends a session nobody touched.
 #[tauri::command]
-pub fn kiosk_activity(state: State<'_, AppState>) {
+pub fn kiosk_activity(state: State<'_, AppState>) -> Out<cmd::KioskActivity> {
     if let Some(k) = &state.kiosk {
         k.touch();
     }

@@ -89,6 +89,18 @@ impl AppState {
 /// When the process started, for the first-paint log line.
 pub(crate) static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
 
+/// The shell's handlers, one per entry of `muc_wire::for_each_command!`: a
+/// command without a handler of its name does not compile, and no handler
+/// is registered that the list (and so the ACL) does not know.
+fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
+    macro_rules! handlers {
+        ($($ty:ident = $name:ident ($args:ty) -> $out:ty;)*) => {
+            tauri::generate_handler![$(commands::$name),*]
+        };
+    }
+    muc_wire::for_each_command!(handlers)
+}
+
 #[cfg_attr(mobile, tauri::mobile_entry_point)]
 pub fn run() {
     STARTED.get_or_init(std::time::Instant::now);
@@ -263,36 +275,7 @@ pub fn run() {
             });
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::load_hotspots,
-            commands::open_in_map,
-            commands::app_info,
-            commands::load_finders,
-            commands::open_finder,
-            commands::set_favourite,
-            commands::frontend_ready,
-            commands::report_categories,
-            commands::submit_report,
-            commands::my_reports,
-            commands::nearby_reports,
-            commands::list_drafts,
-            commands::save_draft,
-            commands::load_draft,
-            commands::delete_draft,
-            commands::open311_endpoint,
-            commands::set_open311_endpoint,
-            commands::revise_report,
-            commands::support_report,
-            commands::login_status,
-            commands::login,
-            commands::cancel_login,
-            commands::logout,
-            commands::notices,
-            commands::mark_notices_read,
-            commands::set_desktop_notices,
-            commands::end_session,
-            commands::kiosk_activity,
-        ])
+        .invoke_handler(handler())
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(e) = result {
         eprintln!("muenchen-app: {e}");

@@ -6,36 +6,95 @@ use crate::finders::Finder;
 use crate::hotspots::Site;
 use crate::open311::{Delivery, OutgoingReport, Service, ServiceDefinition, ServiceRequest};
 
-/// Names of the shell's commands, so both sides spell them the same way.
+/// What a shell command takes and answers: one description per command,
+/// named by both sides (the shell's handler returns `Answer<C>` or `Out<C>`,
+/// the frontend calls `call::<C>`), so a mismatch does not compile.
+pub trait Command {
+    /// The name the frontend invokes and the ACL permits (`allow-<name>`).
+    const NAME: &'static str;
+    /// What goes in the call's `args` ([`NoArgs`] for none).
+    type Args: Serialize + for<'de> Deserialize<'de>;
+    /// What the shell answers when the call succeeds.
+    type Output: Serialize + for<'de> Deserialize<'de>;
+}
+
+/// The arguments of a command that takes none.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct NoArgs {}
+
+/// The shell's answer to command `C`, for handlers that can fail.
+pub type Answer<C> = Result<<C as Command>::Output, AppError>;
+/// The shell's answer to command `C`, for handlers that cannot fail.
+pub type Out<C> = <C as Command>::Output;
+/// The arguments of command `C`.
+pub type Args<C> = <C as Command>::Args;
+
+/// The one list of the shell's commands. `for_each_command!(m)` hands every
+/// entry to macro `m` as `Type = name (Args) -> Output;` so the shell
+/// registers its handlers from this list (a missing handler does not
+/// compile) and `cmd::ALL` feeds tauri-build's permissions. Adding a command:
+/// an entry here, a handler in the shell's `commands.rs`; the capability
+/// test then names the permission to grant.
+#[macro_export]
+macro_rules! for_each_command {
+    ($m:ident) => {
+        $m! {
+            LoadHotspots = load_hotspots (NoArgs) -> HotspotSnapshot;
+            OpenInMap = open_in_map (OpenInMapArgs) -> ();
+            GetAppInfo = app_info (NoArgs) -> AppInfo;
+            LoadFinders = load_finders (NoArgs) -> FinderSnapshot;
+            OpenFinder = open_finder (OpenFinderArgs) -> ();
+            SetFavourite = set_favourite (SetFavouriteArgs) -> Vec<String>;
+            FrontendReady = frontend_ready (NoArgs) -> ();
+            ReportCategories = report_categories (NoArgs) -> ReportCatalogue;
+            SubmitReport = submit_report (SubmitReportArgs) -> MyReport;
+            MyReports = my_reports (NoArgs) -> Vec<MyReport>;
+            NearbyReports = nearby_reports (NearbyArgs) -> Vec<ServiceRequest>;
+            ListDrafts = list_drafts (NoArgs) -> Vec<Draft>;
+            SaveDraft = save_draft (SaveDraftArgs) -> Draft;
+            LoadDraft = load_draft (DraftIdArgs) -> DraftWithPhotos;
+            DeleteDraft = delete_draft (DraftIdArgs) -> ();
+            Open311Endpoint = open311_endpoint (NoArgs) -> EndpointInfo;
+            SetOpen311Endpoint = set_open311_endpoint (SetEndpointArgs) -> EndpointInfo;
+            ReviseReport = revise_report (DraftIdArgs) -> DraftWithPhotos;
+            SupportReport = support_report (SupportArgs) -> ();
+            GetLoginStatus = login_status (NoArgs) -> LoginStatus;
+            Login = login (NoArgs) -> SessionView;
+            CancelLogin = cancel_login (NoArgs) -> ();
+            Logout = logout (NoArgs) -> ();
+            GetNotices = notices (NoArgs) -> Notices;
+            MarkNoticesRead = mark_notices_read (NoArgs) -> Notices;
+            SetDesktopNotices = set_desktop_notices (DesktopNoticesArgs) -> Notices;
+            EndSession = end_session (NoArgs) -> ();
+            KioskActivity = kiosk_activity (NoArgs) -> ();
+        }
+    };
+}
+
+/// The shell's commands as types (`cmd::LoadHotspots`…), and `cmd::ALL`,
+/// their names.
 pub mod cmd {
-    pub const LOAD_HOTSPOTS: &str = "load_hotspots";
-    pub const OPEN_IN_MAP: &str = "open_in_map";
-    pub const APP_INFO: &str = "app_info";
-    pub const LOAD_FINDERS: &str = "load_finders";
-    pub const OPEN_FINDER: &str = "open_finder";
-    pub const SET_FAVOURITE: &str = "set_favourite";
-    pub const FRONTEND_READY: &str = "frontend_ready";
-    pub const REPORT_CATEGORIES: &str = "report_categories";
-    pub const SUBMIT_REPORT: &str = "submit_report";
-    pub const MY_REPORTS: &str = "my_reports";
-    pub const NEARBY_REPORTS: &str = "nearby_reports";
-    pub const LIST_DRAFTS: &str = "list_drafts";
-    pub const SAVE_DRAFT: &str = "save_draft";
-    pub const LOAD_DRAFT: &str = "load_draft";
-    pub const DELETE_DRAFT: &str = "delete_draft";
-    pub const OPEN311_ENDPOINT: &str = "open311_endpoint";
-    pub const SET_OPEN311_ENDPOINT: &str = "set_open311_endpoint";
-    pub const REVISE_REPORT: &str = "revise_report";
-    pub const SUPPORT_REPORT: &str = "support_report";
-    pub const LOGIN_STATUS: &str = "login_status";
-    pub const LOGIN: &str = "login";
-    pub const CANCEL_LOGIN: &str = "cancel_login";
-    pub const LOGOUT: &str = "logout";
-    pub const NOTICES: &str = "notices";
-    pub const MARK_NOTICES_READ: &str = "mark_notices_read";
-    pub const SET_DESKTOP_NOTICES: &str = "set_desktop_notices";
-    pub const END_SESSION: &str = "end_session";
-    pub const KIOSK_ACTIVITY: &str = "kiosk_activity";
+    #[allow(unused_imports)] // each type is named by some entry of the list
+    use super::*;
+    use crate::open311::ServiceRequest;
+
+    macro_rules! describe {
+        ($($ty:ident = $name:ident ($args:ty) -> $out:ty;)*) => {
+            $(
+                #[doc = concat!("The `", stringify!($name), "` command.")]
+                #[derive(Debug, Clone, Copy)]
+                pub enum $ty {}
+                impl Command for $ty {
+                    const NAME: &'static str = stringify!($name);
+                    type Args = $args;
+                    type Output = $out;
+                }
+            )*
+            /// Every command's name, in the list's order.
+            pub const ALL: &[&str] = &[$(stringify!($name)),*];
+        };
+    }
+    crate::for_each_command!(describe);
 }
 
 /// Where reports go, as the settings show it.
