@@ -246,7 +246,7 @@ pub async fn measure(bin: &Path, dir: &Path, fixtures: &Path, load_secs: u32, lo
 /// request. (`MUC_BENCH_ONLY=layers` runs only this.)
 pub async fn layer_costs(dir: &Path) -> String {
     let (st, bare) = state_and_bare_routers(dir, "layer-costs.db").await;
-    let (n, rounds) = (3000, 10);
+    let (n, rounds) = (30_000, 10);
     let mut md = format!(
         "The layers' own cost, without network and load generator: {n} requests handed one at a time to each \
          router (tower's `oneshot`), {rounds} rounds taking turns; CPU time of the process per request (all threads, \
