@@ -162,7 +162,15 @@ pub async fn measure(bin: &Path, dir: &Path, fixtures: &Path, load_secs: u32, lo
     }
     md.push('\n');
 
-    // ---- the layers' cost on reads ----
+    md.push_str(&layers_over_http(dir, load_secs, load_runs).await);
+    md.push_str(&layer_costs(dir).await);
+    md
+}
+
+/// Reads served over HTTP with every layer and the portal's server loop,
+/// beside the same routers bare, under wrk.
+pub async fn layers_over_http(dir: &Path, load_secs: u32, load_runs: usize) -> String {
+    let mut md = String::new();
     let (st, bare) = state_and_bare_routers(dir, "layers.db").await;
     // Four servers: the layers and the hyper loop each on and off, to see
     // what each costs.
@@ -186,7 +194,7 @@ pub async fn measure(bin: &Path, dir: &Path, fixtures: &Path, load_secs: u32, lo
         md,
         "Reads with every layer (request id, metrics, CORS, body and time limits, the hyper loop with its header timeout and \
          connection cap) beside the same routers bare (both serving the same kept answers of the read cache), in one process, wrk 32 connections, {load_secs} s × {}, the two taking turns (ABBA):\n\n\
-         | endpoint | with layers req/s | bare req/s | with ÷ bare |\n|---|---|---|---|",
+         | endpoint | with layers req/s | bare req/s | with ÷ bare | portal CPU µs/request, with layers | bare | the layers' part of the portal's CPU (medians) |\n|---|---|---|---|---|---|---|",
         load_runs.max(5)
     );
     for (name, path) in [
@@ -195,18 +203,32 @@ pub async fn measure(bin: &Path, dir: &Path, fixtures: &Path, load_secs: u32, lo
         ("Open311 services.json", "/open311/v2/services.json"),
     ] {
         // Interleaved: drift of the machine hits both alike.
-        let once =
-            |port: u16| load::wrk(&format!("http://127.0.0.1:{port}{path}"), load_secs, 32, None).ok().map(|r| r.rps);
-        let (mut with, mut without) = (Vec::new(), Vec::new());
+        // Requests per second, and the CPU the portal (this process; wrk is
+        // another) spent per request: throughput on two cores shared with
+        // wrk swings by a tenth between equal runs, CPU per request far less.
+        let measure = |port: u16| {
+            let cpu = process_cpu_ns();
+            let r = load::wrk(&format!("http://127.0.0.1:{port}{path}"), load_secs, 32, None).ok()?;
+            let used_us = (process_cpu_ns() - cpu) as f64 / 1e3;
+            Some((r.rps, used_us / (r.rps * f64::from(load_secs)).max(1.0)))
+        };
+        let once = |port: u16| measure(port).map(|m| m.0);
+        let (mut with, mut without, mut cpu_with, mut cpu_without) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let run = |port: u16, rps: &mut Vec<f64>, cpu: &mut Vec<f64>| {
+            if let Some((r, c)) = measure(port) {
+                rps.push(r);
+                cpu.push(c);
+            }
+        };
         // In turns, and each pair in the other order than the last (ABBA…), so
         // neither side always runs first.
         for i in 0..load_runs.max(5) {
             if i % 2 == 0 {
-                with.extend(once(layered_port));
-                without.extend(once(bare_port));
+                run(layered_port, &mut with, &mut cpu_with);
+                run(bare_port, &mut without, &mut cpu_without);
             } else {
-                without.extend(once(bare_port));
-                with.extend(once(layered_port));
+                run(bare_port, &mut without, &mut cpu_without);
+                run(layered_port, &mut with, &mut cpu_with);
             }
         }
         if std::env::var("MUC_BENCH_ONLY").is_ok() {
@@ -233,10 +255,19 @@ pub async fn measure(bin: &Path, dir: &Path, fixtures: &Path, load_secs: u32, lo
             _ => "–".into(),
         };
         let show = |s: Option<crate::stats::Summary>| s.map(|s| s.show(|x| format!("{x:.0}"))).unwrap_or("–".into());
-        let _ = writeln!(md, "| {name} | {} | {} | {ratio} |", show(w), show(b));
+        let (cw, cb) = (crate::stats::summary(&cpu_with), crate::stats::summary(&cpu_without));
+        let cpu =
+            |s: &Option<crate::stats::Summary>| s.as_ref().map(|s| s.show(|x| format!("{x:.1}"))).unwrap_or("–".into());
+        let share = match (&cw, &cb) {
+            (Some(w), Some(b)) => {
+                format!("{:.1} µs ({:.0} %)", w.median - b.median, (w.median - b.median) / w.median * 100.0)
+            }
+            _ => "–".into(),
+        };
+        let _ =
+            writeln!(md, "| {name} | {} | {} | {ratio} | {} | {} | {share} |", show(w), show(b), cpu(&cw), cpu(&cb));
     }
     md.push('\n');
-    md.push_str(&layer_costs(dir).await);
     md
 }
 
@@ -329,11 +360,13 @@ async fn state_and_bare_routers(dir: &Path, db: &str) -> (muc_portal::AppState, 
             .merge(muc_portal::finders::router())
             .merge(muc_portal::open311::read_router());
         // The read path's own shape (answers kept as bytes, served before
-        // routing) is not a layer under test: both sides serve from the same
-        // kept answers.
-        muc_portal::read_cache::keepable(routes)
-            .with_state(shared.clone())
+        // routing, as `muc_portal::app` does) is not a layer under test: both
+        // sides serve from the same kept answers.
+        let routes = muc_portal::read_cache::keepable(routes).with_state(shared.clone());
+        let kept = tower::ServiceBuilder::new()
             .layer(muc_portal::read_cache::ReadCacheLayer::new(shared.clone()))
+            .service(routes);
+        axum::Router::new().fallback_service(kept)
     };
     (st, bare)
 }

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod auth;
 pub mod citizens;
 pub mod config;
+pub mod cors;
 pub mod db;
 pub mod error;
 pub mod finders;
@@ -174,27 +175,6 @@ pub(crate) fn request_timeout() -> TimeoutLayer {
     TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30))
 }
 
-/// CORS through tower-http: open data and GeoReport reads for web clients
-/// of any origin (GET and HEAD, no credentials, no Authorization header, so
-/// a page elsewhere can read public data and nothing personal); writes and
-/// the operator API get no CORS answer at all, preflights included. It sits
-/// in front of routing, so preflights are answered wherever they go.
-fn cors() -> tower_http::cors::CorsLayer {
-    use axum::http::{request::Parts, Method};
-    fn public_read(parts: &Parts) -> bool {
-        let wanted = match parts.method {
-            Method::OPTIONS => parts.headers.get(header::ACCESS_CONTROL_REQUEST_METHOD).and_then(|m| m.to_str().ok()),
-            ref m => Some(m.as_str()),
-        };
-        matches!(wanted, Some("GET" | "HEAD")) && !parts.uri.path().starts_with("/operator")
-    }
-    tower_http::cors::CorsLayer::new()
-        .allow_origin(tower_http::cors::AllowOrigin::predicate(|_, parts| public_read(parts)))
-        .allow_methods([Method::GET, Method::HEAD])
-        .allow_headers([header::ACCEPT, header::ACCEPT_LANGUAGE, header::IF_NONE_MATCH])
-        .expose_headers([header::ETAG])
-}
-
 /// The router with all middleware. Everything a request can hit is here.
 pub fn app(state: AppState) -> Router {
     let public = Router::new()
@@ -212,36 +192,37 @@ pub fn app(state: AppState) -> Router {
         .merge(open311::write_router())
         .route("/metrics", axum::routing::get(metrics::serve))
         .layer(axum::middleware::from_fn_with_state(state.clone(), run_to_completion));
-    Router::new()
+    let router = Router::new()
         .merge(public)
         .merge(private)
         .route_layer(axum::middleware::from_fn_with_state(state.clone(), metrics::track))
         .fallback(error::not_found)
         .method_not_allowed_fallback(error::method_not_allowed)
-        .with_state(state.clone())
-        // One layer of composed services: each `Router::layer` boxes the
-        // service again (an allocation and a boxed future per request per
-        // layer); composed first, the stack is boxed once. Measured with
-        // wrk on reads served from memory: about 50,000 → 63,000 requests/s.
-        .layer(
-            tower::ServiceBuilder::new()
-                // Every request gets an id (or keeps the one a proxy gave it): on
-                // every log line of the request and in the answer's X-Request-Id.
-                .layer(tower_http::request_id::SetRequestIdLayer::x_request_id(RequestUuid))
-                .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<axum::body::Body>| {
-                    let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
-                    tracing::info_span!("request", id = %id, method = %req.method(), path = %req.uri().path())
-                }))
-                .layer(tower_http::request_id::PropagateRequestIdLayer::x_request_id())
-                .layer(SetResponseHeaderLayer::overriding(
-                    header::X_CONTENT_TYPE_OPTIONS,
-                    HeaderValue::from_static("nosniff"),
-                ))
-                .layer(CatchPanicLayer::custom(error::panic_response))
-                .layer(cors())
-                // Innermost: a kept read is answered before routing.
-                .layer(read_cache::ReadCacheLayer::new(state.clone())),
-        )
+        .with_state(state.clone());
+    // The layers wrap the router once, as one service. `Router::layer` would
+    // wrap every route on its own: routing first, then a clone of the whole
+    // stack per request; and a read kept in memory would still be routed.
+    let layered = tower::ServiceBuilder::new()
+        // Every request gets an id (or keeps the one a proxy gave it): in the
+        // answer's X-Request-Id and on every log line of the request.
+        .layer(tower_http::request_id::SetRequestIdLayer::x_request_id(RequestUuid))
+        .layer(tower_http::request_id::PropagateRequestIdLayer::x_request_id())
+        .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
+        .layer(cors::ForPages::new())
+        // A kept read is answered here, before routing and before a span is
+        // made: it logs nothing (its one event is at debug level and names
+        // the request id), so most of what the layers cost is not paid on
+        // the reads that are most of the traffic (BENCHMARKS.md, "layers").
+        .layer(read_cache::ReadCacheLayer::new(state))
+        .map_response(axum::response::IntoResponse::into_response)
+        .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<axum::body::Body>| {
+            let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
+            tracing::info_span!("request", id = %id, method = %req.method(), path = %req.uri().path())
+        }))
+        // Inside the span, so a panic's log line names its request.
+        .layer(CatchPanicLayer::custom(error::panic_response))
+        .service(router);
+    Router::new().fallback_service(layered)
 }
 
 /// Writes run to their end in a task of their own, whatever the client does.
@@ -278,13 +259,32 @@ async fn run_to_completion(
     }
 }
 
+/// The portal's logs, as text or JSON lines, to `writer`, filtered by
+/// `RUST_LOG` (default: info, sqlx at warn). The benchmark installs the same,
+/// so the layers it measures pay what logging costs in operation.
+pub fn init_logs<W>(format: config::LogFormat, writer: W)
+where
+    W: for<'w> tracing_subscriber::fmt::MakeWriter<'w> + Send + Sync + 'static,
+{
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| "info,sqlx=warn,tower_http=info".into());
+    let logs = tracing_subscriber::fmt().with_writer(writer).with_env_filter(filter);
+    match format {
+        config::LogFormat::Json => logs.json().with_current_span(true).init(),
+        config::LogFormat::Text => logs.init(),
+    }
+}
+
 /// Request ids: random UUIDs (v4).
 #[derive(Clone, Copy)]
 struct RequestUuid;
 
 impl tower_http::request_id::MakeRequestId for RequestUuid {
     fn make_request_id<B>(&mut self, _: &axum::http::Request<B>) -> Option<tower_http::request_id::RequestId> {
-        HeaderValue::from_str(&uuid::Uuid::new_v4().to_string()).ok().map(tower_http::request_id::RequestId::new)
+        // Written into a buffer on the stack: one allocation (the header's), not two.
+        let mut buf = uuid::Uuid::encode_buffer();
+        let id = uuid::Uuid::new_v4().hyphenated().encode_lower(&mut buf);
+        HeaderValue::from_str(id).ok().map(tower_http::request_id::RequestId::new)
     }
 }
 

@@ -1,7 +1,7 @@
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
-use muc_portal::config::{Config, LogFormat};
+use muc_portal::config::Config;
 use muc_portal::{audit, auth, db, finders, linkcheck, BoxError};
 use muc_wire::finders::Finder;
 
@@ -118,15 +118,7 @@ enum FinderCommand {
 #[tokio::main]
 async fn main() {
     let cli = Cli::parse();
-    let filter = || {
-        tracing_subscriber::EnvFilter::try_from_default_env()
-            .unwrap_or_else(|_| "info,sqlx=warn,tower_http=info".into())
-    };
-    let logs = tracing_subscriber::fmt().with_writer(std::io::stderr).with_env_filter(filter());
-    match cli.config.log_format {
-        LogFormat::Json => logs.json().with_current_span(true).init(),
-        LogFormat::Text => logs.init(),
-    }
+    muc_portal::init_logs(cli.config.log_format, std::io::stderr);
     if let Err(e) = run(cli).await {
         eprintln!("muc-portal: {e}");
         std::process::exit(1);

@@ -232,6 +232,20 @@ async fn cors_only_on_public_reads(db: TestDb) {
         .await;
         assert_eq!(acao(&r), None, "{method} {path}");
     }
+    // Without Origin (the app, GeoReport clients) the CORS layer is not run,
+    // but public reads still vary by Origin for shared caches; writes do not.
+    let varies = |r: &axum::response::Response| {
+        r.headers()
+            .get_all(header::VARY)
+            .iter()
+            .any(|v| v.to_str().unwrap_or("").to_ascii_lowercase().contains("origin"))
+    };
+    for path in ["/collections/hotspots/items", "/open311/v2/services.json", "/does-not-exist"] {
+        let r = call(Request::get(path).body(Body::empty()).expect("req")).await;
+        assert!(acao(&r).is_none() && varies(&r), "{path}: {:?}", r.headers());
+    }
+    let post = call(form("/open311/v2/requests.json").body(Body::from("service_code=x")).expect("req")).await;
+    assert!(!varies(&post), "{:?}", post.headers());
 }
 
 /// A request as the real server sees it: from a peer address.

@@ -271,3 +271,26 @@ async fn answers_from_memory_are_counted_under_their_route() {
     let later = String::from_utf8(get(&st, "/metrics", &[]).await.body).expect("text");
     assert_ne!(later, text, "figures of now, not kept");
 }
+
+/// A kept read skips the router and the request's span, not the layers in
+/// front of them: it has its own request id (or the proxy's), `nosniff`, and
+/// for a page on another origin the CORS answer.
+#[tokio::test]
+async fn answers_from_memory_carry_what_every_answer_carries() {
+    let db = TestDb::sqlite().await;
+    let (st, _m) = state(&db, Duration::from_secs(3600), 64).await;
+    let first = get(&st, ITEMS, &[]).await;
+    let kept = get(&st, ITEMS, &[(header::ORIGIN, "https://stadtplan.example")]).await;
+    let proxied = get(&st, ITEMS, &[(header::HeaderName::from_static("x-request-id"), "from-the-proxy-2")]).await;
+    let metrics = String::from_utf8(get(&st, "/metrics", &[]).await.body).expect("text");
+    assert_eq!(figure(&metrics, "muc_portal_read_cache_hits_total"), 2, "both from memory");
+    assert_eq!(kept.body, first.body);
+    let id = |a: &Answer| a.headers.get("x-request-id").map(|v| v.to_str().expect("ascii").to_string());
+    assert_eq!(id(&kept).map(|i| i.len()), Some(36), "a UUID of its own");
+    assert_ne!(id(&kept), id(&first));
+    assert_eq!(id(&proxied).as_deref(), Some("from-the-proxy-2"));
+    assert_eq!(kept.headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+    assert_eq!(kept.headers[header::ACCESS_CONTROL_ALLOW_ORIGIN], "https://stadtplan.example");
+    assert_eq!(kept.headers[header::ACCESS_CONTROL_EXPOSE_HEADERS], "etag");
+    assert!(first.headers.get(header::ACCESS_CONTROL_ALLOW_ORIGIN).is_none(), "no Origin, no CORS answer");
+}
