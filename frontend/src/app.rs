@@ -32,7 +32,10 @@ pub fn App() -> Html {
     // once (see the start-up effect below).
     let injected = use_memo((), |()| ipc::start_info());
     let screen = use_state(|| injected.as_ref().as_ref().and_then(start_screen).unwrap_or(Screen::Home));
-    let load = use_state(|| Load::Loading);
+    // Opening on the hotspot list, the sites saved on this device come with
+    // the page: drawn at once, marked as being refreshed.
+    let saved = use_memo((), |()| ipc::saved_hotspots());
+    let load = use_state(|| saved.as_ref().clone().map_or(Load::Loading, |copy| Load::Ready(Rc::new(copy))));
     let fetched = use_state(|| false);
     let place = use_state(|| None::<Place>);
     let kind = use_state(|| None::<String>);
@@ -59,6 +62,25 @@ pub fn App() -> Html {
     let first_render = use_mut_ref(|| true);
 
     let reload = loader(load.clone(), ipc::ask::<cmd::LoadHotspots>);
+    // The saved copy stays on screen until the portal answers; if the shell
+    // cannot answer at all, it stays, marked as offline with the reason.
+    let refresh_saved = {
+        let (load, saved) = (load.clone(), saved.clone());
+        Callback::from(move |()| {
+            let (load, saved) = (load.clone(), saved.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                load.set(match (ipc::ask::<cmd::LoadHotspots>().await, saved.as_ref()) {
+                    (Ok(snap), _) => Load::Ready(Rc::new(snap)),
+                    (Err(reason), Some(copy)) => Load::Ready(Rc::new(muc_wire::ipc::HotspotSnapshot {
+                        source: muc_wire::ipc::DataSource::Cache { reason },
+                        ..copy.clone()
+                    })),
+                    (Err(e), None) => Load::Failed(e),
+                });
+            });
+        })
+    };
+    let showing_saved = matches!(&*load, Load::Ready(snap) if snap.source == muc_wire::ipc::DataSource::Saved);
     let reload_finders = loader(finder_load.clone(), ipc::ask::<cmd::LoadFinders>);
     let reload_catalogue = loader(catalogue.clone(), ipc::ask::<cmd::ReportCategories>);
     let reload_mine = loader(mine.clone(), ipc::ask::<cmd::MyReports>);
@@ -69,7 +91,7 @@ pub fn App() -> Html {
 
     // Load each area's data the first time it is opened.
     {
-        let (fetched, reload) = (fetched.clone(), reload.clone());
+        let (fetched, reload, refresh_saved) = (fetched.clone(), reload.clone(), refresh_saved.clone());
         let (finders_fetched, reload_finders) = (finders_fetched.clone(), reload_finders.clone());
         let (catalogue_fetched, reload_catalogue, reload_mine) =
             (catalogue_fetched.clone(), reload_catalogue.clone(), reload_mine.clone());
@@ -96,7 +118,11 @@ pub fn App() -> Html {
             }
             if *s == Screen::Hotspots && !*fetched {
                 fetched.set(true);
-                reload.emit(());
+                if showing_saved {
+                    refresh_saved.emit(());
+                } else {
+                    reload.emit(());
+                }
             }
             if matches!(s, Screen::Finders | Screen::Personal) && !*finders_fetched {
                 finders_fetched.set(true);
@@ -157,7 +183,9 @@ pub fn App() -> Html {
         });
     }
     {
-        let reported = use_mut_ref(|| false);
+        // Reported twice at most: painted (perhaps with the saved copy), and
+        // painted with the portal's answer ("settled"), which may be the same.
+        let reported = use_mut_ref(|| (false, false));
         let painted = *start_known
             && match &*screen {
                 Screen::Home => true,
@@ -166,11 +194,15 @@ pub fn App() -> Html {
                 Screen::Report => matches!(&*catalogue, crate::load::Load::Ready(_) | crate::load::Load::Failed(_)),
                 _ => true,
             };
-        use_effect_with(painted, move |painted| {
-            if *painted && !std::mem::replace(&mut *reported.borrow_mut(), true) {
-                after_two_frames(|| {
-                    wasm_bindgen_futures::spawn_local(async {
-                        let _ = ipc::ask::<cmd::FrontendReady>().await;
+        let settled = painted && !(*screen == Screen::Hotspots && showing_saved);
+        use_effect_with((painted, settled), move |&(painted, settled)| {
+            let mut r = reported.borrow_mut();
+            let report = (painted && !r.0) || (settled && !r.1);
+            if report {
+                *r = (r.0 || painted, r.1 || settled);
+                after_two_frames(move || {
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let _ = ipc::call::<cmd::FrontendReady>(muc_wire::ipc::FrontendReadyArgs { settled }).await;
                     })
                 });
             }
@@ -255,7 +287,7 @@ pub fn App() -> Html {
                     if let Some(site) = site {
                         <HotspotDetail lang={l} site={site} place={(*place).clone()}
                             attribution={snap.attribution.clone()}
-                            offline={!matches!(snap.source, muc_wire::ipc::DataSource::Live)}
+                            offline={matches!(snap.source, muc_wire::ipc::DataSource::Cache { .. })}
                             map_error={(*map_error).clone()}
                             on_back={navigate.reform(|()| Screen::Hotspots)} on_open_map={on_open_map} />
                     }

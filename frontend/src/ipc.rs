@@ -22,7 +22,18 @@ pub fn in_shell() -> bool {
 /// (`window.__MUC_APP_INFO__`), so the first screen needs no round trip.
 /// None outside the shell or in an older shell.
 pub fn start_info() -> Option<AppInfo> {
-    let v = js_sys::Reflect::get(&js_sys::global(), &"__MUC_APP_INFO__".into()).ok()?;
+    injected("__MUC_APP_INFO__")
+}
+
+/// The sites saved on this device, put into the page by the shell when the
+/// app opens on the hotspot list: drawn with the first frame, marked as being
+/// refreshed, until the portal answers.
+pub fn saved_hotspots() -> Option<muc_wire::ipc::HotspotSnapshot> {
+    injected("__MUC_SAVED_HOTSPOTS__")
+}
+
+fn injected<T: serde::de::DeserializeOwned>(name: &str) -> Option<T> {
+    let v = js_sys::Reflect::get(&js_sys::global(), &name.into()).ok()?;
     if !v.is_object() {
         return None;
     }

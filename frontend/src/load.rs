@@ -24,6 +24,14 @@ impl<T> Clone for Load<T> {
     }
 }
 
+/// A load's answer as its state.
+fn answered<T>(r: Result<T, AppError>) -> Load<T> {
+    match r {
+        Ok(v) => Load::Ready(Rc::new(v)),
+        Err(e) => Load::Failed(e),
+    }
+}
+
 /// A callback that (re)loads `state` with `fetch`.
 pub fn loader<T: 'static, Fut>(state: UseStateHandle<Load<T>>, fetch: fn() -> Fut) -> Callback<()>
 where
@@ -32,11 +40,6 @@ where
     Callback::from(move |()| {
         state.set(Load::Loading);
         let state = state.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            state.set(match fetch().await {
-                Ok(v) => Load::Ready(Rc::new(v)),
-                Err(e) => Load::Failed(e),
-            });
-        });
+        wasm_bindgen_futures::spawn_local(async move { state.set(answered(fetch().await)) });
     })
 }

@@ -294,37 +294,90 @@ async fn notices_say_what_moved_on_and_can_be_read() {
     assert_accessible("notices, read").await;
 }
 
-/// The start information the shell injects (`window.__MUC_APP_INFO__`) is read
-/// at once: the start screen is the first thing drawn, with no call to the
-/// shell (there is none here). Removed again when the test ends.
-#[wasm_bindgen_test]
-async fn the_injected_start_screen_is_drawn_first() {
-    struct Injected;
-    impl Drop for Injected {
-        fn drop(&mut self) {
-            let _ = js_sys::Reflect::delete_property(
-                js_sys::global().unchecked_ref::<js_sys::Object>(),
-                &"__MUC_APP_INFO__".into(),
-            );
+/// What the shell injects into the page (`window.__MUC_…__`), for one test:
+/// removed again when it ends.
+struct Injected(Vec<&'static str>);
+
+impl Injected {
+    fn start_on_hotspots() -> Self {
+        let info = muc_wire::ipc::AppInfo {
+            version: "0.1.0".into(),
+            portal_url: "http://127.0.0.1:9".into(),
+            start_screen: Some("hotspots".into()),
+            tile_url: None,
+            kiosk_idle_secs: None,
+            kiosk_problem: None,
+        };
+        Injected(Vec::new()).with("__MUC_APP_INFO__", &info)
+    }
+
+    fn with(mut self, name: &'static str, value: &impl serde::Serialize) -> Self {
+        let value = serde_wasm_bindgen::to_value(value).expect("to JS");
+        js_sys::Reflect::set(&js_sys::global(), &name.into(), &value).expect("set");
+        self.0.push(name);
+        self
+    }
+}
+
+impl Drop for Injected {
+    fn drop(&mut self) {
+        for name in &self.0 {
+            let _ =
+                js_sys::Reflect::delete_property(js_sys::global().unchecked_ref::<js_sys::Object>(), &(*name).into());
         }
     }
-    let info = muc_wire::ipc::AppInfo {
-        version: "0.1.0".into(),
-        portal_url: "http://127.0.0.1:9".into(),
-        start_screen: Some("hotspots".into()),
-        tile_url: None,
-        kiosk_idle_secs: None,
-        kiosk_problem: None,
-    };
-    let value = serde_wasm_bindgen::to_value(&info).expect("to JS");
-    js_sys::Reflect::set(&js_sys::global(), &"__MUC_APP_INFO__".into(), &value).expect("set");
-    let _injected = Injected;
+}
+
+/// The start information the shell injects (`window.__MUC_APP_INFO__`) is read
+/// at once: the start screen is the first thing drawn, with no call to the
+/// shell (there is none here).
+#[wasm_bindgen_test]
+async fn the_injected_start_screen_is_drawn_first() {
+    let _injected = Injected::start_on_hotspots();
     yew::Renderer::<App>::with_root(host()).render();
     // The first render is the hotspot list, not the home screen.
     wait_until("a first screen", || !all("h1").is_empty()).await;
     assert!(!body_text().contains("Willkommen"), "home was drawn first: {}", body_text());
     wait_until("its error (no shell here)", || body_text().contains("konnten nicht geladen werden")).await;
     assert_accessible("hotspot list as start screen").await;
+}
+
+/// Opening on the hotspot list with sites saved on the device: they are
+/// drawn with the first screen, before any answer; when no answer can come
+/// (no shell here) they stay, marked offline with the reason, instead of
+/// giving way to an error.
+#[wasm_bindgen_test]
+async fn the_saved_sites_are_drawn_first_and_kept_when_no_answer_comes() {
+    let now = (js_sys::Date::now() / 1000.0) as i64;
+    let saved = snapshot(DataSource::Saved, now - 600);
+    let _injected = Injected::start_on_hotspots().with("__MUC_SAVED_HOTSPOTS__", &*saved);
+    yew::Renderer::<App>::with_root(host()).render();
+    until_drawn_in_microtasks("#site-list li").await;
+    wait_until("the offline notice", || all("#offline-notice").len() == 1).await;
+    assert_eq!(all("#site-list li").len(), 5, "the saved sites stay");
+    assert!(all("[role=alert]").is_empty(), "no error in place of the list: {}", body_text());
+    assert!(texts("#offline-notice").concat().contains("vor 10 Minuten"));
+    assert_accessible("saved sites, no answer").await;
+}
+
+/// While the portal is asked, the saved copy says it is being updated, and
+/// from when; it asks nothing of the person.
+#[wasm_bindgen_test]
+async fn saved_sites_being_refreshed_say_so() {
+    let now = (js_sys::Date::now() / 1000.0) as i64;
+    yew::Renderer::<HotspotFinder>::with_root_and_props(
+        host(),
+        FinderProps { load: Load::Ready(snapshot(DataSource::Saved, now - 600)) },
+    )
+    .render();
+    wait_until("the notice", || all("#refreshing-notice").len() == 1).await;
+    let notice = one("#refreshing-notice");
+    assert!(notice.text_content().unwrap_or_default().contains("werden aktualisiert"));
+    assert_eq!(notice.get_attribute("aria-busy").as_deref(), Some("true"));
+    assert!(all("#offline-notice").is_empty());
+    assert!(notice.query_selector("button").expect("selector").is_none(), "nothing to press");
+    assert_eq!(all("#site-list li").len(), 5);
+    assert_accessible("saved sites, being refreshed").await;
 }
 
 #[wasm_bindgen_test]

@@ -35,6 +35,13 @@ pub async fn load(
     }
 }
 
+/// The copy saved on this device (on a first start, the package's), shown
+/// at once while the portal is asked; None when there is neither.
+pub fn saved(cache: &HotspotCache, packaged: &Packaged, portal_url: &str) -> Option<HotspotSnapshot> {
+    let copy = cache.load().or_else(|| packaged.hotspots(cache, portal_url))?;
+    Some(snapshot(copy.sites, copy.fetched_at, DataSource::Saved))
+}
+
 fn snapshot(sites: Vec<Site>, fetched_at: i64, source: DataSource) -> HotspotSnapshot {
     HotspotSnapshot { sites, fetched_at, source, attribution: ATTRIBUTION.into() }
 }
@@ -52,8 +59,13 @@ mod tests {
         let cache = HotspotCache::in_dir(dir.path());
         let client = PortalClient::new(&base).expect("client");
 
+        assert_eq!(saved(&cache, &Packaged::none(), &base), None, "nothing saved before the first load");
         let live = load(&client, &cache, &Packaged::none(), 1000).await.expect("live");
         assert_eq!(live.source, DataSource::Live);
+        // What the next start shows at once, while it asks the portal.
+        let next_start = saved(&cache, &Packaged::none(), &base).expect("saved");
+        assert_eq!((next_start.source, next_start.fetched_at), (DataSource::Saved, 1000));
+        assert_eq!(next_start.sites, live.sites);
         assert_eq!(live.sites.len(), 138);
         assert!(live.attribution.contains("dl-de/by-2-0"));
 

@@ -195,12 +195,26 @@ pub fn run() {
                     *ahead = Some(task);
                 }
             }
+            // And the sites saved on this device are shown with the first
+            // frame, marked as being refreshed, until the portal answers.
+            let saved = match state.start_screen.as_deref() {
+                Some("hotspots") => hotspots::saved(&state.cache, &state.packaged, state.client.base()),
+                _ => None,
+            };
+            if let (Some(saved), Ok(mut last)) = (&saved, state.last_sites.lock()) {
+                // `open_in_map` resolves ids among the sites shown.
+                *last = saved.sites.clone();
+            }
             let mut window = tauri::WebviewWindowBuilder::from_config(app.handle(), &window_config)?
                 // The first screen is drawn without a round trip to the shell:
                 // the page finds the start information when it loads (JSON is
                 // a JavaScript expression). It is fixed at window creation, so
                 // the page still asks `app_info` for what may change later.
-                .initialization_script(format!("window.__MUC_APP_INFO__ = {};", serde_json::to_string(&state.info())?));
+                .initialization_script(format!(
+                    "window.__MUC_APP_INFO__ = {}; window.__MUC_SAVED_HOTSPOTS__ = {};",
+                    serde_json::to_string(&state.info())?,
+                    serde_json::to_string(&saved)?
+                ));
             if kiosk.is_some() {
                 // The webview's storage lives in the data folder, so the wipe
                 // at start reaches it.

@@ -45,7 +45,7 @@ macro_rules! for_each_command {
             LoadFinders = load_finders (NoArgs) -> FinderSnapshot;
             OpenFinder = open_finder (OpenFinderArgs) -> ();
             SetFavourite = set_favourite (SetFavouriteArgs) -> Vec<String>;
-            FrontendReady = frontend_ready (NoArgs) -> ();
+            FrontendReady = frontend_ready (FrontendReadyArgs) -> ();
             ReportCategories = report_categories (NoArgs) -> ReportCatalogue;
             SubmitReport = submit_report (SubmitReportArgs) -> MyReport;
             MyReports = my_reports (NoArgs) -> Vec<MyReport>;
@@ -126,8 +126,9 @@ pub struct HotspotSnapshot {
     pub sites: Vec<Site>,
     /// When this set was fetched from the portal (Unix seconds, UTC).
     pub fetched_at: i64,
-    /// Live from the portal, or from the on-disk cache because the portal
-    /// could not be reached (with the reason).
+    /// Live from the portal, from the on-disk cache because the portal
+    /// could not be reached (with the reason), or the saved copy shown at
+    /// start while the portal is asked.
     pub source: DataSource,
     pub attribution: String,
 }
@@ -136,7 +137,13 @@ pub struct HotspotSnapshot {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum DataSource {
     Live,
-    Cache { reason: AppError },
+    Cache {
+        reason: AppError,
+    },
+    /// The copy saved on this device, shown at start while the portal is
+    /// asked; the portal's answer (`Live`, or `Cache` with the reason it
+    /// could not be reached) replaces it.
+    Saved,
 }
 
 /// The capacity-finder catalogue the app shows, with the person's favourites.
@@ -327,6 +334,15 @@ pub struct SupportArgs {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OpenInMapArgs {
     pub site_id: String,
+}
+
+/// Arguments of `frontend_ready`: the first screen is painted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FrontendReadyArgs {
+    /// False while the screen shows the device's saved copy and the
+    /// portal's answer is still on its way; true once it shows that answer
+    /// (or that the portal could not be reached), or needs none.
+    pub settled: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -65,6 +65,11 @@ pub fn Finders(props: &FindersProps) -> Html {
                     <p>{ format!("{} {}", tr(lang, "Verzeichnis aktuell, Stand:", "Directory up to date as of"), date_time(lang, s.fetched_at)) }</p>
                 </div>
             },
+            DataSource::Saved => html! {
+                <div class="status" role="status" aria-busy="true">
+                    <p>{ format!("{} {}", tr(lang, "Gespeichertes Verzeichnis wird aktualisiert. Stand:", "Updating the saved directory. As of"), date_time(lang, s.fetched_at)) }</p>
+                </div>
+            },
             DataSource::Cache { reason } => html! {
                 <div class="status warning" role="status" id="finders-offline">
                     <p><strong>{ tr(lang, "Offline: gespeichertes Verzeichnis", "Offline: saved directory") }</strong></p>

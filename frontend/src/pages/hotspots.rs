@@ -94,6 +94,12 @@ fn DataStatus(props: &DataStatusProps) -> Html {
                     <button type="button" class="secondary" onclick={props.on_refresh.reform(|_| ())}>{ tr(lang, "Aktualisieren", "Refresh") }</button>
                 </div>
             },
+            // Shown at start until the portal answers: no button, nothing to do.
+            DataSource::Saved => html! {
+                <div class="status" role="status" id="refreshing-notice" aria-busy="true">
+                    <p>{ format!("{} {}", tr(lang, "Gespeicherte Daten werden aktualisiert. Stand:", "Updating the saved data. As of"), date_time(lang, snap.fetched_at)) }</p>
+                </div>
+            },
             DataSource::Cache { reason } => html! {
                 <div class="status warning" role="status" id="offline-notice">
                     <p><strong>{ tr(lang, "Offline: gespeicherte Daten", "Offline: saved data") }</strong></p>
