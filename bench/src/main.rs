@@ -233,6 +233,17 @@ async fn startup_section(bin: &Path, dist: &Path, tmp: &Path, runs: usize, settl
     ];
     let mut with_data = app_env.clone();
     with_data.push(("MUC_START_SCREEN".into(), "hotspots".into()));
+    // A portal that takes the connection and never answers (a dead proxy, a
+    // lost mobile link): what the saved copy is for.
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let silent_url = format!("http://{}", silent.local_addr().expect("addr"));
+    std::thread::spawn(move || {
+        let held: Vec<_> = silent.incoming().map_while(Result::ok).collect();
+        drop(held);
+    });
+    let mut silent_portal = with_data.clone();
+    silent_portal.retain(|(k, _)| k != "MUC_PORTAL_URL");
+    silent_portal.push(("MUC_PORTAL_URL".into(), silent_url));
     // Without a GPU the app asks WebKit to paint on the CPU (src-tauri's
     // webview.rs); the empty app does not. Its row with the same choice shows
     // what that choice alone is worth.
@@ -265,6 +276,14 @@ async fn startup_section(bin: &Path, dist: &Path, tmp: &Path, runs: usize, settl
             memory: false,
         },
         Contender {
+            name: "München app, opening on the hotspot list with a portal that never answers: the saved sites",
+            program: bin.join("muenchen-app"),
+            args: vec![],
+            env: silent_portal,
+            painted: Painted::StdoutLine("FIRST_PAINT"),
+            memory: false,
+        },
+        Contender {
             name: "empty Tauri v2 app (floor)",
             program: floor_bin.clone(),
             args: vec![],
@@ -289,7 +308,7 @@ async fn startup_section(bin: &Path, dist: &Path, tmp: &Path, runs: usize, settl
         painted_http,
     ));
     let mut block = String::new();
-    let _ = writeln!(block, "## App start-up and memory\n\nStart-up: launch → first screen painted with its data (two animation frames after it renders; for the home screen that is its own content; for the hotspot list, first the sites saved on the device by the run before, which the shell puts into the page while it asks the portal on loopback, then the portal's answer). Under Xvfb. The empty app and Chromium paint a screen without portal data; each peer's row gives the app's rows as multiples of it. \
+    let _ = writeln!(block, "## App start-up and memory\n\nStart-up: launch → first screen painted with its data (two animation frames after it renders; for the home screen that is its own content; for the hotspot list, first the sites saved on the device by the run before, which the shell puts into the page while it asks the portal on loopback, then the portal's answer; and with a portal that takes the connection and never answers, the saved sites). Under Xvfb. The empty app and Chromium paint a screen without portal data; each peer's row gives the app's rows as multiples of it. \
         Memory: summed PSS of the whole process tree (web processes included), {} s after start, idle, one run each.\n", settle.as_secs());
     if no_gpu {
         let _ = writeln!(block, "This machine has no GPU render node, so the app asks WebKit to paint on the CPU (`WEBKIT_SKIA_ENABLE_CPU_RENDERING`; with the GPU emulated in software every new kind of drawing first compiles a shader, about 100 ms each on the first frame). The empty app paints only a line of text and so hardly pays that; its second row has the same setting.\n");
@@ -309,7 +328,7 @@ async fn startup_section(bin: &Path, dist: &Path, tmp: &Path, runs: usize, settl
             _ => {}
         }
         let ratio = match (i, home, list, start) {
-            (3.., Some(h), Some(l), Some(s)) => format!(
+            (4.., Some(h), Some(l), Some(s)) => format!(
                 " (home = {:.2}×, saved list = {:.2}×, list from the portal = {})",
                 h / s.median,
                 l / s.median,
