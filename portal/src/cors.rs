@@ -8,8 +8,8 @@
 //! Only requests that carry `Origin` (what browsers send across origins) go
 //! through the CORS layer; the app, GeoReport clients and servers send none,
 //! and for them the layer would only add `Vary`. Measured: the layer, cloned
-//! and run for every request, was about a third of what the layers in front
-//! of the read cache cost (BENCHMARKS.md). Their public reads still say
+//! and run for every request, was the largest single part of what the layers
+//! in front of the read cache cost (perf, and wrk runs without it). Their public reads still say
 //! `Vary: Origin`, so a shared cache never hands a page an answer that was
 //! made without CORS.
 
@@ -93,13 +93,12 @@ where
 
     fn call(&mut self, req: Request) -> Self::Future {
         // The inner service that was made ready is the one that is called.
-        let inner = self.inner.clone();
-        let inner = std::mem::replace(&mut self.inner, inner);
+        let fresh = self.inner.clone();
+        let mut inner = std::mem::replace(&mut self.inner, fresh);
         if req.headers().contains_key(header::ORIGIN) {
             return Either::Left(self.cors.layer(inner).call(req));
         }
         let vary = public_read(req.method(), None, req.uri().path());
-        let mut inner = inner;
         Either::Right(inner.call(req).map_ok(if vary { vary_origin } else { std::convert::identity }))
     }
 }
