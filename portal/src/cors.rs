@@ -92,14 +92,15 @@ where
     }
 
     fn call(&mut self, req: Request) -> Self::Future {
-        // The inner service that was made ready is the one that is called.
-        let fresh = self.inner.clone();
-        let mut inner = std::mem::replace(&mut self.inner, fresh);
         if req.headers().contains_key(header::ORIGIN) {
+            // The CORS service owns its inner service: it gets the one that
+            // was made ready, and a clone stays here for the next request.
+            let fresh = self.inner.clone();
+            let inner = std::mem::replace(&mut self.inner, fresh);
             return Either::Left(self.cors.layer(inner).call(req));
         }
         let vary = public_read(req.method(), None, req.uri().path());
-        Either::Right(inner.call(req).map_ok(if vary { vary_origin } else { std::convert::identity }))
+        Either::Right(self.inner.call(req).map_ok(if vary { vary_origin } else { std::convert::identity }))
     }
 }
 

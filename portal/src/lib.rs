@@ -23,17 +23,16 @@ pub mod pow;
 pub mod read_cache;
 pub mod seed;
 pub mod server;
+pub mod stamp;
 
 use std::net::SocketAddr;
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
-use axum::http::{header, HeaderValue};
 use axum::Router;
 use sqlx::AnyPool;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::limit::RequestBodyLimitLayer;
-use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
@@ -204,10 +203,9 @@ pub fn app(state: AppState) -> Router {
     // stack per request; and a read kept in memory would still be routed.
     let layered = tower::ServiceBuilder::new()
         // Every request gets an id (or keeps the one a proxy gave it): in the
-        // answer's X-Request-Id and on every log line of the request.
-        .layer(tower_http::request_id::SetRequestIdLayer::x_request_id(RequestUuid))
-        .layer(tower_http::request_id::PropagateRequestIdLayer::x_request_id())
-        .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
+        // answer's X-Request-Id and on every log line of the request. And
+        // every answer says nosniff.
+        .layer(stamp::StampLayer)
         .layer(cors::ForPages::new())
         // A kept read is answered here, before routing and before a span is
         // made: it logs nothing (its one event is at debug level and names
@@ -272,19 +270,6 @@ where
     match format {
         config::LogFormat::Json => logs.json().with_current_span(true).init(),
         config::LogFormat::Text => logs.init(),
-    }
-}
-
-/// Request ids: random UUIDs (v4).
-#[derive(Clone, Copy)]
-struct RequestUuid;
-
-impl tower_http::request_id::MakeRequestId for RequestUuid {
-    fn make_request_id<B>(&mut self, _: &axum::http::Request<B>) -> Option<tower_http::request_id::RequestId> {
-        // Written into a buffer on the stack: one allocation (the header's), not two.
-        let mut buf = uuid::Uuid::encode_buffer();
-        let id = uuid::Uuid::new_v4().hyphenated().encode_lower(&mut buf);
-        HeaderValue::from_str(id).ok().map(tower_http::request_id::RequestId::new)
     }
 }
 
