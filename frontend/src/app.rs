@@ -87,6 +87,9 @@ pub fn App() -> Html {
     let reload_drafts = loader(drafts.clone(), ipc::ask::<cmd::ListDrafts>);
     let reload_endpoint = loader(endpoint.clone(), ipc::ask::<cmd::Open311Endpoint>);
     let reload_login = loader(login_status.clone(), ipc::ask::<cmd::GetLoginStatus>);
+    // After a step-up sign-in on the personal page: the page stays as it is
+    // (its "saved" message with it) while the new level is fetched.
+    let refresh_login = crate::load::refresher(login_status.clone(), ipc::ask::<cmd::GetLoginStatus>);
     let reload_notices = loader(notices.clone(), ipc::ask::<cmd::GetNotices>);
 
     // Load each area's data the first time it is opened.
@@ -496,7 +499,7 @@ pub fn App() -> Html {
                     signing_in.set(true);
                     login_error.set(None);
                     wasm_bindgen_futures::spawn_local(async move {
-                        if let Err(e) = ipc::ask::<cmd::Login>().await {
+                        if let Err(e) = ipc::call::<cmd::Login>(Default::default()).await {
                             login_error.set(Some(e));
                         }
                         signing_in.set(false);
@@ -538,7 +541,7 @@ pub fn App() -> Html {
                 <crate::pages::personal::Personal lang={l} favourites={favourites}
                     on_finders={navigate.reform(|()| Screen::Finders)} status={(*login_status).clone()} signing_in={*signing_in}
                     error={(*login_error).clone()} on_login={on_login} on_cancel={on_cancel} on_logout={on_logout}
-                    on_my_reports={navigate.reform(|()| Screen::MyReports)} />
+                    on_my_reports={navigate.reform(|()| Screen::MyReports)} on_signed_in={refresh_login.clone()} />
             }
         }
     };

@@ -97,6 +97,12 @@ pub fn error_text(lang: Lang, e: &AppError) -> &'static str {
             "Ein Foto konnte nicht verarbeitet werden. Bitte entfernen Sie es oder wählen Sie ein anderes.",
             "A photo could not be processed. Please remove it or choose another one.",
         ),
+        // The personal area says which level in words (`pages::my_data`).
+        ErrorKind::LevelNeeded(_) => tr(
+            lang,
+            "Dafür ist eine Anmeldung mit einer höheren Stufe nötig (zum Beispiel mit dem ELSTER-Zertifikat oder dem Online-Ausweis).",
+            "This needs a sign-in at a higher level (for example with the ELSTER certificate or the eID card).",
+        ),
         ErrorKind::SessionNotEnded => tr(
             lang,
             "Die Daten der letzten Sitzung konnten nicht vollständig gelöscht werden. Das Gerät bleibt gesperrt. Bitte sagen Sie dem Team des Bürger-Labs Bescheid.",

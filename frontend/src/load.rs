@@ -37,8 +37,27 @@ pub fn loader<T: 'static, Fut>(state: UseStateHandle<Load<T>>, fetch: fn() -> Fu
 where
     Fut: Future<Output = Result<T, AppError>> + 'static,
 {
+    load_with(state, fetch, true)
+}
+
+/// Like [`loader`], but what is shown stays until the answer replaces it:
+/// the screen is not emptied meanwhile, so what is on it keeps its state
+/// (a message the person has not read yet, where the focus is).
+pub fn refresher<T: 'static, Fut>(state: UseStateHandle<Load<T>>, fetch: fn() -> Fut) -> Callback<()>
+where
+    Fut: Future<Output = Result<T, AppError>> + 'static,
+{
+    load_with(state, fetch, false)
+}
+
+fn load_with<T: 'static, Fut>(state: UseStateHandle<Load<T>>, fetch: fn() -> Fut, blank: bool) -> Callback<()>
+where
+    Fut: Future<Output = Result<T, AppError>> + 'static,
+{
     Callback::from(move |()| {
-        state.set(Load::Loading);
+        if blank {
+            state.set(Load::Loading);
+        }
         let state = state.clone();
         wasm_bindgen_futures::spawn_local(async move { state.set(answered(fetch().await)) });
     })

@@ -1290,12 +1290,16 @@ async fn the_personal_area_signs_in_and_out_and_says_why_not() {
         (
             LoginStatus {
                 configured: true,
-                session: Some(SessionView { account_id: "anna".into(), name: Some("Anna".into()) }),
+                session: Some(SessionView {
+                    account_id: "anna".into(),
+                    name: Some("Anna".into()),
+                    level: Some(muc_wire::personal::TrustLevel::Level4),
+                }),
                 issuer,
             },
             false,
             None,
-            "angemeldet als Anna",
+            "Stufe 4, hoch: Online-Ausweis",
             "Abmelden",
         ),
     ];
@@ -1313,6 +1317,43 @@ async fn the_personal_area_signs_in_and_out_and_says_why_not() {
             wait_until("the action asked for", || !texts("#asked").concat().is_empty()).await;
         }
     }
+}
+
+/// "Meine Daten" signed in at level 1: the shell's answer (here played by a
+/// stand-in for the IPC; the real shell and portal are in the e2e test
+/// `login.rs`) names level 3, and the section says so in words and offers
+/// the sign-in at that level; a sign-in that fails says why.
+#[wasm_bindgen_test]
+async fn my_data_below_its_level_offers_the_sign_in_it_needs() {
+    use muc_wire::ipc::{LoginStatus, SessionView};
+    js_sys::eval(
+        "window.__TAURI__ = { core: { invoke: (cmd) => Promise.reject(cmd === 'export_my_data' \
+            ? { kind: { level_needed: 'level3' }, detail: 'needs a sign-in at level3' } \
+            : { kind: 'login', detail: 'cancelled' }) } }",
+    )
+    .expect("the IPC stand-in");
+    let _shell = Injected(vec!["__TAURI__"]);
+    let session = SessionView {
+        account_id: "bert".into(),
+        name: Some("Bert".into()),
+        level: Some(muc_wire::personal::TrustLevel::Level1),
+    };
+    let status = LoginStatus { configured: true, session: Some(session), issuer: None };
+    yew::Renderer::<PersonalHarness>::with_root_and_props(
+        host(),
+        PersonalHarnessProps { status, signing_in: false, error: None },
+    )
+    .render();
+    wait_until("the level shown", || texts("#session-level").concat().contains("Stufe 1: Benutzername und Passwort"))
+        .await;
+    click(&button("Meine Daten herunterladen"));
+    wait_until("the level needed", || all("#level-needed").len() == 1).await;
+    let said = texts("#level-needed").concat();
+    assert!(said.contains("Stufe 3, substantiell") && said.contains("Sie sind angemeldet mit Stufe 1"), "{said}");
+    assert_accessible("my data: a higher level needed").await;
+    click(&button("Erneut anmelden, höhere Stufe"));
+    wait_until("the failed sign-in said", || all("#export-error").len() == 1).await;
+    assert_accessible("my data: the sign-in failed").await;
 }
 
 #[derive(Properties, PartialEq)]

@@ -131,14 +131,19 @@ impl<S: Needs + Send + Sync> axum::extract::FromRequestParts<AppState> for Opera
     }
 }
 
-/// The operator a bearer token belongs to, or 401.
-pub async fn operator(st: &AppState, headers: &HeaderMap) -> Result<Operator> {
-    let token = headers
+/// The token of an `Authorization: Bearer <token>` header, if any.
+pub fn bearer(headers: &HeaderMap) -> Option<&str> {
+    headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
         .map(str::trim)
         .filter(|t| !t.is_empty())
+}
+
+/// The operator a bearer token belongs to, or 401.
+pub async fn operator(st: &AppState, headers: &HeaderMap) -> Result<Operator> {
+    let token = bearer(headers)
         .ok_or_else(|| Error::Unauthorized("Send an operator token: Authorization: Bearer <token>.".into()))?;
     // id, name, scopes, expires_at, revoked_at
     type TokenRow = (String, String, String, Option<i64>, Option<i64>);

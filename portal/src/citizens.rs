@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use jsonwebtoken::jwk::JwkSet;
 use jsonwebtoken::{decode, decode_header, Algorithm, DecodingKey, Validation};
+use muc_wire::personal::{Provider, TrustLevel};
 
 /// The provider's keys are kept this long, then fetched again.
 const KEYS_LIFETIME: Duration = Duration::from_secs(600);
@@ -30,6 +31,10 @@ pub struct Oidc {
     clients: Vec<String>,
     /// Clock skew allowed on `exp` and `nbf`, in seconds.
     leeway: u64,
+    /// For people ("BayernID"), in the portal's description of itself.
+    name: String,
+    /// The levels it can be asked for (empty: it reports none).
+    levels: Vec<TrustLevel>,
     http: reqwest::Client,
     keys: tokio::sync::RwLock<Option<Keys>>,
     /// One fetch of the keys at a time; the others wait for its result.
@@ -56,6 +61,20 @@ struct Claims {
     sub: String,
     #[serde(default)]
     azp: Option<String>,
+    /// BayernID's trust level (`level1`…`level4`).
+    #[serde(default)]
+    authlevel: Option<String>,
+}
+
+/// A signed-in citizen, as their valid access token says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Citizen {
+    /// The provider's subject id.
+    pub sub: String,
+    /// The level the sign-in reached: the token's `authlevel`; a token
+    /// without one (a provider without levels) or with a value we do not
+    /// know counts as the lowest, never higher.
+    pub level: TrustLevel,
 }
 
 fn invalid(why: impl Into<String>) -> TokenError {
@@ -69,6 +88,8 @@ impl Oidc {
             audience: audience.to_string(),
             clients: vec!["muenchen-app".into()],
             leeway: 30,
+            name: url::Url::parse(issuer).ok().and_then(|u| u.host_str().map(str::to_string)).unwrap_or_default(),
+            levels: Vec::new(),
             http: reqwest::Client::builder()
                 .timeout(Duration::from_secs(10))
                 // The keys come from where the provider says, not from wherever it redirects.
@@ -80,17 +101,28 @@ impl Oidc {
         }
     }
 
+    /// The provider's name for people and the levels it offers.
+    pub fn with_levels(mut self, name: &str, levels: Vec<TrustLevel>) -> Self {
+        self.name = name.to_string();
+        self.levels = levels;
+        self
+    }
+
     /// A different clock-skew allowance (tests use 0 to see expiry at once).
     pub fn with_leeway(mut self, seconds: u64) -> Self {
         self.leeway = seconds;
         self
     }
 
-    /// From `--oidc-issuer` (none: sign-in is not offered), `--oidc-audience`
-    /// and `--oidc-clients`.
+    /// From `--oidc-issuer` (none: sign-in is not offered), `--oidc-audience`,
+    /// `--oidc-clients`, `--oidc-name` and `--oidc-levels`.
     pub fn from_config(config: &crate::config::Config) -> Option<Self> {
         let issuer = config.oidc_issuer.as_deref().map(str::trim).filter(|s| !s.is_empty())?;
         let mut oidc = Self::new(issuer, &config.oidc_audience);
+        if let Some(name) = config.oidc_name.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+            oidc.name = name.to_string();
+        }
+        oidc.levels = config.oidc_levels.clone();
         oidc.clients =
             config.oidc_clients.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).map(String::from).collect();
         Some(oidc)
@@ -143,11 +175,11 @@ impl Oidc {
         Err(invalid("signed with a key the provider does not publish"))
     }
 
-    /// The subject (account id) of a valid access token: signed with a key
+    /// The citizen of a valid access token: signed with a key
     /// the provider publishes and names, by an accepted algorithm; `exp`,
     /// `iss`, `aud` and `sub` present and right; `nbf` (if any) reached;
     /// `typ` and `azp` right where present.
-    pub async fn verify(&self, token: &str) -> Result<String, TokenError> {
+    pub async fn verify(&self, token: &str) -> Result<Citizen, TokenError> {
         let header = decode_header(token).map_err(|e| invalid(e.to_string()))?;
         if !ALGORITHMS.contains(&header.alg) {
             return Err(invalid(format!("algorithm {:?} not accepted", header.alg)));
@@ -174,7 +206,19 @@ impl Oidc {
         if data.claims.sub.is_empty() {
             return Err(invalid("no subject"));
         }
-        Ok(data.claims.sub)
+        let level = match data.claims.authlevel.as_deref() {
+            None => TrustLevel::Level1,
+            Some(code) => TrustLevel::from_code(code).unwrap_or_else(|| {
+                tracing::info!(authlevel = code, "unknown trust level in a token; counted as level 1");
+                TrustLevel::Level1
+            }),
+        };
+        Ok(Citizen { sub: data.claims.sub, level })
+    }
+
+    /// The provider as the portal describes it (`/.well-known/oauth-protected-resource`).
+    pub fn provider(&self) -> Provider {
+        Provider { name: self.name.clone(), issuer: self.issuer.clone(), levels: self.levels.clone() }
     }
 }
 

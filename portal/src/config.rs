@@ -9,12 +9,18 @@ use std::time::Duration;
 
 use clap::builder::BoolishValueParser;
 use clap::ArgAction;
+use muc_wire::personal::TrustLevel;
 
 /// A limit as `BURST/SECONDS`: that many at once, then one per period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rate {
     pub burst: u32,
     pub every: Duration,
+}
+
+/// A trust level as BayernID names it (`level1`…`level4`).
+fn parse_level(v: &str) -> Result<TrustLevel, String> {
+    TrustLevel::from_code(v).ok_or_else(|| format!("{v:?} is not a trust level (level1, level2, level3, level4)"))
 }
 
 impl std::str::FromStr for Rate {
@@ -107,6 +113,13 @@ pub struct Config {
     /// Client ids an access token's `azp` may name, comma-separated.
     #[arg(long, global = true, env = "MUC_OIDC_CLIENTS", value_delimiter = ',', default_value = "muenchen-app")]
     pub oidc_clients: Vec<String>,
+    /// The provider's name for people, as the app shows it (default: the issuer's host).
+    #[arg(long, global = true, env = "MUC_OIDC_NAME")]
+    pub oidc_name: Option<String>,
+    /// Trust levels the provider can be asked for by scope, comma-separated (BayernID:
+    /// level1,level3,level4); empty: it reports none, and every sign-in counts as level 1.
+    #[arg(long, global = true, env = "MUC_OIDC_LEVELS", value_delimiter = ',', value_parser = parse_level)]
+    pub oidc_levels: Vec<TrustLevel>,
     /// New reports per source, BURST/SECONDS (ten at once, then one a minute); over it a 429.
     #[arg(long, global = true, env = "MUC_LIMIT_REPORTS", default_value = "10/60")]
     pub limit_reports: Rate,

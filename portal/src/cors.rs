@@ -26,13 +26,15 @@ use futures_util::TryFutureExt as _;
 use tower::Layer as _;
 use tower_http::cors::{AllowOrigin, Cors, CorsLayer};
 
-/// Public reads: GET and HEAD (or a preflight asking for them) outside `/operator`.
+/// Public reads: GET and HEAD (or a preflight asking for them) outside
+/// `/operator` and the personal area (`/me`).
 fn public_read(method: &Method, wanted: Option<&HeaderValue>, path: &str) -> bool {
     let wanted = match *method {
         Method::OPTIONS => wanted.and_then(|m| m.to_str().ok()),
         ref m => Some(m.as_str()),
     };
-    matches!(wanted, Some("GET" | "HEAD")) && !path.starts_with("/operator")
+    let personal = path == "/me" || path.starts_with("/me/");
+    matches!(wanted, Some("GET" | "HEAD")) && !path.starts_with("/operator") && !personal
 }
 
 fn layer() -> CorsLayer {

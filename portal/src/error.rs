@@ -4,6 +4,7 @@
 
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
+use muc_wire::personal::{LevelNeeded, TrustLevel};
 use muc_wire::ApiError;
 
 #[derive(Debug)]
@@ -15,8 +16,18 @@ pub enum Error {
     NotFound(String),
     NotAcceptable(String),
     Unauthorized(String),
+    /// A token was sent, and it is not valid (expired, forged, for another API).
+    InvalidToken(String),
     /// Authenticated, but the token's scope does not cover this.
     Forbidden(String),
+    /// Signed in, but at a lower trust level than the route needs: a new
+    /// sign-in at `needed` is what helps (RFC 9470's challenge).
+    LevelTooLow {
+        needed: TrustLevel,
+        reached: TrustLevel,
+        /// Where the portal describes sign-in (RFC 9728), named in the challenge.
+        metadata_url: String,
+    },
     Conflict(String),
     UnsupportedMediaType(String),
     Internal(String),
@@ -36,11 +47,15 @@ impl std::fmt::Display for Error {
             Error::NotFound(d)
             | Error::NotAcceptable(d)
             | Error::Unauthorized(d)
+            | Error::InvalidToken(d)
             | Error::Forbidden(d)
             | Error::Conflict(d)
             | Error::UnsupportedMediaType(d)
             | Error::Internal(d)
             | Error::Unavailable(d) => f.write_str(d),
+            Error::LevelTooLow { needed, reached, .. } => {
+                write!(f, "signed in at {}, needs {}", reached.code(), needed.code())
+            }
         }
     }
 }
@@ -55,20 +70,50 @@ impl From<sqlx::Error> for Error {
 
 impl IntoResponse for Error {
     fn into_response(self) -> Response {
+        let invalid_token = matches!(self, Error::InvalidToken(_));
         let (status, code, description) = match self {
             Error::BadRequest { code, description } => (StatusCode::BAD_REQUEST, code, description),
             Error::NotFound(d) => (StatusCode::NOT_FOUND, "not_found", d),
             Error::NotAcceptable(d) => (StatusCode::NOT_ACCEPTABLE, "not_acceptable", d),
-            Error::Unauthorized(d) => {
-                let body = ApiError { code: "unauthorized".into(), description: d };
+            // RFC 6750 §3: a bare challenge when no token came, `invalid_token` for a bad one.
+            Error::Unauthorized(d) | Error::InvalidToken(d) => {
+                let (code, challenge) = if invalid_token {
+                    ("invalid_token", "Bearer error=\"invalid_token\"")
+                } else {
+                    ("unauthorized", "Bearer")
+                };
+                let body = ApiError { code: code.into(), description: d };
                 return (
                     StatusCode::UNAUTHORIZED,
-                    [(header::CONTENT_TYPE, "application/json"), (header::WWW_AUTHENTICATE, "Bearer")],
+                    [(header::CONTENT_TYPE, "application/json"), (header::WWW_AUTHENTICATE, challenge)],
                     json(&body),
                 )
                     .into_response();
             }
             Error::Forbidden(d) => (StatusCode::FORBIDDEN, "forbidden", d),
+            Error::LevelTooLow { needed, reached, metadata_url } => {
+                let description = format!(
+                    "Dafür ist eine Anmeldung mit {} nötig; Sie sind mit {} angemeldet. / This needs a sign-in at {}; you signed in at {}.",
+                    needed.words(false),
+                    reached.words(false),
+                    needed.words(true),
+                    reached.words(true)
+                );
+                let challenge = format!(
+                    "Bearer error=\"insufficient_user_authentication\", error_description=\"a sign-in at {0} is needed\", \
+                     acr_values=\"{0}\", scope=\"{0}\", resource_metadata=\"{1}\"",
+                    needed.code(),
+                    metadata_url
+                );
+                let body =
+                    LevelNeeded { code: "insufficient_user_authentication".into(), description, needed, reached };
+                return (
+                    StatusCode::FORBIDDEN,
+                    [(header::CONTENT_TYPE, "application/json".to_string()), (header::WWW_AUTHENTICATE, challenge)],
+                    json(&body),
+                )
+                    .into_response();
+            }
             Error::Conflict(d) => (StatusCode::CONFLICT, "conflict", d),
             Error::UnsupportedMediaType(d) => (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", d),
             Error::Internal(detail) => {

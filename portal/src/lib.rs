@@ -19,6 +19,7 @@ pub mod negotiate;
 pub mod ogc;
 pub mod open311;
 pub mod openapi;
+pub mod personal;
 pub mod pow;
 pub mod read_cache;
 pub mod seed;
@@ -180,14 +181,16 @@ pub fn app(state: AppState) -> Router {
         .merge(ogc::router())
         .merge(hotspots::router())
         .merge(finders::router())
+        .merge(personal::metadata_router())
         .layer(RequestBodyLimitLayer::new(64 * 1024))
         .layer(request_timeout())
         .merge(open311::read_router());
     let public = read_cache::keepable(public);
-    // Writes and the operator API: no CORS (see `cors`).
+    // Writes, the operator API and personal routes: no CORS (see `cors`).
     let private = Router::new()
         .merge(finders::operator_router().layer(RequestBodyLimitLayer::new(64 * 1024)).layer(request_timeout()))
         .merge(audit::router().layer(request_timeout()))
+        .merge(personal::router().layer(request_timeout()))
         .merge(open311::write_router())
         .route("/metrics", axum::routing::get(metrics::serve))
         .layer(axum::middleware::from_fn_with_state(state.clone(), run_to_completion));

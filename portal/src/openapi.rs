@@ -20,6 +20,7 @@ use muc_wire::open311::{
     CreatedRequest, Discovery, Open311Error, Service, ServiceDefinition, ServiceRequest, TokenAnswer,
 };
 use muc_wire::ops::AuditEntry;
+use muc_wire::personal::{LevelNeeded, Me, MyData, MyReport, PersonalRoute, Provider, ResourceMetadata, TrustLevel};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi, ToSchema};
 
@@ -173,12 +174,13 @@ impl Modify for ReadyMade {
         health_ready, health_live, metrics, finders, finder, operator_finders, operator_finder_add,
         operator_finder_change, operator_finder_retire, operator_audit, operator_request_status,
         open311_discovery, open311_services, open311_service_definition, open311_requests, open311_create,
-        open311_request, open311_support, open311_token, open311_challenge, media
+        open311_request, open311_support, open311_token, open311_challenge, media, resource_metadata, me, my_data
     ),
     components(schemas(
         ApiError, Open311Error, LandingPage, Conformance, Collections, Collection, Feature<HotspotProperties>,
         FeatureCollection<HotspotProperties>, Finder, FinderCatalogue, AuditEntry, StatusChange, Discovery,
-        Service, ServiceDefinition, ServiceRequest, CreatedRequest, TokenAnswer, ReportForm, SupportForm, Challenge
+        Service, ServiceDefinition, ServiceRequest, CreatedRequest, TokenAnswer, ReportForm, SupportForm, Challenge,
+        ResourceMetadata, Provider, PersonalRoute, TrustLevel, Me, MyData, MyReport, LevelNeeded
     )),
     modifiers(&Security, &ReadyMade),
     tags(
@@ -186,6 +188,7 @@ impl Modify for ReadyMade {
         (name = "finders", description = "The capacity finders for childcare, care, midwives and doctors"),
         (name = "open311", description = "Open311 GeoReport v2: report what is broken, follow it. Every path ends in .json or .xml"),
         (name = "operator", description = "For the city's staff: a token with the right scope"),
+        (name = "personal", description = "The personal area: a citizen's access token, at the trust level each route needs"),
         (name = "operations", description = "Health and metrics, for IT operations")
     )
 )]
@@ -316,6 +319,25 @@ fn operator_audit() {}
         (status = 403, description = "The token lacks the scope requests", body = ApiError), (status = 404, body = ApiError),
         (status = 413, description = "Body over 64 KiB"), (status = 415, body = ApiError)))]
 fn operator_request_status() {}
+
+// ---- Personal area ---------------------------------------------------------
+
+#[utoipa::path(get, path = "/.well-known/oauth-protected-resource", tag = "personal",
+    responses((status = 200, description = "RFC 9728 metadata: the providers, their trust levels, and the level each personal route needs", body = ResourceMetadata)))]
+fn resource_metadata() {}
+
+#[utoipa::path(get, path = "/me", tag = "personal", security(("citizen_token" = [])),
+    responses((status = 200, description = "Who is signed in, at which trust level", body = Me),
+        (status = 401, description = "No valid access token", body = ApiError),
+        (status = 503, description = "The identity provider cannot be reached", body = ApiError)))]
+fn me() {}
+
+#[utoipa::path(get, path = "/me/export", tag = "personal", security(("citizen_token" = [])),
+    responses((status = 200, description = "Everything the portal holds about the signed-in person (GDPR Art. 15, 20), as a file", body = MyData),
+        (status = 401, description = "No valid access token", body = ApiError),
+        (status = 403, description = "Signed in below level3: a new sign-in at the level named (RFC 9470 challenge in WWW-Authenticate)", body = LevelNeeded),
+        (status = 503, description = "The identity provider cannot be reached", body = ApiError)))]
+fn my_data() {}
 
 // ---- Open311 GeoReport v2 ------------------------------------------------
 

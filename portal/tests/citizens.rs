@@ -12,14 +12,21 @@ use common::TestDb;
 use muc_portal::AppState;
 use muc_portal_client::oidc::{code_from_redirect, OidcClient};
 use muc_test_op::{sign_in, TestOp};
+use muc_wire::personal::TrustLevel;
 use serde_json::Value;
 
 on_both_databases!(reports_belong_to_the_signed_in_account);
+on_both_databases!(each_route_needs_its_trust_level);
 
 async fn access_token(op: &TestOp, user: &str) -> String {
+    access_token_at(op, user, None).await
+}
+
+/// A sign-in asking for `level` (by scope, as BayernID is asked).
+async fn access_token_at(op: &TestOp, user: &str, level: Option<TrustLevel>) -> String {
     let oidc = OidcClient::discover(&op.issuer, "muenchen-app").await.expect("discovery");
     // Nobody needs to listen here: the provider only redirects to it.
-    let pending = oidc.start("http://127.0.0.1:4711/callback").expect("start");
+    let pending = oidc.start_at("http://127.0.0.1:4711/callback", level).expect("start");
     let back = sign_in(&pending.authorize_url, user).await.expect("signed in");
     let params = url::Url::parse(&back).expect("url").query_pairs().into_owned().collect();
     let code = code_from_redirect(&params, &pending.state).expect("code");
@@ -45,11 +52,7 @@ fn post(token: Option<&str>, extra: &str) -> Request<Body> {
 }
 
 fn mine(token: Option<&str>) -> Request<Body> {
-    let mut r = Request::get("/open311/v2/requests.json?account=me");
-    if let Some(t) = token {
-        r = r.header(header::AUTHORIZATION, format!("Bearer {t}"));
-    }
-    r.body(Body::empty()).expect("request")
+    get_with("/open311/v2/requests.json?account=me", token)
 }
 
 async fn reports_belong_to_the_signed_in_account(db: TestDb) {
@@ -162,4 +165,106 @@ async fn forged_access_tokens_are_refused(db: TestDb) {
         assert_eq!(status, StatusCode::UNAUTHORIZED, "{what}: {body}");
         assert!(challenge.is_some_and(|c| c.contains("invalid_token")), "{what}");
     }
+}
+
+fn get_with(path: &str, token: Option<&str>) -> Request<Body> {
+    let mut r = Request::get(path);
+    if let Some(t) = token {
+        r = r.header(header::AUTHORIZATION, format!("Bearer {t}"));
+    }
+    r.body(Body::empty()).expect("request")
+}
+
+/// Trust levels as BayernID has them: the level a sign-in asked for and
+/// reached comes in the token's `authlevel`; `/me` says it, `/me/export`
+/// needs level 3 and refuses less with a 403 naming the level (RFC 9470),
+/// and the portal's metadata (RFC 9728) says which route needs what.
+/// The test provider's citizens: carl has a password only, bert an ELSTER
+/// certificate (level 3), anna the eID card (level 4).
+async fn each_route_needs_its_trust_level(db: TestDb) {
+    use TrustLevel::*;
+    let op = TestOp::start(300).expect("the OpenID provider");
+    let mut st = db.state().await;
+    st.settings().oidc = Some(Arc::new(
+        muc_portal::citizens::Oidc::new(&op.issuer, "muenchen-portal")
+            .with_levels("BayernID", vec![Level1, Level3, Level4]),
+    ));
+
+    let (status, _, meta) = call(&st, get_with("/.well-known/oauth-protected-resource", None)).await;
+    assert_eq!(status, StatusCode::OK, "{meta}");
+    assert_eq!(meta["authorization_servers"], serde_json::json!([op.issuer]));
+    assert_eq!(meta["providers"][0]["name"], "BayernID");
+    assert_eq!(meta["providers"][0]["levels"], serde_json::json!(["level1", "level3", "level4"]));
+    let route = |r: &str| meta["personal_routes"].as_array().and_then(|a| a.iter().find(|x| x["route"] == r).cloned());
+    assert_eq!(route("GET /me/export").map(|r| r["level"].clone()), Some("level3".into()), "{meta}");
+    assert_eq!(route("GET /me").map(|r| r["level"].clone()), Some("level1".into()));
+
+    // Anna reports with her e-mail at level 4; the export has it, Bert's not.
+    let anna4 = access_token_at(&op, "anna", Some(Level4)).await;
+    let (status, _, _) = call(&st, post(Some(&anna4), "&email=anna%40example.org&description=Annas+Meldung")).await;
+    assert_eq!(status, StatusCode::CREATED);
+
+    for (user, asked, reached) in [
+        ("carl", None, Level1),
+        ("anna", None, Level1),
+        ("carl", Some(Level3), Level1),
+        ("bert", Some(Level3), Level3),
+        ("bert", Some(Level4), Level3),
+        ("anna", Some(Level4), Level4),
+    ] {
+        let token = access_token_at(&op, user, asked).await;
+        let case = format!("{user} asking for {asked:?}");
+        let (status, _, me) = call(&st, get_with("/me", Some(&token))).await;
+        assert_eq!(status, StatusCode::OK, "{case}: {me}");
+        assert_eq!((me["account_id"].as_str(), me["level"].as_str()), (Some(user), Some(reached.code())), "{case}");
+        let (status, challenge, body) = call(&st, get_with("/me/export", Some(&token))).await;
+        if reached >= Level3 {
+            assert_eq!(status, StatusCode::OK, "{case}: {body}");
+            assert_eq!(body["account_id"], user);
+            let texts: Vec<_> = body["reports"]
+                .as_array()
+                .expect("reports")
+                .iter()
+                .map(|r| r["report"]["description"].clone())
+                .collect();
+            if user == "anna" {
+                assert_eq!(texts, [Value::from("Annas Meldung")], "{body}");
+                assert_eq!(body["reports"][0]["email"], "anna@example.org");
+            } else {
+                assert!(texts.is_empty(), "nobody else's reports: {body}");
+            }
+        } else {
+            assert_eq!(status, StatusCode::FORBIDDEN, "{case}: {body}");
+            let challenge = challenge.expect("a challenge");
+            assert!(
+                challenge.contains("insufficient_user_authentication") && challenge.contains("acr_values=\"level3\""),
+                "{challenge}"
+            );
+            assert!(challenge.contains("/.well-known/oauth-protected-resource"), "{challenge}");
+            assert_eq!((body["needed"].as_str(), body["reached"].as_str()), (Some("level3"), Some(reached.code())));
+            assert!(body["description"].as_str().is_some_and(|d| d.contains("substantiell")), "{body}");
+        }
+    }
+
+    // The level is the provider's word: raised in a copy of a real token,
+    // its signature no longer fits (401).
+    let bert1 = access_token(&op, "bert").await;
+    let raised = raise_level(&bert1);
+    let (status, challenge, _) = call(&st, get_with("/me/export", Some(&raised))).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert!(challenge.is_some_and(|c| c.contains("invalid_token")));
+    // No token at all: 401 with a bare challenge (RFC 6750 §3).
+    let (status, challenge, _) = call(&st, get_with("/me", None)).await;
+    assert_eq!((status, challenge.as_deref()), (StatusCode::UNAUTHORIZED, Some("Bearer")));
+}
+
+/// The token with `authlevel` changed to level4 in its payload, signature kept.
+fn raise_level(token: &str) -> String {
+    use base64::Engine;
+    let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    let parts: Vec<&str> = token.split('.').collect();
+    let mut claims: Value = serde_json::from_slice(&b64.decode(parts[1]).expect("b64")).expect("json");
+    assert_eq!(claims["authlevel"], "level1", "{claims}");
+    claims["authlevel"] = "level4".into();
+    format!("{}.{}.{}", parts[0], b64.encode(serde_json::to_vec(&claims).expect("json")), parts[2])
 }

@@ -218,9 +218,13 @@ async fn cors_only_on_public_reads(db: TestDb) {
     let allowed =
         p.headers().get(header::ACCESS_CONTROL_ALLOW_HEADERS).map(|v| v.to_str().unwrap_or("").to_ascii_lowercase());
     assert!(!allowed.unwrap_or_default().contains("authorization"), "no tokens across origins");
-    for (method, path) in
-        [("GET", "/operator/finders"), ("OPTIONS", "/operator/finders"), ("POST", "/open311/v2/requests.json")]
-    {
+    for (method, path) in [
+        ("GET", "/operator/finders"),
+        ("OPTIONS", "/operator/finders"),
+        ("POST", "/open311/v2/requests.json"),
+        ("GET", "/me"),
+        ("OPTIONS", "/me/export"),
+    ] {
         let r = call(
             Request::builder()
                 .method(method)

@@ -110,6 +110,13 @@ pub fn private_dir(dir: &Path) -> std::io::Result<()> {
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     private_dir(dir)?;
+    replace_file(path, bytes)
+}
+
+/// [`write_atomic`] into a folder that is not the app's (the person's
+/// downloads): the folder is left as it is; the file is 0600.
+pub fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let mut tmp = tempfile::Builder::new().prefix(TEMP_PREFIX).tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;

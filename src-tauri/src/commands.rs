@@ -6,7 +6,7 @@
 
 use muc_wire::hotspots::osm_url;
 use muc_wire::ipc::{cmd, Answer, AppError, Args, ErrorKind, LoginStatus, Out};
-use tauri::State;
+use tauri::{Manager as _, State};
 
 use crate::AppState;
 
@@ -221,11 +221,21 @@ pub async fn login_status(state: State<'_, AppState>) -> Answer<cmd::GetLoginSta
     })
 }
 
-/// Signs in through the identity provider's page in the system browser.
+/// Signs in through the identity provider's page in the system browser,
+/// at the trust level asked for (a step-up is a new sign-in).
 #[tauri::command]
-pub async fn login(state: State<'_, AppState>) -> Answer<cmd::Login> {
+pub async fn login(state: State<'_, AppState>, args: Args<cmd::Login>) -> Answer<cmd::Login> {
     not_on_kiosk(&state)?;
-    state.login.login(open_url, now()).await
+    state.login.login(open_url, now(), args.level, &state.client).await
+}
+
+/// Saves what the portal holds about the signed-in person in their
+/// downloads folder (or the app's data folder where there is none).
+#[tauri::command]
+pub async fn export_my_data(app: tauri::AppHandle, state: State<'_, AppState>) -> Answer<cmd::ExportMyData> {
+    not_on_kiosk(&state)?;
+    let folder = app.path().download_dir().unwrap_or_else(|_| state.data_dir.join("exports"));
+    crate::my_data::export(&state.login, &state.client, &folder, now()).await
 }
 
 #[tauri::command]

@@ -12,6 +12,7 @@ pub fn from_client(e: &ClientError) -> AppError {
         ClientError::Unreachable(_) | ClientError::TimedOut(_) => ErrorKind::PortalUnreachable,
         ClientError::Status { status, .. } if *status >= 500 => ErrorKind::PortalUnreachable,
         ClientError::Status { .. } | ClientError::Invalid(_) => ErrorKind::PortalError,
+        ClientError::LevelNeeded { needed, .. } => ErrorKind::LevelNeeded(*needed),
     };
     AppError::new(kind, e.to_string())
 }

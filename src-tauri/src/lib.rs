@@ -12,6 +12,7 @@ pub mod follows;
 pub mod hotspots;
 pub mod kiosk;
 pub mod login;
+pub mod my_data;
 pub mod notices;
 pub mod open_data;
 pub mod outbox;
@@ -339,7 +340,15 @@ pub(crate) async fn test_portal_with_login(
     let base = format!("http://{}", listener.local_addr().expect("addr"));
     let mut st =
         muc_portal::AppState::open(&muc_portal::config::Config::for_database(&url), &base).await.expect("portal");
-    st.settings().oidc = Some(std::sync::Arc::new(muc_portal::citizens::Oidc::new(issuer, "muenchen-portal")));
+    st.settings().oidc =
+        Some(std::sync::Arc::new(muc_portal::citizens::Oidc::new(issuer, "muenchen-portal").with_levels(
+            "BayernID",
+            vec![
+                muc_wire::personal::TrustLevel::Level1,
+                muc_wire::personal::TrustLevel::Level3,
+                muc_wire::personal::TrustLevel::Level4,
+            ],
+        )));
     st.settings().media_dir = dir.join("portal-media");
     let task = tokio::spawn(async move {
         muc_portal::serve_state(listener, st, std::future::pending()).await.expect("serve");

@@ -12,6 +12,7 @@ use std::time::Duration;
 use muc_portal_client::oidc::{code_from_redirect, OidcClient, OidcError};
 
 use muc_wire::ipc::{AppError, ErrorKind, LoginStatus, SessionView};
+use muc_wire::personal::TrustLevel;
 use serde::{Deserialize, Serialize};
 
 /// The keyring entry's service; the entry's user is "session".
@@ -36,6 +37,9 @@ struct Stored {
     expires_at: i64,
     account_id: String,
     name: Option<String>,
+    /// The trust level the portal read from the access token at sign-in.
+    #[serde(default)]
+    level: Option<TrustLevel>,
 }
 
 pub struct Login {
@@ -134,7 +138,7 @@ impl Login {
     /// Who is signed in (from the keyring; no network).
     pub fn status(&self) -> LoginStatus {
         let session = if self.config.is_some() {
-            self.load().ok().flatten().map(|s| SessionView { account_id: s.account_id, name: s.name })
+            self.load().ok().flatten().map(|s| SessionView { account_id: s.account_id, name: s.name, level: s.level })
         } else {
             None
         };
@@ -151,17 +155,22 @@ impl Login {
     }
 
     /// Signs in: `open` shows the provider's page in the system browser.
+    /// `level`: the trust level to ask for (a new sign-in even when signed
+    /// in). The level reached is the portal's reading of the access token
+    /// (`portal`'s `GET /me`): the app does not read access tokens itself.
     pub async fn login(
         &self,
         open: impl FnOnce(&str) -> Result<(), AppError>,
         now: i64,
+        level: Option<TrustLevel>,
+        portal: &muc_portal_client::PortalClient,
     ) -> Result<SessionView, AppError> {
         let oidc = self.client().await?;
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .map_err(|e| login_error(format!("no loopback port: {e}")))?;
         let port = listener.local_addr().map_err(|e| login_error(e.to_string()))?.port();
-        let pending = oidc.start(&format!("http://127.0.0.1:{port}/callback")).map_err(oidc_error)?;
+        let pending = oidc.start_at(&format!("http://127.0.0.1:{port}/callback"), level).map_err(oidc_error)?;
         let (tx, rx) = tokio::sync::oneshot::channel();
         if let Ok(mut c) = self.cancel.lock() {
             *c = Some(tx);
@@ -176,16 +185,28 @@ impl Login {
         };
         // Nothing is stored unless the ID token passed every check.
         let (tokens, who) = oidc.finish(pending, &code).await.map_err(oidc_error)?;
+        let level = match portal.me(&tokens.access_token).await {
+            Ok(me) if me.account_id == who.sub => Some(me.level),
+            Ok(me) => {
+                tracing::warn!(portal = %me.account_id, "the portal reads another account from the token");
+                None
+            }
+            Err(e) => {
+                tracing::info!(error = %e, "trust level not known: the portal did not answer");
+                None
+            }
+        };
         let stored = Stored {
             expires_at: now + tokens.expires_in.unwrap_or(300),
             access_token: tokens.access_token,
             refresh_token: tokens.refresh_token,
             account_id: who.sub,
             name: who.name,
+            level,
         };
         self.store(&stored)?;
-        tracing::info!("signed in");
-        Ok(SessionView { account_id: stored.account_id, name: stored.name })
+        tracing::info!(level = ?level, "signed in");
+        Ok(SessionView { account_id: stored.account_id, name: stored.name, level })
     }
 
     /// Stops waiting for the browser.
@@ -344,6 +365,12 @@ mod tests {
         test_browser(user)
     }
 
+    /// No portal listens here: the level stays unknown (`my_data`'s test
+    /// has a portal).
+    fn no_portal() -> muc_portal_client::PortalClient {
+        muc_portal_client::PortalClient::new("http://127.0.0.1:9").expect("client")
+    }
+
     /// The real provider and the real keyring (Secret Service, in the
     /// D-Bus session `./x test` provides).
     #[tokio::test]
@@ -354,7 +381,7 @@ mod tests {
         let login = Login::new(Some(cfg), &service);
         assert!(login.status().session.is_none());
 
-        let who = login.login(browser("anna"), 1_000).await.expect("signed in");
+        let who = login.login(browser("anna"), 1_000, None, &no_portal()).await.expect("signed in");
         assert_eq!((who.account_id.as_str(), who.name.as_deref()), ("anna", Some("Anna")));
         assert_eq!(login.status().session, Some(who));
         let first = login.access_token(1_000).await.expect("token").expect("signed in");
@@ -375,7 +402,7 @@ mod tests {
         let service = format!("de.muenchen.app.test.ended.{}", std::process::id());
         let cfg = LoginConfig { issuer: op.issuer.clone(), client_id: "muenchen-app".into() };
         let login = Login::new(Some(cfg.clone()), &service);
-        login.login(browser("bert"), 1_000).await.expect("signed in");
+        login.login(browser("bert"), 1_000, None, &no_portal()).await.expect("signed in");
         // The provider restarts and forgets every session: the refresh token is void.
         drop(op);
         let op = TestOp::start(60).expect("the provider again");
@@ -390,7 +417,7 @@ mod tests {
         let cfg = LoginConfig { issuer: op.issuer.clone(), client_id: "muenchen-app".into() };
         let login = std::sync::Arc::new(Login::new(Some(cfg), "de.muenchen.app.test.cancel"));
         let l = login.clone();
-        let waiting = tokio::spawn(async move { l.login(|_| Ok(()), 1).await });
+        let waiting = tokio::spawn(async move { l.login(|_| Ok(()), 1, None, &no_portal()).await });
         while login.cancel.lock().map(|c| c.is_none()).unwrap_or(true) {
             tokio::task::yield_now().await;
         }
@@ -423,7 +450,7 @@ mod tests {
             let login = Login::new(Some(cfg), &service);
             type Browser = Box<dyn FnOnce(&str) -> Result<(), AppError>>;
             let browser: Browser = if fault == "http" { Box::new(|_: &str| Ok(())) } else { Box::new(browser("anna")) };
-            let e = login.login(browser, 1_000).await.expect_err(fault);
+            let e = login.login(browser, 1_000, None, &no_portal()).await.expect_err(fault);
             assert_eq!(e.kind, ErrorKind::Login, "{fault}: {e}");
             assert!(e.detail.contains(says), "{fault}: {}", e.detail);
             assert!(login.status().session.is_none(), "{fault}: not signed in");
@@ -452,7 +479,10 @@ mod tests {
             });
             Ok(())
         };
-        let who = login.login(forging_browser, 1_000).await.expect("signed in despite the forged callback");
+        let who = login
+            .login(forging_browser, 1_000, None, &no_portal())
+            .await
+            .expect("signed in despite the forged callback");
         assert_eq!(who.account_id, "anna");
         login.logout().await.expect("signed out");
     }

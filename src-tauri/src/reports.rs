@@ -340,7 +340,7 @@ mod tests {
         };
         let endpoints = Endpoints::load(&portal, tmp.path(), "muenchen-app");
         let (phone, phone_login, _) = device("phone", "anna");
-        phone_login.login(crate::login::test_browser("anna"), 10).await.expect("anna on her phone");
+        phone_login.login(crate::login::test_browser("anna"), 10, None, &portal).await.expect("anna on her phone");
         let report = muc_wire::open311::OutgoingReport::new("graffiti")
             .at(48.1427, 11.5775)
             .answer("flaeche", "kasten")
@@ -351,7 +351,7 @@ mod tests {
         let Delivery::Sent { service_request_id, .. } = sent.delivery else { panic!("sent: {sent:?}") };
 
         let (laptop, laptop_login, _) = device("laptop", "anna");
-        laptop_login.login(crate::login::test_browser("anna"), 30).await.expect("anna on her laptop");
+        laptop_login.login(crate::login::test_browser("anna"), 30, None, &portal).await.expect("anna on her laptop");
         let list = mine(&Outbox::new(&laptop), &Follows::new(&laptop), &endpoints, &laptop_login, 40).await;
         assert_eq!(list.len(), 1, "{list:?}");
         assert!(list[0].from_account);
@@ -360,7 +360,7 @@ mod tests {
         );
 
         let (other, other_login, _) = device("bert", "bert");
-        other_login.login(crate::login::test_browser("bert"), 50).await.expect("bert");
+        other_login.login(crate::login::test_browser("bert"), 50, None, &portal).await.expect("bert");
         assert!(mine(&Outbox::new(&other), &Follows::new(&other), &endpoints, &other_login, 60).await.is_empty());
         for l in [&phone_login, &laptop_login, &other_login] {
             l.logout().await.expect("signed out");

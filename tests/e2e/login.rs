@@ -78,3 +78,67 @@ async fn sign_in_report_for_the_account_and_sign_out() -> Result<()> {
     app.close().await?;
     Ok(())
 }
+
+/// The personal area's trust levels, end to end: Bert signs in (level 1,
+/// as the page says), asks for his data, is told it needs level 3 and offered
+/// that sign-in; the provider's page opens asking for level 3, he signs in
+/// with his ELSTER certificate (the test provider's bert reaches level 3), and
+/// the file is saved in his downloads folder without pressing again.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_higher_level_for_my_data_is_a_new_sign_in() -> Result<()> {
+    let op = TestOp::start(300).map_err(|e| e.to_string())?;
+    let tmp = tempfile::tempdir()?;
+    let portal = Portal::start_with(
+        &tmp.path().join("portal.db"),
+        0,
+        &[
+            ("MUC_OIDC_ISSUER", op.issuer.as_str()),
+            ("MUC_OIDC_NAME", "BayernID"),
+            ("MUC_OIDC_LEVELS", "level1,level3,level4"),
+        ],
+    )?;
+    let opened = tmp.path().join("opened-url");
+    let xdg = RecordingOpener::install(tmp.path(), &opened)?;
+    let downloads = tmp.path().join("Downloads");
+    std::fs::write(
+        std::path::Path::new(&xdg.config_home).join("user-dirs.dirs"),
+        format!("XDG_DOWNLOAD_DIR=\"{}\"\n", downloads.display()),
+    )?;
+    let data = tmp.path().join("data");
+    let env = [
+        ("MUC_PORTAL_URL", portal.url.as_str()),
+        ("MUC_DATA_DIR", data.to_str().unwrap_or_default()),
+        ("MUC_OIDC_ISSUER", op.issuer.as_str()),
+        ("XDG_CONFIG_HOME", xdg.config_home.as_str()),
+        ("XDG_DATA_HOME", xdg.data_home.as_str()),
+    ];
+    let app = Driver::launch(&env).await?;
+    app.press("Persönlicher Bereich").await?;
+    sign_in_through_the_app(&app, &opened, "bert").await?;
+    app.text_until("#session-level", "show the level", |t| t.contains("Stufe 1: Benutzername und Passwort")).await?;
+    app.press("Meine Daten herunterladen").await?;
+    app.text_until("#level-needed", "name the level needed", |t| t.contains("Stufe 3, substantiell")).await?;
+    app.screenshot("login-04-level-needed").await?;
+    assert!(!downloads.exists(), "nothing saved below the level");
+
+    let _ = std::fs::remove_file(&opened);
+    app.press("Erneut anmelden, höhere Stufe").await?;
+    let url = wait_for_file(&opened, Duration::from_secs(20))?;
+    let asked: Vec<(String, String)> = url::Url::parse(&url)?.query_pairs().into_owned().collect();
+    let scope = asked.iter().find(|(k, _)| k == "scope").map(|(_, v)| v.clone()).unwrap_or_default();
+    assert!(scope.split(' ').any(|s| s == "level3"), "asks for level 3: {scope}");
+    assert!(asked.iter().any(|(k, v)| k == "prompt" && v == "login"), "a new sign-in: {url}");
+    let back = sign_in(&url, "bert").await.map_err(|e| e.to_string())?;
+    reqwest::get(&back).await?.text().await?;
+    let done = app.text_until("#export-done", "save the file", |t| t.contains("meine-daten-muenchen-")).await?;
+    app.text_until("#session-level", "show the new level", |t| t.contains("Stufe 3")).await?;
+    app.screenshot("login-05-my-data-saved").await?;
+    let saved: Vec<_> = std::fs::read_dir(&downloads)?.flatten().map(|e| e.path()).collect();
+    assert_eq!(saved.len(), 1, "{done}: {saved:?}");
+    let file: serde_json::Value = serde_json::from_slice(&std::fs::read(&saved[0])?)?;
+    assert_eq!(file["account_id"], "bert", "{file}");
+    app.press("Abmelden").await?;
+    app.button("Im Browser anmelden").await?;
+    app.close().await?;
+    Ok(())
+}

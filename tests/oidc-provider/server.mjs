@@ -13,6 +13,8 @@
 //                              discovery document names an http token endpoint
 //                              on another machine)
 //
+// Trust levels: see `authlevel` below (per test citizen and asked-for scope).
+//
 // POST /test/sign {header, claims, key} signs any claims, for the portal's
 // token tests: key "provider" (its real signing key), "other" (a key it does
 // not publish), "hs256-public" (HMAC keyed with its public key, the classic
@@ -23,6 +25,18 @@ import { generateKeyPair, exportJWK, CompactSign } from 'jose';
 import Provider from 'oidc-provider';
 
 const ttl = Number(process.env.MUC_OIDC_ACCESS_TTL || 300);
+
+// Trust levels as BayernID has them: the app asks for one by scope (level1,
+// level3, level4); the level reached comes back as the claim `authlevel`.
+// A sign-in reaches the highest level asked for (level1 if none), but no
+// higher than the test citizen can: "anna" has the eID card (level4),
+// "bert" an ELSTER certificate (level3), everyone else a password (level1).
+const LEVELS = ['level1', 'level3', 'level4'];
+const reachable = { anna: 4, bert: 3 };
+const authlevel = (scope, sub) => {
+  const asked = Math.max(1, ...String(scope || '').split(' ').filter((s) => LEVELS.includes(s)).map((s) => Number(s.slice(5))));
+  return `level${Math.min(asked, reachable[sub] || 1)}`;
+};
 const server = http.createServer();
 server.listen(Number(process.env.PORT || 0), '127.0.0.1', async () => {
   const issuer = `http://127.0.0.1:${server.address().port}`;
@@ -40,12 +54,19 @@ server.listen(Number(process.env.PORT || 0), '127.0.0.1', async () => {
     }],
     jwks: { keys: [jwk] },
     cookies: { keys: [randomBytes(32).toString('hex')] },
-    scopes: ['openid', 'profile', 'offline_access'],
-    claims: { openid: ['sub'], profile: ['name'] },
+    scopes: ['openid', 'profile', 'offline_access', ...LEVELS, 'person'],
+    claims: { openid: ['sub'], profile: ['name'], level1: ['authlevel'], level3: ['authlevel'], level4: ['authlevel'] },
     findAccount: (_ctx, sub) => ({
       accountId: sub,
-      claims: () => ({ sub, name: sub.charAt(0).toUpperCase() + sub.slice(1) }),
+      claims: (_use, scope) => ({ sub, name: sub.charAt(0).toUpperCase() + sub.slice(1), authlevel: authlevel(scope, sub) }),
     }),
+    // The access token (a JWT for the portal) says the level too, for this
+    // sign-in's scope: the code's at first, the refresh token's later.
+    extraTokenClaims: (ctx, token) => {
+      const e = ctx.oidc.entities;
+      const scope = (e.AuthorizationCode || e.RefreshToken || {}).scope;
+      return { authlevel: authlevel(scope, token.accountId) };
+    },
     features: {
       devInteractions: { enabled: true },
       resourceIndicators: {
@@ -67,9 +88,11 @@ server.listen(Number(process.env.PORT || 0), '127.0.0.1', async () => {
     issueRefreshToken: (_ctx, client) => client.grantTypeAllowed('refresh_token'),
     async loadExistingGrant(ctx) {
       const grantId = ctx.oidc.result?.consent?.grantId || ctx.oidc.session.grantIdFor(ctx.oidc.client.clientId);
-      if (grantId) return ctx.oidc.provider.Grant.find(grantId);
-      const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client.clientId, accountId: ctx.oidc.session.accountId });
-      grant.addOIDCScope('openid profile offline_access');
+      const found = grantId && (await ctx.oidc.provider.Grant.find(grantId));
+      const grant = found || new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client.clientId, accountId: ctx.oidc.session.accountId });
+      // The level scopes asked for this time (a step-up asks for a higher one).
+      const asked = String(ctx.oidc.params.scope || '').split(' ').filter((s) => LEVELS.includes(s) || s === 'person');
+      grant.addOIDCScope(['openid profile offline_access', ...asked].join(' '));
       grant.addResourceScope(resource, 'openid profile');
       await grant.save();
       return grant;

@@ -9,6 +9,7 @@ use muc_wire::hotspots::{HotspotCollection, Site, COLLECTION_ID};
 use muc_wire::ipc::ReportCategory;
 use muc_wire::open311::Endpoint;
 use muc_wire::open_data::OpenData;
+use muc_wire::personal::{LevelNeeded, Me, TrustLevel};
 use muc_wire::ApiError;
 
 pub mod oidc;
@@ -34,6 +35,10 @@ pub enum ClientError {
     /// The portal answered 2xx but the body is not what the API promises.
     #[error("unexpected answer from portal: {0}")]
     Invalid(String),
+    /// Signed in, but below the trust level the route needs: a new sign-in
+    /// at `needed` helps (the portal's 403 `insufficient_user_authentication`).
+    #[error("needs a sign-in at {}, signed in at {}", .needed.code(), .reached.code())]
+    LevelNeeded { needed: TrustLevel, reached: TrustLevel },
 }
 
 impl From<reqwest::Error> for ClientError {
@@ -186,6 +191,26 @@ impl PortalClient {
         }
     }
 
+    /// `GET /me`: whom `bearer` signs in, and at which trust level.
+    pub async fn me(&self, bearer: &str) -> Result<Me, ClientError> {
+        let resp = self.http.get(format!("{}/me", self.base)).bearer_auth(bearer).send().await?;
+        Self::read_json(resp).await
+    }
+
+    /// `GET /me/export`: everything the portal holds about the person, as
+    /// the portal wrote it (a JSON file, kept as it came), after a check
+    /// that it is one.
+    pub async fn my_data(&self, bearer: &str) -> Result<Vec<u8>, ClientError> {
+        let resp = self.http.get(format!("{}/me/export", self.base)).bearer_auth(bearer).send().await?;
+        let status = resp.status();
+        let body = resp.bytes().await?;
+        if !status.is_success() {
+            return Err(Self::error_of(status.as_u16(), &body));
+        }
+        serde_json::from_slice::<muc_wire::personal::MyData>(&body).map_err(|e| ClientError::Invalid(e.to_string()))?;
+        Ok(body.to_vec())
+    }
+
     async fn get_json<T: serde::de::DeserializeOwned>(&self, url: &str) -> Result<T, ClientError> {
         let resp =
             self.http.get(url).header(reqwest::header::ACCEPT, "application/geo+json, application/json").send().await?;
@@ -198,12 +223,22 @@ impl PortalClient {
         // "unreachable", not "invalid".
         let body = resp.bytes().await?;
         if !status.is_success() {
-            let err: ApiError = serde_json::from_slice(&body).unwrap_or(ApiError {
-                code: "unknown".into(),
-                description: String::from_utf8_lossy(&body).chars().take(200).collect(),
-            });
-            return Err(ClientError::Status { status: status.as_u16(), code: err.code, description: err.description });
+            return Err(Self::error_of(status.as_u16(), &body));
         }
         serde_json::from_slice(&body).map_err(|e| ClientError::Invalid(e.to_string()))
+    }
+
+    /// The portal's error answer: a trust level too low, or its `ApiError`.
+    fn error_of(status: u16, body: &[u8]) -> ClientError {
+        if status == 403 {
+            if let Ok(l) = serde_json::from_slice::<LevelNeeded>(body) {
+                return ClientError::LevelNeeded { needed: l.needed, reached: l.reached };
+            }
+        }
+        let err: ApiError = serde_json::from_slice(body).unwrap_or(ApiError {
+            code: "unknown".into(),
+            description: String::from_utf8_lossy(body).chars().take(200).collect(),
+        });
+        ClientError::Status { status, code: err.code, description: err.description }
     }
 }

@@ -7,9 +7,9 @@
 //! (http only on this machine, for tests), checked before anything is sent.
 
 use openidconnect::core::{
-    CoreAuthDisplay, CoreClaimName, CoreClaimType, CoreClient, CoreClientAuthMethod, CoreGrantType, CoreJsonWebKey,
-    CoreJweContentEncryptionAlgorithm, CoreJweKeyManagementAlgorithm, CoreResponseMode, CoreResponseType,
-    CoreRevocableToken, CoreSubjectIdentifierType,
+    CoreAuthDisplay, CoreAuthPrompt, CoreClaimName, CoreClaimType, CoreClient, CoreClientAuthMethod, CoreGrantType,
+    CoreJsonWebKey, CoreJweContentEncryptionAlgorithm, CoreJweKeyManagementAlgorithm, CoreResponseMode,
+    CoreResponseType, CoreRevocableToken, CoreSubjectIdentifierType,
 };
 use openidconnect::{
     AdditionalProviderMetadata, AuthenticationFlow, AuthorizationCode, ClaimsVerificationError, ClientId, CsrfToken,
@@ -19,6 +19,7 @@ use openidconnect::{
 use serde::{Deserialize, Serialize};
 
 use muc_wire::open311::acceptable_url;
+use muc_wire::personal::TrustLevel;
 
 /// Why signing in or renewing did not work, in words for the log and support.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -141,20 +142,28 @@ impl OidcClient {
     /// Starts a sign-in: the address for the browser, with a fresh `state`,
     /// `nonce` and PKCE challenge; the answer comes to `redirect_uri`.
     pub fn start(&self, redirect_uri: &str) -> Result<Pending, OidcError> {
+        self.start_at(redirect_uri, None)
+    }
+
+    /// [`start`](Self::start) asking for a trust level (BayernID: by scope).
+    /// A level asked for is a new sign-in (`prompt=login`): the provider
+    /// asks again, at that level, even with a session of its own.
+    pub fn start_at(&self, redirect_uri: &str, level: Option<TrustLevel>) -> Result<Pending, OidcError> {
         let redirect = RedirectUrl::new(redirect_uri.to_string()).map_err(unavailable)?;
         let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
-        let (url, state, nonce) = self
-            .client()
-            .set_redirect_uri(redirect.clone())
+        let client = self.client().set_redirect_uri(redirect.clone());
+        let mut request = client
             .authorize_url(
                 AuthenticationFlow::<CoreResponseType>::AuthorizationCode,
                 CsrfToken::new_random,
                 Nonce::new_random,
             )
             .add_scope(Scope::new("profile".into()))
-            .add_scope(Scope::new("offline_access".into()))
-            .set_pkce_challenge(challenge)
-            .url();
+            .add_scope(Scope::new("offline_access".into()));
+        if let Some(level) = level {
+            request = request.add_scope(Scope::new(level.code().into())).add_prompt(CoreAuthPrompt::Login);
+        }
+        let (url, state, nonce) = request.set_pkce_challenge(challenge).url();
         checked("authorization address", url.as_str())?;
         Ok(Pending { authorize_url: url.to_string(), state: state.secret().clone(), redirect, nonce, verifier })
     }

@@ -59,7 +59,8 @@ macro_rules! for_each_command {
             ReviseReport = revise_report (DraftIdArgs) -> DraftWithPhotos;
             SupportReport = support_report (SupportArgs) -> ();
             GetLoginStatus = login_status (NoArgs) -> LoginStatus;
-            Login = login (NoArgs) -> SessionView;
+            Login = login (LoginArgs) -> SessionView;
+            ExportMyData = export_my_data (NoArgs) -> Exported;
             CancelLogin = cancel_login (NoArgs) -> ();
             Logout = logout (NoArgs) -> ();
             GetNotices = notices (NoArgs) -> Notices;
@@ -312,6 +313,24 @@ pub struct SessionView {
     /// The provider's subject id.
     pub account_id: String,
     pub name: Option<String>,
+    /// The trust level the sign-in reached, as the portal read it from the
+    /// token (None: the portal could not be asked when signing in).
+    #[serde(default)]
+    pub level: Option<crate::personal::TrustLevel>,
+}
+
+/// Arguments of `login`: the trust level to ask for (None: the provider's
+/// default). Asking for a level is a new sign-in, also when signed in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct LoginArgs {
+    #[serde(default)]
+    pub level: Option<crate::personal::TrustLevel>,
+}
+
+/// The answer of `export_my_data`: where the file was saved.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Exported {
+    pub path: String,
 }
 
 /// Whether sign-in is set up, and who is signed in.
@@ -405,6 +424,9 @@ pub enum ErrorKind {
     /// Kiosk mode: a session's data could not all be removed; the device
     /// stays blocked until a helper has looked.
     SessionNotEnded,
+    /// Signed in below the trust level this needs: a new sign-in at that
+    /// level (BayernID's step-up) helps.
+    LevelNeeded(crate::personal::TrustLevel),
 }
 
 impl AppError {

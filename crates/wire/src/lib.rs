@@ -12,6 +12,7 @@ pub mod ogc;
 pub mod open311;
 pub mod open_data;
 pub mod ops;
+pub mod personal;
 pub mod photo;
 pub mod places;
 pub mod search;

@@ -2,6 +2,7 @@ pub mod finders;
 pub mod home;
 pub mod hotspot_detail;
 pub mod hotspots;
+pub mod my_data;
 pub mod my_reports;
 pub mod notices;
 pub mod personal;

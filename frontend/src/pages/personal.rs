@@ -24,6 +24,9 @@ pub struct PersonalProps {
     pub favourites: Vec<String>,
     #[prop_or_default]
     pub on_finders: Callback<()>,
+    /// A new sign-in happened elsewhere on the page (a higher level).
+    #[prop_or_default]
+    pub on_signed_in: Callback<()>,
 }
 
 #[component]
@@ -39,10 +42,15 @@ pub fn Personal(props: &PersonalProps) -> Html {
         },
         Load::Ready(s) => match &s.session {
             Some(session) => html! {
+                <>
                 <section class="card" aria-labelledby="session-heading">
                     <h2 id="session-heading">{ tr(lang, "Angemeldet", "Signed in") }</h2>
                     <p id="session-name">{ format!("{} {}", tr(lang, "Sie sind angemeldet als", "You are signed in as"),
                         session.name.clone().unwrap_or_else(|| session.account_id.clone())) }</p>
+                    <p id="session-level">{ format!("{} {}", tr(lang, "Anmeldestufe:", "Sign-in level:"),
+                        session.level.map(|l| l.words(lang == Lang::En)).unwrap_or(tr(lang,
+                            "unbekannt (das Portal war bei der Anmeldung nicht erreichbar)",
+                            "unknown (the portal could not be reached when you signed in)"))) }</p>
                     <p class="hint">{ tr(lang,
                         "Meldungen, die Sie angemeldet senden, gehören zu Ihrem Konto: Sie sehen sie unter „Meine Meldungen“ auch auf Ihren anderen Geräten.",
                         "Reports you send while signed in belong to your account: you see them in “My reports” on your other devices too.") }</p>
@@ -51,6 +59,8 @@ pub fn Personal(props: &PersonalProps) -> Html {
                         <button type="button" class="secondary" onclick={props.on_logout.reform(|_| ())}>{ tr(lang, "Abmelden", "Sign out") }</button>
                     </div>
                 </section>
+                <crate::pages::my_data::MyData lang={lang} level={session.level} on_signed_in={props.on_signed_in.clone()} />
+                </>
             },
             None => html! {
                 <section class="card" aria-labelledby="signin-heading">

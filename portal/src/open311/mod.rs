@@ -275,18 +275,27 @@ async fn list_requests(
             .take(page_size)
             .collect(),
     };
-    let services = store::services(&st.db).await.map_err(db_err(f))?;
+    let out = as_wire(st, rows, en).await.map_err(db_err(f))?;
+    Ok(render(f, "service_requests", &json!(out)))
+}
+
+/// Stored reports as GeoReport shows them, with their histories.
+pub(crate) async fn as_wire(
+    st: &AppState,
+    rows: Vec<store::RequestRow>,
+    en: bool,
+) -> Result<Vec<ServiceRequest>, sqlx::Error> {
+    let services = store::services(&st.db).await?;
     let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
-    let mut histories = store::histories(&st.db, &ids).await.map_err(db_err(f))?;
-    let out: Vec<ServiceRequest> = rows
+    let mut histories = store::histories(&st.db, &ids).await?;
+    Ok(rows
         .into_iter()
         .map(|r| {
             let history = histories.remove(&r.id).unwrap_or_default();
             let svc = services.iter().find(|s| s.code == r.service_code);
             store::to_wire(r, svc, en, &st.base_url, history)
         })
-        .collect();
-    Ok(render(f, "service_requests", &json!(out)))
+        .collect())
 }
 
 async fn one(
@@ -399,8 +408,9 @@ async fn signed_in(st: &AppState, headers: &HeaderMap, f: Format, en: bool) -> R
         .oidc
         .as_ref()
         .ok_or_else(|| Error::new(StatusCode::UNAUTHORIZED, f, "Sign-in is not set up on this server."))?;
+    // Any level will do (`personal::ROUTES`: reports and `account=me` need level 1).
     match oidc.verify(token).await {
-        Ok(sub) => Ok(Some(sub)),
+        Ok(citizen) => Ok(Some(citizen.sub)),
         Err(crate::citizens::TokenError::Invalid(why)) => {
             tracing::info!(%why, "access token refused");
             let said = validate::Refusal::new(

@@ -455,6 +455,23 @@ pub async fn histories(
     Ok(out)
 }
 
+/// The contact data stored with a citizen's reports (for their export).
+#[derive(sqlx::FromRow)]
+pub struct ContactRow {
+    pub id: String,
+    pub email: Option<String>,
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
+    pub phone: Option<String>,
+}
+
+pub async fn contacts_of_account(pool: &AnyPool, account: &str) -> Result<Vec<ContactRow>, sqlx::Error> {
+    sqlx::query_as("SELECT id, email, first_name, last_name, phone FROM requests WHERE account_id = $1 ORDER BY id")
+        .bind(account)
+        .fetch_all(pool)
+        .await
+}
+
 pub async fn by_token(pool: &AnyPool, token: &str) -> Result<Option<String>, sqlx::Error> {
     sqlx::query_scalar("SELECT id FROM requests WHERE token = $1").bind(token).fetch_optional(pool).await
 }

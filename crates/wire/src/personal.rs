@@ -1,0 +1,159 @@
+//! The personal area's wire types: trust levels of a sign-in, and how the
+//! portal describes where citizens sign in and what each personal route needs.
+//!
+//! The levels are BayernID's (the city's published Keycloak integration):
+//! the app asks for a level by OAuth scope (`level1`, `level3`, `level4`),
+//! the level reached comes back as the claim `authlevel`. A higher level is
+//! a new sign-in with the higher scope, never an upgrade of a session.
+
+use serde::{Deserialize, Serialize};
+
+/// How sure the provider is of who signed in, lowest first (so `>=` compares).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum TrustLevel {
+    /// User name and password.
+    #[serde(rename = "level1")]
+    Level1,
+    #[serde(rename = "level2")]
+    Level2,
+    /// "substantiell": at least Authega or an ELSTER certificate.
+    #[serde(rename = "level3")]
+    Level3,
+    /// "hoch": the eID card (Online-Ausweis).
+    #[serde(rename = "level4")]
+    Level4,
+}
+
+impl TrustLevel {
+    pub const ALL: [TrustLevel; 4] = [TrustLevel::Level1, TrustLevel::Level2, TrustLevel::Level3, TrustLevel::Level4];
+
+    /// The claim's and the scope's value.
+    pub fn code(self) -> &'static str {
+        match self {
+            TrustLevel::Level1 => "level1",
+            TrustLevel::Level2 => "level2",
+            TrustLevel::Level3 => "level3",
+            TrustLevel::Level4 => "level4",
+        }
+    }
+
+    /// From an `authlevel` claim or a scope; None for anything else.
+    pub fn from_code(code: &str) -> Option<TrustLevel> {
+        TrustLevel::ALL.into_iter().find(|l| l.code() == code.trim())
+    }
+
+    /// The level in words, for people (German first).
+    pub fn words(self, en: bool) -> &'static str {
+        match (self, en) {
+            (TrustLevel::Level1, false) => "Stufe 1: Benutzername und Passwort",
+            (TrustLevel::Level1, true) => "Level 1: user name and password",
+            (TrustLevel::Level2, false) => "Stufe 2",
+            (TrustLevel::Level2, true) => "Level 2",
+            (TrustLevel::Level3, false) => "Stufe 3, substantiell: ELSTER-Zertifikat oder Authega",
+            (TrustLevel::Level3, true) => "Level 3, substantial: ELSTER certificate or Authega",
+            (TrustLevel::Level4, false) => "Stufe 4, hoch: Online-Ausweis (eID)",
+            (TrustLevel::Level4, true) => "Level 4, high: the eID card (Online-Ausweis)",
+        }
+    }
+}
+
+/// One identity provider the portal accepts tokens from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Provider {
+    /// For people: "BayernID", "M-Login".
+    pub name: String,
+    /// The OpenID issuer (its discovery document is under it).
+    pub issuer: String,
+    /// The levels it can be asked for (by scope); empty: it reports none,
+    /// and its sign-ins count as level 1.
+    pub levels: Vec<TrustLevel>,
+}
+
+/// A personal route and the level it needs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PersonalRoute {
+    /// `GET /me/export` and the like.
+    pub route: String,
+    pub level: TrustLevel,
+}
+
+/// The portal's description of itself as an OAuth protected resource
+/// (RFC 9728, `/.well-known/oauth-protected-resource`), with the city's
+/// additions: the providers by name with their levels, and what each
+/// personal route needs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ResourceMetadata {
+    pub resource: String,
+    pub authorization_servers: Vec<String>,
+    pub bearer_methods_supported: Vec<String>,
+    pub scopes_supported: Vec<String>,
+    pub resource_name: String,
+    pub providers: Vec<Provider>,
+    pub personal_routes: Vec<PersonalRoute>,
+}
+
+/// `GET /me`: who the token says is signed in, and at which level.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Me {
+    pub account_id: String,
+    pub level: TrustLevel,
+    /// The issuer the token came from.
+    pub issuer: String,
+}
+
+/// The body of a 403 for a sign-in below the level a route needs (with a
+/// `WWW-Authenticate` challenge of RFC 9470: `insufficient_user_authentication`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LevelNeeded {
+    /// `insufficient_user_authentication`.
+    pub code: String,
+    pub description: String,
+    pub needed: TrustLevel,
+    pub reached: TrustLevel,
+}
+
+/// `GET /me/export`: everything the portal holds about the signed-in
+/// person (GDPR Art. 15 and 20), as one JSON file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MyData {
+    pub account_id: String,
+    /// When the file was made (RFC 3339).
+    pub made_at: String,
+    /// The reports sent while signed in, with the contact data given with each.
+    pub reports: Vec<MyReport>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MyReport {
+    /// As GeoReport shows it to everyone.
+    pub report: crate::open311::ServiceRequest,
+    /// What only the person and the city see.
+    pub email: Option<String>,
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
+    pub phone: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn levels_compare_and_read_as_the_claim_says() {
+        assert!(TrustLevel::Level4 > TrustLevel::Level3 && TrustLevel::Level3 > TrustLevel::Level1);
+        for l in TrustLevel::ALL {
+            assert_eq!(TrustLevel::from_code(l.code()), Some(l));
+            assert_eq!(serde_json::to_string(&l).expect("json"), format!("\"{}\"", l.code()));
+        }
+        assert_eq!(TrustLevel::from_code("level5"), None);
+        assert_eq!(TrustLevel::from_code("LEVEL1"), None, "claims are compared exactly");
+    }
+}

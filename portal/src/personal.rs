@@ -1,0 +1,152 @@
+//! The personal area: who is signed in and how surely (`GET /me`), my data
+//! (`GET /me/export`), and where and how to sign in: the portal's metadata
+//! as an OAuth protected resource (RFC 9728), naming the providers with the
+//! trust levels they offer and the level each personal route needs.
+//!
+//! A route's level is checked after the token: a valid token at a lower
+//! level is a 403 with RFC 9470's challenge (`insufficient_user_authentication`)
+//! naming the level needed; the app then offers a new sign-in at that level.
+
+use axum::extract::State;
+use axum::http::{header, HeaderMap};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use muc_wire::personal::{Me, MyData, MyReport, PersonalRoute, ResourceMetadata, TrustLevel};
+
+use crate::citizens::{Citizen, TokenError};
+use crate::error::Error;
+use crate::AppState;
+
+pub const METADATA_PATH: &str = "/.well-known/oauth-protected-resource";
+
+/// Each personal route and the level it needs: the check and the metadata
+/// both read this list, so what the portal says is what it does.
+pub const ROUTES: [(&str, TrustLevel); 3] = [
+    ("GET /me", TrustLevel::Level1),
+    // Contact data of every report: at least "substantiell" (ELSTER, Authega).
+    ("GET /me/export", TrustLevel::Level3),
+    ("GET /open311/v2/requests.{format}?account=me", TrustLevel::Level1),
+];
+
+/// The level `route` needs. A route missing from [`ROUTES`] needs the
+/// highest: forgetting to list one must not open it.
+pub fn needed(route: &str) -> TrustLevel {
+    ROUTES.iter().find(|(r, _)| *r == route).map_or(TrustLevel::Level4, |(_, l)| *l)
+}
+
+/// The personal routes (no CORS, never kept: see `app()`).
+pub fn router() -> Router<AppState> {
+    Router::new().route("/me", get(me)).route("/me/export", get(export))
+}
+
+/// The public description of sign-in, with the other public reads.
+pub fn metadata_router() -> Router<AppState> {
+    Router::new().route(METADATA_PATH, get(metadata))
+}
+
+async fn metadata(State(st): State<AppState>) -> Response {
+    let providers: Vec<_> = st.oidc.iter().map(|o| o.provider()).collect();
+    let mut scopes = vec!["openid".to_string(), "profile".into(), "offline_access".into()];
+    for p in &providers {
+        for l in &p.levels {
+            if !scopes.iter().any(|s| s == l.code()) {
+                scopes.push(l.code().into());
+            }
+        }
+    }
+    let doc = ResourceMetadata {
+        resource: st.base_url.clone(),
+        authorization_servers: providers.iter().map(|p| p.issuer.clone()).collect(),
+        bearer_methods_supported: vec!["header".into()],
+        scopes_supported: scopes,
+        resource_name: "München Portal".into(),
+        providers,
+        personal_routes: ROUTES.iter().map(|(r, l)| PersonalRoute { route: (*r).into(), level: *l }).collect(),
+    };
+    Json(doc).into_response()
+}
+
+/// The citizen of the request's access token, signed in at `needed` or
+/// higher. No token, an invalid one, or sign-in not set up: 401; a lower
+/// level: 403 naming the level needed.
+pub async fn citizen(st: &AppState, headers: &HeaderMap, needed: TrustLevel) -> Result<Citizen, Error> {
+    let unauthorized = |why: &str| Error::Unauthorized(why.into());
+    let token = crate::auth::bearer(headers)
+        .ok_or_else(|| unauthorized("This needs the citizen's access token (Authorization: Bearer)."))?;
+    let oidc = st.oidc.as_ref().ok_or_else(|| unauthorized("Sign-in is not set up on this server."))?;
+    let citizen = match oidc.verify(token).await {
+        Ok(c) => c,
+        Err(TokenError::Invalid(why)) => {
+            tracing::info!(%why, "access token refused");
+            return Err(Error::InvalidToken("Your sign-in has expired or is invalid. Please sign in again.".into()));
+        }
+        Err(TokenError::Unavailable(why)) => return Err(Error::Unavailable(format!("identity provider: {why}"))),
+    };
+    if citizen.level < needed {
+        tracing::info!(reached = citizen.level.code(), needed = needed.code(), "trust level too low");
+        return Err(Error::LevelTooLow {
+            needed,
+            reached: citizen.level,
+            metadata_url: format!("{}{METADATA_PATH}", st.base_url),
+        });
+    }
+    Ok(citizen)
+}
+
+async fn me(State(st): State<AppState>, headers: HeaderMap) -> Result<Response, Error> {
+    let c = citizen(&st, &headers, needed("GET /me")).await?;
+    let issuer = st.oidc.as_ref().map(|o| o.provider().issuer).unwrap_or_default();
+    Ok(Json(Me { account_id: c.sub, level: c.level, issuer }).into_response())
+}
+
+async fn export(State(st): State<AppState>, headers: HeaderMap) -> Result<Response, Error> {
+    let c = citizen(&st, &headers, needed("GET /me/export")).await?;
+    let filter = crate::open311::store::Filter {
+        ids: Vec::new(),
+        service_codes: Vec::new(),
+        statuses: Vec::new(),
+        start: 0,
+        end: i64::MAX,
+        updated_after: None,
+        bbox: None,
+        page: None,
+        account: Some(c.sub.clone()),
+    };
+    let rows = crate::open311::store::find(&st.db, &filter).await?;
+    let en = false;
+    let reports = crate::open311::as_wire(&st, rows, en).await?;
+    let mut contacts = crate::open311::store::contacts_of_account(&st.db, &c.sub).await?;
+    let reports = reports
+        .into_iter()
+        .map(|report| {
+            let contact =
+                contacts.iter().position(|k| k.id == report.service_request_id).map(|i| contacts.swap_remove(i));
+            let (email, first_name, last_name, phone) =
+                contact.map(|k| (k.email, k.first_name, k.last_name, k.phone)).unwrap_or_default();
+            MyReport { report, email, first_name, last_name, phone }
+        })
+        .collect();
+    let data = MyData { account_id: c.sub, made_at: crate::rfc3339(crate::now()), reports };
+    Ok((
+        [
+            (header::CONTENT_DISPOSITION, "attachment; filename=\"meine-daten.json\""),
+            // Personal: never kept by a cache on the way.
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        Json(data),
+    )
+        .into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_route_not_listed_needs_the_highest_level() {
+        assert_eq!(needed("GET /me"), TrustLevel::Level1);
+        assert_eq!(needed("GET /me/export"), TrustLevel::Level3);
+        assert_eq!(needed("GET /me/forgotten"), TrustLevel::Level4);
+    }
+}
