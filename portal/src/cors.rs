@@ -14,7 +14,6 @@
 //! made without CORS.
 
 use std::convert::Infallible;
-use std::sync::Arc;
 use std::task::{Context, Poll};
 
 use axum::extract::Request;
@@ -47,34 +46,30 @@ fn layer() -> CorsLayer {
         .expose_headers([header::ETAG])
 }
 
+/// The CORS settings, made once for the process: the services below refer
+/// to them without a reference count (a service is cloned for every
+/// request, and a count shared by every core is a contended cache line).
+static SETTINGS: std::sync::LazyLock<CorsLayer> = std::sync::LazyLock::new(layer);
+
 /// The CORS layer for requests from web pages (see the module's text).
-#[derive(Clone)]
-pub struct ForPages(Arc<CorsLayer>);
+#[derive(Clone, Copy, Default)]
+pub struct ForPages;
 
 impl ForPages {
     pub fn new() -> Self {
-        Self(Arc::new(layer()))
-    }
-}
-
-impl Default for ForPages {
-    fn default() -> Self {
-        Self::new()
+        Self
     }
 }
 
 impl<S> tower::Layer<S> for ForPages {
     type Service = ForPagesService<S>;
     fn layer(&self, inner: S) -> Self::Service {
-        ForPagesService { cors: self.0.clone(), inner }
+        ForPagesService { inner }
     }
 }
 
 #[derive(Clone)]
 pub struct ForPagesService<S> {
-    /// Shared: cloning the service per request clones a reference count,
-    /// not the layer's settings.
-    cors: Arc<CorsLayer>,
     inner: S,
 }
 
@@ -99,7 +94,7 @@ where
             // was made ready, and a clone stays here for the next request.
             let fresh = self.inner.clone();
             let inner = std::mem::replace(&mut self.inner, fresh);
-            return Either::Left(self.cors.layer(inner).call(req));
+            return Either::Left(SETTINGS.layer(inner).call(req));
         }
         let vary = public_read(req.method(), None, req.uri().path());
         Either::Right(self.inner.call(req).map_ok(if vary { vary_origin } else { std::convert::identity }))
