@@ -58,25 +58,31 @@ pub fn wrk_with(
     script: Option<&Path>,
     headers: &[String],
 ) -> Result<WrkResult, String> {
-    run_wrk(Command::new("wrk"), url, seconds, connections, script, headers)
+    run_wrk(None, url, seconds, connections, script, headers)
 }
 
 /// [`wrk`] on the given CPUs only (`taskset -c`, util-linux), so that it
 /// does not take the CPU of a server pinned elsewhere.
 pub fn wrk_on(cpus: &str, url: &str, seconds: u32, connections: u32) -> Result<WrkResult, String> {
-    let mut cmd = Command::new("taskset");
-    cmd.args(["-c", cpus, "wrk"]);
-    run_wrk(cmd, url, seconds, connections, None, &[])
+    run_wrk(Some(cpus), url, seconds, connections, None, &[])
 }
 
 fn run_wrk(
-    mut cmd: Command,
+    cpus: Option<&str>,
     url: &str,
     seconds: u32,
     connections: u32,
     script: Option<&Path>,
     headers: &[String],
 ) -> Result<WrkResult, String> {
+    let mut cmd = match cpus {
+        Some(cpus) => {
+            let mut c = Command::new("taskset");
+            c.args(["-c", cpus, "wrk"]);
+            c
+        }
+        None => Command::new("wrk"),
+    };
     cmd.args(["-t2", &format!("-c{connections}"), &format!("-d{seconds}s"), "--latency"]);
     for h in headers {
         cmd.arg("-H").arg(h);
