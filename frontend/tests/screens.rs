@@ -1265,23 +1265,45 @@ async fn the_personal_area_signs_in_and_out_and_says_why_not() {
     use muc_wire::ipc::{LoginStatus, SessionView};
     let issuer = Some("https://login.muenchen.de".to_string());
     let cases = [
-        (LoginStatus { configured: false, session: None, issuer: None }, false, None, "nicht eingerichtet", ""),
         (
-            LoginStatus { configured: true, session: None, issuer: issuer.clone() },
+            LoginStatus { configured: false, session: None, issuer: None, provider: None },
+            false,
+            None,
+            "nicht eingerichtet",
+            "",
+        ),
+        (
+            LoginStatus { configured: true, session: None, issuer: issuer.clone(), provider: None },
             false,
             None,
             "login.muenchen.de",
             "Im Browser anmelden",
         ),
         (
-            LoginStatus { configured: true, session: None, issuer: issuer.clone() },
+            LoginStatus {
+                configured: true,
+                session: None,
+                issuer: issuer.clone(),
+                provider: Some(muc_wire::personal::Provider {
+                    name: "BayernID".into(),
+                    issuer: "https://login.muenchen.de".into(),
+                    levels: vec![muc_wire::personal::TrustLevel::Level1, muc_wire::personal::TrustLevel::Level4],
+                }),
+            },
+            false,
+            None,
+            "BayernID bietet diese Anmeldestufen:Stufe 1: Benutzername und PasswortStufe 4, hoch",
+            "Im Browser anmelden",
+        ),
+        (
+            LoginStatus { configured: true, session: None, issuer: issuer.clone(), provider: None },
             true,
             None,
             "Die App wartet",
             "Abbrechen",
         ),
         (
-            LoginStatus { configured: true, session: None, issuer: issuer.clone() },
+            LoginStatus { configured: true, session: None, issuer: issuer.clone(), provider: None },
             false,
             Some(AppError::new(ErrorKind::Keyring, "no secret service")),
             "Schlüsselbund",
@@ -1296,6 +1318,7 @@ async fn the_personal_area_signs_in_and_out_and_says_why_not() {
                     level: Some(muc_wire::personal::TrustLevel::Level4),
                 }),
                 issuer,
+                provider: None,
             },
             false,
             None,
@@ -1338,7 +1361,7 @@ async fn my_data_below_its_level_offers_the_sign_in_it_needs() {
         name: Some("Bert".into()),
         level: Some(muc_wire::personal::TrustLevel::Level1),
     };
-    let status = LoginStatus { configured: true, session: Some(session), issuer: None };
+    let status = LoginStatus { configured: true, session: Some(session), issuer: None, provider: None };
     yew::Renderer::<PersonalHarness>::with_root_and_props(
         host(),
         PersonalHarnessProps { status, signing_in: false, error: None },

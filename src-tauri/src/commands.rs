@@ -216,8 +216,8 @@ pub async fn support_report(state: State<'_, AppState>, args: Args<cmd::SupportR
 pub async fn login_status(state: State<'_, AppState>) -> Answer<cmd::GetLoginStatus> {
     // No sign-in on a shared device: the session would outlive the person.
     Ok(match state.kiosk_idle_secs {
-        Some(_) => LoginStatus { configured: false, session: None, issuer: None },
-        None => state.login.status(),
+        Some(_) => LoginStatus { configured: false, session: None, issuer: None, provider: None },
+        None => state.login.status_described(&state.client).await,
     })
 }
 

@@ -12,7 +12,7 @@ use std::time::Duration;
 use muc_portal_client::oidc::{code_from_redirect, OidcClient, OidcError};
 
 use muc_wire::ipc::{AppError, ErrorKind, LoginStatus, SessionView};
-use muc_wire::personal::TrustLevel;
+use muc_wire::personal::{Provider, TrustLevel};
 use serde::{Deserialize, Serialize};
 
 /// The keyring entry's service; the entry's user is "session".
@@ -47,6 +47,8 @@ pub struct Login {
     /// The keyring entry's service name (tests use their own).
     service: String,
     cancel: std::sync::Mutex<Option<tokio::sync::oneshot::Sender<()>>>,
+    /// The configured provider as the portal describes it, asked once.
+    described: std::sync::OnceLock<Provider>,
 }
 
 fn keyring_error(e: keyring::Error) -> AppError {
@@ -105,7 +107,12 @@ fn login_error(detail: impl Into<String>) -> AppError {
 
 impl Login {
     pub fn new(config: Option<LoginConfig>, service: &str) -> Self {
-        Self { config, service: service.into(), cancel: std::sync::Mutex::new(None) }
+        Self {
+            config,
+            service: service.into(),
+            cancel: std::sync::Mutex::new(None),
+            described: std::sync::OnceLock::new(),
+        }
     }
 
     fn with_entry<T>(&self, what: &str, f: impl FnOnce(&keyring::Entry) -> T) -> Result<T, AppError> {
@@ -146,7 +153,29 @@ impl Login {
             configured: self.config.is_some(),
             session,
             issuer: self.config.as_ref().map(|c| c.issuer.clone()),
+            provider: self.described.get().cloned(),
         }
+    }
+
+    /// [`status`](Self::status) with the provider as the portal describes it
+    /// (`/.well-known/oauth-protected-resource`): its name and trust levels.
+    /// Only the provider this app is set up for is taken: the portal names
+    /// where citizens sign in, it does not choose where this app sends them.
+    pub async fn status_described(&self, portal: &muc_portal_client::PortalClient) -> LoginStatus {
+        if let (Some(c), None) = (&self.config, self.described.get()) {
+            match portal.resource_metadata().await {
+                Ok(doc) => {
+                    let ours = doc.providers.into_iter().find(|p| same_issuer(&p.issuer, &c.issuer));
+                    if let Some(p) = ours {
+                        let _ = self.described.set(p);
+                    } else {
+                        tracing::warn!(issuer = %c.issuer, "the portal does not name this app's identity provider");
+                    }
+                }
+                Err(e) => tracing::info!(error = %e, "the portal's sign-in description not fetched"),
+            }
+        }
+        self.status()
     }
 
     async fn client(&self) -> Result<OidcClient, AppError> {
@@ -264,6 +293,11 @@ impl Login {
         }
         self.forget()
     }
+}
+
+/// Issuer URLs compared as OpenID does, but forgiving a trailing slash.
+fn same_issuer(a: &str, b: &str) -> bool {
+    a.trim_end_matches('/') == b.trim_end_matches('/')
 }
 
 fn oidc_error(e: OidcError) -> AppError {

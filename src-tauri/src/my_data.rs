@@ -43,6 +43,13 @@ mod tests {
         let cfg = crate::login::LoginConfig { issuer: op.issuer.clone(), client_id: "muenchen-app".into() };
         let login = Login::new(Some(cfg), &format!("de.muenchen.app.test.export.{}", std::process::id()));
         let folder = tmp.path().join("Downloads");
+        // The provider as the portal names it; a portal naming another
+        // provider does not make this app sign in there.
+        let provider = login.status_described(&portal).await.provider.expect("described");
+        assert_eq!((provider.name.as_str(), provider.levels.len()), ("BayernID", 3));
+        let elsewhere = crate::login::LoginConfig { issuer: "https://login.example.org".into(), client_id: "x".into() };
+        let other = Login::new(Some(elsewhere), "de.muenchen.app.test.unused");
+        assert_eq!(other.status_described(&portal).await.provider, None);
 
         let who = login.login(crate::login::test_browser("bert"), 10, None, &portal).await.expect("signed in");
         assert_eq!(who.level, Some(TrustLevel::Level1), "asked for no level: level 1, as the portal reads it");

@@ -114,6 +114,8 @@ async fn a_higher_level_for_my_data_is_a_new_sign_in() -> Result<()> {
     ];
     let app = Driver::launch(&env).await?;
     app.press("Persönlicher Bereich").await?;
+    app.text_until("#signin-levels", "name the provider's levels", |t| t.contains("BayernID") && t.contains("Stufe 4"))
+        .await?;
     sign_in_through_the_app(&app, &opened, "bert").await?;
     app.text_until("#session-level", "show the level", |t| t.contains("Stufe 1: Benutzername und Passwort")).await?;
     app.press("Meine Daten herunterladen").await?;

@@ -191,6 +191,12 @@ impl PortalClient {
         }
     }
 
+    /// The portal's description of sign-in (RFC 9728): its providers by
+    /// name with their trust levels, and the level each personal route needs.
+    pub async fn resource_metadata(&self) -> Result<muc_wire::personal::ResourceMetadata, ClientError> {
+        self.get_json(&format!("{}/.well-known/oauth-protected-resource", self.base)).await
+    }
+
     /// `GET /me`: whom `bearer` signs in, and at which trust level.
     pub async fn me(&self, bearer: &str) -> Result<Me, ClientError> {
         let resp = self.http.get(format!("{}/me", self.base)).bearer_auth(bearer).send().await?;

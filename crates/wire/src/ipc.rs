@@ -340,6 +340,10 @@ pub struct LoginStatus {
     pub session: Option<SessionView>,
     /// The identity provider's address, to name it on the sign-in button.
     pub issuer: Option<String>,
+    /// The same provider as the portal describes it (its name for people,
+    /// the trust levels it offers); None when the portal could not be asked.
+    #[serde(default)]
+    pub provider: Option<crate::personal::Provider>,
 }
 
 /// Arguments of `support_report`: "I am affected too" on a report nearby.

@@ -68,9 +68,22 @@ pub fn Personal(props: &PersonalProps) -> Html {
                     <p>{ tr(lang,
                         "Mit Ihrem Konto (M-Login oder BayernID) sehen Sie Ihre Meldungen auf allen Ihren Geräten. Melden geht auch ohne Anmeldung.",
                         "With your account (M-Login or BayernID) you see your reports on all your devices. Reporting works without signing in too.") }</p>
-                    <p class="hint" id="signin-hint">{ format!("{} {}", tr(lang,
-                        "Die Anmeldeseite öffnet sich in Ihrem Browser:", "The sign-in page opens in your browser:"),
-                        s.issuer.clone().unwrap_or_default()) }</p>
+                    <p class="hint" id="signin-hint">{ match &s.provider {
+                        Some(p) => format!("{} {} {} {}", tr(lang, "Die Anmeldeseite von", "The sign-in page of"), p.name,
+                            tr(lang, "öffnet sich in Ihrem Browser:", "opens in your browser:"), p.issuer),
+                        None => format!("{} {}", tr(lang,
+                            "Die Anmeldeseite öffnet sich in Ihrem Browser:", "The sign-in page opens in your browser:"),
+                            s.issuer.clone().unwrap_or_default()),
+                    } }</p>
+                    if let Some(p) = s.provider.as_ref().filter(|p| !p.levels.is_empty()) {
+                        <div id="signin-levels">
+                            <p>{ format!("{} {}:", p.name, tr(lang, "bietet diese Anmeldestufen", "offers these sign-in levels")) }</p>
+                            <ul class="plain-list">{ for p.levels.iter().map(|l| html! { <li>{ l.words(lang == Lang::En) }</li> }) }</ul>
+                            <p class="hint">{ tr(lang,
+                                "Wofür eine höhere Stufe nötig ist, fragt die App Sie dann, wenn es so weit ist.",
+                                "Where a higher level is needed, the app asks you when you get there.") }</p>
+                        </div>
+                    }
                     if props.signing_in {
                         <p role="status" id="signin-waiting">{ tr(lang,
                             "Bitte melden Sie sich im Browser an. Die App wartet …",
