@@ -56,6 +56,7 @@ pub fn App() -> Html {
     let notices = use_state(|| crate::load::Load::Loading);
     let signing_in = use_state(|| false);
     let login_error = use_state(|| None::<muc_wire::ipc::AppError>);
+    let account_deleted = use_state(|| None::<u64>);
     let endpoint_busy = use_state(|| false);
     let endpoint_error = use_state(|| None::<muc_wire::ipc::AppError>);
     let resumed = use_state(|| None::<crate::pages::report::Resumed>);
@@ -491,9 +492,10 @@ pub fn App() -> Html {
         }
         Screen::Personal => {
             let on_login = {
-                let (signing_in, login_error, reload_login) =
-                    (signing_in.clone(), login_error.clone(), reload_login.clone());
+                let (signing_in, login_error, reload_login, account_deleted) =
+                    (signing_in.clone(), login_error.clone(), reload_login.clone(), account_deleted.clone());
                 Callback::from(move |()| {
+                    account_deleted.set(None);
                     let (signing_in, login_error, reload_login) =
                         (signing_in.clone(), login_error.clone(), reload_login.clone());
                     signing_in.set(true);
@@ -524,6 +526,13 @@ pub fn App() -> Html {
                     });
                 })
             };
+            let on_deleted = {
+                let (account_deleted, reload_login) = (account_deleted.clone(), reload_login.clone());
+                Callback::from(move |kept: u64| {
+                    account_deleted.set(Some(kept));
+                    reload_login.emit(());
+                })
+            };
             let favourites: Vec<String> = match &*finder_load {
                 crate::load::Load::Ready(snap) => snap
                     .favourites
@@ -541,7 +550,8 @@ pub fn App() -> Html {
                 <crate::pages::personal::Personal lang={l} favourites={favourites}
                     on_finders={navigate.reform(|()| Screen::Finders)} status={(*login_status).clone()} signing_in={*signing_in}
                     error={(*login_error).clone()} on_login={on_login} on_cancel={on_cancel} on_logout={on_logout}
-                    on_my_reports={navigate.reform(|()| Screen::MyReports)} on_signed_in={refresh_login.clone()} />
+                    on_my_reports={navigate.reform(|()| Screen::MyReports)} on_signed_in={refresh_login.clone()}
+                    deleted={*account_deleted} on_deleted={on_deleted} />
             }
         }
     };

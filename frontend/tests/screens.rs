@@ -1350,7 +1350,7 @@ async fn the_personal_area_signs_in_and_out_and_says_why_not() {
 async fn my_data_below_its_level_offers_the_sign_in_it_needs() {
     use muc_wire::ipc::{LoginStatus, SessionView};
     js_sys::eval(
-        "window.__TAURI__ = { core: { invoke: (cmd) => Promise.reject(cmd === 'export_my_data' \
+        "window.__TAURI__ = { core: { invoke: (cmd) => Promise.reject(cmd === 'export_my_data' || cmd === 'delete_my_account' \
             ? { kind: { level_needed: 'level3' }, detail: 'needs a sign-in at level3' } \
             : { kind: 'login', detail: 'cancelled' }) } }",
     )
@@ -1377,6 +1377,17 @@ async fn my_data_below_its_level_offers_the_sign_in_it_needs() {
     click(&button("Erneut anmelden, höhere Stufe"));
     wait_until("the failed sign-in said", || all("#export-error").len() == 1).await;
     assert_accessible("my data: the sign-in failed").await;
+    // Deleting the account is asked once more, then needs the level too.
+    click(&button("Konto löschen …"));
+    wait_until("asked once more", || all("#confirm-delete").len() == 1).await;
+    assert_accessible("my data: really delete?").await;
+    click(&button("Nein, behalten"));
+    wait_until("kept", || all("#confirm-delete").is_empty()).await;
+    click(&button("Konto löschen …"));
+    wait_until("asked again", || all("#confirm-delete").len() == 1).await;
+    click(&button("Ja, Konto löschen"));
+    wait_until("the level needed to delete", || texts("#level-needed").concat().contains("Zum Löschen Ihres Kontos"))
+        .await;
 }
 
 #[derive(Properties, PartialEq)]

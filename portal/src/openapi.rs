@@ -20,7 +20,9 @@ use muc_wire::open311::{
     CreatedRequest, Discovery, Open311Error, Service, ServiceDefinition, ServiceRequest, TokenAnswer,
 };
 use muc_wire::ops::AuditEntry;
-use muc_wire::personal::{LevelNeeded, Me, MyData, MyReport, PersonalRoute, Provider, ResourceMetadata, TrustLevel};
+use muc_wire::personal::{
+    AccountDeleted, LevelNeeded, Me, MyData, MyReport, PersonalRoute, Provider, ResourceMetadata, TrustLevel,
+};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi, ToSchema};
 
@@ -174,13 +176,13 @@ impl Modify for ReadyMade {
         health_ready, health_live, metrics, finders, finder, operator_finders, operator_finder_add,
         operator_finder_change, operator_finder_retire, operator_audit, operator_request_status,
         open311_discovery, open311_services, open311_service_definition, open311_requests, open311_create,
-        open311_request, open311_support, open311_token, open311_challenge, media, resource_metadata, me, my_data
+        open311_request, open311_support, open311_token, open311_challenge, media, resource_metadata, me, my_data, delete_account
     ),
     components(schemas(
         ApiError, Open311Error, LandingPage, Conformance, Collections, Collection, Feature<HotspotProperties>,
         FeatureCollection<HotspotProperties>, Finder, FinderCatalogue, AuditEntry, StatusChange, Discovery,
         Service, ServiceDefinition, ServiceRequest, CreatedRequest, TokenAnswer, ReportForm, SupportForm, Challenge,
-        ResourceMetadata, Provider, PersonalRoute, TrustLevel, Me, MyData, MyReport, LevelNeeded
+        ResourceMetadata, Provider, PersonalRoute, TrustLevel, Me, MyData, MyReport, LevelNeeded, AccountDeleted
     )),
     modifiers(&Security, &ReadyMade),
     tags(
@@ -338,6 +340,13 @@ fn me() {}
         (status = 403, description = "Signed in below level3: a new sign-in at the level named (RFC 9470 challenge in WWW-Authenticate)", body = LevelNeeded),
         (status = 503, description = "The identity provider cannot be reached", body = ApiError)))]
 fn my_data() {}
+
+#[utoipa::path(delete, path = "/me", tag = "personal", security(("citizen_token" = [])),
+    responses((status = 200, description = "The account is deleted (GDPR Art. 17); its reports stay for the city without account, contact data and device id", body = AccountDeleted),
+        (status = 401, description = "No valid access token", body = ApiError),
+        (status = 403, description = "Signed in below level3: a new sign-in at the level named (RFC 9470 challenge in WWW-Authenticate)", body = LevelNeeded),
+        (status = 503, description = "The identity provider cannot be reached", body = ApiError)))]
+fn delete_account() {}
 
 // ---- Open311 GeoReport v2 ------------------------------------------------
 

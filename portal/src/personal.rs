@@ -12,7 +12,7 @@ use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
-use muc_wire::personal::{Me, MyData, MyReport, PersonalRoute, ResourceMetadata, TrustLevel};
+use muc_wire::personal::{AccountDeleted, Me, MyData, MyReport, PersonalRoute, ResourceMetadata, TrustLevel};
 
 use crate::citizens::{Citizen, TokenError};
 use crate::error::Error;
@@ -22,10 +22,12 @@ pub const METADATA_PATH: &str = "/.well-known/oauth-protected-resource";
 
 /// Each personal route and the level it needs: the check and the metadata
 /// both read this list, so what the portal says is what it does.
-pub const ROUTES: [(&str, TrustLevel); 3] = [
+pub const ROUTES: [(&str, TrustLevel); 4] = [
     ("GET /me", TrustLevel::Level1),
     // Contact data of every report: at least "substantiell" (ELSTER, Authega).
     ("GET /me/export", TrustLevel::Level3),
+    // Cannot be undone: the same level as seeing everything.
+    ("DELETE /me", TrustLevel::Level3),
     ("GET /open311/v2/requests.{format}?account=me", TrustLevel::Level1),
 ];
 
@@ -37,7 +39,7 @@ pub fn needed(route: &str) -> TrustLevel {
 
 /// The personal routes (no CORS, never kept: see `app()`).
 pub fn router() -> Router<AppState> {
-    Router::new().route("/me", get(me)).route("/me/export", get(export))
+    Router::new().route("/me", get(me).delete(delete_account)).route("/me/export", get(export))
 }
 
 /// The public description of sign-in, with the other public reads.
@@ -137,6 +139,16 @@ async fn export(State(st): State<AppState>, headers: HeaderMap) -> Result<Respon
         Json(data),
     )
         .into_response())
+}
+
+/// Deletes the account (GDPR Art. 17): the portal keeps nothing that leads
+/// to the person. Their reports stay for the city (a street light is still
+/// broken), without account, contact data and device id, in one transaction.
+async fn delete_account(State(st): State<AppState>, headers: HeaderMap) -> Result<Response, Error> {
+    let c = citizen(&st, &headers, needed("DELETE /me")).await?;
+    let reports_kept = crate::open311::store::forget_account(&st.db, &c.sub).await?;
+    tracing::info!(reports_kept, "an account was deleted");
+    Ok(Json(AccountDeleted { reports_kept }).into_response())
 }
 
 #[cfg(test)]

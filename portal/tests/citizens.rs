@@ -17,6 +17,7 @@ use serde_json::Value;
 
 on_both_databases!(reports_belong_to_the_signed_in_account);
 on_both_databases!(each_route_needs_its_trust_level);
+on_both_databases!(a_deleted_account_leaves_its_reports_without_the_person);
 
 async fn access_token(op: &TestOp, user: &str) -> String {
     access_token_at(op, user, None).await
@@ -167,6 +168,18 @@ async fn forged_access_tokens_are_refused(db: TestDb) {
     }
 }
 
+/// The test provider, and the portal taking its tokens with BayernID's levels.
+async fn with_bayern_id(db: &TestDb) -> (TestOp, AppState) {
+    use TrustLevel::*;
+    let op = TestOp::start(300).expect("the OpenID provider");
+    let mut st = db.state().await;
+    st.settings().oidc = Some(Arc::new(
+        muc_portal::citizens::Oidc::new(&op.issuer, "muenchen-portal")
+            .with_levels("BayernID", vec![Level1, Level3, Level4]),
+    ));
+    (op, st)
+}
+
 fn get_with(path: &str, token: Option<&str>) -> Request<Body> {
     let mut r = Request::get(path);
     if let Some(t) = token {
@@ -183,12 +196,7 @@ fn get_with(path: &str, token: Option<&str>) -> Request<Body> {
 /// certificate (level 3), anna the eID card (level 4).
 async fn each_route_needs_its_trust_level(db: TestDb) {
     use TrustLevel::*;
-    let op = TestOp::start(300).expect("the OpenID provider");
-    let mut st = db.state().await;
-    st.settings().oidc = Some(Arc::new(
-        muc_portal::citizens::Oidc::new(&op.issuer, "muenchen-portal")
-            .with_levels("BayernID", vec![Level1, Level3, Level4]),
-    ));
+    let (op, st) = with_bayern_id(&db).await;
 
     let (status, _, meta) = call(&st, get_with("/.well-known/oauth-protected-resource", None)).await;
     assert_eq!(status, StatusCode::OK, "{meta}");
@@ -267,4 +275,52 @@ fn raise_level(token: &str) -> String {
     assert_eq!(claims["authlevel"], "level1", "{claims}");
     claims["authlevel"] = "level4".into();
     format!("{}.{}.{}", parts[0], b64.encode(serde_json::to_vec(&claims).expect("json")), parts[2])
+}
+
+fn delete_me(token: &str) -> Request<Body> {
+    Request::delete("/me")
+        .header(header::AUTHORIZATION, format!("Bearer {token}"))
+        .body(Body::empty())
+        .expect("request")
+}
+
+/// "Konto löschen" (GDPR Art. 17): at level 3, the account's reports lose
+/// account, contact data and device id, and stay for the city; someone
+/// else's reports keep theirs; below level 3 nothing changes (403).
+async fn a_deleted_account_leaves_its_reports_without_the_person(db: TestDb) {
+    use TrustLevel::*;
+    let (op, st) = with_bayern_id(&db).await;
+    let anna = access_token_at(&op, "anna", Some(Level4)).await;
+    let bert = access_token_at(&op, "bert", Some(Level3)).await;
+    let (_, _, annas) =
+        call(&st, post(Some(&anna), "&email=anna%40example.org&first_name=Anna&phone=089123&device_id=annas-phone"))
+            .await;
+    let (_, _, berts) = call(&st, post(Some(&bert), "&email=bert%40example.org")).await;
+    let annas = annas[0]["service_request_id"].as_str().expect("id").to_string();
+
+    let anna1 = access_token(&op, "anna").await;
+    let (status, challenge, _) = call(&st, delete_me(&anna1)).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "level 1 cannot delete");
+    assert!(challenge.is_some_and(|c| c.contains("insufficient_user_authentication")));
+    let (_, _, export) = call(&st, get_with("/me/export", Some(&anna))).await;
+    assert_eq!(export["reports"].as_array().map(Vec::len), Some(1), "nothing changed: {export}");
+
+    let (status, _, deleted) = call(&st, delete_me(&anna)).await;
+    assert_eq!(status, StatusCode::OK, "{deleted}");
+    assert_eq!(deleted["reports_kept"], 1);
+    let (_, _, export) = call(&st, get_with("/me/export", Some(&anna))).await;
+    assert_eq!(export["reports"].as_array().map(Vec::len), Some(0), "nothing left of Anna: {export}");
+    // account_id, email, first_name, last_name, phone, device_id
+    type Person = (Option<String>, Option<String>, Option<String>, Option<String>, Option<String>, Option<String>);
+    let row: Person =
+        sqlx::query_as("SELECT account_id, email, first_name, last_name, phone, device_id FROM requests WHERE id = $1")
+            .bind(&annas)
+            .fetch_one(&st.db)
+            .await
+            .expect("the report is still there");
+    assert_eq!(row, (None, None, None, None, None, None), "without anything that leads to Anna");
+    let (status, _, public) = call(&st, get_with(&format!("/open311/v2/requests/{annas}.json"), None)).await;
+    assert_eq!(status, StatusCode::OK, "the city still has the report: {public}");
+    let (_, _, export) = call(&st, get_with("/me/export", Some(&bert))).await;
+    assert_eq!(export["reports"][0]["email"], "bert@example.org", "Bert's untouched: {export} {berts}");
 }

@@ -238,6 +238,13 @@ pub async fn export_my_data(app: tauri::AppHandle, state: State<'_, AppState>) -
     crate::my_data::export(&state.login, &state.client, &folder, now()).await
 }
 
+/// Deletes the person's account at the portal, then signs out here.
+#[tauri::command]
+pub async fn delete_my_account(state: State<'_, AppState>) -> Answer<cmd::DeleteMyAccount> {
+    not_on_kiosk(&state)?;
+    crate::my_data::delete_account(&state.login, &state.client, now()).await
+}
+
 #[tauri::command]
 pub fn cancel_login(state: State<'_, AppState>) -> Out<cmd::CancelLogin> {
     state.login.cancel()

@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use muc_portal_client::PortalClient;
-use muc_wire::ipc::{AppError, ErrorKind, Exported};
+use muc_wire::ipc::{AccountDeleted, AppError, ErrorKind, Exported};
 
 use crate::login::Login;
 
@@ -24,6 +24,19 @@ pub async fn export(login: &Login, portal: &PortalClient, folder: &Path, now: i6
         .map_err(|e| AppError::new(ErrorKind::Storage, format!("{}: {e}", path.display())))?;
     tracing::info!(bytes = bytes.len(), "the person's data saved");
     Ok(Exported { path: path.to_string_lossy().into_owned() })
+}
+
+/// Deletes the person's account at the portal (their reports stay there,
+/// without anything that leads to them), then signs out on this device.
+pub async fn delete_account(login: &Login, portal: &PortalClient, now: i64) -> Result<AccountDeleted, AppError> {
+    let token = login
+        .access_token(now)
+        .await?
+        .ok_or_else(|| AppError::new(ErrorKind::Login, "not signed in, or the session has ended"))?;
+    let deleted = portal.delete_account(&token).await.map_err(|e| crate::errors::from_client(&e))?;
+    tracing::info!(reports_kept = deleted.reports_kept, "the person's account was deleted");
+    login.logout().await?;
+    Ok(deleted)
 }
 
 #[cfg(test)]
@@ -68,8 +81,11 @@ mod tests {
             serde_json::from_slice(&std::fs::read(&done.path).expect("the file")).expect("the portal's JSON");
         assert_eq!(data.account_id, "bert");
         assert!(done.path.ends_with("meine-daten-muenchen-1970-01-01.json"), "{}", done.path);
-        login.logout().await.expect("signed out");
-        let e = export(&login, &portal, &folder, 50).await.expect_err("signed out");
+        // Deleting the account: the portal forgets him, and this device signs out.
+        let deleted = delete_account(&login, &portal, 50).await.expect("deleted");
+        assert_eq!(deleted.reports_kept, 0);
+        assert!(login.status().session.is_none(), "signed out");
+        let e = export(&login, &portal, &folder, 60).await.expect_err("signed out");
         assert_eq!(e.kind, ErrorKind::Login);
     }
 }

@@ -83,7 +83,8 @@ async fn sign_in_report_for_the_account_and_sign_out() -> Result<()> {
 /// as the page says), asks for his data, is told it needs level 3 and offered
 /// that sign-in; the provider's page opens asking for level 3, he signs in
 /// with his ELSTER certificate (the test provider's bert reaches level 3), and
-/// the file is saved in his downloads folder without pressing again.
+/// the file is saved in his downloads folder without pressing again. Then
+/// he deletes his account, and the app is signed out.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_higher_level_for_my_data_is_a_new_sign_in() -> Result<()> {
     let op = TestOp::start(300).map_err(|e| e.to_string())?;
@@ -139,8 +140,14 @@ async fn a_higher_level_for_my_data_is_a_new_sign_in() -> Result<()> {
     assert_eq!(saved.len(), 1, "{done}: {saved:?}");
     let file: serde_json::Value = serde_json::from_slice(&std::fs::read(&saved[0])?)?;
     assert_eq!(file["account_id"], "bert", "{file}");
-    app.press("Abmelden").await?;
+
+    // Deleting the account (level 3 reached): asked once more, then done,
+    // and this device is signed out.
+    app.press("Konto löschen …").await?;
+    app.press("Ja, Konto löschen").await?;
+    app.text_until("#account-deleted", "say the account is gone", |t| t.contains("abgemeldet")).await?;
     app.button("Im Browser anmelden").await?;
+    app.screenshot("login-06-account-deleted").await?;
     app.close().await?;
     Ok(())
 }

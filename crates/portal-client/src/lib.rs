@@ -217,6 +217,12 @@ impl PortalClient {
         Ok(body.to_vec())
     }
 
+    /// `DELETE /me`: deletes the account; its reports stay without the person.
+    pub async fn delete_account(&self, bearer: &str) -> Result<muc_wire::personal::AccountDeleted, ClientError> {
+        let resp = self.http.delete(format!("{}/me", self.base)).bearer_auth(bearer).send().await?;
+        Self::read_json(resp).await
+    }
+
     async fn get_json<T: serde::de::DeserializeOwned>(&self, url: &str) -> Result<T, ClientError> {
         let resp =
             self.http.get(url).header(reqwest::header::ACCEPT, "application/geo+json, application/json").send().await?;

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::finders::Finder;
 use crate::hotspots::Site;
 use crate::open311::{Delivery, OutgoingReport, Service, ServiceDefinition, ServiceRequest};
+pub use crate::personal::AccountDeleted;
 
 /// What a shell command takes and answers: one description per command,
 /// named by both sides (the shell's handler returns `Answer<C>` or `Out<C>`,
@@ -61,6 +62,7 @@ macro_rules! for_each_command {
             GetLoginStatus = login_status (NoArgs) -> LoginStatus;
             Login = login (LoginArgs) -> SessionView;
             ExportMyData = export_my_data (NoArgs) -> Exported;
+            DeleteMyAccount = delete_my_account (NoArgs) -> AccountDeleted;
             CancelLogin = cancel_login (NoArgs) -> ();
             Logout = logout (NoArgs) -> ();
             GetNotices = notices (NoArgs) -> Notices;

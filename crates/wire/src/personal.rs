@@ -142,6 +142,15 @@ pub struct MyReport {
     pub phone: Option<String>,
 }
 
+/// `DELETE /me`: the account is gone from the portal; its reports stay for
+/// the city, without anything that leads to the person.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AccountDeleted {
+    /// Reports kept, with account, contact data and device id removed.
+    pub reports_kept: u64,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,7 +2,9 @@
 //! saved as a file (GDPR Art. 15 and 20). The portal asks for a sign-in at
 //! level 3 ("substantiell") for it; signed in lower, the section says which
 //! level is needed and offers that sign-in, then fetches the file, so the
-//! person is back where they were without pressing again.
+//! person is back where they were without pressing again. Deleting the
+//! account (GDPR Art. 17) is asked once more before it is done, and needs
+//! the same level.
 
 use muc_wire::ipc::{cmd, AppError, ErrorKind, Exported, LoginArgs};
 use muc_wire::personal::TrustLevel;
@@ -11,13 +13,22 @@ use yew::prelude::*;
 use crate::i18n::{self, tr, Lang};
 use crate::ipc;
 
+/// What the person asked for.
+#[derive(Clone, Copy, PartialEq)]
+enum Action {
+    Export,
+    Delete,
+}
+
 #[derive(Clone, PartialEq)]
 enum Step {
     Idle,
-    Exporting,
+    Working(Action),
     Done(Exported),
-    /// The portal wants a sign-in at this level.
-    NeedsLevel(TrustLevel),
+    /// "Really delete?"
+    Confirming,
+    /// The portal wants a sign-in at this level for the action.
+    NeedsLevel(TrustLevel, Action),
     /// Waiting for the browser: a new sign-in at this level.
     SigningIn(TrustLevel),
     Failed(AppError),
@@ -30,15 +41,26 @@ pub struct MyDataProps {
     pub level: Option<TrustLevel>,
     /// A new sign-in happened (the page shows the new level).
     pub on_signed_in: Callback<()>,
+    /// The account was deleted and this device signed out: how many
+    /// reports the city keeps without the person.
+    #[prop_or_default]
+    pub on_deleted: Callback<u64>,
 }
 
-/// Fetches the file; a too-low level becomes the offer to sign in again.
-fn export(step: UseStateHandle<Step>) {
-    step.set(Step::Exporting);
+/// Does what was asked; a too-low level becomes the offer to sign in again.
+fn run(action: Action, step: UseStateHandle<Step>, on_deleted: Callback<u64>) {
+    step.set(Step::Working(action));
     wasm_bindgen_futures::spawn_local(async move {
-        step.set(match ipc::ask::<cmd::ExportMyData>().await {
-            Ok(done) => Step::Done(done),
-            Err(AppError { kind: ErrorKind::LevelNeeded(level), .. }) => Step::NeedsLevel(level),
+        let answer = match action {
+            Action::Export => ipc::ask::<cmd::ExportMyData>().await.map(Step::Done),
+            Action::Delete => ipc::ask::<cmd::DeleteMyAccount>().await.map(|d| {
+                on_deleted.emit(d.reports_kept);
+                Step::Idle
+            }),
+        };
+        step.set(match answer {
+            Ok(next) => next,
+            Err(AppError { kind: ErrorKind::LevelNeeded(level), .. }) => Step::NeedsLevel(level, action),
             Err(e) => Step::Failed(e),
         });
     });
@@ -48,20 +70,24 @@ fn export(step: UseStateHandle<Step>) {
 pub fn MyData(props: &MyDataProps) -> Html {
     let lang = props.lang;
     let step = use_state(|| Step::Idle);
-    let on_export = {
+    let act = {
+        let (step, on_deleted) = (step.clone(), props.on_deleted.clone());
+        Callback::from(move |action: Action| run(action, step.clone(), on_deleted.clone()))
+    };
+    let to = |next: Step| {
         let step = step.clone();
-        Callback::from(move |_: MouseEvent| export(step.clone()))
+        Callback::from(move |_: MouseEvent| step.set(next.clone()))
     };
     let on_step_up = {
-        let (step, signed_in) = (step.clone(), props.on_signed_in.clone());
-        Callback::from(move |level: TrustLevel| {
-            let (step, signed_in) = (step.clone(), signed_in.clone());
+        let (step, signed_in, act) = (step.clone(), props.on_signed_in.clone(), act.clone());
+        Callback::from(move |(level, action): (TrustLevel, Action)| {
+            let (step, signed_in, act) = (step.clone(), signed_in.clone(), act.clone());
             step.set(Step::SigningIn(level));
             wasm_bindgen_futures::spawn_local(async move {
                 match ipc::call::<cmd::Login>(LoginArgs { level: Some(level) }).await {
                     Ok(_) => {
                         signed_in.emit(());
-                        export(step);
+                        act.emit(action);
                     }
                     Err(e) => step.set(Step::Failed(e)),
                 }
@@ -73,26 +99,49 @@ pub fn MyData(props: &MyDataProps) -> Html {
             let _ = ipc::ask::<cmd::CancelLogin>().await;
         })
     });
-    let reached = props.level.map(|l| l.words(lang == Lang::En)).unwrap_or(tr(lang, "unbekannt", "unknown"));
+    let en = lang == Lang::En;
+    let reached = props.level.map(|l| l.words(en)).unwrap_or(tr(lang, "unbekannt", "unknown"));
     let state = match &*step {
         Step::Idle => html! {},
-        Step::Exporting => {
-            html! { <p role="status" aria-busy="true">{ tr(lang, "Ihre Daten werden abgerufen …", "Fetching your data …") }</p> }
-        }
+        Step::Working(action) => html! {
+            <p role="status" aria-busy="true">{ match action {
+                Action::Export => tr(lang, "Ihre Daten werden abgerufen …", "Fetching your data …"),
+                Action::Delete => tr(lang, "Ihr Konto wird gelöscht …", "Deleting your account …"),
+            } }</p>
+        },
         Step::Done(done) => html! {
             <p role="status" id="export-done">{ format!("{} {}", tr(lang, "Gespeichert unter:", "Saved as:"), done.path) }</p>
         },
-        Step::NeedsLevel(level) => {
-            let level = *level;
+        Step::Confirming => html! {
+            <div role="alertdialog" id="confirm-delete" aria-labelledby="confirm-delete-text" class="notice">
+                <p id="confirm-delete-text">{ tr(lang,
+                    "Konto wirklich löschen? Das Portal vergisst Ihr Konto und alle Kontaktdaten. Ihre Meldungen bleiben für die Stadt erhalten, aber ohne Ihren Namen, Ihre Kontaktdaten und Ihr Konto. Das kann nicht rückgängig gemacht werden.",
+                    "Really delete your account? The portal forgets your account and all contact details. Your reports stay with the city, but without your name, contact details and account. This cannot be undone.") }</p>
+                <div class="actions">
+                    <button type="button" class="danger" onclick={act.reform(|_: MouseEvent| Action::Delete)}>{ tr(lang, "Ja, Konto löschen", "Yes, delete my account") }</button>
+                    <button type="button" class="secondary" onclick={to(Step::Idle)}>{ tr(lang, "Nein, behalten", "No, keep it") }</button>
+                </div>
+            </div>
+        },
+        Step::NeedsLevel(level, action) => {
+            let (level, action) = (*level, *action);
+            let what = match action {
+                Action::Export => {
+                    tr(lang, "Für Ihre Daten ist eine Anmeldung nötig mit", "Your data needs a sign-in at")
+                }
+                Action::Delete => tr(
+                    lang,
+                    "Zum Löschen Ihres Kontos ist eine Anmeldung nötig mit",
+                    "Deleting your account needs a sign-in at",
+                ),
+            };
             html! {
                 <div role="alert" id="level-needed" class="notice">
-                    <p>{ format!("{} {}. {} {}.",
-                        tr(lang, "Für Ihre Daten ist eine Anmeldung nötig mit", "Your data needs a sign-in at"), level.words(lang == Lang::En),
-                        tr(lang, "Sie sind angemeldet mit", "You signed in at"), reached) }</p>
+                    <p>{ format!("{what} {}. {} {reached}.", level.words(en), tr(lang, "Sie sind angemeldet mit", "You signed in at")) }</p>
                     <p class="hint">{ tr(lang,
-                        "Dafür melden Sie sich noch einmal an, zum Beispiel mit Ihrem ELSTER-Zertifikat oder dem Online-Ausweis. Danach werden Ihre Daten gleich gespeichert.",
-                        "For that you sign in once more, for example with your ELSTER certificate or the eID card. Your data is saved right after.") }</p>
-                    <button type="button" onclick={on_step_up.reform(move |_: MouseEvent| level)}>
+                        "Dafür melden Sie sich noch einmal an, zum Beispiel mit Ihrem ELSTER-Zertifikat oder dem Online-Ausweis. Danach geht es gleich weiter.",
+                        "For that you sign in once more, for example with your ELSTER certificate or the eID card. Then it goes on right away.") }</p>
+                    <button type="button" onclick={on_step_up.reform(move |_: MouseEvent| (level, action))}>
                         { tr(lang, "Erneut anmelden, höhere Stufe", "Sign in again at the higher level") }
                     </button>
                 </div>
@@ -110,16 +159,21 @@ pub fn MyData(props: &MyDataProps) -> Html {
             html! { <p role="alert" class="field-error" id="export-error">{ i18n::error_text(lang, e) }</p> }
         }
     };
-    let busy = matches!(*step, Step::Exporting | Step::SigningIn(_));
+    let busy = matches!(*step, Step::Working(_) | Step::SigningIn(_) | Step::Confirming);
     html! {
         <section class="card" aria-labelledby="my-data-heading">
             <h2 id="my-data-heading">{ tr(lang, "Meine Daten", "My data") }</h2>
             <p id="my-data-hint">{ tr(lang,
                 "Alles, was das Portal über Sie gespeichert hat, als Datei (JSON): Ihre Meldungen mit den Kontaktdaten, die Sie dazu angegeben haben.",
                 "Everything the portal holds about you, as a file (JSON): your reports with the contact details you gave with them.") }</p>
-            <button type="button" aria-describedby="my-data-hint" disabled={busy} onclick={on_export}>
-                { tr(lang, "Meine Daten herunterladen", "Download my data") }
-            </button>
+            <div class="actions">
+                <button type="button" aria-describedby="my-data-hint" disabled={busy} onclick={act.reform(|_: MouseEvent| Action::Export)}>
+                    { tr(lang, "Meine Daten herunterladen", "Download my data") }
+                </button>
+                <button type="button" class="secondary" disabled={busy} onclick={to(Step::Confirming)}>
+                    { tr(lang, "Konto löschen …", "Delete my account …") }
+                </button>
+            </div>
             { state }
         </section>
     }

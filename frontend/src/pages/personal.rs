@@ -27,6 +27,11 @@ pub struct PersonalProps {
     /// A new sign-in happened elsewhere on the page (a higher level).
     #[prop_or_default]
     pub on_signed_in: Callback<()>,
+    /// The account was deleted: reports the city keeps without the person.
+    #[prop_or_default]
+    pub deleted: Option<u64>,
+    #[prop_or_default]
+    pub on_deleted: Callback<u64>,
 }
 
 #[component]
@@ -59,7 +64,8 @@ pub fn Personal(props: &PersonalProps) -> Html {
                         <button type="button" class="secondary" onclick={props.on_logout.reform(|_| ())}>{ tr(lang, "Abmelden", "Sign out") }</button>
                     </div>
                 </section>
-                <crate::pages::my_data::MyData lang={lang} level={session.level} on_signed_in={props.on_signed_in.clone()} />
+                <crate::pages::my_data::MyData lang={lang} level={session.level} on_signed_in={props.on_signed_in.clone()}
+                    on_deleted={props.on_deleted.clone()} />
                 </>
             },
             None => html! {
@@ -99,6 +105,12 @@ pub fn Personal(props: &PersonalProps) -> Html {
     html! {
         <>
             <h1 tabindex="-1" class="page-title">{ tr(lang, "Persönlicher Bereich", "Personal area") }</h1>
+            if let Some(kept) = props.deleted {
+                <p role="status" id="account-deleted" class="notice">{ format!("{} {kept} {}", tr(lang,
+                    "Ihr Konto ist gelöscht und Sie sind abgemeldet. Für die Stadt bleiben ohne Ihre Daten erhalten:",
+                    "Your account is deleted and you are signed out. Kept for the city, without your data:"),
+                    tr(lang, "Meldung(en).", "report(s).")) }</p>
+            }
             if let Some(e) = &props.error {
                 <div role="alert" class="field-error" id="login-error"><p>{ i18n::error_text(lang, e) }</p></div>
             }

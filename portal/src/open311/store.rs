@@ -472,6 +472,19 @@ pub async fn contacts_of_account(pool: &AnyPool, account: &str) -> Result<Vec<Co
         .await
 }
 
+/// Removes everything that leads from reports to the person of `account`
+/// (account, contact data, device id); the reports stay. Returns how many.
+pub async fn forget_account(pool: &AnyPool, account: &str) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE requests SET account_id = NULL, email = NULL, first_name = NULL, last_name = NULL, phone = NULL, \
+         device_id = NULL WHERE account_id = $1",
+    )
+    .bind(account)
+    .execute(pool)
+    .await?;
+    Ok(done.rows_affected())
+}
+
 pub async fn by_token(pool: &AnyPool, token: &str) -> Result<Option<String>, sqlx::Error> {
     sqlx::query_scalar("SELECT id FROM requests WHERE token = $1").bind(token).fetch_optional(pool).await
 }
