@@ -18,6 +18,7 @@ use serde_json::Value;
 on_both_databases!(reports_belong_to_the_signed_in_account);
 on_both_databases!(each_route_needs_its_trust_level);
 on_both_databases!(a_deleted_account_leaves_its_reports_without_the_person);
+on_both_databases!(no_personal_route_reaches_another_persons_data);
 
 async fn access_token(op: &TestOp, user: &str) -> String {
     access_token_at(op, user, None).await
@@ -323,4 +324,43 @@ async fn a_deleted_account_leaves_its_reports_without_the_person(db: TestDb) {
     assert_eq!(status, StatusCode::OK, "the city still has the report: {public}");
     let (_, _, export) = call(&st, get_with("/me/export", Some(&bert))).await;
     assert_eq!(export["reports"][0]["email"], "bert@example.org", "Bert's untouched: {export} {berts}");
+}
+
+/// The authorization matrix: every personal route the portal lists
+/// (`personal::ROUTES`, so a route added later is tried too), called with
+/// Anna's token, also with Bert's account named in every way a client could
+/// try (query, path), never answers with Bert's data or changes it.
+async fn no_personal_route_reaches_another_persons_data(db: TestDb) {
+    let (op, st) = with_bayern_id(&db).await;
+    let anna = access_token_at(&op, "anna", Some(TrustLevel::Level4)).await;
+    let bert = access_token_at(&op, "bert", Some(TrustLevel::Level3)).await;
+    let (_, _, created) = call(&st, post(Some(&bert), "&email=bert%40example.org&description=Berts+Meldung")).await;
+    let berts_id = created[0]["service_request_id"].as_str().expect("id").to_string();
+    let (_, _, before) = call(&st, get_with("/me/export", Some(&bert))).await;
+    for (route, _) in muc_portal::personal::ROUTES {
+        let (method, path) = route.split_once(' ').expect("METHOD path");
+        let path = path.replace("{format}", "json");
+        let sep = if path.contains('?') { '&' } else { '?' };
+        for tried in [
+            path.clone(),
+            format!("{path}{sep}account=bert"),
+            format!("{path}{sep}account_id=bert&sub=bert"),
+            format!("{}/bert", path.split('?').next().unwrap_or_default()),
+        ] {
+            let req = Request::builder()
+                .method(method)
+                .uri(&tried)
+                .header(header::AUTHORIZATION, format!("Bearer {anna}"))
+                .body(Body::empty())
+                .expect("request");
+            let (status, _, body) = call(&st, req).await;
+            let text = body.to_string();
+            assert!(
+                !text.contains("bert@example.org") && !text.contains(&berts_id) && !text.contains("Berts Meldung"),
+                "{method} {tried} ({status}) answered with Bert's data: {text}"
+            );
+        }
+    }
+    let (_, _, after) = call(&st, get_with("/me/export", Some(&bert))).await;
+    assert_eq!(after["reports"], before["reports"], "Bert's data unchanged by anything Anna did");
 }
