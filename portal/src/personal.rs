@@ -1,5 +1,5 @@
 //! The personal area: who is signed in and how surely (`GET /me`), my data
-//! (`GET /me/export`), and where and how to sign in: the portal's metadata
+//! (`GET /me/export`, `DELETE /me`), and where and how to sign in: the portal's metadata
 //! as an OAuth protected resource (RFC 9728), naming the providers with the
 //! trust levels they offer and the level each personal route needs.
 //!

@@ -195,9 +195,18 @@ async fn list_requests(
     // own reports, from any device and of any age.
     let account = match params.get("account").map(String::as_str) {
         None => None,
-        Some("me") => Some(signed_in(st, headers, f, en).await?.ok_or_else(|| {
-            Error::new(StatusCode::UNAUTHORIZED, f, "account=me needs the citizen's access token (Bearer).")
-        })?),
+        Some("me") => {
+            let citizen = signed_in(st, headers, f, en).await?.ok_or_else(|| {
+                Error::new(StatusCode::UNAUTHORIZED, f, "account=me needs the citizen's access token (Bearer).")
+            })?;
+            // The level `personal::ROUTES` names for this, as for every personal route.
+            let needed = crate::personal::needed("GET /open311/v2/requests.{format}?account=me");
+            if citizen.level < needed {
+                let why = format!("account=me needs a sign-in at {}.", needed.code());
+                return Err(Error::new(StatusCode::FORBIDDEN, f, why));
+            }
+            Some(citizen.sub)
+        }
         Some(_) => return Err(Error::bad(f, "account takes only the value 'me'.")),
     };
     let start = parse_time(params, "start_date", f)?;
@@ -397,7 +406,12 @@ async fn support(
 
 /// The signed-in citizen's account id, if the request carries an access
 /// token; an invalid or expired token is refused (401), not ignored.
-async fn signed_in(st: &AppState, headers: &HeaderMap, f: Format, en: bool) -> Result<Option<String>, Error> {
+async fn signed_in(
+    st: &AppState,
+    headers: &HeaderMap,
+    f: Format,
+    en: bool,
+) -> Result<Option<crate::citizens::Citizen>, Error> {
     let Some(auth) = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()) else { return Ok(None) };
     let token = auth
         .strip_prefix("Bearer ")
@@ -408,9 +422,8 @@ async fn signed_in(st: &AppState, headers: &HeaderMap, f: Format, en: bool) -> R
         .oidc
         .as_ref()
         .ok_or_else(|| Error::new(StatusCode::UNAUTHORIZED, f, "Sign-in is not set up on this server."))?;
-    // Any level will do (`personal::ROUTES`: reports and `account=me` need level 1).
     match oidc.verify(token).await {
-        Ok(citizen) => Ok(Some(citizen.sub)),
+        Ok(citizen) => Ok(Some(citizen)),
         Err(crate::citizens::TokenError::Invalid(why)) => {
             tracing::info!(%why, "access token refused");
             let said = validate::Refusal::new(
@@ -530,7 +543,8 @@ async fn create(
         en = l.1.trim().to_ascii_lowercase().starts_with("en");
     }
     // The account comes from a verified access token only, never from a form field.
-    let account = signed_in(&st, &headers, f, en).await?;
+    // A report sent signed in belongs to the account, at any level.
+    let account = signed_in(&st, &headers, f, en).await?.map(|c| c.sub);
     // Anonymous reports carry a solved proof of work; signed-in citizens skip it.
     if let (Some(pow), None) = (&st.pow, &account) {
         let field = fields.iter().find(|(k, _)| k == "altcha").map(|(_, v)| v.as_str());
