@@ -29,6 +29,8 @@ pub enum Error {
         metadata_url: String,
     },
     Conflict(String),
+    /// A body over the route's limit.
+    PayloadTooLarge(String),
     UnsupportedMediaType(String),
     Internal(String),
     Unavailable(String),
@@ -50,6 +52,7 @@ impl std::fmt::Display for Error {
             | Error::InvalidToken(d)
             | Error::Forbidden(d)
             | Error::Conflict(d)
+            | Error::PayloadTooLarge(d)
             | Error::UnsupportedMediaType(d)
             | Error::Internal(d)
             | Error::Unavailable(d) => f.write_str(d),
@@ -115,6 +118,7 @@ impl IntoResponse for Error {
                     .into_response();
             }
             Error::Conflict(d) => (StatusCode::CONFLICT, "conflict", d),
+            Error::PayloadTooLarge(d) => (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", d),
             Error::UnsupportedMediaType(d) => (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", d),
             Error::Internal(detail) => {
                 tracing::error!(%detail, "internal error");

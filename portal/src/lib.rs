@@ -9,6 +9,7 @@ pub mod config;
 pub mod cors;
 pub mod db;
 pub mod error;
+pub mod favourites;
 pub mod finders;
 pub mod hotspots;
 pub mod index;

@@ -21,7 +21,8 @@ use muc_wire::open311::{
 };
 use muc_wire::ops::AuditEntry;
 use muc_wire::personal::{
-    AccountDeleted, LevelNeeded, Me, MyData, MyReport, PersonalRoute, Provider, ResourceMetadata, TrustLevel,
+    AccountDeleted, Favourite, FavouriteChange, FavouriteChanges, FavouriteKind, FavouriteList, FavouriteOp,
+    LevelNeeded, Me, MyData, MyReport, PersonalRoute, Provider, ResourceMetadata, SavedFavourite, TrustLevel,
 };
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi, ToSchema};
@@ -176,13 +177,15 @@ impl Modify for ReadyMade {
         health_ready, health_live, metrics, finders, finder, operator_finders, operator_finder_add,
         operator_finder_change, operator_finder_retire, operator_audit, operator_request_status,
         open311_discovery, open311_services, open311_service_definition, open311_requests, open311_create,
-        open311_request, open311_support, open311_token, open311_challenge, media, resource_metadata, me, my_data, delete_account
+        open311_request, open311_support, open311_token, open311_challenge, media, resource_metadata, me, my_data, delete_account,
+        my_favourites, change_my_favourites
     ),
     components(schemas(
         ApiError, Open311Error, LandingPage, Conformance, Collections, Collection, Feature<HotspotProperties>,
         FeatureCollection<HotspotProperties>, Finder, FinderCatalogue, AuditEntry, StatusChange, Discovery,
         Service, ServiceDefinition, ServiceRequest, CreatedRequest, TokenAnswer, ReportForm, SupportForm, Challenge,
-        ResourceMetadata, Provider, PersonalRoute, TrustLevel, Me, MyData, MyReport, LevelNeeded, AccountDeleted
+        ResourceMetadata, Provider, PersonalRoute, TrustLevel, Me, MyData, MyReport, LevelNeeded, AccountDeleted,
+        Favourite, FavouriteKind, SavedFavourite, FavouriteList, FavouriteOp, FavouriteChange, FavouriteChanges
     )),
     modifiers(&Security, &ReadyMade),
     tags(
@@ -347,6 +350,23 @@ fn my_data() {}
         (status = 403, description = "Signed in below level3: a new sign-in at the level named (RFC 9470 challenge in WWW-Authenticate)", body = LevelNeeded),
         (status = 503, description = "The identity provider cannot be reached", body = ApiError)))]
 fn delete_account() {}
+
+#[utoipa::path(get, path = "/me/favourites", tag = "personal", security(("citizen_token" = [])),
+    responses((status = 200, description = "The account's favourites, oldest first", body = FavouriteList),
+        (status = 401, description = "No valid access token", body = ApiError),
+        (status = 503, description = "The identity provider cannot be reached", body = ApiError)))]
+fn my_favourites() {}
+
+#[utoipa::path(post, path = "/me/favourites/changes", tag = "personal", security(("citizen_token" = [])),
+    request_body(content = FavouriteChanges, content_type = "application/json",
+        description = "Adds and removes in the order made (at most 300); for each favourite the change that arrives last wins"),
+    responses((status = 200, description = "Applied, all or none; the account's favourites now", body = FavouriteList),
+        (status = 400, description = "Not valid JSON, an invalid id, too many changes, or more than 300 favourites afterwards", body = ApiError),
+        (status = 401, description = "No valid access token", body = ApiError),
+        (status = 413, description = "Body over 128 KiB", body = ApiError),
+        (status = 415, description = "Not application/json", body = ApiError),
+        (status = 503, description = "The identity provider cannot be reached", body = ApiError)))]
+fn change_my_favourites() {}
 
 // ---- Open311 GeoReport v2 ------------------------------------------------
 

@@ -1,5 +1,5 @@
 //! The personal area: who is signed in and how surely (`GET /me`), my data
-//! (`GET /me/export`, `DELETE /me`), and where and how to sign in: the portal's metadata
+//! (`GET /me/export`, `DELETE /me`), favourites (`favourites.rs`), and where and how to sign in: the portal's metadata
 //! as an OAuth protected resource (RFC 9728), naming the providers with the
 //! trust levels they offer and the level each personal route needs.
 //!
@@ -22,8 +22,10 @@ pub const METADATA_PATH: &str = "/.well-known/oauth-protected-resource";
 
 /// Each personal route and the level it needs: the check and the metadata
 /// both read this list, so what the portal says is what it does.
-pub const ROUTES: [(&str, TrustLevel); 4] = [
+pub const ROUTES: [(&str, TrustLevel); 6] = [
     ("GET /me", TrustLevel::Level1),
+    ("GET /me/favourites", TrustLevel::Level1),
+    ("POST /me/favourites/changes", TrustLevel::Level1),
     // Contact data of every report: at least "substantiell" (ELSTER, Authega).
     ("GET /me/export", TrustLevel::Level3),
     // Cannot be undone: the same level as seeing everything.
@@ -39,7 +41,11 @@ pub fn needed(route: &str) -> TrustLevel {
 
 /// The personal routes (no CORS, never kept: see `app()`).
 pub fn router() -> Router<AppState> {
-    Router::new().route("/me", get(me).delete(delete_account)).route("/me/export", get(export))
+    Router::new()
+        .route("/me", get(me).delete(delete_account))
+        .route("/me/export", get(export))
+        .route("/me/favourites", get(crate::favourites::list))
+        .route("/me/favourites/changes", axum::routing::post(crate::favourites::change))
 }
 
 /// The public description of sign-in, with the other public reads.
@@ -129,7 +135,8 @@ async fn export(State(st): State<AppState>, headers: HeaderMap) -> Result<Respon
             MyReport { report, email, first_name, last_name, phone }
         })
         .collect();
-    let data = MyData { account_id: c.sub, made_at: crate::rfc3339(crate::now()), reports };
+    let favourites = crate::favourites::of_account(&st.db, &c.sub).await?.items;
+    let data = MyData { account_id: c.sub, made_at: crate::rfc3339(crate::now()), reports, favourites };
     Ok((
         [
             (header::CONTENT_DISPOSITION, "attachment; filename=\"meine-daten.json\""),
@@ -143,12 +150,16 @@ async fn export(State(st): State<AppState>, headers: HeaderMap) -> Result<Respon
 
 /// Deletes the account (GDPR Art. 17): the portal keeps nothing that leads
 /// to the person. Their reports stay for the city (a street light is still
-/// broken), without account, contact data and device id, in one transaction.
+/// broken), without account, contact data and device id; the favourites
+/// are deleted; all in one transaction.
 async fn delete_account(State(st): State<AppState>, headers: HeaderMap) -> Result<Response, Error> {
     let c = citizen(&st, &headers, needed("DELETE /me")).await?;
-    let reports_kept = crate::open311::store::forget_account(&st.db, &c.sub).await?;
-    tracing::info!(reports_kept, "an account was deleted");
-    Ok(Json(AccountDeleted { reports_kept }).into_response())
+    let mut tx = crate::db::begin_write(&st.db).await?;
+    let reports_kept = crate::open311::store::forget_account(&mut tx, &c.sub).await?;
+    let favourites_deleted = crate::favourites::forget(&mut tx, &c.sub).await?;
+    tx.commit().await?;
+    tracing::info!(reports_kept, favourites_deleted, "an account was deleted");
+    Ok(Json(AccountDeleted { reports_kept, favourites_deleted }).into_response())
 }
 
 #[cfg(test)]

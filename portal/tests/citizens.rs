@@ -19,6 +19,8 @@ on_both_databases!(reports_belong_to_the_signed_in_account);
 on_both_databases!(each_route_needs_its_trust_level);
 on_both_databases!(a_deleted_account_leaves_its_reports_without_the_person);
 on_both_databases!(no_personal_route_reaches_another_persons_data);
+on_both_databases!(favourites_are_the_accounts_on_every_device);
+on_both_databases!(favourites_refuse_what_is_wrong_and_keep_what_was_there);
 
 async fn access_token(op: &TestOp, user: &str) -> String {
     access_token_at(op, user, None).await
@@ -336,6 +338,9 @@ async fn no_personal_route_reaches_another_persons_data(db: TestDb) {
     let bert = access_token_at(&op, "bert", Some(TrustLevel::Level3)).await;
     let (_, _, created) = call(&st, post(Some(&bert), "&email=bert%40example.org&description=Berts+Meldung")).await;
     let berts_id = created[0]["service_request_id"].as_str().expect("id").to_string();
+    let (status, _, _) =
+        call(&st, changes(Some(&bert), r#"{"changes":[{"op":"add","kind":"finder","id":"berts-finder"}]}"#)).await;
+    assert_eq!(status, StatusCode::OK);
     let (_, _, before) = call(&st, get_with("/me/export", Some(&bert))).await;
     for (route, _) in muc_portal::personal::ROUTES {
         let (method, path) = route.split_once(' ').expect("METHOD path");
@@ -347,20 +352,172 @@ async fn no_personal_route_reaches_another_persons_data(db: TestDb) {
             format!("{path}{sep}account_id=bert&sub=bert"),
             format!("{}/bert", path.split('?').next().unwrap_or_default()),
         ] {
+            // A write tries to remove Bert's favourite, as if it were Anna's.
+            let body = if method == "POST" {
+                r#"{"changes":[{"op":"remove","kind":"finder","id":"berts-finder"}]}"#
+            } else {
+                ""
+            };
             let req = Request::builder()
                 .method(method)
                 .uri(&tried)
                 .header(header::AUTHORIZATION, format!("Bearer {anna}"))
-                .body(Body::empty())
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(Body::from(body))
                 .expect("request");
             let (status, _, body) = call(&st, req).await;
             let text = body.to_string();
             assert!(
-                !text.contains("bert@example.org") && !text.contains(&berts_id) && !text.contains("Berts Meldung"),
+                !text.contains("bert@example.org")
+                    && !text.contains(&berts_id)
+                    && !text.contains("Berts Meldung")
+                    && !text.contains("berts-finder"),
                 "{method} {tried} ({status}) answered with Bert's data: {text}"
             );
         }
     }
     let (_, _, after) = call(&st, get_with("/me/export", Some(&bert))).await;
-    assert_eq!(after["reports"], before["reports"], "Bert's data unchanged by anything Anna did");
+    assert_eq!(after["reports"], before["reports"], "Bert's reports unchanged by anything Anna did");
+    assert_eq!(after["favourites"], before["favourites"], "Bert's favourites unchanged by anything Anna did");
+    assert_eq!(before["favourites"][0]["id"], "berts-finder");
+}
+
+fn changes(token: Option<&str>, body: &str) -> Request<Body> {
+    let mut r = Request::post("/me/favourites/changes").header(header::CONTENT_TYPE, "application/json");
+    if let Some(t) = token {
+        r = r.header(header::AUTHORIZATION, format!("Bearer {t}"));
+    }
+    r.body(Body::from(body.to_string())).expect("request")
+}
+
+fn ids(list: &Value) -> Vec<String> {
+    list["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|f| format!("{}:{}", f["kind"].as_str().unwrap_or("?"), f["id"].as_str().unwrap_or("?")))
+        .collect()
+}
+
+/// Favourites belong to the account, not the device: two devices (two
+/// sign-ins of Anna) see one list; changes apply in order, the last change
+/// of a favourite wins, a batch sent twice changes nothing more; two
+/// devices writing at once lose nothing; the export has them and deleting
+/// the account deletes them, Bert's untouched.
+async fn favourites_are_the_accounts_on_every_device(db: TestDb) {
+    use TrustLevel::*;
+    let (op, st) = with_bayern_id(&db).await;
+    let phone = access_token(&op, "anna").await;
+    let laptop = access_token(&op, "anna").await;
+    let bert = access_token(&op, "bert").await;
+
+    let (status, _, empty) = call(&st, get_with("/me/favourites", Some(&phone))).await;
+    assert_eq!(status, StatusCode::OK, "{empty}");
+    assert_eq!(ids(&empty), Vec::<String>::new());
+
+    let batch = r#"{"changes":[
+        {"op":"add","kind":"hotspot","id":"marienplatz"},
+        {"op":"add","kind":"finder","id":"kita-finder-muenchen"},
+        {"op":"add","kind":"category","id":"graffiti"},
+        {"op":"remove","kind":"hotspot","id":"marienplatz"},
+        {"op":"add","kind":"screen","id":"wifi"},
+        {"op":"add","kind":"hotspot","id":"marienplatz"}]}"#;
+    let (status, _, after) = call(&st, changes(Some(&phone), batch)).await;
+    assert_eq!(status, StatusCode::OK, "{after}");
+    let expected = ["finder:kita-finder-muenchen", "category:graffiti", "screen:wifi", "hotspot:marienplatz"];
+    assert_eq!(ids(&after), expected, "in the order added, the last change of each winning");
+    let (_, _, again) = call(&st, changes(Some(&phone), batch)).await;
+    assert_eq!(ids(&again), expected, "the same batch twice (its answer lost) changes nothing");
+    let (_, _, seen) = call(&st, get_with("/me/favourites", Some(&laptop))).await;
+    assert_eq!(ids(&seen), expected, "the other device sees the same list");
+    assert!(seen["items"][0]["added_at"].as_str().is_some_and(|t| t.ends_with('Z')), "{seen}");
+
+    // Bert has his own.
+    let (_, _, berts) =
+        call(&st, changes(Some(&bert), r#"{"changes":[{"op":"add","kind":"finder","id":"berts-finder"}]}"#)).await;
+    assert_eq!(ids(&berts), ["finder:berts-finder"]);
+
+    // Two devices at once, 20 adds each: nothing lost.
+    let one = (0..20).map(|i| format!(r#"{{"op":"add","kind":"hotspot","id":"phone-{i}"}}"#)).collect::<Vec<_>>();
+    let two = (0..20).map(|i| format!(r#"{{"op":"add","kind":"hotspot","id":"laptop-{i}"}}"#)).collect::<Vec<_>>();
+    let (a, b) = tokio::join!(
+        call(&st, changes(Some(&phone), &format!(r#"{{"changes":[{}]}}"#, one.join(",")))),
+        call(&st, changes(Some(&laptop), &format!(r#"{{"changes":[{}]}}"#, two.join(",")))),
+    );
+    assert_eq!((a.0, b.0), (StatusCode::OK, StatusCode::OK), "{} {}", a.2, b.2);
+    let (_, _, both) = call(&st, get_with("/me/favourites", Some(&laptop))).await;
+    assert_eq!(ids(&both).len(), 4 + 40, "{both}");
+
+    // In the export (level 3), and gone with the account.
+    let anna3 = access_token_at(&op, "anna", Some(Level3)).await;
+    let (_, _, export) = call(&st, get_with("/me/export", Some(&anna3))).await;
+    assert_eq!(ids(&serde_json::json!({ "items": export["favourites"] })).len(), 44, "{export}");
+    let (status, _, deleted) = call(&st, delete_me(&anna3)).await;
+    assert_eq!(status, StatusCode::OK, "{deleted}");
+    assert_eq!(deleted["favourites_deleted"], 44);
+    let (_, _, left) = call(&st, get_with("/me/favourites", Some(&phone))).await;
+    assert_eq!(ids(&left), Vec::<String>::new(), "nothing of Anna's left");
+    let (_, _, berts) = call(&st, get_with("/me/favourites", Some(&bert))).await;
+    assert_eq!(ids(&berts), ["finder:berts-finder"], "Bert's untouched");
+}
+
+/// What is wrong is refused with a clear error, and the whole batch with
+/// it (nothing half applied): no token (refused before the body is read,
+/// so a huge body without one is a 401, not a 413), not JSON, another media
+/// type, an unknown kind, a control character or an empty id, too many
+/// changes, a body over the limit, more favourites than an account keeps.
+async fn favourites_refuse_what_is_wrong_and_keep_what_was_there(db: TestDb) {
+    let (op, st) = with_bayern_id(&db).await;
+    let anna = access_token(&op, "anna").await;
+    let (_, _, before) =
+        call(&st, changes(Some(&anna), r#"{"changes":[{"op":"add","kind":"finder","id":"hebammen"}]}"#)).await;
+    assert_eq!(ids(&before), ["finder:hebammen"]);
+
+    let huge = format!(r#"{{"changes":[{{"op":"add","kind":"finder","id":"{}"}}]}}"#, "x".repeat(1 << 20));
+    let (status, challenge, _) = call(&st, changes(None, &huge)).await;
+    assert_eq!((status, challenge.as_deref()), (StatusCode::UNAUTHORIZED, Some("Bearer")));
+    let (status, _, body) = call(&st, changes(Some(&anna), &huge)).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{body}");
+    let wrong_type = Request::post("/me/favourites/changes")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::AUTHORIZATION, format!("Bearer {anna}"))
+        .body(Body::from("op=add"))
+        .expect("request");
+    assert_eq!(call(&st, wrong_type).await.0, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+
+    let too_many = format!(
+        r#"{{"changes":[{}]}}"#,
+        (0..301).map(|i| format!(r#"{{"op":"add","kind":"hotspot","id":"h{i}"}}"#)).collect::<Vec<_>>().join(",")
+    );
+    for (bad, code) in [
+        ("{not json", "invalid_json"),
+        (r#"{"changes":[{"op":"add","kind":"pizza","id":"x"}]}"#, "invalid_json"),
+        (
+            r#"{"changes":[{"op":"add","kind":"finder","id":"ok"},{"op":"add","kind":"finder","id":"a\u0007b"}]}"#,
+            "invalid_favourite",
+        ),
+        (r#"{"changes":[{"op":"add","kind":"finder","id":""}]}"#, "invalid_favourite"),
+        (too_many.as_str(), "too_many_changes"),
+    ] {
+        let (status, _, body) = call(&st, changes(Some(&anna), bad)).await;
+        assert_eq!((status, body["code"].as_str()), (StatusCode::BAD_REQUEST, Some(code)), "{bad:.80}: {body}");
+        assert!(body["description"].as_str().is_some_and(|d| d.len() > 10), "{body}");
+    }
+    // 300 fit; one more refuses the batch whole.
+    for chunk in 0..2 {
+        let adds = (0..150)
+            .map(|i| format!(r#"{{"op":"add","kind":"hotspot","id":"h{chunk}-{i}"}}"#))
+            .collect::<Vec<_>>()
+            .join(",");
+        let (status, _, body) = call(&st, changes(Some(&anna), &format!(r#"{{"changes":[{adds}]}}"#))).await;
+        if chunk == 0 {
+            assert_eq!(status, StatusCode::OK, "{body}");
+        } else {
+            assert_eq!((status, body["code"].as_str()), (StatusCode::BAD_REQUEST, Some("too_many_favourites")));
+        }
+    }
+    let (_, _, after) = call(&st, get_with("/me/favourites", Some(&anna))).await;
+    let after = ids(&after);
+    assert_eq!(after.len(), 151, "the refused batch left nothing behind");
+    assert_eq!(after[0], "finder:hebammen", "what was there is still there");
 }

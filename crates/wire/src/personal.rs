@@ -128,6 +128,9 @@ pub struct MyData {
     pub made_at: String,
     /// The reports sent while signed in, with the contact data given with each.
     pub reports: Vec<MyReport>,
+    /// The account's favourites.
+    #[serde(default)]
+    pub favourites: Vec<SavedFavourite>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -149,6 +152,130 @@ pub struct MyReport {
 pub struct AccountDeleted {
     /// Reports kept, with account, contact data and device id removed.
     pub reports_kept: u64,
+    /// Favourites deleted.
+    #[serde(default)]
+    pub favourites_deleted: u64,
+}
+
+/// What can be a favourite: a hotspot site, a capacity finder, a report
+/// category (a GeoReport `service_code`), or one of the app's screens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum FavouriteKind {
+    Hotspot,
+    Finder,
+    Category,
+    Screen,
+}
+
+impl FavouriteKind {
+    pub const ALL: [FavouriteKind; 4] =
+        [FavouriteKind::Hotspot, FavouriteKind::Finder, FavouriteKind::Category, FavouriteKind::Screen];
+
+    /// As stored and sent.
+    pub fn code(self) -> &'static str {
+        match self {
+            FavouriteKind::Hotspot => "hotspot",
+            FavouriteKind::Finder => "finder",
+            FavouriteKind::Category => "category",
+            FavouriteKind::Screen => "screen",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<FavouriteKind> {
+        FavouriteKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+}
+
+/// One favourite: what it is and its id there. The portal does not check
+/// that the id exists (a finder can retire, a category can be another
+/// server's); the app shows one it no longer knows as gone.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Favourite {
+    pub kind: FavouriteKind,
+    /// 1 to 200 characters, no control characters.
+    pub id: String,
+}
+
+/// At most this many favourites per account (and per device).
+pub const MAX_FAVOURITES: usize = 300;
+/// At most this many changes in one `POST /me/favourites/changes`.
+pub const MAX_FAVOURITE_CHANGES: usize = 300;
+
+impl Favourite {
+    pub fn new(kind: FavouriteKind, id: impl Into<String>) -> Self {
+        Favourite { kind, id: id.into() }
+    }
+
+    /// Whether the id can be stored (checked by app and portal alike).
+    pub fn check(&self) -> Result<(), String> {
+        let n = self.id.chars().count();
+        if n == 0 || n > 200 {
+            return Err(format!("a {} id has 1 to 200 characters, this one {n}", self.kind.code()));
+        }
+        if self.id.chars().any(char::is_control) || self.id.trim().is_empty() {
+            return Err(format!("a {} id is plain text without control characters", self.kind.code()));
+        }
+        Ok(())
+    }
+}
+
+/// A favourite as the account keeps it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SavedFavourite {
+    pub kind: FavouriteKind,
+    pub id: String,
+    /// When it was first added to the account (RFC 3339).
+    pub added_at: String,
+}
+
+/// `GET /me/favourites`: the account's favourites, oldest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FavouriteList {
+    pub items: Vec<SavedFavourite>,
+}
+
+impl FavouriteList {
+    pub fn favourites(&self) -> Vec<Favourite> {
+        self.items.iter().map(|s| Favourite::new(s.kind, s.id.clone())).collect()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum FavouriteOp {
+    Add,
+    Remove,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FavouriteChange {
+    pub op: FavouriteOp,
+    pub kind: FavouriteKind,
+    pub id: String,
+}
+
+impl FavouriteChange {
+    pub fn favourite(&self) -> Favourite {
+        Favourite::new(self.kind, self.id.clone())
+    }
+}
+
+/// `POST /me/favourites/changes`: changes made on a device, in the order
+/// made, applied in one go. The merge rule: every change is an add or a
+/// remove of one favourite; for each favourite the change that reaches the
+/// portal last wins; nothing else is touched. Both are idempotent, so a batch
+/// sent twice (an answer lost on the way) changes nothing the second time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FavouriteChanges {
+    pub changes: Vec<FavouriteChange>,
 }
 
 #[cfg(test)]
@@ -164,5 +291,18 @@ mod tests {
         }
         assert_eq!(TrustLevel::from_code("level5"), None);
         assert_eq!(TrustLevel::from_code("LEVEL1"), None, "claims are compared exactly");
+    }
+
+    #[test]
+    fn a_favourite_id_is_plain_text_of_reasonable_length() {
+        assert!(Favourite::new(FavouriteKind::Finder, "kita-finder-muenchen").check().is_ok());
+        assert!(Favourite::new(FavouriteKind::Hotspot, "ä".repeat(200)).check().is_ok(), "characters, not bytes");
+        for bad in ["", "   ", "a\u{0}b", "line\nbreak", &"x".repeat(201)] {
+            assert!(Favourite::new(FavouriteKind::Screen, bad).check().is_err(), "{bad:?}");
+        }
+        for k in FavouriteKind::ALL {
+            assert_eq!(FavouriteKind::from_code(k.code()), Some(k));
+            assert_eq!(serde_json::to_string(&k).expect("json"), format!("\"{}\"", k.code()));
+        }
     }
 }

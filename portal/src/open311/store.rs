@@ -474,13 +474,13 @@ pub async fn contacts_of_account(pool: &AnyPool, account: &str) -> Result<Vec<Co
 
 /// Removes everything that leads from reports to the person of `account`
 /// (account, contact data, device id); the reports stay. Returns how many.
-pub async fn forget_account(pool: &AnyPool, account: &str) -> Result<u64, sqlx::Error> {
+pub async fn forget_account(tx: &mut sqlx::Transaction<'_, sqlx::Any>, account: &str) -> Result<u64, sqlx::Error> {
     let done = sqlx::query(
         "UPDATE requests SET account_id = NULL, email = NULL, first_name = NULL, last_name = NULL, phone = NULL, \
          device_id = NULL WHERE account_id = $1",
     )
     .bind(account)
-    .execute(pool)
+    .execute(&mut **tx)
     .await?;
     Ok(done.rows_affected())
 }
