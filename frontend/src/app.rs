@@ -20,6 +20,7 @@ use crate::route::Screen;
 use muc_wire::ipc::{
     cmd, DesktopNoticesArgs, DraftIdArgs, NearbyArgs, OpenFinderArgs, OpenInMapArgs, SetFavouriteArgs, SupportArgs,
 };
+use muc_wire::personal::{Favourite, FavouriteKind};
 
 pub fn now_secs() -> i64 {
     (js_sys::Date::now() / 1000.0) as i64
@@ -57,6 +58,7 @@ pub fn App() -> Html {
     let signing_in = use_state(|| false);
     let login_error = use_state(|| None::<muc_wire::ipc::AppError>);
     let account_deleted = use_state(|| None::<u64>);
+    let favs = use_state(|| crate::load::Load::<muc_wire::ipc::FavouriteView>::Loading);
     let endpoint_busy = use_state(|| false);
     let endpoint_error = use_state(|| None::<muc_wire::ipc::AppError>);
     let resumed = use_state(|| None::<crate::pages::report::Resumed>);
@@ -92,6 +94,8 @@ pub fn App() -> Html {
     // (its "saved" message with it) while the new level is fetched.
     let refresh_login = crate::load::refresher(login_status.clone(), ipc::ask::<cmd::GetLoginStatus>);
     let reload_notices = loader(notices.clone(), ipc::ask::<cmd::GetNotices>);
+    // Synced with the account on each visit: another device's changes show.
+    let refresh_favs = crate::load::refresher(favs.clone(), ipc::ask::<cmd::LoadFavourites>);
 
     // Load each area's data the first time it is opened.
     {
@@ -101,7 +105,11 @@ pub fn App() -> Html {
             (catalogue_fetched.clone(), reload_catalogue.clone(), reload_mine.clone());
         let (reload_drafts, reload_endpoint) = (reload_drafts.clone(), reload_endpoint.clone());
         let (reload_login, reload_notices) = (reload_login.clone(), reload_notices.clone());
+        let refresh_favs = refresh_favs.clone();
         use_effect_with((*screen).clone(), move |s| {
+            if matches!(s, Screen::Personal | Screen::Finders | Screen::HotspotDetail(_)) {
+                refresh_favs.emit(());
+            }
             if *s == Screen::Notices {
                 reload_notices.emit(());
             }
@@ -120,7 +128,7 @@ pub fn App() -> Html {
             if *s == Screen::MyReports {
                 reload_mine.emit(());
             }
-            if *s == Screen::Hotspots && !*fetched {
+            if matches!(s, Screen::Hotspots | Screen::HotspotDetail(_)) && !*fetched {
                 fetched.set(true);
                 if showing_saved {
                     refresh_saved.emit(());
@@ -241,24 +249,28 @@ pub fn App() -> Html {
             });
         })
     };
-    let on_favourite = {
-        let (finder_load, open_error) = (finder_load.clone(), open_error.clone());
-        Callback::from(move |(id, on): (String, bool)| {
-            let (finder_load, open_error) = (finder_load.clone(), open_error.clone());
+    // Marks or unmarks any favourite; the finder list shows its own from the answer.
+    let set_favourite = {
+        let (finder_load, open_error, favs) = (finder_load.clone(), open_error.clone(), favs.clone());
+        Callback::from(move |(favourite, on): (Favourite, bool)| {
+            let (finder_load, open_error, favs) = (finder_load.clone(), open_error.clone(), favs.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match ipc::call::<cmd::SetFavourite>(SetFavouriteArgs { finder_id: id, favourite: on }).await {
-                    Ok(favourites) => {
+                match ipc::call::<cmd::SetFavourite>(SetFavouriteArgs { favourite, on }).await {
+                    Ok(view) => {
                         if let FinderLoad::Ready(s) = &*finder_load {
                             let mut next = (**s).clone();
-                            next.favourites = favourites;
+                            next.favourites = view.ids(FavouriteKind::Finder);
                             finder_load.set(FinderLoad::Ready(Rc::new(next)));
                         }
+                        favs.set(crate::load::Load::Ready(Rc::new(view)));
                     }
                     Err(e) => open_error.set(Some(e)),
                 }
             });
         })
     };
+    let on_favourite = set_favourite.reform(|(id, on): (String, bool)| (Favourite::new(FavouriteKind::Finder, id), on));
+    let is_favourite = |kind: FavouriteKind, id: &str| matches!(&*favs, crate::load::Load::Ready(v) if v.has(kind, id));
     let on_locate = {
         let (locate, place) = (locate.clone(), place.clone());
         Callback::from(move |()| request_location(locate.clone(), place.clone()))
@@ -293,10 +305,15 @@ pub fn App() -> Html {
                             attribution={snap.attribution.clone()}
                             offline={matches!(snap.source, muc_wire::ipc::DataSource::Cache { .. })}
                             map_error={(*map_error).clone()}
+                            favourite={is_favourite(FavouriteKind::Hotspot, id)}
+                            on_favourite={set_favourite.reform({ let id = id.clone();
+                                move |on| (Favourite::new(FavouriteKind::Hotspot, id.clone()), on) })}
                             on_back={navigate.reform(|()| Screen::Hotspots)} on_open_map={on_open_map} />
                     }
                 }
             }
+            // Opened from a favourite before the sites were loaded.
+            Load::Loading => html! { <p role="status">{ tr(l, "Wird geladen …", "Loading …") }</p> },
             _ => html! {
                 <Home lang={l} on_navigate={navigate.clone()} />
             },
@@ -494,10 +511,12 @@ pub fn App() -> Html {
             let on_login = {
                 let (signing_in, login_error, reload_login, account_deleted) =
                     (signing_in.clone(), login_error.clone(), reload_login.clone(), account_deleted.clone());
+                let refresh_favs = refresh_favs.clone();
                 Callback::from(move |()| {
                     account_deleted.set(None);
                     let (signing_in, login_error, reload_login) =
                         (signing_in.clone(), login_error.clone(), reload_login.clone());
+                    let refresh_favs = refresh_favs.clone();
                     signing_in.set(true);
                     login_error.set(None);
                     wasm_bindgen_futures::spawn_local(async move {
@@ -506,6 +525,7 @@ pub fn App() -> Html {
                         }
                         signing_in.set(false);
                         reload_login.emit(());
+                        refresh_favs.emit(());
                     });
                 })
             };
@@ -515,39 +535,72 @@ pub fn App() -> Html {
                 })
             });
             let on_logout = {
-                let (login_error, reload_login) = (login_error.clone(), reload_login.clone());
+                let (login_error, reload_login, refresh_favs) =
+                    (login_error.clone(), reload_login.clone(), refresh_favs.clone());
                 Callback::from(move |()| {
-                    let (login_error, reload_login) = (login_error.clone(), reload_login.clone());
+                    let (login_error, reload_login, refresh_favs) =
+                        (login_error.clone(), reload_login.clone(), refresh_favs.clone());
                     wasm_bindgen_futures::spawn_local(async move {
                         if let Err(e) = ipc::ask::<cmd::Logout>().await {
                             login_error.set(Some(e));
                         }
                         reload_login.emit(());
+                        refresh_favs.emit(());
                     });
                 })
             };
             let on_deleted = {
-                let (account_deleted, reload_login) = (account_deleted.clone(), reload_login.clone());
+                let (account_deleted, reload_login, refresh_favs) =
+                    (account_deleted.clone(), reload_login.clone(), refresh_favs.clone());
                 Callback::from(move |kept: u64| {
                     account_deleted.set(Some(kept));
                     reload_login.emit(());
+                    refresh_favs.emit(());
                 })
             };
-            let favourites: Vec<String> = match &*finder_load {
-                crate::load::Load::Ready(snap) => snap
-                    .favourites
-                    .iter()
-                    .filter_map(|id| {
-                        snap.finders
+            let en = l == crate::i18n::Lang::En;
+            let name_of = |f: &Favourite| -> Option<String> {
+                match f.kind {
+                    FavouriteKind::Finder => match &*finder_load {
+                        FinderLoad::Ready(s) => s.finders.iter().find(|x| x.id == f.id).map(|x| x.name(en).to_string()),
+                        _ => None,
+                    },
+                    FavouriteKind::Hotspot => match &*load {
+                        Load::Ready(s) => s.sites.iter().find(|x| x.id == f.id).map(|x| x.name.clone()),
+                        // Named once the sites are loaded; it opens meanwhile.
+                        _ => Some(f.id.clone()),
+                    },
+                    FavouriteKind::Category => match &*catalogue {
+                        crate::load::Load::Ready(c) => c
+                            .categories
                             .iter()
-                            .find(|f| &f.id == id)
-                            .map(|f| f.name(l == crate::i18n::Lang::En).to_string())
-                    })
-                    .collect(),
-                _ => Vec::new(),
+                            .find(|c| c.service.service_code == f.id)
+                            .map(|c| c.service.service_name.clone()),
+                        _ => Some(f.id.clone()),
+                    },
+                    FavouriteKind::Screen => Screen::from_code(&f.id).map(|s| s.title(l).to_string()),
+                }
             };
+            let (favourites, favourites_sync) = match &*favs {
+                crate::load::Load::Ready(v) => (
+                    v.items
+                        .iter()
+                        .map(|f| crate::pages::personal::Pinned { favourite: f.clone(), name: name_of(f) })
+                        .collect(),
+                    Some(v.sync.clone()),
+                ),
+                _ => (Vec::new(), None),
+            };
+            let on_open_favourite = navigate.reform(|f: Favourite| match f.kind {
+                FavouriteKind::Hotspot => Screen::HotspotDetail(f.id),
+                FavouriteKind::Finder => Screen::Finders,
+                FavouriteKind::Category => Screen::Report,
+                FavouriteKind::Screen => Screen::from_code(&f.id).unwrap_or(Screen::Home),
+            });
+            let on_remove_favourite = set_favourite.reform(|f: Favourite| (f, false));
             html! {
-                <crate::pages::personal::Personal lang={l} favourites={favourites}
+                <crate::pages::personal::Personal lang={l} favourites={favourites} favourites_sync={favourites_sync}
+                    on_open_favourite={on_open_favourite} on_remove_favourite={on_remove_favourite}
                     on_finders={navigate.reform(|()| Screen::Finders)} status={(*login_status).clone()} signing_in={*signing_in}
                     error={(*login_error).clone()} on_login={on_login} on_cancel={on_cancel} on_logout={on_logout}
                     on_my_reports={navigate.reform(|()| Screen::MyReports)} on_signed_in={refresh_login.clone()}
@@ -629,10 +682,9 @@ pub(crate) fn after_two_frames(f: impl FnOnce() + 'static) {
 
 /// The screen the shell asks to open on (a kiosk or a desktop shortcut).
 fn start_screen(info: &muc_wire::ipc::AppInfo) -> Option<Screen> {
+    // The shell offers these three start screens (MUC_START_SCREEN).
     match info.start_screen.as_deref() {
-        Some("hotspots") => Some(Screen::Hotspots),
-        Some("finders") => Some(Screen::Finders),
-        Some("report") => Some(Screen::Report),
+        Some(code @ ("hotspots" | "finders" | "report")) => Screen::from_code(code),
         _ => None,
     }
 }

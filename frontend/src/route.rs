@@ -12,3 +12,33 @@ pub enum Screen {
     Personal,
     Notices,
 }
+
+impl Screen {
+    /// The screens that have a name of their own (start screen, favourites).
+    const NAMED: [(&'static str, Screen); 6] = [
+        ("hotspots", Screen::Hotspots),
+        ("finders", Screen::Finders),
+        ("report", Screen::Report),
+        ("my-reports", Screen::MyReports),
+        ("notices", Screen::Notices),
+        ("personal", Screen::Personal),
+    ];
+
+    pub fn from_code(code: &str) -> Option<Screen> {
+        Self::NAMED.iter().find(|(c, _)| *c == code).map(|(_, s)| s.clone())
+    }
+
+    /// Its heading, for lists that name screens.
+    pub fn title(&self, lang: crate::i18n::Lang) -> &'static str {
+        use crate::i18n::tr;
+        match self {
+            Screen::Home => tr(lang, "Startseite", "Start page"),
+            Screen::Hotspots | Screen::HotspotDetail(_) => tr(lang, "Freies WLAN (M-WLAN)", "Free Wi-Fi (M-WLAN)"),
+            Screen::Finders => tr(lang, "Kapazitätsfinder", "Capacity finders"),
+            Screen::Report => tr(lang, "Anliegen melden", "Report an issue"),
+            Screen::MyReports => tr(lang, "Meine Meldungen", "My reports"),
+            Screen::Personal => tr(lang, "Persönlicher Bereich", "Personal area"),
+            Screen::Notices => tr(lang, "Benachrichtigungen", "Notifications"),
+        }
+    }
+}

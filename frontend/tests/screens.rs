@@ -508,16 +508,25 @@ async fn detail_shows_address_kind_access_points_distance() {
         map_error: Some(AppError::new(ErrorKind::OpenFailed, "no opener")),
         on_back: Callback::noop(),
         on_open_map: Callback::noop(),
+        favourite: false,
+        on_favourite: Callback::noop(),
     };
     #[derive(Properties, PartialEq)]
     struct P {
         inner: Rc<HotspotDetailProps>,
     }
+    // The star, as App keeps it: pressed, the site is a favourite.
     #[component]
     fn Wrapped(p: &P) -> Html {
         let i = &p.inner;
+        let fav = use_state(|| false);
+        let on_favourite = {
+            let fav = fav.clone();
+            Callback::from(move |on| fav.set(on))
+        };
         html! { <InMain><HotspotDetail lang={i.lang} site={i.site.clone()} place={i.place.clone()}
         attribution={i.attribution.clone()} offline={i.offline} map_error={i.map_error.clone()}
+        favourite={*fav} on_favourite={on_favourite}
         on_back={i.on_back.clone()} on_open_map={i.on_open_map.clone()} /></InMain> }
     }
     yew::Renderer::<Wrapped>::with_root_and_props(host(), P { inner: Rc::new(props) }).render();
@@ -530,6 +539,12 @@ async fn detail_shows_address_kind_access_points_distance() {
     assert!(t.contains("Datenquelle: Landeshauptstadt München"), "{t}");
     assert!(t.contains("Die Karte konnte nicht geöffnet werden"), "{t}");
     assert_accessible("detail").await;
+    let star = one("#site-favourite");
+    assert_eq!(star.get_attribute("aria-pressed").as_deref(), Some("false"));
+    click(&star);
+    wait_until("marked", || one("#site-favourite").get_attribute("aria-pressed").as_deref() == Some("true")).await;
+    assert!(one("#site-favourite").text_content().unwrap_or_default().contains("★ Favorit"));
+    assert_accessible("detail, a favourite").await;
 }
 
 /// The portal's real seed catalogue.
@@ -1239,6 +1254,22 @@ struct PersonalHarnessProps {
     status: muc_wire::ipc::LoginStatus,
     signing_in: bool,
     error: Option<AppError>,
+    #[prop_or_default]
+    sync: Option<muc_wire::ipc::FavouriteSync>,
+}
+
+fn pinned() -> Vec<muc_frontend::pages::personal::Pinned> {
+    use muc_wire::personal::{Favourite, FavouriteKind};
+    vec![
+        muc_frontend::pages::personal::Pinned {
+            favourite: Favourite::new(FavouriteKind::Finder, "kita-finder-muenchen"),
+            name: Some("Kita-Finder+ München".into()),
+        },
+        muc_frontend::pages::personal::Pinned {
+            favourite: Favourite::new(FavouriteKind::Hotspot, "alter-hof"),
+            name: None,
+        },
+    ]
 }
 
 #[component]
@@ -1252,7 +1283,9 @@ fn PersonalHarness(p: &PersonalHarnessProps) -> Html {
     html! {
         <InMain>
             <Personal lang={Lang::De} status={Load::Ready(Rc::new(p.status.clone()))} signing_in={p.signing_in}
-                favourites={vec!["Kita-Finder+ München".to_string()]}
+                favourites={pinned()} favourites_sync={p.sync.clone()}
+                on_open_favourite={{ let a = asked.clone(); Callback::from(move |f: muc_wire::personal::Favourite| a.set(format!("open {}", f.id))) }}
+                on_remove_favourite={{ let a = asked.clone(); Callback::from(move |f: muc_wire::personal::Favourite| a.set(format!("remove {}", f.id))) }}
                 error={p.error.clone()} on_login={ask("login")} on_cancel={ask("cancel")} on_logout={ask("logout")}
                 on_my_reports={ask("mine")} />
             <p id="asked">{ (*asked).clone() }</p>
@@ -1329,11 +1362,11 @@ async fn the_personal_area_signs_in_and_out_and_says_why_not() {
     for (status, signing_in, error, says, button_text) in cases {
         yew::Renderer::<PersonalHarness>::with_root_and_props(
             host(),
-            PersonalHarnessProps { status, signing_in, error },
+            PersonalHarnessProps { status, signing_in, error, sync: None },
         )
         .render();
         wait_until(says, || body_text().contains(says)).await;
-        assert_eq!(texts("#personal-favourites li").concat(), "Kita-Finder+ München");
+        assert!(texts("#personal-favourites li").concat().contains("Kita-Finder+ München"));
         assert_accessible(&format!("personal area: {says}")).await;
         if !button_text.is_empty() {
             click(&button(button_text));
@@ -1364,7 +1397,7 @@ async fn my_data_below_its_level_offers_the_sign_in_it_needs() {
     let status = LoginStatus { configured: true, session: Some(session), issuer: None, provider: None };
     yew::Renderer::<PersonalHarness>::with_root_and_props(
         host(),
-        PersonalHarnessProps { status, signing_in: false, error: None },
+        PersonalHarnessProps { status, signing_in: false, error: None, sync: None },
     )
     .render();
     wait_until("the level shown", || texts("#session-level").concat().contains("Stufe 1: Benutzername und Passwort"))
@@ -1455,4 +1488,46 @@ async fn a_session_not_wiped_keeps_the_device_locked() {
     assert_accessible("kiosk device locked").await;
     click(&button("Erneut löschen"));
     wait_until("the retry asked for", || all("#retried").len() == 1).await;
+}
+
+/// The favourites in the personal area: each with what it is and its name
+/// (one no longer in the data says so and cannot be opened), opened or
+/// removed by keyboard-reachable buttons named for the favourite, and where
+/// they are kept in words: this device only, in step with the account, or
+/// changes waiting for the portal (with the reason).
+#[wasm_bindgen_test]
+async fn favourites_say_what_they_are_and_where_they_are_kept() {
+    use muc_wire::ipc::{FavouriteSync, LoginStatus};
+    let status = LoginStatus { configured: true, session: None, issuer: None, provider: None };
+    let cases = [
+        (FavouriteSync::DeviceOnly, "Nur auf diesem Gerät gespeichert"),
+        (FavouriteSync::Synced { at: 1 }, "Mit Ihrem Konto abgeglichen"),
+        (
+            FavouriteSync::Waiting { waiting: 2, reason: Some(AppError::new(ErrorKind::PortalUnreachable, "down")) },
+            "2 Änderungen werden an Ihr Konto übertragen, sobald das Portal erreichbar ist",
+        ),
+    ];
+    for (sync, says) in cases {
+        yew::Renderer::<PersonalHarness>::with_root_and_props(
+            host(),
+            PersonalHarnessProps { status: status.clone(), signing_in: false, error: None, sync: Some(sync) },
+        )
+        .render();
+        wait_until(says, || texts("#favourites-sync").concat().contains(says)).await;
+        let items = texts("#personal-favourites li");
+        assert_eq!(items.len(), 2);
+        assert!(items[0].starts_with("Kapazitätsfinder: Kita-Finder+ München"), "{items:?}");
+        assert!(items[1].contains("WLAN-Standort: alter-hof (nicht mehr verfügbar)"), "{items:?}");
+        assert_accessible(&format!("favourites: {says}")).await;
+    }
+    click(&button("Kita-Finder+ München"));
+    wait_until("opened", || texts("#asked").concat() == "open kita-finder-muenchen").await;
+    let removes = all("#personal-favourites li button.secondary");
+    assert_eq!(removes.len(), 2);
+    assert_eq!(
+        removes[1].get_attribute("aria-label").as_deref(),
+        Some("alter-hof (nicht mehr verfügbar) aus den Favoriten entfernen")
+    );
+    click(&removes[1]);
+    wait_until("removed", || texts("#asked").concat() == "remove alter-hof").await;
 }

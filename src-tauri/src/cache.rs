@@ -1,5 +1,5 @@
 //! Small JSON files the app keeps on disk: the offline copies of the
-//! hotspots and the finder catalogue, and the person's favourites.
+//! hotspots and the finder catalogue, and the person's favourites (`favourites.rs`).
 //!
 //! Writes are atomic (temporary file, fsync, rename, fsync of the folder): a
 //! crash or power cut mid-write leaves the previous copy intact, never a torn
@@ -175,13 +175,6 @@ impl FinderCache {
     }
 }
 
-/// Ids of the finders the person marked as favourites.
-pub type Favourites = JsonFile<Vec<String>>;
-
-pub fn favourites_in(dir: &Path) -> Favourites {
-    JsonFile::new(dir.join("favourites.json"), 1)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -248,7 +241,7 @@ mod tests {
         use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().expect("tempdir");
         let nested = dir.path().join("a/b");
-        let favourites = favourites_in(&nested);
+        let favourites = JsonFile::<Vec<String>>::new(nested.join("favourites.json"), 1);
         favourites.store(&vec!["kita-finder".to_string()]).expect("store");
         let mode = |p: &Path| fs::metadata(p).expect("meta").permissions().mode() & 0o777;
         assert_eq!(mode(favourites.path()), 0o600);

@@ -76,9 +76,33 @@ pub fn open_finder(state: State<'_, AppState>, args: Args<cmd::OpenFinder>) -> A
     open_url(&crate::finders::target(&state.finders, &args.finder_id, args.via)?)
 }
 
+/// Stored on the device before it answers; sent to the account (when
+/// joined with one) in the background, so a star never waits on the network.
 #[tauri::command]
-pub fn set_favourite(state: State<'_, AppState>, args: Args<cmd::SetFavourite>) -> Answer<cmd::SetFavourite> {
-    crate::finders::set_favourite(&state.favourites, &args.finder_id, args.favourite)
+pub fn set_favourite(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    args: Args<cmd::SetFavourite>,
+) -> Answer<cmd::SetFavourite> {
+    let view = state.favourites.set(args.favourite, args.on)?;
+    if !matches!(view.sync, muc_wire::ipc::FavouriteSync::DeviceOnly) {
+        tauri::async_runtime::spawn(async move {
+            let state = app.state::<AppState>();
+            state.favourites.sync(&state.login, &state.client, now()).await;
+        });
+    }
+    Ok(view)
+}
+
+/// The favourites, synced with the account when signed in.
+#[tauri::command]
+pub async fn load_favourites(state: State<'_, AppState>) -> Answer<cmd::LoadFavourites> {
+    if state.kiosk_idle_secs.is_some() {
+        // Nobody signs in on a shared device: no keyring read.
+        let items = state.favourites.load().items;
+        return Ok(muc_wire::ipc::FavouriteView { items, sync: muc_wire::ipc::FavouriteSync::DeviceOnly });
+    }
+    Ok(state.favourites.sync(&state.login, &state.client, now()).await)
 }
 
 #[tauri::command]
@@ -226,7 +250,11 @@ pub async fn login_status(state: State<'_, AppState>) -> Answer<cmd::GetLoginSta
 #[tauri::command]
 pub async fn login(state: State<'_, AppState>, args: Args<cmd::Login>) -> Answer<cmd::Login> {
     not_on_kiosk(&state)?;
-    state.login.login(open_url, now(), args.level, &state.client).await
+    let who = state.login.login(open_url, now(), args.level, &state.client).await?;
+    // The device's favourites join the account's (the portal not answering
+    // now: on the next sync).
+    state.favourites.sync(&state.login, &state.client, now()).await;
+    Ok(who)
 }
 
 /// Saves what the portal holds about the signed-in person in their
@@ -242,7 +270,11 @@ pub async fn export_my_data(app: tauri::AppHandle, state: State<'_, AppState>) -
 #[tauri::command]
 pub async fn delete_my_account(state: State<'_, AppState>) -> Answer<cmd::DeleteMyAccount> {
     not_on_kiosk(&state)?;
-    crate::my_data::delete_account(&state.login, &state.client, now()).await
+    let account = state.login.status().session.map(|s| s.account_id);
+    let deleted = crate::my_data::delete_account(&state.login, &state.client, now()).await?;
+    // The favourites stay on this device; nothing waits for the account any more.
+    state.favourites.unjoin(account.as_deref())?;
+    Ok(deleted)
 }
 
 #[tauri::command]
@@ -252,7 +284,13 @@ pub fn cancel_login(state: State<'_, AppState>) -> Out<cmd::CancelLogin> {
 
 #[tauri::command]
 pub async fn logout(state: State<'_, AppState>) -> Answer<cmd::Logout> {
-    state.login.logout().await
+    // Changes waiting go out first where the portal answers; otherwise they
+    // wait for this account's next sign-in.
+    if state.favourites.has_waiting() {
+        state.favourites.sync(&state.login, &state.client, now()).await;
+    }
+    state.login.logout().await?;
+    state.favourites.unjoin(None)
 }
 
 #[tauri::command]

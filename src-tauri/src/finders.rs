@@ -1,13 +1,14 @@
 //! The capacity-finder catalogue for the app: asks the portal whether the
-//! stored copy is current (ETag), falls back to it offline, and keeps the
-//! person's favourites on this device.
+//! stored copy is current (ETag), falls back to it offline, with the
+//! person's finder favourites (`favourites.rs`).
 
 use muc_portal_client::{Catalogue, PortalClient};
 use muc_wire::finders::Finder;
 use muc_wire::ipc::{AppError, DataSource, ErrorKind, FinderSnapshot, OpenVia};
 
-use crate::cache::{CachedFinders, Favourites, FinderCache};
+use crate::cache::{CachedFinders, FinderCache};
 use crate::errors::from_client;
+use crate::favourites::Favourites;
 use crate::open_data::Packaged;
 
 pub async fn load(
@@ -43,7 +44,7 @@ pub async fn load(
         finders: data.finders,
         fetched_at: data.fetched_at,
         source,
-        favourites: favourites.load().unwrap_or_default(),
+        favourites: favourites.finder_ids(),
     })
 }
 
@@ -68,21 +69,10 @@ pub fn target(cache: &FinderCache, id: &str, via: OpenVia) -> Result<String, App
     }
 }
 
-/// Marks or unmarks a favourite; returns the new list.
-pub fn set_favourite(favourites: &Favourites, id: &str, on: bool) -> Result<Vec<String>, AppError> {
-    let mut list = favourites.load().unwrap_or_default();
-    list.retain(|x| x != id);
-    if on {
-        list.push(id.to_string());
-    }
-    favourites.store(&list).map_err(|e| AppError::new(ErrorKind::Storage, e.to_string()))?;
-    Ok(list)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cache::favourites_in;
+    use muc_wire::personal::{Favourite, FavouriteKind};
 
     #[tokio::test]
     async fn fresh_then_not_modified_then_offline() {
@@ -90,7 +80,7 @@ mod tests {
         let (base, stop, task) = crate::test_portal(tmp.path()).await;
         let client = PortalClient::new(&base).expect("client");
         let cache = FinderCache::in_dir(tmp.path());
-        let favs = favourites_in(tmp.path());
+        let favs = Favourites::in_dir(tmp.path());
 
         let first = load(&client, &cache, &Packaged::none(), &favs, 100).await.expect("fresh");
         assert_eq!(first.source, DataSource::Live);
@@ -103,9 +93,12 @@ mod tests {
         assert_eq!(second.fetched_at, 200);
         assert_eq!(second.finders, first.finders);
 
-        set_favourite(&favs, "pflegefinder-bayern", true).expect("fav");
-        set_favourite(&favs, "kita-finder-muenchen", true).expect("fav");
-        assert_eq!(set_favourite(&favs, "pflegefinder-bayern", false).expect("unfav"), ["kita-finder-muenchen"]);
+        let finder = |id: &str| Favourite::new(FavouriteKind::Finder, id);
+        favs.set(finder("pflegefinder-bayern"), true).expect("fav");
+        favs.set(Favourite::new(FavouriteKind::Hotspot, "marienplatz"), true).expect("fav");
+        favs.set(finder("kita-finder-muenchen"), true).expect("fav");
+        favs.set(finder("pflegefinder-bayern"), false).expect("unfav");
+        assert_eq!(favs.finder_ids(), ["kita-finder-muenchen"], "finders only");
 
         stop.send(()).expect("stop");
         task.await.expect("stopped");

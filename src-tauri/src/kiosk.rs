@@ -247,7 +247,9 @@ mod tests {
             .save(Draft { id: "kiosk-draft-1".into(), service_code: "graffiti".into(), ..Draft::default() }, None, 1)
             .expect("draft");
         crate::follows::Follows::new(dir).device_id().expect("device id");
-        crate::cache::favourites_in(dir).store(&vec!["kita-finder".to_string()]).expect("favourite");
+        crate::favourites::Favourites::in_dir(dir)
+            .set(muc_wire::personal::Favourite::new(muc_wire::personal::FavouriteKind::Finder, "kita-finder"), true)
+            .expect("favourite");
         crate::notices::Inbox::new(dir).set_desktop(false).expect("notices");
         // What a crash leaves: a set-aside file, a temp file, an orphaned photo.
         std::fs::write(dir.join("followed-reports.json.corrupt"), b"{").expect("corrupt");

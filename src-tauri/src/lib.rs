@@ -7,6 +7,7 @@ pub mod config;
 pub mod drafts;
 pub mod endpoint;
 pub mod errors;
+pub mod favourites;
 pub mod finders;
 pub mod follows;
 pub mod hotspots;
@@ -26,7 +27,8 @@ use muc_portal_client::PortalClient;
 use muc_wire::hotspots::Site;
 use tauri::Manager;
 
-use crate::cache::{Favourites, FinderCache, HotspotCache};
+use crate::cache::{FinderCache, HotspotCache};
+use crate::favourites::Favourites;
 
 /// An answer for `load_hotspots` on its way.
 pub type HotspotsAhead =
@@ -147,7 +149,7 @@ pub fn run() {
                 client,
                 cache: HotspotCache::in_dir(&cfg.data_dir),
                 finders: FinderCache::in_dir(&cfg.data_dir),
-                favourites: cache::favourites_in(&cfg.data_dir),
+                favourites: Favourites::in_dir(&cfg.data_dir),
                 outbox: outbox::Outbox::new(&cfg.data_dir),
                 categories: reports::category_cache(&cfg.data_dir),
                 drafts: drafts::Drafts::new(&cfg.data_dir),
@@ -275,6 +277,10 @@ pub fn run() {
                         None
                     };
                     state.outbox.send_due(&state.endpoints, token.as_deref(), commands::now()).await;
+                    // Favourites changed while the portal did not answer.
+                    if state.favourites.has_waiting() {
+                        state.favourites.sync(&state.login, &state.client, commands::now()).await;
+                    }
                 }
             });
             // Reports this person follows: news of their status, every few minutes.

@@ -133,7 +133,7 @@ mod tests {
         assert!(matches!(&sites.source, DataSource::Cache { reason } if reason.kind == ErrorKind::PortalUnreachable));
 
         let finders = FinderCache::in_dir(&data);
-        let favs = crate::cache::favourites_in(&data);
+        let favs = crate::favourites::Favourites::in_dir(&data);
         let list = crate::finders::load(&client, &finders, &packaged, &favs, 1_800_000_000).await.expect("finders");
         assert_eq!(list.finders.len(), 10);
         assert_eq!(list.fetched_at, 1_700_000_000);

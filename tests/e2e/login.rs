@@ -2,7 +2,8 @@
 //! provider's page opens in the system browser (recorded here, then played by
 //! the test as a browser would), the tokens go to the real OS keyring (never
 //! to a file), a report sent signed in belongs to the account and shows on a
-//! "new device" after signing in there; signing out works.
+//! "new device" after signing in there, and so do the favourites marked on
+//! either device before signing in; signing out works.
 
 use std::time::Duration;
 
@@ -40,10 +41,19 @@ async fn sign_in_report_for_the_account_and_sign_out() -> Result<()> {
     };
     let e = env(&phone);
     let app = Driver::launch(&e.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect::<Vec<_>>()).await?;
+    // A favourite marked on the phone before signing in.
+    app.press("Kapazitätsfinder").await?;
+    let finder = app.text_until("#finder-list li:first-child h3", "list the finders", |t| !t.is_empty()).await?;
+    app.click("#finder-list li:first-child button[aria-pressed='false']").await?;
+    app.text_until("#favourites", "show the favourite", |t| t.contains(&finder)).await?;
+    app.press("Startseite").await?;
     app.press("Persönlicher Bereich").await?;
+    app.text_until("#favourites-sync", "say where favourites are", |t| t.contains("Nur auf diesem Gerät")).await?;
     app.screenshot("login-01-signed-out").await?;
     sign_in_through_the_app(&app, &opened, "anna").await?;
     app.text_until("#session-name", "name who is signed in", |t| t.contains("Anna")).await?;
+    app.text_until("#favourites-sync", "join the favourites", |t| t.contains("Mit Ihrem Konto abgeglichen")).await?;
+    app.text_until("#personal-favourites", "keep the phone's favourite", |t| t.contains(&finder)).await?;
     app.screenshot("login-02-signed-in").await?;
 
     // A report written signed in.
@@ -61,16 +71,32 @@ async fn sign_in_report_for_the_account_and_sign_out() -> Result<()> {
     app.button("Im Browser anmelden").await?;
     app.close().await?;
 
-    // A new device: nothing on it, until Anna signs in.
+    // A new device: nothing on it, until Anna signs in; a hotspot she
+    // marks there first joins the favourites from the phone.
     let laptop = tmp.path().join("laptop");
     let e = env(&laptop);
     let app = Driver::launch(&e.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect::<Vec<_>>()).await?;
+    app.press("Freies WLAN").await?;
+    app.text_until("#list-heading", "list the sites", |t| t.starts_with("138 Standorte")).await?;
+    app.click("#site-list li:first-child button").await?;
+    let site = app.text_until("h1.page-title", "show the site", |t| !t.is_empty()).await?;
+    app.click("#site-favourite").await?;
+    app.text_until("#site-favourite", "mark the site", |t| t.contains("★ Favorit")).await?;
+    app.press("Startseite").await?;
     app.press("Persönlicher Bereich").await?;
     sign_in_through_the_app(&app, &opened, "anna").await?;
+    let favourites = app
+        .text_until("#personal-favourites", "join both devices' favourites", |t| {
+            t.contains(&finder) && t.contains(&site)
+        })
+        .await?;
+    assert!(favourites.contains("WLAN-Standort") && favourites.contains("Kapazitätsfinder"), "{favourites}");
+    app.text_until("#favourites-sync", "say they are the account's", |t| t.contains("abgeglichen")).await?;
+    app.screenshot("login-03-favourites-of-the-account").await?;
     app.press("Meine Meldungen").await?;
     let mine = app.text_until("#my-reports", "show the account's report", |t| t.contains("Aus Ihrem Konto")).await?;
     assert!(mine.contains("Eingegangen"), "{mine}");
-    app.screenshot("login-03-reports-of-the-account").await?;
+    app.screenshot("login-03-reports-of-the-account-too").await?;
     app.press("Startseite").await?;
     app.press("Persönlicher Bereich").await?;
     app.press("Abmelden").await?;

@@ -223,6 +223,29 @@ impl PortalClient {
         Self::read_json(resp).await
     }
 
+    /// `GET /me/favourites`: the account's favourites.
+    pub async fn favourites(&self, bearer: &str) -> Result<muc_wire::personal::FavouriteList, ClientError> {
+        let resp = self.http.get(format!("{}/me/favourites", self.base)).bearer_auth(bearer).send().await?;
+        Self::read_json(resp).await
+    }
+
+    /// `POST /me/favourites/changes`: a device's changes, in order; the
+    /// account's favourites afterwards.
+    pub async fn change_favourites(
+        &self,
+        bearer: &str,
+        changes: &muc_wire::personal::FavouriteChanges,
+    ) -> Result<muc_wire::personal::FavouriteList, ClientError> {
+        let resp = self
+            .http
+            .post(format!("{}/me/favourites/changes", self.base))
+            .bearer_auth(bearer)
+            .json(changes)
+            .send()
+            .await?;
+        Self::read_json(resp).await
+    }
+
     async fn get_json<T: serde::de::DeserializeOwned>(&self, url: &str) -> Result<T, ClientError> {
         let resp =
             self.http.get(url).header(reqwest::header::ACCEPT, "application/geo+json, application/json").send().await?;

@@ -45,7 +45,8 @@ macro_rules! for_each_command {
             GetAppInfo = app_info (NoArgs) -> AppInfo;
             LoadFinders = load_finders (NoArgs) -> FinderSnapshot;
             OpenFinder = open_finder (OpenFinderArgs) -> ();
-            SetFavourite = set_favourite (SetFavouriteArgs) -> Vec<String>;
+            SetFavourite = set_favourite (SetFavouriteArgs) -> FavouriteView;
+            LoadFavourites = load_favourites (NoArgs) -> FavouriteView;
             FrontendReady = frontend_ready (FrontendReadyArgs) -> ();
             ReportCategories = report_categories (NoArgs) -> ReportCatalogue;
             SubmitReport = submit_report (SubmitReportArgs) -> MyReport;
@@ -175,11 +176,41 @@ pub struct OpenFinderArgs {
     pub via: OpenVia,
 }
 
-/// Arguments of `set_favourite`.
+/// Arguments of `set_favourite`: mark (`on`) or unmark a favourite.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SetFavouriteArgs {
-    pub finder_id: String,
-    pub favourite: bool,
+    pub favourite: crate::personal::Favourite,
+    pub on: bool,
+}
+
+/// The person's favourites and whether the account has them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FavouriteView {
+    /// In the order added.
+    pub items: Vec<crate::personal::Favourite>,
+    pub sync: FavouriteSync,
+}
+
+impl FavouriteView {
+    pub fn has(&self, kind: crate::personal::FavouriteKind, id: &str) -> bool {
+        self.items.iter().any(|f| f.kind == kind && f.id == id)
+    }
+
+    pub fn ids(&self, kind: crate::personal::FavouriteKind) -> Vec<String> {
+        self.items.iter().filter(|f| f.kind == kind).map(|f| f.id.clone()).collect()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "state")]
+pub enum FavouriteSync {
+    /// Not signed in: kept on this device only.
+    DeviceOnly,
+    /// The account's set, confirmed by the portal at `at` (Unix seconds).
+    Synced { at: i64 },
+    /// Signed in; `waiting` changes are still to be sent. `reason`: why
+    /// the last try failed (None: on their way now).
+    Waiting { waiting: usize, reason: Option<AppError> },
 }
 
 /// Report categories with their form fields, for "Anliegen melden".

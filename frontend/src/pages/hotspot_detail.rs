@@ -16,6 +16,12 @@ pub struct HotspotDetailProps {
     pub map_error: Option<AppError>,
     pub on_back: Callback<()>,
     pub on_open_map: Callback<String>,
+    /// Marked as a favourite.
+    #[prop_or_default]
+    pub favourite: bool,
+    /// Mark (true) or unmark.
+    #[prop_or_default]
+    pub on_favourite: Callback<bool>,
 }
 
 #[component]
@@ -53,6 +59,10 @@ pub fn HotspotDetail(props: &HotspotDetailProps) -> Html {
                 <dd>{ format!("{:.5}, {:.5}", s.position.lat, s.position.lon) }</dd>
             </dl>
             <div class="actions">
+                <button type="button" id="site-favourite" class="secondary" aria-pressed={if props.favourite { "true" } else { "false" }}
+                    onclick={props.on_favourite.reform({ let on = !props.favourite; move |_| on })}>
+                    { if props.favourite { tr(lang, "★ Favorit", "★ Favourite") } else { tr(lang, "☆ Als Favorit merken", "☆ Add to favourites") } }
+                </button>
                 <button type="button" onclick={open}>
                     { tr(lang, "In Karte öffnen (OpenStreetMap)", "Open in map (OpenStreetMap)") }
                 </button>

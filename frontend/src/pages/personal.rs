@@ -2,7 +2,8 @@
 //! (M-Login, BayernID). The page shows a name, never a token; signing in
 //! happens in the system browser, and the app waits for it.
 
-use muc_wire::ipc::{AppError, LoginStatus};
+use muc_wire::ipc::{AppError, FavouriteSync, LoginStatus};
+use muc_wire::personal::{Favourite, FavouriteKind};
 use yew::prelude::*;
 
 use crate::i18n::{self, tr, Lang};
@@ -19,9 +20,16 @@ pub struct PersonalProps {
     pub on_cancel: Callback<()>,
     pub on_logout: Callback<()>,
     pub on_my_reports: Callback<()>,
-    /// Names of the capacity finders marked as favourites (kept on this device).
+    /// The favourites with their names, in the order added.
     #[prop_or_default]
-    pub favourites: Vec<String>,
+    pub favourites: Vec<Pinned>,
+    /// Whether the account has them (None: not known yet).
+    #[prop_or_default]
+    pub favourites_sync: Option<FavouriteSync>,
+    #[prop_or_default]
+    pub on_open_favourite: Callback<Favourite>,
+    #[prop_or_default]
+    pub on_remove_favourite: Callback<Favourite>,
     #[prop_or_default]
     pub on_finders: Callback<()>,
     /// A new sign-in happened elsewhere on the page (a higher level).
@@ -32,6 +40,66 @@ pub struct PersonalProps {
     pub deleted: Option<u64>,
     #[prop_or_default]
     pub on_deleted: Callback<u64>,
+}
+
+/// A favourite as the page shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pinned {
+    pub favourite: Favourite,
+    /// Its name for people; None: no longer in the data (retired, another server's).
+    pub name: Option<String>,
+}
+
+fn kind_words(lang: Lang, k: FavouriteKind) -> &'static str {
+    match k {
+        FavouriteKind::Hotspot => tr(lang, "WLAN-Standort", "Wi-Fi site"),
+        FavouriteKind::Finder => tr(lang, "Kapazitätsfinder", "Capacity finder"),
+        FavouriteKind::Category => tr(lang, "Meldungskategorie", "Report category"),
+        FavouriteKind::Screen => tr(lang, "Bereich", "Area"),
+    }
+}
+
+/// Where the favourites are kept, in words.
+fn sync_words(lang: Lang, sync: &FavouriteSync) -> (String, &'static str) {
+    match sync {
+        FavouriteSync::DeviceOnly => (
+            tr(
+                lang,
+                "Nur auf diesem Gerät gespeichert. Melden Sie sich an, um Ihre Favoriten auf allen Geräten zu haben.",
+                "Kept on this device only. Sign in to have your favourites on all your devices.",
+            )
+            .to_string(),
+            "hint",
+        ),
+        FavouriteSync::Synced { .. } => (
+            tr(
+                lang,
+                "Mit Ihrem Konto abgeglichen: auf allen Ihren Geräten gleich.",
+                "In step with your account: the same on all your devices.",
+            )
+            .to_string(),
+            "hint",
+        ),
+        FavouriteSync::Waiting { waiting, reason } => {
+            let n = if *waiting == 1 {
+                tr(lang, "1 Änderung wird", "1 change will be").to_string()
+            } else {
+                format!("{waiting} {}", tr(lang, "Änderungen werden", "changes will be"))
+            };
+            let why = reason.as_ref().map(|e| format!(" ({})", i18n::error_text(lang, e))).unwrap_or_default();
+            (
+                format!(
+                    "{n} {}{why}",
+                    tr(
+                        lang,
+                        "an Ihr Konto übertragen, sobald das Portal erreichbar ist. Auf diesem Gerät gilt sie schon.",
+                        "sent to your account as soon as the portal can be reached. On this device it applies already."
+                    )
+                ),
+                "status warning",
+            )
+        }
+    }
 }
 
 #[component]
@@ -119,10 +187,32 @@ pub fn Personal(props: &PersonalProps) -> Html {
                 <h2 id="favourites-heading">{ tr(lang, "Ihre Favoriten", "Your favourites") }</h2>
                 if props.favourites.is_empty() {
                     <p>{ tr(lang,
-                        "Noch keine. Im Kapazitätsfinder markieren Sie Suchportale mit dem Stern als Favoriten.",
-                        "None yet. In the capacity finders you mark search portals as favourites with the star.") }</p>
+                        "Noch keine. Mit dem Stern merken Sie sich WLAN-Standorte und Suchportale im Kapazitätsfinder.",
+                        "None yet. With the star you keep Wi-Fi sites and search portals in the capacity finders.") }</p>
                 } else {
-                    <ul id="personal-favourites" class="plain-list">{ for props.favourites.iter().map(|f| html! { <li>{ f }</li> }) }</ul>
+                    <ul id="personal-favourites" class="plain-list">{ for props.favourites.iter().map(|p| {
+                        let name = p.name.clone().unwrap_or_else(|| format!("{} ({})", p.favourite.id,
+                            tr(lang, "nicht mehr verfügbar", "no longer available")));
+                        let (open, remove) = (props.on_open_favourite.clone(), props.on_remove_favourite.clone());
+                        let (f1, f2) = (p.favourite.clone(), p.favourite.clone());
+                        html! {
+                            <li class="favourite">
+                                <span class="fav-kind">{ kind_words(lang, p.favourite.kind) }{ ": " }</span>
+                                if p.name.is_some() {
+                                    <button type="button" class="link-button" onclick={Callback::from(move |_| open.emit(f1.clone()))}>{ name.clone() }</button>
+                                } else {
+                                    <span>{ name.clone() }</span>
+                                }
+                                { " " }
+                                <button type="button" class="secondary" aria-label={format!("{} {}", name,
+                                    tr(lang, "aus den Favoriten entfernen", "remove from favourites"))}
+                                    onclick={Callback::from(move |_| remove.emit(f2.clone()))}>{ tr(lang, "Entfernen", "Remove") }</button>
+                            </li>
+                        }
+                    }) }</ul>
+                }
+                if let Some(sync) = &props.favourites_sync {
+                    <p id="favourites-sync" class={sync_words(lang, sync).1} role="status">{ sync_words(lang, sync).0 }</p>
                 }
                 <button type="button" class="secondary" onclick={props.on_finders.reform(|_| ())}>{ tr(lang, "Zum Kapazitätsfinder", "To the capacity finders") }</button>
             </section>
