@@ -438,7 +438,9 @@ pub fn App() -> Html {
                     on_submit={on_submit} on_my_reports={navigate.reform(|()| Screen::MyReports)}
                     nearby={(*nearby).clone()} on_review={on_review}
                     drafts={(*drafts).clone()} on_save_draft={on_save_draft} on_resume={on_resume}
-                    resumed={(*resumed).clone()} on_delete_draft={on_delete_draft} />
+                    resumed={(*resumed).clone()} on_delete_draft={on_delete_draft}
+                    favourite_categories={match &*favs { crate::load::Load::Ready(v) => v.ids(FavouriteKind::Category), _ => Vec::new() }}
+                    on_favourite_category={set_favourite.reform(|(code, on): (String, bool)| (Favourite::new(FavouriteKind::Category, code), on))} />
             }
         }
         Screen::MyReports => {
@@ -591,12 +593,24 @@ pub fn App() -> Html {
                 ),
                 _ => (Vec::new(), None),
             };
-            let on_open_favourite = navigate.reform(|f: Favourite| match f.kind {
-                FavouriteKind::Hotspot => Screen::HotspotDetail(f.id),
-                FavouriteKind::Finder => Screen::Finders,
-                FavouriteKind::Category => Screen::Report,
-                FavouriteKind::Screen => Screen::from_code(&f.id).unwrap_or(Screen::Home),
-            });
+            let on_open_favourite = {
+                let (navigate, resumed) = (navigate.clone(), resumed.clone());
+                Callback::from(move |f: Favourite| match f.kind {
+                    FavouriteKind::Hotspot => navigate.emit(Screen::HotspotDetail(f.id)),
+                    FavouriteKind::Finder => navigate.emit(Screen::Finders),
+                    // A new report in that category, at its form.
+                    FavouriteKind::Category => {
+                        navigate.emit(Screen::Report);
+                        let draft = muc_wire::ipc::Draft {
+                            id: crate::pages::report::new_draft_id(),
+                            service_code: f.id,
+                            ..Default::default()
+                        };
+                        resume(&resumed, muc_wire::ipc::DraftWithPhotos { draft, photos: Vec::new() });
+                    }
+                    FavouriteKind::Screen => navigate.emit(Screen::from_code(&f.id).unwrap_or(Screen::Home)),
+                })
+            };
             let on_remove_favourite = set_favourite.reform(|f: Favourite| (f, false));
             html! {
                 <crate::pages::personal::Personal lang={l} favourites={favourites} favourites_sync={favourites_sync}

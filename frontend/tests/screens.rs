@@ -816,6 +816,7 @@ fn ReportHarness(_p: &ReportHarnessProps) -> Html {
         let s = sent.clone();
         Callback::from(move |a: SubmitReportArgs| s.set(Some(a)))
     };
+    let favourite_categories = use_state(Vec::<String>::new);
     html! {
         <InMain>
             <Report lang={Lang::De} catalogue={Load::Ready(catalogue())} sending={false} send_error={None::<AppError>}
@@ -823,6 +824,12 @@ fn ReportHarness(_p: &ReportHarnessProps) -> Html {
                 on_review={{ let n = nearby.clone(); Callback::from(move |(code, _lat, _lon): (String, f64, f64)| n.set(Load::Ready(Rc::new(nearby_open(&code))))) }}
                 drafts={(*drafts).clone()} on_save_draft={on_save_draft} on_resume={on_resume}
                 resumed={(*resumed).clone()} on_delete_draft={on_delete_draft}
+                favourite_categories={(*favourite_categories).clone()}
+                on_favourite_category={{ let f = favourite_categories.clone(); Callback::from(move |(code, on): (String, bool)| {
+                    let mut v: Vec<String> = (*f).iter().filter(|c| **c != code).cloned().collect();
+                    if on { v.push(code); }
+                    f.set(v);
+                }) }}
                 on_support={{ let s = supported.clone(); Callback::from(move |id| s.set(Some(id))) }} />
             if let Some(id) = &*supported { <p id="supported">{ id }</p> }
             if let Some(a) = &*sent { <p id="sent">{ format!("{} {:?} {:?} {:?} {} {:?}", a.report.service_code, a.report.attributes, a.report.address, a.report.email, a.photos.len(), a.draft_id.is_some()) }</p> }
@@ -1530,4 +1537,23 @@ async fn favourites_say_what_they_are_and_where_they_are_kept() {
     );
     click(&removes[1]);
     wait_until("removed", || texts("#asked").concat() == "remove alter-hof").await;
+}
+
+/// A report category marked with its star comes first in the list; the
+/// star is a toggle button named for its category, 44 px, by keyboard.
+#[wasm_bindgen_test]
+async fn a_favourite_category_comes_first() {
+    yew::Renderer::<ReportHarness>::with_root_and_props(host(), ReportHarnessProps {}).render();
+    wait_until("categories", || all("#category-list li").len() == 2).await;
+    let titles = texts("#category-list .tile-title");
+    let stars = all("#category-list button.star");
+    assert_eq!(stars.len(), 2);
+    assert_eq!(stars[1].get_attribute("aria-label"), Some(format!("{}: Favorit", titles[1])));
+    assert_eq!(stars[1].get_attribute("aria-pressed").as_deref(), Some("false"));
+    click(&stars[1]);
+    wait_until("the favourite first", || texts("#category-list .tile-title").first() == titles.get(1)).await;
+    assert_eq!(all("#category-list button.star")[0].get_attribute("aria-pressed").as_deref(), Some("true"));
+    let r = all("#category-list button.star")[0].get_bounding_client_rect();
+    assert!(r.width() >= 44.0 && r.height() >= 44.0, "a 44 px target: {} × {}", r.width(), r.height());
+    assert_accessible("report, a favourite category").await;
 }

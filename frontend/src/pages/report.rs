@@ -45,6 +45,12 @@ pub struct ReportProps {
     /// Map tiles to pick the place on; None: no map offered.
     #[prop_or_default]
     pub tile_url: Option<String>,
+    /// Service codes of the categories marked as favourites: listed first.
+    #[prop_or_default]
+    pub favourite_categories: Vec<String>,
+    /// Mark (true) or unmark a category.
+    #[prop_or_default]
+    pub on_favourite_category: Callback<(String, bool)>,
 }
 
 /// A draft to put back into the form. `nonce` makes resuming the same,
@@ -61,7 +67,7 @@ fn tile_host(url: &str) -> &str {
 }
 
 /// A fresh draft id: time and randomness, letters and digits only.
-fn new_draft_id() -> String {
+pub fn new_draft_id() -> String {
     format!("{:x}-{:08x}", js_sys::Date::now() as u64, (js_sys::Math::random() * f64::from(u32::MAX)) as u32)
 }
 
@@ -355,7 +361,9 @@ pub fn Report(props: &ReportProps) -> Html {
                 })
                 .filter(|(score, _)| *score > 0)
                 .collect();
-            ranked.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
+            // Favourites first, then the best matches.
+            let fav = |c: &ReportCategory| props.favourite_categories.contains(&c.service.service_code);
+            ranked.sort_by_key(|(score, c)| (!fav(c), std::cmp::Reverse(*score)));
             let shown: Vec<&ReportCategory> = ranked.into_iter().map(|(_, c)| c).collect();
             let drafts = match &props.drafts {
                 Load::Ready(list) if !list.is_empty() => html! {
@@ -420,9 +428,18 @@ pub fn Report(props: &ReportProps) -> Html {
                                 problems.set(Vec::new());
                                 step.set(Step::Form);
                             });
-                            html! { <li key={c.service.service_code.clone()}><button type="button" class="tile" {onclick}>
+                            let on = fav(c);
+                            let (cb, code) = (props.on_favourite_category.clone(), c.service.service_code.clone());
+                            let star = Callback::from(move |_| cb.emit((code.clone(), !on)));
+                            let star_label = format!("{}: {}", c.service.service_name,
+                                tr(lang, "Favorit", "favourite"));
+                            html! { <li key={c.service.service_code.clone()} class="with-star"><button type="button" class="tile" {onclick}>
                                 <span class="tile-title">{ &c.service.service_name }</span>
                                 <span class="tile-text">{ c.service.description.clone().unwrap_or_default() }</span>
+                            </button>
+                            <button type="button" class="secondary star" aria-pressed={if on { "true" } else { "false" }}
+                                aria-label={star_label} onclick={star}>
+                                { if on { "★" } else { "☆" } }
                             </button></li> }
                         }) }
                     </ul>
