@@ -59,6 +59,10 @@ pub fn App() -> Html {
     let login_error = use_state(|| None::<muc_wire::ipc::AppError>);
     let account_deleted = use_state(|| None::<u64>);
     let favs = use_state(|| crate::load::Load::<muc_wire::ipc::FavouriteView>::Loading);
+    let profile = use_state(|| crate::load::Load::<muc_wire::ipc::MyProfile>::Loading);
+    let profile_busy = use_state(|| false);
+    let profile_error = use_state(|| None::<muc_wire::ipc::AppError>);
+    let profile_done = use_state(|| None::<&'static str>);
     let endpoint_busy = use_state(|| false);
     let endpoint_error = use_state(|| None::<muc_wire::ipc::AppError>);
     let resumed = use_state(|| None::<crate::pages::report::Resumed>);
@@ -96,6 +100,24 @@ pub fn App() -> Html {
     let reload_notices = loader(notices.clone(), ipc::ask::<cmd::GetNotices>);
     // Synced with the account on each visit: another device's changes show.
     let refresh_favs = crate::load::refresher(favs.clone(), ipc::ask::<cmd::LoadFavourites>);
+    // Asked only when signed in (see below): signed out there is none.
+    let reload_profile = loader(profile.clone(), ipc::ask::<cmd::LoadProfile>);
+    let signed_in = matches!(&*login_status, crate::load::Load::Ready(s) if s.session.is_some());
+    {
+        // The profile for the personal area and the report form, once the
+        // sign-in is known, and again after a new one.
+        let (reload_profile, profile_done) = (reload_profile.clone(), profile_done.clone());
+        let account = match &*login_status {
+            crate::load::Load::Ready(s) => s.session.as_ref().map(|s| s.account_id.clone()),
+            _ => None,
+        };
+        use_effect_with(account, move |a| {
+            profile_done.set(None);
+            if a.is_some() {
+                reload_profile.emit(());
+            }
+        });
+    }
 
     // Load each area's data the first time it is opened.
     {
@@ -113,7 +135,7 @@ pub fn App() -> Html {
             if *s == Screen::Notices {
                 reload_notices.emit(());
             }
-            if matches!(s, Screen::Personal | Screen::MyReports) {
+            if matches!(s, Screen::Personal | Screen::MyReports | Screen::Report) {
                 reload_login.emit(());
             }
             if *s == Screen::Report {
@@ -439,6 +461,10 @@ pub fn App() -> Html {
                     nearby={(*nearby).clone()} on_review={on_review}
                     drafts={(*drafts).clone()} on_save_draft={on_save_draft} on_resume={on_resume}
                     resumed={(*resumed).clone()} on_delete_draft={on_delete_draft}
+                    profile_email={match (&*profile, signed_in) {
+                        (crate::load::Load::Ready(m), true) => m.profile.as_ref().and_then(|p| p.email.clone()),
+                        _ => None,
+                    }}
                     favourite_categories={match &*favs { crate::load::Load::Ready(v) => v.ids(FavouriteKind::Category), _ => Vec::new() }}
                     on_favourite_category={set_favourite.reform(|(code, on): (String, bool)| (Favourite::new(FavouriteKind::Category, code), on))} />
             }
@@ -612,8 +638,53 @@ pub fn App() -> Html {
                 })
             };
             let on_remove_favourite = set_favourite.reform(|f: Favourite| (f, false));
+            let on_save_profile = {
+                let (profile, busy, error, done) =
+                    (profile.clone(), profile_busy.clone(), profile_error.clone(), profile_done.clone());
+                Callback::from(move |args| {
+                    let (profile, busy, error, done) = (profile.clone(), busy.clone(), error.clone(), done.clone());
+                    busy.set(true);
+                    done.set(None);
+                    wasm_bindgen_futures::spawn_local(async move {
+                        match ipc::call::<cmd::SaveProfile>(args).await {
+                            Ok(m) => {
+                                profile.set(crate::load::Load::Ready(Rc::new(m)));
+                                error.set(None);
+                                done.set(Some("saved"));
+                            }
+                            Err(e) => error.set(Some(e)),
+                        }
+                        busy.set(false);
+                    });
+                })
+            };
+            let on_revoke_profile = {
+                let (profile, busy, error, done) =
+                    (profile.clone(), profile_busy.clone(), profile_error.clone(), profile_done.clone());
+                Callback::from(move |()| {
+                    let (profile, busy, error, done) = (profile.clone(), busy.clone(), error.clone(), done.clone());
+                    busy.set(true);
+                    wasm_bindgen_futures::spawn_local(async move {
+                        match ipc::ask::<cmd::RevokeProfile>().await {
+                            Ok(m) => {
+                                profile.set(crate::load::Load::Ready(Rc::new(m)));
+                                error.set(None);
+                                done.set(Some("revoked"));
+                            }
+                            Err(e) => error.set(Some(e)),
+                        }
+                        busy.set(false);
+                    });
+                })
+            };
+            let profile_section = html! {
+                <crate::pages::profile::ProfileSection lang={l} load={(*profile).clone()} busy={*profile_busy}
+                    error={(*profile_error).clone()} done={*profile_done}
+                    on_save={on_save_profile} on_revoke={on_revoke_profile} />
+            };
             html! {
                 <crate::pages::personal::Personal lang={l} favourites={favourites} favourites_sync={favourites_sync}
+                    profile={profile_section}
                     on_open_favourite={on_open_favourite} on_remove_favourite={on_remove_favourite}
                     on_finders={navigate.reform(|()| Screen::Finders)} status={(*login_status).clone()} signing_in={*signing_in}
                     error={(*login_error).clone()} on_login={on_login} on_cancel={on_cancel} on_logout={on_logout}

@@ -1,7 +1,7 @@
 //! Reading form controls from their events.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, HtmlInputElement, HtmlSelectElement};
+use web_sys::{Element, Event, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 
 /// The chosen value of the `<select>` an event came from. The event may
 /// come from one of its `<option>`s (some browsers and assistive tools send
@@ -13,9 +13,17 @@ pub fn select_value(e: &Event) -> Option<String> {
     select.dyn_into::<HtmlSelectElement>().ok().map(|s| s.value())
 }
 
-/// The current text of the `<input>` an event came from.
+/// The current value of the `<input>`, `<textarea>` or `<select>` an event came from.
 pub fn input_value(e: &Event) -> Option<String> {
-    e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).map(|i| i.value())
+    let t = e.target()?;
+    let t = match t.dyn_into::<HtmlInputElement>() {
+        Ok(i) => return Some(i.value()),
+        Err(t) => t,
+    };
+    match t.dyn_into::<HtmlTextAreaElement>() {
+        Ok(a) => Some(a.value()),
+        Err(t) => t.dyn_into::<HtmlSelectElement>().ok().map(|s| s.value()),
+    }
 }
 
 /// An `oninput` handler that keeps `state` equal to the input's text.

@@ -111,6 +111,13 @@ pub fn error_text(lang: Lang, e: &AppError) -> &'static str {
     }
 }
 
+/// A day from an RFC 3339 time, written the language's way by the
+/// browser's `Intl` ("4.12.2026" / "12/4/2026").
+pub fn date(lang: Lang, rfc3339: &str) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(rfc3339));
+    d.to_locale_date_string(lang.code(), &wasm_bindgen::JsValue::UNDEFINED).into()
+}
+
 /// "vor 5 Minuten" / "5 minutes ago".
 pub fn age(lang: Lang, seconds: i64) -> String {
     let s = seconds.max(0);

@@ -825,6 +825,7 @@ fn ReportHarness(_p: &ReportHarnessProps) -> Html {
                 drafts={(*drafts).clone()} on_save_draft={on_save_draft} on_resume={on_resume}
                 resumed={(*resumed).clone()} on_delete_draft={on_delete_draft}
                 favourite_categories={(*favourite_categories).clone()}
+                profile_email={Some("anna@example.org".to_string())}
                 on_favourite_category={{ let f = favourite_categories.clone(); Callback::from(move |(code, on): (String, bool)| {
                     let mut v: Vec<String> = (*f).iter().filter(|c| **c != code).cloned().collect();
                     if on { v.push(code); }
@@ -867,6 +868,16 @@ async fn report_form_is_generated_checked_and_reviewed() {
     choose("#attr-art", "dunkel");
     type_into("#report-place", "Marienplatz");
     wait_until("place found", || texts("#report-place-found").concat().contains("Erkannt: Marienplatz")).await;
+    // Once only: the profile's address is offered, filled in on a press;
+    // the consent to be contacted is still asked.
+    click(&one("#report-email-from-profile"));
+    wait_until("the profile's address", || {
+        one("#report-email").dyn_into::<web_sys::HtmlInputElement>().map(|i| i.value()).ok().as_deref()
+            == Some("anna@example.org")
+    })
+    .await;
+    assert!(all("#report-email-from-profile").is_empty(), "offered while it differs");
+    assert!(!one("#report-consent").dyn_into::<web_sys::HtmlInputElement>().expect("checkbox").checked());
     type_into("#report-email", "anna@example.org");
     click(&button("Weiter zur Übersicht"));
     wait_until("review", || all("#review").len() == 1).await;
@@ -1556,4 +1567,97 @@ async fn a_favourite_category_comes_first() {
     let r = all("#category-list button.star")[0].get_bounding_client_rect();
     assert!(r.width() >= 44.0 && r.height() >= 44.0, "a 44 px target: {} × {}", r.width(), r.height());
     assert_accessible("report, a favourite category").await;
+}
+
+#[derive(Properties, PartialEq)]
+struct ProfileHarnessProps {
+    kept: Option<muc_wire::personal::Profile>,
+}
+
+/// The profile section as App drives it: saving records what was asked.
+#[component]
+fn ProfileHarness(p: &ProfileHarnessProps) -> Html {
+    use muc_wire::personal::{ConsentPurpose, ConsentRecord, ConsentText, MyProfile};
+    let text = ConsentText {
+        purpose: ConsentPurpose::Profile,
+        version: 3,
+        text_de: "Ich willige ein, dass mein Profil gespeichert wird.".into(),
+        text_en: "I consent to my profile being kept.".into(),
+    };
+    let consent = p.kept.as_ref().map(|_| ConsentRecord {
+        purpose: ConsentPurpose::Profile,
+        version: 3,
+        given_at: "2026-12-01T10:00:00Z".into(),
+        revoked_at: None,
+    });
+    let m = MyProfile { profile: p.kept.clone(), consent, consent_text: text };
+    let asked = use_state(String::new);
+    let on_save = {
+        let a = asked.clone();
+        Callback::from(move |args: muc_wire::ipc::SaveProfileArgs| {
+            a.set(format!(
+                "{:?} {:?} {:?} {:?}",
+                args.consent_version, args.profile.first_name, args.profile.language, args.profile.postal_address
+            ))
+        })
+    };
+    let on_revoke = {
+        let a = asked.clone();
+        Callback::from(move |()| a.set("revoke".into()))
+    };
+    html! {
+        <InMain>
+            <muc_frontend::pages::profile::ProfileSection lang={Lang::De} load={Load::Ready(Rc::new(m))} busy={false}
+                error={None::<AppError>} on_save={on_save} on_revoke={on_revoke} />
+            <p id="asked">{ (*asked).clone() }</p>
+        </InMain>
+    }
+}
+
+/// "Mein Profil": nothing can be saved before the person ticks the consent
+/// (its text and version shown, the button saying why it waits); saved,
+/// the consent goes with the version ticked. With a profile kept, its data
+/// fill the form, the consent's day is shown, and it can be revoked.
+#[wasm_bindgen_test]
+async fn a_profile_is_saved_only_with_the_ticked_consent() {
+    yew::Renderer::<ProfileHarness>::with_root_and_props(host(), ProfileHarnessProps { kept: None }).render();
+    wait_until("the form", || all("#profile-form").len() == 1).await;
+    assert!(texts("#profile-consent-text").concat().contains("(Textfassung 3)"));
+    let save = button("Profil speichern");
+    assert!(save.has_attribute("disabled"), "not before the consent is ticked");
+    assert_eq!(save.get_attribute("aria-describedby").as_deref(), Some("profile-consent-text"));
+    assert_accessible("profile, no consent").await;
+    type_into("#profile-first", "Anna");
+    choose("#profile-language", "en");
+    let address: web_sys::HtmlTextAreaElement = one("#profile-address").dyn_into().expect("textarea");
+    address.set_value("Marienplatz 8\n80331 München");
+    fire(&address, "input");
+    click(&one("#profile-consent"));
+    wait_until("saving allowed", || !button("Profil speichern").has_attribute("disabled")).await;
+    click(&button("Profil speichern"));
+    wait_until("saved with the consent", || {
+        texts("#asked").concat() == r#"Some(3) Some("Anna") Some("en") Some("Marienplatz 8\n80331 München")"#
+    })
+    .await;
+
+    let kept = muc_wire::personal::Profile {
+        first_name: Some("Anna".into()),
+        email: Some("anna@example.org".into()),
+        ..Default::default()
+    };
+    yew::Renderer::<ProfileHarness>::with_root_and_props(host(), ProfileHarnessProps { kept: Some(kept) }).render();
+    wait_until("the kept profile", || {
+        all("#profile-email")
+            .pop()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .is_some_and(|i| i.value() == "anna@example.org")
+    })
+    .await;
+    assert!(texts("#profile-consent-given").concat().contains("Textfassung 3"));
+    assert!(all("#profile-consent").is_empty(), "not asked again");
+    assert_accessible("profile, kept").await;
+    click(&button("Profil speichern"));
+    wait_until("saved without a new consent", || texts("#asked").concat().starts_with("None ")).await;
+    click(&one("#profile-revoke"));
+    wait_until("revoked", || texts("#asked").concat() == "revoke").await;
 }

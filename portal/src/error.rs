@@ -31,6 +31,11 @@ pub enum Error {
     Conflict(String),
     /// A body over the route's limit.
     PayloadTooLarge(String),
+    /// The request is fine, the state it needs is not there (a consent): 409.
+    Precondition {
+        code: &'static str,
+        description: String,
+    },
     UnsupportedMediaType(String),
     Internal(String),
     Unavailable(String),
@@ -45,7 +50,9 @@ impl Error {
 impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Error::BadRequest { code, description } => write!(f, "{code}: {description}"),
+            Error::BadRequest { code, description } | Error::Precondition { code, description } => {
+                write!(f, "{code}: {description}")
+            }
             Error::NotFound(d)
             | Error::NotAcceptable(d)
             | Error::Unauthorized(d)
@@ -118,6 +125,7 @@ impl IntoResponse for Error {
                     .into_response();
             }
             Error::Conflict(d) => (StatusCode::CONFLICT, "conflict", d),
+            Error::Precondition { code, description } => (StatusCode::CONFLICT, code, description),
             Error::PayloadTooLarge(d) => (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", d),
             Error::UnsupportedMediaType(d) => (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", d),
             Error::Internal(detail) => {

@@ -22,6 +22,7 @@ pub mod open311;
 pub mod openapi;
 pub mod personal;
 pub mod pow;
+pub mod profile;
 pub mod read_cache;
 pub mod seed;
 pub mod server;

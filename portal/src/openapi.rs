@@ -21,8 +21,9 @@ use muc_wire::open311::{
 };
 use muc_wire::ops::AuditEntry;
 use muc_wire::personal::{
-    AccountDeleted, Favourite, FavouriteChange, FavouriteChanges, FavouriteKind, FavouriteList, FavouriteOp,
-    LevelNeeded, Me, MyData, MyReport, PersonalRoute, Provider, ResourceMetadata, SavedFavourite, TrustLevel,
+    AccountDeleted, ConsentChange, ConsentPurpose, ConsentRecord, ConsentText, Consents, Favourite, FavouriteChange,
+    FavouriteChanges, FavouriteKind, FavouriteList, FavouriteOp, LevelNeeded, Me, MyData, MyProfile, MyReport,
+    PersonalRoute, Profile, Provider, ResourceMetadata, SavedFavourite, TrustLevel,
 };
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi, ToSchema};
@@ -178,14 +179,15 @@ impl Modify for ReadyMade {
         operator_finder_change, operator_finder_retire, operator_audit, operator_request_status,
         open311_discovery, open311_services, open311_service_definition, open311_requests, open311_create,
         open311_request, open311_support, open311_token, open311_challenge, media, resource_metadata, me, my_data, delete_account,
-        my_favourites, change_my_favourites
+        my_favourites, change_my_favourites, my_consents, change_my_consent, my_profile, put_my_profile
     ),
     components(schemas(
         ApiError, Open311Error, LandingPage, Conformance, Collections, Collection, Feature<HotspotProperties>,
         FeatureCollection<HotspotProperties>, Finder, FinderCatalogue, AuditEntry, StatusChange, Discovery,
         Service, ServiceDefinition, ServiceRequest, CreatedRequest, TokenAnswer, ReportForm, SupportForm, Challenge,
         ResourceMetadata, Provider, PersonalRoute, TrustLevel, Me, MyData, MyReport, LevelNeeded, AccountDeleted,
-        Favourite, FavouriteKind, SavedFavourite, FavouriteList, FavouriteOp, FavouriteChange, FavouriteChanges
+        Favourite, FavouriteKind, SavedFavourite, FavouriteList, FavouriteOp, FavouriteChange, FavouriteChanges,
+        ConsentPurpose, ConsentText, ConsentRecord, Consents, ConsentChange, Profile, MyProfile
     )),
     modifiers(&Security, &ReadyMade),
     tags(
@@ -367,6 +369,41 @@ fn my_favourites() {}
         (status = 415, description = "Not application/json", body = ApiError),
         (status = 503, description = "The identity provider cannot be reached", body = ApiError)))]
 fn change_my_favourites() {}
+
+#[utoipa::path(get, path = "/me/consents", tag = "personal", security(("citizen_token" = [])),
+    responses((status = 200, description = "The texts to consent to (versioned, German and English) and every consent given", body = Consents),
+        (status = 401, description = "No valid access token", body = ApiError),
+        (status = 503, description = "The identity provider cannot be reached", body = ApiError)))]
+fn my_consents() {}
+
+#[utoipa::path(post, path = "/me/consents", tag = "personal", security(("citizen_token" = [])),
+    request_body(content = ConsentChange, content_type = "application/json",
+        description = "Give a consent to the version of the text read, or revoke it (revoking the profile consent deletes the profile)"),
+    responses((status = 200, description = "Recorded; the consents now", body = Consents),
+        (status = 400, description = "Not valid JSON", body = ApiError),
+        (status = 401, description = "No valid access token", body = ApiError),
+        (status = 409, description = "`consent_text_changed`: the text has a newer version; read it again", body = ApiError),
+        (status = 413, description = "Body over 16 KiB", body = ApiError),
+        (status = 415, description = "Not application/json", body = ApiError),
+        (status = 503, description = "The identity provider cannot be reached", body = ApiError)))]
+fn change_my_consent() {}
+
+#[utoipa::path(get, path = "/me/profile", tag = "personal", security(("citizen_token" = [])),
+    responses((status = 200, description = "The profile (if kept), the consent it is kept under, the text to consent to", body = MyProfile),
+        (status = 401, description = "No valid access token", body = ApiError),
+        (status = 503, description = "The identity provider cannot be reached", body = ApiError)))]
+fn my_profile() {}
+
+#[utoipa::path(put, path = "/me/profile", tag = "personal", security(("citizen_token" = [])),
+    request_body(content = Profile, content_type = "application/json"),
+    responses((status = 200, description = "Kept", body = MyProfile),
+        (status = 400, description = "Not valid JSON, or a field over its limit or not plain text", body = ApiError),
+        (status = 401, description = "No valid access token", body = ApiError),
+        (status = 409, description = "`consent_needed`: no profile consent to the current text in force; nothing kept", body = ApiError),
+        (status = 413, description = "Body over 16 KiB", body = ApiError),
+        (status = 415, description = "Not application/json", body = ApiError),
+        (status = 503, description = "The identity provider cannot be reached", body = ApiError)))]
+fn put_my_profile() {}
 
 // ---- Open311 GeoReport v2 ------------------------------------------------
 

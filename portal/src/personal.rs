@@ -1,5 +1,6 @@
 //! The personal area: who is signed in and how surely (`GET /me`), my data
-//! (`GET /me/export`, `DELETE /me`), favourites (`favourites.rs`), and where and how to sign in: the portal's metadata
+//! (`GET /me/export`, `DELETE /me`), favourites (`favourites.rs`), profile
+//! and consents (`profile.rs`), and where and how to sign in: the portal's metadata
 //! as an OAuth protected resource (RFC 9728), naming the providers with the
 //! trust levels they offer and the level each personal route needs.
 //!
@@ -22,10 +23,17 @@ pub const METADATA_PATH: &str = "/.well-known/oauth-protected-resource";
 
 /// Each personal route and the level it needs: the check and the metadata
 /// both read this list, so what the portal says is what it does.
-pub const ROUTES: [(&str, TrustLevel); 6] = [
+pub const ROUTES: [(&str, TrustLevel); 10] = [
     ("GET /me", TrustLevel::Level1),
     ("GET /me/favourites", TrustLevel::Level1),
     ("POST /me/favourites/changes", TrustLevel::Level1),
+    // What the person typed in themselves, to fill a form: the same level
+    // as sending a report with contact data (the export, everything at
+    // once and the reports' contact data, needs level 3).
+    ("GET /me/consents", TrustLevel::Level1),
+    ("POST /me/consents", TrustLevel::Level1),
+    ("GET /me/profile", TrustLevel::Level1),
+    ("PUT /me/profile", TrustLevel::Level1),
     // Contact data of every report: at least "substantiell" (ELSTER, Authega).
     ("GET /me/export", TrustLevel::Level3),
     // Cannot be undone: the same level as seeing everything.
@@ -46,6 +54,8 @@ pub fn router() -> Router<AppState> {
         .route("/me/export", get(export))
         .route("/me/favourites", get(crate::favourites::list))
         .route("/me/favourites/changes", axum::routing::post(crate::favourites::change))
+        .route("/me/consents", get(crate::profile::consents).post(crate::profile::change_consent))
+        .route("/me/profile", get(crate::profile::profile).put(crate::profile::put_profile))
 }
 
 /// The public description of sign-in, with the other public reads.
@@ -136,7 +146,10 @@ async fn export(State(st): State<AppState>, headers: HeaderMap) -> Result<Respon
         })
         .collect();
     let favourites = crate::favourites::of_account(&st.db, &c.sub).await?.items;
-    let data = MyData { account_id: c.sub, made_at: crate::rfc3339(crate::now()), reports, favourites };
+    let profile = crate::profile::of_account(&st.db, &c.sub).await?;
+    let consents = crate::profile::records(&st.db, &c.sub).await?;
+    let data =
+        MyData { account_id: c.sub, made_at: crate::rfc3339(crate::now()), reports, favourites, profile, consents };
     Ok((
         [
             (header::CONTENT_DISPOSITION, "attachment; filename=\"meine-daten.json\""),
@@ -150,13 +163,14 @@ async fn export(State(st): State<AppState>, headers: HeaderMap) -> Result<Respon
 
 /// Deletes the account (GDPR Art. 17): the portal keeps nothing that leads
 /// to the person. Their reports stay for the city (a street light is still
-/// broken), without account, contact data and device id; the favourites
-/// are deleted; all in one transaction.
+/// broken), without account, contact data and device id; favourites,
+/// profile and consents are deleted; all in one transaction.
 async fn delete_account(State(st): State<AppState>, headers: HeaderMap) -> Result<Response, Error> {
     let c = citizen(&st, &headers, needed("DELETE /me")).await?;
     let mut tx = crate::db::begin_write(&st.db).await?;
     let reports_kept = crate::open311::store::forget_account(&mut tx, &c.sub).await?;
     let favourites_deleted = crate::favourites::forget(&mut tx, &c.sub).await?;
+    crate::profile::forget(&mut tx, &c.sub).await?;
     tx.commit().await?;
     tracing::info!(reports_kept, favourites_deleted, "an account was deleted");
     Ok(Json(AccountDeleted { reports_kept, favourites_deleted }).into_response())

@@ -21,6 +21,7 @@ on_both_databases!(a_deleted_account_leaves_its_reports_without_the_person);
 on_both_databases!(no_personal_route_reaches_another_persons_data);
 on_both_databases!(favourites_are_the_accounts_on_every_device);
 on_both_databases!(favourites_refuse_what_is_wrong_and_keep_what_was_there);
+on_both_databases!(a_profile_is_kept_only_with_consent);
 
 async fn access_token(op: &TestOp, user: &str) -> String {
     access_token_at(op, user, None).await
@@ -341,6 +342,20 @@ async fn no_personal_route_reaches_another_persons_data(db: TestDb) {
     let (status, _, _) =
         call(&st, changes(Some(&bert), r#"{"changes":[{"op":"add","kind":"finder","id":"berts-finder"}]}"#)).await;
     assert_eq!(status, StatusCode::OK);
+    let (status, _, _) =
+        call(&st, json_to("POST", "/me/consents", &bert, r#"{"purpose":"profile","version":1,"given":true}"#)).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _, _) = call(
+        &st,
+        json_to(
+            "PUT",
+            "/me/profile",
+            &bert,
+            r#"{"first_name":"Bert","last_name":"Beispiel","email":"bert@example.org"}"#,
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
     let (_, _, before) = call(&st, get_with("/me/export", Some(&bert))).await;
     for (route, _) in muc_portal::personal::ROUTES {
         let (method, path) = route.split_once(' ').expect("METHOD path");
@@ -371,7 +386,8 @@ async fn no_personal_route_reaches_another_persons_data(db: TestDb) {
                 !text.contains("bert@example.org")
                     && !text.contains(&berts_id)
                     && !text.contains("Berts Meldung")
-                    && !text.contains("berts-finder"),
+                    && !text.contains("berts-finder")
+                    && !text.contains("Beispiel"),
                 "{method} {tried} ({status}) answered with Bert's data: {text}"
             );
         }
@@ -380,6 +396,12 @@ async fn no_personal_route_reaches_another_persons_data(db: TestDb) {
     assert_eq!(after["reports"], before["reports"], "Bert's reports unchanged by anything Anna did");
     assert_eq!(after["favourites"], before["favourites"], "Bert's favourites unchanged by anything Anna did");
     assert_eq!(before["favourites"][0]["id"], "berts-finder");
+    assert_eq!(
+        (&after["profile"], &after["consents"]),
+        (&before["profile"], &before["consents"]),
+        "Bert's profile unchanged"
+    );
+    assert_eq!(before["profile"]["last_name"], "Beispiel");
 }
 
 fn changes(token: Option<&str>, body: &str) -> Request<Body> {
@@ -520,4 +542,106 @@ async fn favourites_refuse_what_is_wrong_and_keep_what_was_there(db: TestDb) {
     let after = ids(&after);
     assert_eq!(after.len(), 151, "the refused batch left nothing behind");
     assert_eq!(after[0], "finder:hebammen", "what was there is still there");
+}
+
+fn json_to(method: &str, path: &str, token: &str, body: &str) -> Request<Body> {
+    Request::builder()
+        .method(method)
+        .uri(path)
+        .header(header::CONTENT_TYPE, "application/json")
+        .header(header::AUTHORIZATION, format!("Bearer {token}"))
+        .body(Body::from(body.to_string()))
+        .expect("request")
+}
+
+/// Data given once, with consent: no profile is kept without the consent to
+/// the current text (409, nothing stored); a consent to an older text is
+/// refused; each consent is recorded (what, which text, when) once, and
+/// revoking it deletes the profile in the same step; fields are checked;
+/// the export has profile and consents; deleting the account deletes both.
+async fn a_profile_is_kept_only_with_consent(db: TestDb) {
+    let (op, st) = with_bayern_id(&db).await;
+    let anna = access_token(&op, "anna").await;
+    let bert = access_token(&op, "bert").await;
+    let profile = r#"{"first_name":"Anna","last_name":"Muster","email":"anna@example.org","postal_address":"Marienplatz 8\n80331 München","language":"de"}"#;
+
+    let (status, _, mine) = call(&st, get_with("/me/profile", Some(&anna))).await;
+    assert_eq!(status, StatusCode::OK, "{mine}");
+    assert_eq!((mine["profile"].is_null(), mine["consent"].is_null()), (true, true), "{mine}");
+    assert_eq!(mine["consent_text"]["version"], 1);
+    assert!(mine["consent_text"]["text_de"].as_str().is_some_and(|t| t.contains("widerrufen")), "{mine}");
+
+    let (status, _, body) = call(&st, json_to("PUT", "/me/profile", &anna, profile)).await;
+    assert_eq!((status, body["code"].as_str()), (StatusCode::CONFLICT, Some("consent_needed")), "{body}");
+    let (_, _, mine) = call(&st, get_with("/me/profile", Some(&anna))).await;
+    assert!(mine["profile"].is_null(), "nothing kept without consent: {mine}");
+    let old = r#"{"purpose":"profile","version":0,"given":true}"#;
+    let (status, _, body) = call(&st, json_to("POST", "/me/consents", &anna, old)).await;
+    assert_eq!((status, body["code"].as_str()), (StatusCode::CONFLICT, Some("consent_text_changed")), "{body}");
+
+    let give = r#"{"purpose":"profile","version":1,"given":true}"#;
+    let (status, _, consents) = call(&st, json_to("POST", "/me/consents", &anna, give)).await;
+    assert_eq!(status, StatusCode::OK, "{consents}");
+    let (_, _, consents) = call(&st, json_to("POST", "/me/consents", &anna, give)).await;
+    let records = consents["records"].as_array().expect("records").clone();
+    assert_eq!(records.len(), 1, "given twice to one text: one record: {consents}");
+    assert_eq!((records[0]["purpose"].as_str(), records[0]["version"].as_u64()), (Some("profile"), Some(1)));
+    assert!(records[0]["given_at"].as_str().is_some() && records[0]["revoked_at"].is_null());
+
+    for (bad, why) in [
+        (r#"{"email":"not-an-address"}"#, "ungültig"),
+        (r#"{"first_name":"An\u0007na"}"#, "Steuerzeichen"),
+        (r#"{"language":"fr"}"#, "de oder en"),
+        (
+            r#"{"first_name":"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"}"#,
+            "höchstens 100",
+        ),
+        (r#"{"first_name": 3}"#, "not a valid"),
+    ] {
+        let (status, _, body) = call(&st, json_to("PUT", "/me/profile", &anna, bad)).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}: {body}");
+        assert!(body["description"].as_str().is_some_and(|d| d.contains(why)), "{bad}: {body}");
+    }
+    let (status, _, mine) = call(&st, json_to("PUT", "/me/profile", &anna, profile)).await;
+    assert_eq!(status, StatusCode::OK, "{mine}");
+    assert_eq!(mine["profile"]["postal_address"], "Marienplatz 8\n80331 München");
+    assert_eq!(mine["consent"]["version"], 1);
+    let (_, _, berts) = call(&st, get_with("/me/profile", Some(&bert))).await;
+    assert!(berts["profile"].is_null(), "Bert sees no profile: {berts}");
+
+    let anna3 = access_token_at(&op, "anna", Some(TrustLevel::Level3)).await;
+    let (_, _, export) = call(&st, get_with("/me/export", Some(&anna3))).await;
+    assert_eq!(export["profile"]["email"], "anna@example.org", "{export}");
+    assert_eq!(export["consents"].as_array().map(Vec::len), Some(1));
+
+    // Revoked: the profile goes with it; the record stays, with when.
+    let revoke = r#"{"purpose":"profile","version":1,"given":false}"#;
+    let (status, _, consents) = call(&st, json_to("POST", "/me/consents", &anna, revoke)).await;
+    assert_eq!(status, StatusCode::OK, "{consents}");
+    assert!(consents["records"][0]["revoked_at"].as_str().is_some(), "{consents}");
+    let (_, _, mine) = call(&st, get_with("/me/profile", Some(&anna))).await;
+    assert_eq!(
+        (mine["profile"].is_null(), mine["consent"].is_null()),
+        (true, true),
+        "deleted with the consent: {mine}"
+    );
+    let (status, _, _) = call(&st, json_to("PUT", "/me/profile", &anna, profile)).await;
+    assert_eq!(status, StatusCode::CONFLICT, "revoked: nothing kept");
+
+    // Given again (a second record), kept again; then the account deleted.
+    call(&st, json_to("POST", "/me/consents", &anna, give)).await;
+    let (status, _, _) = call(&st, json_to("PUT", "/me/profile", &anna, profile)).await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, _, consents) = call(&st, get_with("/me/consents", Some(&anna))).await;
+    assert_eq!(consents["records"].as_array().map(Vec::len), Some(2), "{consents}");
+    let (status, _, _) = call(&st, delete_me(&anna3)).await;
+    assert_eq!(status, StatusCode::OK);
+    let left: i64 = sqlx::query_scalar(
+        "SELECT (SELECT COUNT(*) FROM profiles WHERE account_id = $1) + (SELECT COUNT(*) FROM consents WHERE account_id = $1)",
+    )
+    .bind("anna")
+    .fetch_one(&st.db)
+    .await
+    .expect("count");
+    assert_eq!(left, 0, "profile and consents deleted with the account");
 }

@@ -277,6 +277,27 @@ pub async fn delete_my_account(state: State<'_, AppState>) -> Answer<cmd::Delete
     Ok(deleted)
 }
 
+/// The profile kept in the portal, with its consent.
+#[tauri::command]
+pub async fn load_profile(state: State<'_, AppState>) -> Answer<cmd::LoadProfile> {
+    not_on_kiosk(&state)?;
+    crate::profile::load(&state.login, &state.client, now()).await
+}
+
+/// Keeps the profile; gives the consent first when the person ticked it.
+#[tauri::command]
+pub async fn save_profile(state: State<'_, AppState>, args: Args<cmd::SaveProfile>) -> Answer<cmd::SaveProfile> {
+    not_on_kiosk(&state)?;
+    crate::profile::save(&state.login, &state.client, args.profile, args.consent_version, now()).await
+}
+
+/// Revokes the profile consent: the portal deletes the profile.
+#[tauri::command]
+pub async fn revoke_profile(state: State<'_, AppState>) -> Answer<cmd::RevokeProfile> {
+    not_on_kiosk(&state)?;
+    crate::profile::revoke(&state.login, &state.client, now()).await
+}
+
 #[tauri::command]
 pub fn cancel_login(state: State<'_, AppState>) -> Out<cmd::CancelLogin> {
     state.login.cancel()

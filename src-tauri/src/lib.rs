@@ -18,6 +18,7 @@ pub mod notices;
 pub mod open_data;
 pub mod outbox;
 pub mod photos;
+pub mod profile;
 pub mod reports;
 pub mod webview;
 

@@ -246,6 +246,32 @@ impl PortalClient {
         Self::read_json(resp).await
     }
 
+    /// `GET /me/profile`: the profile, its consent, the text to consent to.
+    pub async fn profile(&self, bearer: &str) -> Result<muc_wire::personal::MyProfile, ClientError> {
+        let resp = self.http.get(format!("{}/me/profile", self.base)).bearer_auth(bearer).send().await?;
+        Self::read_json(resp).await
+    }
+
+    /// `PUT /me/profile`: kept only with the profile consent in force.
+    pub async fn put_profile(
+        &self,
+        bearer: &str,
+        profile: &muc_wire::personal::Profile,
+    ) -> Result<muc_wire::personal::MyProfile, ClientError> {
+        let resp = self.http.put(format!("{}/me/profile", self.base)).bearer_auth(bearer).json(profile).send().await?;
+        Self::read_json(resp).await
+    }
+
+    /// `POST /me/consents`: give or revoke a consent.
+    pub async fn change_consent(
+        &self,
+        bearer: &str,
+        change: &muc_wire::personal::ConsentChange,
+    ) -> Result<muc_wire::personal::Consents, ClientError> {
+        let resp = self.http.post(format!("{}/me/consents", self.base)).bearer_auth(bearer).json(change).send().await?;
+        Self::read_json(resp).await
+    }
+
     async fn get_json<T: serde::de::DeserializeOwned>(&self, url: &str) -> Result<T, ClientError> {
         let resp =
             self.http.get(url).header(reqwest::header::ACCEPT, "application/geo+json, application/json").send().await?;

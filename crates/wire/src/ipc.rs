@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::finders::Finder;
 use crate::hotspots::Site;
 use crate::open311::{Delivery, OutgoingReport, Service, ServiceDefinition, ServiceRequest};
-pub use crate::personal::AccountDeleted;
+pub use crate::personal::{AccountDeleted, MyProfile};
 
 /// What a shell command takes and answers: one description per command,
 /// named by both sides (the shell's handler returns `Answer<C>` or `Out<C>`,
@@ -47,6 +47,9 @@ macro_rules! for_each_command {
             OpenFinder = open_finder (OpenFinderArgs) -> ();
             SetFavourite = set_favourite (SetFavouriteArgs) -> FavouriteView;
             LoadFavourites = load_favourites (NoArgs) -> FavouriteView;
+            LoadProfile = load_profile (NoArgs) -> MyProfile;
+            SaveProfile = save_profile (SaveProfileArgs) -> MyProfile;
+            RevokeProfile = revoke_profile (NoArgs) -> MyProfile;
             FrontendReady = frontend_ready (FrontendReadyArgs) -> ();
             ReportCategories = report_categories (NoArgs) -> ReportCatalogue;
             SubmitReport = submit_report (SubmitReportArgs) -> MyReport;
@@ -181,6 +184,15 @@ pub struct OpenFinderArgs {
 pub struct SetFavouriteArgs {
     pub favourite: crate::personal::Favourite,
     pub on: bool,
+}
+
+/// Arguments of `save_profile`. `consent_version`: the person ticked the
+/// consent to that version of the text now (None: it is in force already).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SaveProfileArgs {
+    pub profile: crate::personal::Profile,
+    #[serde(default)]
+    pub consent_version: Option<u32>,
 }
 
 /// The person's favourites and whether the account has them.

@@ -131,6 +131,12 @@ pub struct MyData {
     /// The account's favourites.
     #[serde(default)]
     pub favourites: Vec<SavedFavourite>,
+    /// The profile, if one is kept.
+    #[serde(default)]
+    pub profile: Option<Profile>,
+    /// Every consent given, with its text's version, and when revoked.
+    #[serde(default)]
+    pub consents: Vec<ConsentRecord>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -276,6 +282,154 @@ impl FavouriteChange {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FavouriteChanges {
     pub changes: Vec<FavouriteChange>,
+}
+
+/// What a consent is for. Each has a text in German and English with a
+/// version; a consent is to one version of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ConsentPurpose {
+    /// Keeping the profile, to offer it when a form asks for contact data.
+    Profile,
+}
+
+impl ConsentPurpose {
+    pub const ALL: [ConsentPurpose; 1] = [ConsentPurpose::Profile];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ConsentPurpose::Profile => "profile",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<ConsentPurpose> {
+        ConsentPurpose::ALL.into_iter().find(|p| p.code() == code)
+    }
+}
+
+/// The text a person consents to, as the portal has it now.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ConsentText {
+    pub purpose: ConsentPurpose,
+    /// Raised whenever the text changes; a consent to an older one no longer counts.
+    pub version: u32,
+    pub text_de: String,
+    pub text_en: String,
+}
+
+/// One consent as recorded: what, which text, when given, when revoked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ConsentRecord {
+    pub purpose: ConsentPurpose,
+    pub version: u32,
+    /// RFC 3339.
+    pub given_at: String,
+    pub revoked_at: Option<String>,
+}
+
+/// `GET /me/consents`: the texts now, and every consent the person gave.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Consents {
+    pub texts: Vec<ConsentText>,
+    /// Oldest first; revoked ones stay listed with when.
+    pub records: Vec<ConsentRecord>,
+}
+
+impl Consents {
+    /// The consent in force for `purpose` (given to the current text, not revoked).
+    pub fn in_force(&self, purpose: ConsentPurpose) -> Option<&ConsentRecord> {
+        let current = self.texts.iter().find(|t| t.purpose == purpose)?.version;
+        self.records.iter().rev().find(|r| r.purpose == purpose && r.version == current && r.revoked_at.is_none())
+    }
+}
+
+/// `POST /me/consents`: give (to the version read) or revoke a consent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ConsentChange {
+    pub purpose: ConsentPurpose,
+    /// The version of the text the person read (checked when giving).
+    pub version: u32,
+    pub given: bool,
+}
+
+/// Data given once and offered again (only with the profile consent in force).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Profile {
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
+    pub email: Option<String>,
+    /// Street, number, postcode and town; lines separated by newlines.
+    pub postal_address: Option<String>,
+    /// `de` or `en` (the languages the app speaks).
+    pub language: Option<String>,
+}
+
+/// The languages a profile may name.
+pub const PROFILE_LANGUAGES: [&str; 2] = ["de", "en"];
+
+impl Profile {
+    /// Every field within its limits, plain text; the first problem in
+    /// German and English.
+    pub fn check(&self) -> Result<(), (String, String)> {
+        let field = |v: &Option<String>, max: usize, lines: bool, de: &str, en: &str| -> Result<(), (String, String)> {
+            let Some(v) = v else { return Ok(()) };
+            if v.chars().count() > max {
+                return Err((format!("{de}: höchstens {max} Zeichen."), format!("{en}: at most {max} characters.")));
+            }
+            if v.chars().any(|c| c.is_control() && !(lines && c == '\n')) {
+                return Err((format!("{de}: bitte nur Text ohne Steuerzeichen."), format!("{en}: plain text only.")));
+            }
+            Ok(())
+        };
+        field(&self.first_name, 100, false, "Vorname", "First name")?;
+        field(&self.last_name, 100, false, "Nachname", "Last name")?;
+        field(&self.email, 254, false, "E-Mail", "E-mail")?;
+        field(&self.postal_address, 300, true, "Anschrift", "Postal address")?;
+        if self.email.as_deref().is_some_and(|e| !plausible_email(e)) {
+            return Err(("Die E-Mail-Adresse ist ungültig.".into(), "The e-mail address is not valid.".into()));
+        }
+        if self.language.as_deref().is_some_and(|l| !PROFILE_LANGUAGES.contains(&l)) {
+            return Err(("Sprache: de oder en.".into(), "Language: de or en.".into()));
+        }
+        Ok(())
+    }
+
+    /// Empty fields as None, the rest trimmed.
+    pub fn tidied(self) -> Profile {
+        let t = |v: Option<String>| v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+        Profile {
+            first_name: t(self.first_name),
+            last_name: t(self.last_name),
+            email: t(self.email),
+            postal_address: t(self.postal_address),
+            language: t(self.language),
+        }
+    }
+}
+
+/// The same plausibility GeoReport's `email` gets in the portal: one `@`
+/// with text on both sides, no spaces. Whether it reaches someone only a
+/// mail can tell; a stricter syntax check would refuse real addresses.
+pub fn plausible_email(e: &str) -> bool {
+    matches!(e.split_once('@'), Some((local, domain)) if !local.is_empty() && !domain.is_empty() && !domain.contains('@'))
+        && !e.contains(char::is_whitespace)
+}
+
+/// `GET /me/profile` (and `PUT`'s answer): the profile, and the consent it
+/// is kept under (None: no profile is kept).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MyProfile {
+    pub profile: Option<Profile>,
+    pub consent: Option<ConsentRecord>,
+    /// The text to consent to before a profile can be kept.
+    pub consent_text: ConsentText,
 }
 
 #[cfg(test)]

@@ -6,5 +6,6 @@ pub mod my_data;
 pub mod my_reports;
 pub mod notices;
 pub mod personal;
+pub mod profile;
 pub mod report;
 pub mod report_endpoint;

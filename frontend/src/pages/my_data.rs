@@ -164,8 +164,8 @@ pub fn MyData(props: &MyDataProps) -> Html {
         <section class="card" aria-labelledby="my-data-heading">
             <h2 id="my-data-heading">{ tr(lang, "Meine Daten", "My data") }</h2>
             <p id="my-data-hint">{ tr(lang,
-                "Alles, was das Portal über Sie gespeichert hat, als Datei (JSON): Ihre Meldungen mit den Kontaktdaten, die Sie dazu angegeben haben.",
-                "Everything the portal holds about you, as a file (JSON): your reports with the contact details you gave with them.") }</p>
+                "Alles, was das Portal über Sie gespeichert hat, als Datei (JSON): Ihre Meldungen mit den Kontaktdaten, die Sie dazu angegeben haben, Ihre Favoriten, Ihr Profil und Ihre Einwilligungen.",
+                "Everything the portal holds about you, as a file (JSON): your reports with the contact details you gave with them, your favourites, your profile and your consents.") }</p>
             <div class="actions">
                 <button type="button" aria-describedby="my-data-hint" disabled={busy} onclick={act.reform(|_: MouseEvent| Action::Export)}>
                     { tr(lang, "Meine Daten herunterladen", "Download my data") }

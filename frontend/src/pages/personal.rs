@@ -32,6 +32,9 @@ pub struct PersonalProps {
     pub on_remove_favourite: Callback<Favourite>,
     #[prop_or_default]
     pub on_finders: Callback<()>,
+    /// "Mein Profil", shown when signed in (see `profile.rs`).
+    #[prop_or_default]
+    pub profile: Html,
     /// A new sign-in happened elsewhere on the page (a higher level).
     #[prop_or_default]
     pub on_signed_in: Callback<()>,
@@ -132,6 +135,7 @@ pub fn Personal(props: &PersonalProps) -> Html {
                         <button type="button" class="secondary" onclick={props.on_logout.reform(|_| ())}>{ tr(lang, "Abmelden", "Sign out") }</button>
                     </div>
                 </section>
+                { props.profile.clone() }
                 <crate::pages::my_data::MyData lang={lang} level={session.level} on_signed_in={props.on_signed_in.clone()}
                     on_deleted={props.on_deleted.clone()} />
                 </>

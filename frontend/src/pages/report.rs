@@ -45,6 +45,10 @@ pub struct ReportProps {
     /// Map tiles to pick the place on; None: no map offered.
     #[prop_or_default]
     pub tile_url: Option<String>,
+    /// The e-mail address in the person's profile, offered for the contact
+    /// field (never filled in without their press).
+    #[prop_or_default]
+    pub profile_email: Option<String>,
     /// Service codes of the categories marked as favourites: listed first.
     #[prop_or_default]
     pub favourite_categories: Vec<String>,
@@ -711,6 +715,11 @@ pub fn Report(props: &ReportProps) -> Html {
                             <input id="report-email" type="email" autocomplete="email" value={form.email.clone()}
                                 oninput={{ let en = entry.clone(); Callback::from(move |e: InputEvent| en.dispatch(Edit::Email(input_value(&e.into()).unwrap_or_default()))) }}
                                 aria-describedby="report-consent-text" />
+                            if let Some(mail) = props.profile_email.clone().filter(|m| *m != form.email) {
+                                <button type="button" class="link-button" id="report-email-from-profile"
+                                    onclick={{ let en = entry.clone(); Callback::from(move |_| en.dispatch(Edit::Email(mail.clone()))) }}>
+                                    { tr(lang, "E-Mail-Adresse aus meinem Profil einsetzen", "Use the e-mail address from my profile") }</button>
+                            }
                             <div class="check">
                                 <input type="checkbox" id="report-consent" checked={form.consent} onchange={{ let en = entry.clone(); Callback::from(move |_| en.dispatch(Edit::Consent)) }} />
                                 <label for="report-consent" id="report-consent-text">{ tr(lang,
