@@ -24,16 +24,19 @@ pub enum Scope {
     Requests,
     /// Read the audit log.
     Audit,
+    /// Publish notifications to a topic, a district or a person.
+    Notifications,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 3] = [Scope::Finders, Scope::Requests, Scope::Audit];
+    pub const ALL: [Scope; 4] = [Scope::Finders, Scope::Requests, Scope::Audit, Scope::Notifications];
 
     pub fn code(self) -> &'static str {
         match self {
             Scope::Finders => "finders",
             Scope::Requests => "requests",
             Scope::Audit => "audit",
+            Scope::Notifications => "notifications",
         }
     }
 
@@ -45,8 +48,9 @@ impl Scope {
     pub fn parse_list(s: &str) -> std::result::Result<Vec<Scope>, String> {
         let mut out = Vec::new();
         for part in s.split(',').filter(|p| !p.trim().is_empty()) {
-            let scope = Scope::parse(part)
-                .ok_or_else(|| format!("unknown scope '{}' (use finders, requests, audit)", part.trim()))?;
+            let scope = Scope::parse(part).ok_or_else(|| {
+                format!("unknown scope '{}' (use finders, requests, audit, notifications)", part.trim())
+            })?;
             if !out.contains(&scope) {
                 out.push(scope);
             }
@@ -89,6 +93,10 @@ pub trait Needs {
 pub struct Finders;
 pub struct Requests;
 pub struct Audit;
+pub struct Notifications;
+impl Needs for Notifications {
+    const SCOPE: Scope = Scope::Notifications;
+}
 impl Needs for Finders {
     const SCOPE: Scope = Scope::Finders;
 }

@@ -37,6 +37,8 @@ pub enum Error {
         description: String,
     },
     UnsupportedMediaType(String),
+    /// Over a per-source limit: 429 with `Retry-After` (seconds).
+    TooMany(u64),
     Internal(String),
     Unavailable(String),
 }
@@ -66,6 +68,7 @@ impl std::fmt::Display for Error {
             Error::LevelTooLow { needed, reached, .. } => {
                 write!(f, "signed in at {}, needs {}", reached.code(), needed.code())
             }
+            Error::TooMany(secs) => write!(f, "too many requests, try again in {secs} s"),
         }
     }
 }
@@ -125,6 +128,20 @@ impl IntoResponse for Error {
                     .into_response();
             }
             Error::Conflict(d) => (StatusCode::CONFLICT, "conflict", d),
+            Error::TooMany(secs) => {
+                let body = ApiError {
+                    code: "too_many_requests".into(),
+                    description: format!(
+                        "Zu viele Anfragen; bitte in {secs} s erneut versuchen. / Too many requests; try again in {secs} s."
+                    ),
+                };
+                return (
+                    StatusCode::TOO_MANY_REQUESTS,
+                    [(header::CONTENT_TYPE, "application/json".to_string()), (header::RETRY_AFTER, secs.to_string())],
+                    json(&body),
+                )
+                    .into_response();
+            }
             Error::Precondition { code, description } => (StatusCode::CONFLICT, code, description),
             Error::PayloadTooLarge(d) => (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", d),
             Error::UnsupportedMediaType(d) => (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", d),

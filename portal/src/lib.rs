@@ -17,6 +17,7 @@ pub mod limits;
 pub mod linkcheck;
 pub mod metrics;
 pub mod negotiate;
+pub mod notify;
 pub mod ogc;
 pub mod open311;
 pub mod openapi;
@@ -83,6 +84,8 @@ pub struct Shared {
     pub oidc: Option<Arc<citizens::Oidc>>,
     /// Public reads as ready-made bytes (see `read_cache`).
     pub read_cache: read_cache::ReadCache,
+    /// What has been published, for the notification streams (see `notify`).
+    pub hub: Arc<notify::Hub>,
     index: RwLock<Arc<SiteIndex>>,
 }
 
@@ -106,7 +109,9 @@ impl AppState {
                 other => break other?,
             }
         }
+        let hub = notify::Hub::start(db.clone(), &config.database_url).await?;
         let st = AppState(Arc::new(Shared {
+            hub,
             db,
             base_url: base_url.trim_end_matches('/').to_string(),
             media_dir: config.media_dir(),
@@ -192,7 +197,10 @@ pub fn app(state: AppState) -> Router {
     let private = Router::new()
         .merge(finders::operator_router().layer(RequestBodyLimitLayer::new(64 * 1024)).layer(request_timeout()))
         .merge(audit::router().layer(request_timeout()))
+        .merge(notify::operator_router().layer(RequestBodyLimitLayer::new(64 * 1024)).layer(request_timeout()))
         .merge(personal::router().layer(request_timeout()))
+        // Streams stay open: no request timeout on them.
+        .merge(personal::stream_router())
         .merge(open311::write_router())
         .route("/metrics", axum::routing::get(metrics::serve))
         .layer(axum::middleware::from_fn_with_state(state.clone(), run_to_completion));
@@ -293,6 +301,13 @@ pub async fn serve(
     tracing::info!(%addr, base = %base, db = %db::redact(&config.database_url), "portal listening");
     on_bound(addr);
     tokio::spawn(purge_contacts_daily(state.db.clone(), config.contact_retention_secs()));
+    // Open notification streams end when the portal stops; the graceful
+    // shutdown would otherwise wait for them.
+    let hub = state.hub.clone();
+    let shutdown = async move {
+        shutdown.await;
+        hub.close();
+    };
     server::serve(listener, app(state), config.server_limits(), shutdown).await
 }
 
@@ -360,6 +375,11 @@ pub async fn serve_state(
     state: AppState,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> Result<(), BoxError> {
+    let hub = state.hub.clone();
+    let shutdown = async move {
+        shutdown.await;
+        hub.close();
+    };
     server::serve(listener, app(state), server::ServerLimits::default(), shutdown).await
 }
 

@@ -52,6 +52,7 @@ pub struct Limits {
     pub config: LimitConfig,
     reports: DefaultKeyedRateLimiter<IpAddr>,
     supports: DefaultKeyedRateLimiter<IpAddr>,
+    devices: DefaultKeyedRateLimiter<IpAddr>,
     /// Sources are kept only as salted hashes where they are stored (the cap
     /// of supports per report); the salt is never stored.
     salt: [u8; 16],
@@ -62,6 +63,9 @@ pub struct Limits {
 pub enum Write {
     Report,
     Support,
+    /// A device's notification subscriptions and marks (no account):
+    /// with the supports' numbers, counted apart.
+    Device,
 }
 
 impl Write {
@@ -69,6 +73,7 @@ impl Write {
         match self {
             Write::Report => "report",
             Write::Support => "support",
+            Write::Device => "device",
         }
     }
 }
@@ -147,6 +152,7 @@ impl Limits {
         Self {
             reports: RateLimiter::keyed(quota(config.reports_burst, config.report_every)),
             supports: RateLimiter::keyed(quota(config.supports_burst, config.support_every)),
+            devices: RateLimiter::keyed(quota(config.supports_burst, config.support_every)),
             config,
             salt,
         }
@@ -160,6 +166,7 @@ impl Limits {
         let (limiter, burst, every) = match what {
             Write::Report => (&self.reports, self.config.reports_burst, self.config.report_every),
             Write::Support => (&self.supports, self.config.supports_burst, self.config.support_every),
+            Write::Device => (&self.devices, self.config.supports_burst, self.config.support_every),
         };
         // Memory stays bounded: forget sources whose buckets are full again.
         if limiter.len() > 100_000 {

@@ -45,6 +45,36 @@ enum Command {
         #[command(subcommand)]
         action: RequestCommand,
     },
+    /// Publish a notification: to the subscribers of a topic (in a
+    /// district), to a signed-in person, or to a device.
+    Notify {
+        /// road_works, buerger_lab or warnings (report_status only to a person or device).
+        #[arg(long)]
+        topic: String,
+        /// A Stadtbezirk, 1 to 25; none: the whole city.
+        #[arg(long)]
+        district: Option<u8>,
+        /// To one account (its id, the token's `sub`) instead of the subscribers.
+        #[arg(long, conflicts_with = "device")]
+        account: Option<String>,
+        /// To one device (its id) instead of the subscribers.
+        #[arg(long)]
+        device: Option<String>,
+        /// info, success, warning or emergency.
+        #[arg(long, default_value = "info")]
+        severity: String,
+        /// Into the app: report:<id> or screen:<name>.
+        #[arg(long)]
+        link: Option<String>,
+        /// RFC 3339; default: in 30 days.
+        #[arg(long)]
+        expires: Option<String>,
+        /// At most 120 characters.
+        title: String,
+        /// At most 1000 characters.
+        #[arg(default_value = "")]
+        text: String,
+    },
     /// Write the dated copy of the open data the app's package carries
     /// (hotspot sites, finder catalogue, report categories) as JSON.
     OpenData {
@@ -60,7 +90,7 @@ enum TokenCommand {
     Create {
         /// Who the token is for, e.g. "Sozialreferat, Team Online".
         name: String,
-        /// What it may do, comma-separated: finders, requests, audit.
+        /// What it may do, comma-separated: finders, requests, audit, notifications.
         #[arg(long)]
         scope: Scopes,
         /// Days it is valid (1 to 366).
@@ -164,6 +194,24 @@ async fn run(cli: Cli) -> Result<(), BoxError> {
         Command::Requests { action } => {
             let pool = open(&config.database_url).await?;
             requests_command(&pool, action, &by).await
+        }
+        Command::Notify { topic, district, account, device, severity, link, expires, title, text } => {
+            use muc_wire::notify::{Audience, Publish, Severity, Topic};
+            let topic = Topic::from_code(&topic).ok_or_else(|| {
+                format!("unknown topic '{topic}'; use one of {}", Topic::ALL.map(Topic::code).join(", "))
+            })?;
+            let severity = Severity::from_code(&severity)
+                .ok_or_else(|| format!("unknown severity '{severity}'; use info, success, warning or emergency"))?;
+            let audience = match (account, device) {
+                (Some(account_id), _) => Audience::Account { account_id },
+                (_, Some(device_id)) => Audience::Device { device_id },
+                _ => Audience::Subscribers,
+            };
+            let p = Publish { audience, topic, district, severity, title, text, link, expires_at: expires };
+            let pool = open(&config.database_url).await?;
+            let id = muc_portal::notify::publish(&pool, &p, &by).await?;
+            println!("published notification {id}");
+            Ok(())
         }
         Command::OpenData { out } => {
             let copy = muc_portal::open_data_copy(&config).await?;

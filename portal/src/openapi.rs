@@ -15,6 +15,7 @@
 use muc_wire::error::ApiError;
 use muc_wire::finders::{Finder, FinderCatalogue};
 use muc_wire::hotspots::HotspotProperties;
+use muc_wire::notify::{Audience, Marks, Notification, NotificationPage, Publish, Severity, Subscriptions, Topic};
 use muc_wire::ogc::{Collection, Collections, Conformance, Feature, FeatureCollection, LandingPage};
 use muc_wire::open311::{
     CreatedRequest, Discovery, Open311Error, Service, ServiceDefinition, ServiceRequest, TokenAnswer,
@@ -119,6 +120,15 @@ impl Modify for Security {
                     .build(),
             ),
         );
+        components.add_security_scheme(
+            "device_id",
+            SecurityScheme::ApiKey(utoipa::openapi::security::ApiKey::Header(
+                utoipa::openapi::security::ApiKeyValue::with_description(
+                    "X-Device-Id",
+                    "The random id of a device whose person does not sign in (16 to 64 of A-Z a-z 0-9 - _).",
+                ),
+            )),
+        );
     }
 }
 
@@ -179,7 +189,9 @@ impl Modify for ReadyMade {
         operator_finder_change, operator_finder_retire, operator_audit, operator_request_status,
         open311_discovery, open311_services, open311_service_definition, open311_requests, open311_create,
         open311_request, open311_support, open311_token, open311_challenge, media, resource_metadata, me, my_data, delete_account,
-        my_favourites, change_my_favourites, my_consents, change_my_consent, my_profile, put_my_profile
+        my_favourites, change_my_favourites, my_consents, change_my_consent, my_profile, put_my_profile,
+        notifications_feed, notifications_stream, notifications_marks, subscriptions_get, subscriptions_put,
+        subscriptions_delete, operator_notify
     ),
     components(schemas(
         ApiError, Open311Error, LandingPage, Conformance, Collections, Collection, Feature<HotspotProperties>,
@@ -187,7 +199,8 @@ impl Modify for ReadyMade {
         Service, ServiceDefinition, ServiceRequest, CreatedRequest, TokenAnswer, ReportForm, SupportForm, Challenge,
         ResourceMetadata, Provider, PersonalRoute, TrustLevel, Me, MyData, MyReport, LevelNeeded, AccountDeleted,
         Favourite, FavouriteKind, SavedFavourite, FavouriteList, FavouriteOp, FavouriteChange, FavouriteChanges,
-        ConsentPurpose, ConsentText, ConsentRecord, Consents, ConsentChange, Profile, MyProfile
+        ConsentPurpose, ConsentText, ConsentRecord, Consents, ConsentChange, Profile, MyProfile,
+        Notification, NotificationPage, Topic, Severity, Subscriptions, Audience, Publish, Marks
     )),
     modifiers(&Security, &ReadyMade),
     tags(
@@ -195,6 +208,7 @@ impl Modify for ReadyMade {
         (name = "finders", description = "The capacity finders for childcare, care, midwives and doctors"),
         (name = "open311", description = "Open311 GeoReport v2: report what is broken, follow it. Every path ends in .json or .xml"),
         (name = "operator", description = "For the city's staff: a token with the right scope"),
+        (name = "notifications", description = "Notifications: personal ones and public ones per topic and district, as a feed and a stream (Server-Sent Events)"),
         (name = "personal", description = "The personal area: a citizen's access token, at the trust level each route needs"),
         (name = "operations", description = "Health and metrics, for IT operations")
     )
@@ -404,6 +418,51 @@ fn my_profile() {}
         (status = 415, description = "Not application/json", body = ApiError),
         (status = 503, description = "The identity provider cannot be reached", body = ApiError)))]
 fn put_my_profile() {}
+
+// ---- Notifications ---------------------------------------------------------
+
+#[utoipa::path(get, path = "/notifications", tag = "notifications", security(("citizen_token" = []), ("device_id" = [])),
+    params(("after" = Option<i64>, Query, description = "The cursor: the last id seen (default 0)")),
+    responses((status = 200, description = "The next page after the cursor: personal ones and those of the subscribed topics and districts, with read marks", body = NotificationPage),
+        (status = 400, description = "A malformed device id", body = ApiError),
+        (status = 401, description = "Neither a valid access token nor a device id", body = ApiError)))]
+fn notifications_feed() {}
+
+#[utoipa::path(get, path = "/notifications/stream", tag = "notifications", security(("citizen_token" = []), ("device_id" = [])),
+    params(("after" = Option<i64>, Query, description = "Resume after this id (the Last-Event-ID header wins); neither: from now"),
+        ("Last-Event-ID" = Option<String>, Header, description = "The last event id received: the stream resumes after it, without gap or duplicate")),
+    responses((status = 200, description = "text/event-stream: events `notification` with id = the notification's id and data = a Notification (JSON); a comment every 15 s keeps it open", content_type = "text/event-stream"),
+        (status = 400, description = "A malformed device id", body = ApiError),
+        (status = 401, description = "Neither a valid access token nor a device id", body = ApiError)))]
+fn notifications_stream() {}
+
+#[utoipa::path(post, path = "/notifications/marks", tag = "notifications", security(("citizen_token" = []), ("device_id" = [])),
+    request_body(content = Marks, content_type = "application/json"),
+    responses((status = 204, description = "Marked"), (status = 400, body = ApiError), (status = 401, body = ApiError),
+        (status = 413, description = "Body over 64 KiB", body = ApiError), (status = 415, body = ApiError)))]
+fn notifications_marks() {}
+
+#[utoipa::path(get, path = "/notifications/subscriptions", tag = "notifications", security(("citizen_token" = []), ("device_id" = [])),
+    responses((status = 200, description = "Topics and districts subscribed to", body = Subscriptions), (status = 400, body = ApiError), (status = 401, body = ApiError)))]
+fn subscriptions_get() {}
+
+#[utoipa::path(put, path = "/notifications/subscriptions", tag = "notifications", security(("citizen_token" = []), ("device_id" = [])),
+    request_body(content = Subscriptions, content_type = "application/json"),
+    responses((status = 200, description = "Kept", body = Subscriptions),
+        (status = 400, description = "A personal topic, or a district not 1 to 25", body = ApiError), (status = 401, body = ApiError),
+        (status = 413, description = "Body over 64 KiB", body = ApiError), (status = 415, body = ApiError)))]
+fn subscriptions_put() {}
+
+#[utoipa::path(delete, path = "/notifications/subscriptions", tag = "notifications", security(("citizen_token" = []), ("device_id" = [])),
+    responses((status = 204, description = "No subscriptions any more; personal notifications still come"), (status = 400, body = ApiError), (status = 401, body = ApiError)))]
+fn subscriptions_delete() {}
+
+#[utoipa::path(post, path = "/operator/notifications", tag = "operator", security(("operator_token" = [])),
+    request_body(content = Publish, content_type = "application/json"),
+    responses((status = 201, description = "Published; the body names its id"), (status = 400, body = ApiError),
+        (status = 401, body = ApiError), (status = 403, description = "The token lacks the scope notifications", body = ApiError),
+        (status = 413, description = "Body over 64 KiB"), (status = 415, body = ApiError)))]
+fn operator_notify() {}
 
 // ---- Open311 GeoReport v2 ------------------------------------------------
 

@@ -23,7 +23,7 @@ pub const METADATA_PATH: &str = "/.well-known/oauth-protected-resource";
 
 /// Each personal route and the level it needs: the check and the metadata
 /// both read this list, so what the portal says is what it does.
-pub const ROUTES: [(&str, TrustLevel); 10] = [
+pub const ROUTES: [(&str, TrustLevel); 16] = [
     ("GET /me", TrustLevel::Level1),
     ("GET /me/favourites", TrustLevel::Level1),
     ("POST /me/favourites/changes", TrustLevel::Level1),
@@ -34,6 +34,13 @@ pub const ROUTES: [(&str, TrustLevel); 10] = [
     ("POST /me/consents", TrustLevel::Level1),
     ("GET /me/profile", TrustLevel::Level1),
     ("PUT /me/profile", TrustLevel::Level1),
+    // Notifications with a token (a device without one gets its own).
+    ("GET /notifications", TrustLevel::Level1),
+    ("GET /notifications/stream", TrustLevel::Level1),
+    ("POST /notifications/marks", TrustLevel::Level1),
+    ("GET /notifications/subscriptions", TrustLevel::Level1),
+    ("PUT /notifications/subscriptions", TrustLevel::Level1),
+    ("DELETE /notifications/subscriptions", TrustLevel::Level1),
     // Contact data of every report: at least "substantiell" (ELSTER, Authega).
     ("GET /me/export", TrustLevel::Level3),
     // Cannot be undone: the same level as seeing everything.
@@ -56,6 +63,19 @@ pub fn router() -> Router<AppState> {
         .route("/me/favourites/changes", axum::routing::post(crate::favourites::change))
         .route("/me/consents", get(crate::profile::consents).post(crate::profile::change_consent))
         .route("/me/profile", get(crate::profile::profile).put(crate::profile::put_profile))
+        .route("/notifications", get(crate::notify::feed))
+        .route("/notifications/marks", axum::routing::post(crate::notify::marks))
+        .route(
+            "/notifications/subscriptions",
+            get(crate::notify::get_subscriptions)
+                .put(crate::notify::put_subscriptions)
+                .delete(crate::notify::delete_subscriptions),
+        )
+}
+
+/// The notification stream: open for as long as the subscriber listens.
+pub fn stream_router() -> Router<AppState> {
+    Router::new().route("/notifications/stream", get(crate::notify::stream))
 }
 
 /// The public description of sign-in, with the other public reads.
@@ -148,8 +168,19 @@ async fn export(State(st): State<AppState>, headers: HeaderMap) -> Result<Respon
     let favourites = crate::favourites::of_account(&st.db, &c.sub).await?.items;
     let profile = crate::profile::of_account(&st.db, &c.sub).await?;
     let consents = crate::profile::records(&st.db, &c.sub).await?;
-    let data =
-        MyData { account_id: c.sub, made_at: crate::rfc3339(crate::now()), reports, favourites, profile, consents };
+    let who = crate::notify::Subscriber::account(&c.sub);
+    let subscriptions = crate::notify::subscriptions_of(&st.db, &who).await?;
+    let notifications = crate::notify::addressed_to(&st.db, &who).await?;
+    let data = MyData {
+        account_id: c.sub,
+        made_at: crate::rfc3339(crate::now()),
+        reports,
+        favourites,
+        profile,
+        consents,
+        subscriptions,
+        notifications,
+    };
     Ok((
         [
             (header::CONTENT_DISPOSITION, "attachment; filename=\"meine-daten.json\""),
@@ -171,6 +202,7 @@ async fn delete_account(State(st): State<AppState>, headers: HeaderMap) -> Resul
     let reports_kept = crate::open311::store::forget_account(&mut tx, &c.sub).await?;
     let favourites_deleted = crate::favourites::forget(&mut tx, &c.sub).await?;
     crate::profile::forget(&mut tx, &c.sub).await?;
+    crate::notify::forget(&mut tx, &c.sub).await?;
     tx.commit().await?;
     tracing::info!(reports_kept, favourites_deleted, "an account was deleted");
     Ok(Json(AccountDeleted { reports_kept, favourites_deleted }).into_response())

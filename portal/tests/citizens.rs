@@ -22,6 +22,7 @@ on_both_databases!(no_personal_route_reaches_another_persons_data);
 on_both_databases!(favourites_are_the_accounts_on_every_device);
 on_both_databases!(favourites_refuse_what_is_wrong_and_keep_what_was_there);
 on_both_databases!(a_profile_is_kept_only_with_consent);
+on_both_databases!(a_report_moving_on_notifies_its_reporter_and_supporters);
 
 async fn access_token(op: &TestOp, user: &str) -> String {
     access_token_at(op, user, None).await
@@ -358,6 +359,10 @@ async fn no_personal_route_reaches_another_persons_data(db: TestDb) {
     assert_eq!(status, StatusCode::OK);
     let (_, _, before) = call(&st, get_with("/me/export", Some(&bert))).await;
     for (route, _) in muc_portal::personal::ROUTES {
+        // A stream stays open: whose events it sends is tried in notifications.rs.
+        if route.ends_with("/stream") {
+            continue;
+        }
         let (method, path) = route.split_once(' ').expect("METHOD path");
         let path = path.replace("{format}", "json");
         let sep = if path.contains('?') { '&' } else { '?' };
@@ -644,4 +649,108 @@ async fn a_profile_is_kept_only_with_consent(db: TestDb) {
     .await
     .expect("count");
     assert_eq!(left, 0, "profile and consents deleted with the account");
+}
+
+fn as_device(path: &str, device: &str) -> Request<Body> {
+    Request::get(path).header("x-device-id", device).body(Body::empty()).expect("request")
+}
+
+/// A report's status change is a notification, written by the portal in
+/// the change's transaction: for the account it was sent with (on every
+/// device signed in) and for each device that supports it; nobody else's
+/// feed has it. Read and deleted marks are the subscriber's own; deleting
+/// the account deletes its notifications.
+async fn a_report_moving_on_notifies_its_reporter_and_supporters(db: TestDb) {
+    let (op, st) = with_bayern_id(&db).await;
+    let anna = access_token_at(&op, "anna", Some(TrustLevel::Level4)).await;
+    let carl = access_token(&op, "carl").await;
+    let (bert_phone, stranger) = ("bert-phone-0000000001", "stranger-000000000001");
+    let (_, _, created) = call(&st, post(Some(&anna), "&device_id=annas-phone-000000001")).await;
+    let id = created[0]["service_request_id"].as_str().expect("id").to_string();
+    let support = Request::post(format!("/open311/v2/requests/{id}/support.json"))
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header("idempotency-key", bert_phone)
+        .body(Body::from("api_key=muenchen-app"))
+        .expect("request");
+    assert_eq!(call(&st, support).await.0, StatusCode::OK);
+    let (_, _, carls) = call(&st, post(Some(&carl), "")).await;
+    assert!(carls[0]["service_request_id"].is_string());
+
+    let op_token = muc_portal::auth::create_token(&st.db, "Baureferat", &[muc_portal::auth::Scope::Requests], 1, "t")
+        .await
+        .expect("token")
+        .token;
+    let moved = Request::post(format!("/operator/requests/{id}/status"))
+        .header(header::AUTHORIZATION, format!("Bearer {op_token}"))
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(r#"{"status":"fixed","note":"Lampe getauscht."}"#))
+        .expect("request");
+    let (status, _, body) = call(&st, moved).await;
+    assert_eq!(status, StatusCode::NO_CONTENT, "{body}");
+
+    let (status, _, annas) = call(&st, get_with("/notifications", Some(&anna))).await;
+    assert_eq!(status, StatusCode::OK, "{annas}");
+    assert_eq!(common::titles(&annas), [format!("{id}: Erledigt")], "{annas}");
+    let n = &annas["items"][0];
+    assert_eq!((n["topic"].as_str(), n["severity"].as_str()), (Some("report_status"), Some("success")));
+    assert_eq!((n["personal"].as_bool(), n["read"].as_bool()), (Some(true), Some(false)));
+    assert_eq!(n["link"], format!("report:{id}"));
+    assert!(n["text"].as_str().is_some_and(|t| t.contains("Lampe getauscht.")), "{n}");
+    let (_, _, berts) = call(&st, as_device("/notifications", bert_phone)).await;
+    assert_eq!(common::titles(&berts), [format!("{id}: Erledigt")], "a supporter hears of it: {berts}");
+    for (who, feed) in [
+        ("carl", call(&st, get_with("/notifications", Some(&carl))).await.2),
+        ("a stranger's device", call(&st, as_device("/notifications", stranger)).await.2),
+        (
+            "the device Anna reported from, signed out",
+            call(&st, as_device("/notifications", "annas-phone-000000001")).await.2,
+        ),
+    ] {
+        assert_eq!(common::titles(&feed), Vec::<String>::new(), "{who}: {feed}");
+    }
+    // The cursor: nothing after what was read.
+    let after = annas["next_after"].as_i64().expect("cursor");
+    let (_, _, later) = call(&st, get_with(&format!("/notifications?after={after}"), Some(&anna))).await;
+    assert_eq!(common::titles(&later), Vec::<String>::new());
+
+    // Marks are Anna's own; Bert's copy stays unread.
+    let nid = n["id"].as_i64().expect("id");
+    for (marks, read, listed) in [
+        (format!(r#"{{"ids":[{nid}],"read":true}}"#), true, 1),
+        (format!(r#"{{"ids":[{nid}],"deleted":true}}"#), true, 0),
+    ] {
+        let (status, _, body) = call(&st, json_to("POST", "/notifications/marks", &anna, &marks)).await;
+        assert_eq!(status, StatusCode::NO_CONTENT, "{body}");
+        let (_, _, feed) = call(&st, get_with("/notifications", Some(&anna))).await;
+        assert_eq!(feed["items"].as_array().map(Vec::len), Some(listed), "{feed}");
+        if listed == 1 {
+            assert_eq!(feed["items"][0]["read"].as_bool(), Some(read));
+        }
+    }
+    let (_, _, berts) = call(&st, as_device("/notifications", bert_phone)).await;
+    assert_eq!(berts["items"][0]["read"].as_bool(), Some(false), "{berts}");
+
+    // In the export, with what Anna subscribed to.
+    let (status, _, _) =
+        call(&st, json_to("PUT", "/notifications/subscriptions", &anna, r#"{"topics":["warnings"],"districts":[2]}"#))
+            .await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, _, export) = call(&st, get_with("/me/export", Some(&anna))).await;
+    assert_eq!(export["notifications"][0]["title"], format!("{id}: Erledigt"), "{export}");
+    assert_eq!(export["subscriptions"], serde_json::json!({"topics": ["warnings"], "districts": [2]}));
+
+    let (status, _, _) = call(&st, delete_me(&anna)).await;
+    assert_eq!(status, StatusCode::OK);
+    let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM notifications WHERE recipient = 'account:anna'")
+        .fetch_one(&st.db)
+        .await
+        .expect("count");
+    assert_eq!(left, 0, "Anna's notifications went with her account");
+    let subscribed: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM subscriptions WHERE subscriber = 'account:anna'")
+        .fetch_one(&st.db)
+        .await
+        .expect("count");
+    assert_eq!(subscribed, 0, "and her subscriptions");
+    let (_, _, berts) = call(&st, as_device("/notifications", bert_phone)).await;
+    assert_eq!(common::titles(&berts).len(), 1, "Bert's stays");
 }

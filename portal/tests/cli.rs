@@ -118,3 +118,48 @@ fn a_bad_setting_stops_the_portal_with_a_clear_message() {
         assert!(err.contains(says), "{var}={value}: {err}");
     }
 }
+
+/// `muc-portal notify`: an operator on the server publishes to a district's
+/// subscribers or to one device; the feed has it; what is wrong is refused
+/// with a message that says what to use; the audit log names it.
+#[test]
+fn notify_publishes_and_refuses_what_is_wrong() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = format!("sqlite:{}?mode=rwc", dir.path().join("p.db").display());
+    let (ok, out, err) = portal(
+        &db,
+        &[
+            "notify",
+            "--topic",
+            "road_works",
+            "--district",
+            "9",
+            "--severity",
+            "warning",
+            "Sperrung Donnersbergerbrücke",
+            "Bis 18 Uhr.",
+        ],
+    );
+    assert!(ok, "{err}");
+    assert_eq!(out.trim(), "published notification 1");
+    let (ok, out, err) =
+        portal(&db, &["notify", "--topic", "report_status", "--device", "a-device-of-someone-1", "M-1: Erledigt"]);
+    assert!(ok, "{err}");
+    assert_eq!(out.trim(), "published notification 2");
+    for (args, says) in [
+        (vec!["notify", "--topic", "weather", "x"], "use one of report_status, road_works, buerger_lab, warnings"),
+        (vec!["notify", "--topic", "warnings", "--district", "26", "x"], "district: 1 to 25"),
+        (vec!["notify", "--topic", "warnings", "--severity", "loud", "x"], "unknown severity"),
+        (vec!["notify", "--topic", "report_status", "x"], "report_status goes to a person"),
+        (
+            vec!["notify", "--topic", "warnings", "--link", "https://evil.example", "x"],
+            "link: report:<id> or screen:<name>",
+        ),
+    ] {
+        let (ok, _, err) = portal(&db, &args);
+        assert!(!ok && err.contains(says), "{args:?}: {err}");
+    }
+    let (_, audit, _) = portal(&db, &["audit"]);
+    let actions: Vec<&str> = audit.lines().filter_map(|l| l.split_whitespace().nth(1)).collect();
+    assert_eq!(actions, ["notification.publish", "notification.publish"], "{audit}");
+}

@@ -371,3 +371,97 @@ async fn two_processes_behind_nginx_on_one_postgresql() {
     }
     drop(lb);
 }
+
+/// Notifications on two real `muc-portal` processes on one PostgreSQL: a
+/// device follows the stream on each; an operator publishes alternately on
+/// A and B, and moves a report (sent from the device through B) on A: both
+/// streams deliver every notification once, in the same order (PostgreSQL's
+/// LISTEN/NOTIFY wakes the other instance).
+#[tokio::test]
+async fn every_instance_streams_every_notification() {
+    use muc_portal_client::notifications::Who;
+    use muc_wire::notify::{Subscriptions, Topic};
+    let db = TestDb::postgres().await;
+    let media = tempfile::tempdir().expect("tempdir");
+    let (a, b) = (
+        Portal::spawn(&db.url, "http://portal.test", &media.path().join("a")),
+        Portal::spawn(&db.url, "http://portal.test", &media.path().join("b")),
+    );
+    let (a, b) = (Portal::ready(a), Portal::ready(b));
+    let device = Who::Device("device-of-a-citizen-01");
+    let (ca, cb) = (
+        muc_portal_client::PortalClient::new(&a.url).expect("client"),
+        muc_portal_client::PortalClient::new(&b.url).expect("client"),
+    );
+    ca.put_subscriptions(device, &Subscriptions { topics: vec![Topic::Warnings], districts: vec![] })
+        .await
+        .expect("subscribed on A");
+    let mut streams = [
+        ca.notification_stream(device, None).await.expect("stream on A"),
+        cb.notification_stream(device, None).await.expect("stream on B"),
+    ];
+
+    let st = db.state().await;
+    let token = muc_portal::auth::create_token(
+        &st.db,
+        "Presseamt",
+        &[muc_portal::auth::Scope::Notifications, muc_portal::auth::Scope::Requests],
+        1,
+        "test",
+    )
+    .await
+    .expect("token")
+    .token;
+    let http = reqwest::Client::new();
+    let mut fields: Vec<(&str, &str)> = LIGHT.to_vec();
+    fields.push(("device_id", "device-of-a-citizen-01"));
+    let created: serde_json::Value = http
+        .post(format!("{}/open311/v2/requests.json", b.url))
+        .form(&fields)
+        .send()
+        .await
+        .expect("report")
+        .json()
+        .await
+        .expect("json");
+    let report = created[0]["service_request_id"].as_str().expect("id").to_string();
+    let mut published = Vec::new();
+    for i in 0..20 {
+        let on = if i % 2 == 0 { &a.url } else { &b.url };
+        let r = http
+            .post(format!("{on}/operator/notifications"))
+            .bearer_auth(&token)
+            .json(&serde_json::json!({"audience": {"to": "subscribers"}, "topic": "warnings",
+                                      "title": format!("Warnung {i}"), "text": ""}))
+            .send()
+            .await
+            .expect("publish");
+        assert_eq!(r.status(), reqwest::StatusCode::CREATED);
+        published.push(format!("Warnung {i}"));
+        if i == 9 {
+            let moved = http
+                .post(format!("{}/operator/requests/{report}/status", a.url))
+                .bearer_auth(&token)
+                .json(&serde_json::json!({"status": "in_progress"}))
+                .send()
+                .await
+                .expect("status");
+            assert_eq!(moved.status(), reqwest::StatusCode::NO_CONTENT);
+            published.push(format!("{report}: In Bearbeitung"));
+        }
+    }
+    let mut got = [Vec::new(), Vec::new()];
+    for (stream, got) in streams.iter_mut().zip(&mut got) {
+        while got.len() < published.len() {
+            let n = tokio::time::timeout(Duration::from_secs(60), stream.next())
+                .await
+                .expect("a notification within a minute (a hang guard)")
+                .expect("open")
+                .expect("event");
+            got.push((n.id, n.title));
+        }
+    }
+    assert_eq!(got[0], got[1], "both instances, the same notifications in the same order");
+    assert_eq!(got[0].iter().map(|(_, t)| t.clone()).collect::<Vec<_>>(), published);
+    assert!(got[0].windows(2).all(|w| w[0].0 < w[1].0), "ids rise");
+}

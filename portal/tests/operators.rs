@@ -111,7 +111,7 @@ async fn expired_and_revoked_tokens_are_refused(db: TestDb) {
     // The list shows ids, names, scopes and use; never a token or its hash.
     let list = auth::list_tokens(&st.db).await.expect("list");
     assert_eq!(list.len(), 2);
-    assert!(list.iter().all(|i| i.scopes == "finders,requests,audit"));
+    assert!(list.iter().all(|i| i.scopes == "finders,requests,audit,notifications"));
     assert!(list.iter().find(|i| i.id == u.id).is_some_and(|i| i.revoked_at.is_some()));
     assert!(list.iter().find(|i| i.id == t.id).is_some_and(|i| i.last_used_at.is_some()), "last use is kept");
     let shown = format!("{list:?}");

@@ -12,6 +12,7 @@ use muc_wire::open_data::OpenData;
 use muc_wire::personal::{LevelNeeded, Me, TrustLevel};
 use muc_wire::ApiError;
 
+pub mod notifications;
 pub mod oidc;
 pub mod open311;
 pub use open311::{DiscoveryError, Open311Client};
@@ -278,7 +279,7 @@ impl PortalClient {
         Self::read_json(resp).await
     }
 
-    async fn read_json<T: serde::de::DeserializeOwned>(resp: reqwest::Response) -> Result<T, ClientError> {
+    pub(crate) async fn read_json<T: serde::de::DeserializeOwned>(resp: reqwest::Response) -> Result<T, ClientError> {
         let status = resp.status();
         // Read the whole body first: a portal that dies mid-body is
         // "unreachable", not "invalid".
@@ -290,7 +291,7 @@ impl PortalClient {
     }
 
     /// The portal's error answer: a trust level too low, or its `ApiError`.
-    fn error_of(status: u16, body: &[u8]) -> ClientError {
+    pub(crate) fn error_of(status: u16, body: &[u8]) -> ClientError {
         if status == 403 {
             if let Ok(l) = serde_json::from_slice::<LevelNeeded>(body) {
                 return ClientError::LevelNeeded { needed: l.needed, reached: l.reached };

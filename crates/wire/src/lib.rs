@@ -8,6 +8,7 @@ pub mod finders;
 pub mod geo;
 pub mod hotspots;
 pub mod ipc;
+pub mod notify;
 pub mod ogc;
 pub mod open311;
 pub mod open_data;

@@ -137,6 +137,12 @@ pub struct MyData {
     /// Every consent given, with its text's version, and when revoked.
     #[serde(default)]
     pub consents: Vec<ConsentRecord>,
+    /// The topics and districts subscribed to.
+    #[serde(default)]
+    pub subscriptions: crate::notify::Subscriptions,
+    /// Notifications addressed to the account (its reports moving on).
+    #[serde(default)]
+    pub notifications: Vec<crate::notify::Notification>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -699,6 +699,7 @@ async fn operator_status(
     if !store::set_status(&st.db, &id, status, note, expected, crate::now(), &op.who()).await? {
         return Err(E::NotFound(format!("No service request '{id}'.")));
     }
+    st.hub.wake();
     tracing::info!(%id, status = status.code(), operator = %op.who(), "status changed");
     Ok(StatusCode::NO_CONTENT.into_response())
 }

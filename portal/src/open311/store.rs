@@ -259,6 +259,9 @@ pub async fn set_status(
         .execute(&mut *tx)
         .await?;
     crate::audit::record(&mut tx, by, "request.status", id, Some(status.code())).await?;
+    // Whoever sent or supports it hears of it: in the same transaction.
+    let postgres = pool.connect_options().database_url.scheme().starts_with("postgres");
+    crate::notify::status_changed(&mut tx, postgres, id, status, note, now).await?;
     tx.commit().await?;
     Ok(true)
 }

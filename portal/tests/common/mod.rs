@@ -191,3 +191,36 @@ pub fn solved(c: &altcha_lib_rs::Challenge) -> String {
     };
     base64::engine::general_purpose::STANDARD.encode(serde_json::to_vec(&payload).expect("json"))
 }
+
+/// The titles of a notification feed's items, in order.
+pub fn titles(feed: &serde_json::Value) -> Vec<String> {
+    feed["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|n| n["title"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+/// The real portal on a loopback port: its address, the sender that stops
+/// it, and its task.
+pub async fn serve(db: &TestDb) -> (String, tokio::sync::oneshot::Sender<()>, tokio::task::JoinHandle<()>) {
+    let (addr_tx, addr_rx) = tokio::sync::oneshot::channel();
+    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+    let mut config = db.config();
+    config.bind = "127.0.0.1:0".parse().expect("addr");
+    let task = tokio::spawn(async move {
+        muc_portal::serve(
+            &config,
+            move |a| {
+                let _ = addr_tx.send(a);
+            },
+            async move {
+                let _ = stop_rx.await;
+            },
+        )
+        .await
+        .expect("portal runs");
+    });
+    (format!("http://{}", addr_rx.await.expect("portal bound")), stop_tx, task)
+}
