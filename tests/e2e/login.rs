@@ -145,6 +145,9 @@ async fn a_higher_level_for_my_data_is_a_new_sign_in() -> Result<()> {
         .await?;
     sign_in_through_the_app(&app, &opened, "bert").await?;
     app.text_until("#session-level", "show the level", |t| t.contains("Stufe 1: Benutzername und Passwort")).await?;
+    // The profile loads after the sign-in and moves the page: pressed before
+    // it is there, a click can land on what moved under the pointer.
+    app.text_until("#profile-form", "show the profile form", |t| t.contains("Profil speichern")).await?;
     app.press("Meine Daten herunterladen").await?;
     app.text_until("#level-needed", "name the level needed", |t| t.contains("Stufe 3, substantiell")).await?;
     app.screenshot("login-04-level-needed").await?;

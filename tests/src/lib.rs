@@ -473,7 +473,8 @@ pub fn app_pids(data_dir: &Path) -> Result<Vec<i32>> {
         let Ok(entry) = entry else { continue };
         let Some(pid) = entry.file_name().to_str().and_then(|s| s.parse::<i32>().ok()) else { continue };
         let exe = std::fs::read_link(format!("/proc/{pid}/exe")).unwrap_or_default();
-        if exe.file_name().and_then(|n| n.to_str()) != Some("muenchen-app") {
+        // A binary rebuilt while the app runs reads "muenchen-app (deleted)".
+        if exe.file_name().and_then(|n| n.to_str()).is_none_or(|n| n.split(' ').next() != Some("muenchen-app")) {
             continue;
         }
         let environ = std::fs::read(format!("/proc/{pid}/environ")).unwrap_or_default();
