@@ -18,7 +18,7 @@ use crate::pages::report::Report;
 use crate::places::Place;
 use crate::route::Screen;
 use muc_wire::ipc::{
-    cmd, DesktopNoticesArgs, DraftIdArgs, NearbyArgs, OpenFinderArgs, OpenInMapArgs, SetFavouriteArgs, SupportArgs,
+    cmd, DraftIdArgs, MarkNoticeArgs, NearbyArgs, OpenFinderArgs, OpenInMapArgs, SetFavouriteArgs, SupportArgs,
 };
 use muc_wire::personal::{Favourite, FavouriteKind};
 
@@ -521,17 +521,29 @@ pub fn App() -> Html {
                     });
                 })
             };
-            let on_desktop = {
+            let on_mark = {
                 let notices = notices.clone();
-                Callback::from(move |on: bool| {
+                Callback::from(move |m: crate::pages::notices::MarkOne| {
                     let notices = notices.clone();
+                    let args = MarkNoticeArgs { key: m.key, read: m.read, deleted: m.deleted };
                     wasm_bindgen_futures::spawn_local(async move {
-                        set(ipc::call::<cmd::SetDesktopNotices>(DesktopNoticesArgs { on }).await, &notices)
+                        set(ipc::call::<cmd::MarkNotice>(args).await, &notices)
                     });
                 })
             };
+            let on_settings = {
+                let notices = notices.clone();
+                Callback::from(move |settings: muc_wire::ipc::NoticeSettings| {
+                    let notices = notices.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        set(ipc::call::<cmd::SetNoticeSettings>(settings).await, &notices)
+                    });
+                })
+            };
+            let on_open = navigate.reform(|link: String| Screen::from_link(&link).unwrap_or(Screen::Notices));
             html! {
-                <crate::pages::notices::Notices lang={l} load={(*notices).clone()} on_read={on_read} on_desktop={on_desktop}
+                <crate::pages::notices::Notices lang={l} load={(*notices).clone()} on_read={on_read} on_mark={on_mark}
+                    on_settings={on_settings} on_open={on_open}
                     on_my_reports={navigate.reform(|()| Screen::MyReports)} />
             }
         }
@@ -698,6 +710,25 @@ pub fn App() -> Html {
         let lang = lang.clone();
         Callback::from(move |_| lang.set(lang.other()))
     };
+    {
+        // The shell calls these (it has no event permission to use): the
+        // inbox changed; a desktop notification was clicked (its link).
+        let refresh_notices = crate::load::refresher(notices.clone(), ipc::ask::<cmd::GetNotices>);
+        let navigate = navigate.clone();
+        use_effect_with((), move |_| {
+            let window = js_sys::global();
+            let changed = Closure::<dyn Fn()>::new(move || refresh_notices.emit(()));
+            let open = Closure::<dyn Fn(JsValue)>::new(move |link: JsValue| {
+                let screen = link.as_string().and_then(|l| Screen::from_link(&l)).unwrap_or(Screen::Notices);
+                navigate.emit(screen);
+            });
+            let _ = js_sys::Reflect::set(&window, &"__mucNotices".into(), changed.as_ref());
+            let _ = js_sys::Reflect::set(&window, &"__mucOpen".into(), open.as_ref());
+            // Registered once, for the page's life.
+            changed.forget();
+            open.forget();
+        });
+    }
     let go_home = navigate.reform(|_: MouseEvent| Screen::Home);
     // Kiosk: the shell removes what the session left; the page starts afresh.
     // If anything could not be removed, the screen stays blocked for a helper.

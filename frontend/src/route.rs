@@ -28,6 +28,16 @@ impl Screen {
         Self::NAMED.iter().find(|(c, _)| *c == code).map(|(_, s)| s.clone())
     }
 
+    /// Where a notification's link leads: `report:<id>` to "Meine
+    /// Meldungen" (where the report is), `screen:<name>` to that screen.
+    pub fn from_link(link: &str) -> Option<Screen> {
+        match link.split_once(':')? {
+            ("report", id) if !id.is_empty() => Some(Screen::MyReports),
+            ("screen", code) => Screen::from_code(code),
+            _ => None,
+        }
+    }
+
     /// Its heading, for lists that name screens.
     pub fn title(&self, lang: crate::i18n::Lang) -> &'static str {
         use crate::i18n::tr;

@@ -236,10 +236,13 @@ struct NoticesHarnessProps {
     list: muc_wire::ipc::Notices,
 }
 
+/// The notices page with the shell's answers made here: marks and settings
+/// change the list, an opened link is shown in `#opened`.
 #[component]
 fn NoticesHarness(p: &NoticesHarnessProps) -> Html {
-    use muc_frontend::pages::notices::Notices;
+    use muc_frontend::pages::notices::{MarkOne, Notices};
     let list = use_state(|| p.list.clone());
+    let opened = use_state(String::new);
     let on_read = {
         let l = list.clone();
         Callback::from(move |()| {
@@ -248,50 +251,97 @@ fn NoticesHarness(p: &NoticesHarnessProps) -> Html {
             l.set(n);
         })
     };
-    let on_desktop = {
+    let on_mark = {
         let l = list.clone();
-        Callback::from(move |on| l.set(muc_wire::ipc::Notices { desktop: on, ..(*l).clone() }))
+        Callback::from(move |m: MarkOne| {
+            let mut n = (*l).clone();
+            if m.deleted {
+                n.notices.retain(|x| x.key != m.key);
+            }
+            if let (Some(r), Some(x)) = (m.read, n.notices.iter_mut().find(|x| x.key == m.key)) {
+                x.read = r;
+            }
+            l.set(n);
+        })
+    };
+    let on_settings = {
+        let l = list.clone();
+        Callback::from(move |settings| l.set(muc_wire::ipc::Notices { settings, ..(*l).clone() }))
+    };
+    let on_open = {
+        let o = opened.clone();
+        Callback::from(move |link: String| o.set(link))
     };
     html! {
         <InMain>
-            <Notices lang={Lang::De} load={Load::Ready(Rc::new((*list).clone()))} {on_read} {on_desktop} on_my_reports={Callback::noop()} />
+            <Notices lang={Lang::De} load={Load::Ready(Rc::new((*list).clone()))} {on_read} {on_mark} {on_settings} {on_open}
+                on_my_reports={Callback::noop()} />
+            <p id="opened">{ (*opened).clone() }</p>
+            <p id="settings">{ format!("{:?}", list.settings) }</p>
         </InMain>
     }
 }
 
+/// The inbox: new ones counted and marked, filtered by topic, opened (the
+/// link goes to the shell, the notice counts as read), marked unread,
+/// deleted; settings for topics, districts and quiet hours, each kept at
+/// once; axe finds nothing at each step.
 #[wasm_bindgen_test]
-async fn notices_say_what_moved_on_and_can_be_read() {
-    use muc_wire::ipc::{Notice, Notices};
-    use muc_wire::open311::DetailedStatus;
-    let notice = |id: &str, status, note: Option<&str>, read| Notice {
-        service_request_id: id.into(),
-        service_name: Some("Straßenbeleuchtung".into()),
-        status,
-        note: note.map(str::to_string),
+async fn notices_are_read_filtered_opened_and_deleted() {
+    use muc_wire::ipc::{Notice, NoticeSettings, Notices};
+    use muc_wire::notify::{Severity, Topic};
+    let notice = |key: &str, topic, title: &str, link: Option<&str>, read| Notice {
+        key: key.into(),
+        topic,
+        severity: Severity::Info,
+        title: title.into(),
+        text: "Leuchtmittel getauscht.".into(),
+        link: link.map(str::to_string),
         at: 1_795_000_000,
         read,
     };
     let list = Notices {
         notices: vec![
-            notice("MUC-2", DetailedStatus::Fixed, Some("Leuchtmittel getauscht."), false),
-            notice("MUC-1", DetailedStatus::InProgress, None, true),
+            notice("portal:3", Topic::ReportStatus, "MUC-2: Erledigt", Some("report:MUC-2"), false),
+            notice("portal:2", Topic::Warnings, "Sturmwarnung", None, true),
+            notice("portal:1", Topic::RoadWorks, "Sperrung Leopoldstraße", Some("screen:hotspots"), false),
         ],
-        desktop: true,
+        settings: NoticeSettings::default(),
+        waiting: false,
     };
     yew::Renderer::<NoticesHarness>::with_root_and_props(host(), NoticesHarnessProps { list }).render();
-    wait_until("the inbox", || all("#notices li").len() == 2).await;
-    assert_eq!(texts("#notices-count").concat(), "1 neue Benachrichtigung.");
+    wait_until("the inbox", || all("#notices li").len() == 3).await;
+    assert_eq!(texts("#notices-count").concat(), "2 neue Benachrichtigungen.");
     let first = texts("#notices li").remove(0);
-    assert!(
-        first.contains("Neu") && first.contains("Erledigt") && first.contains("Leuchtmittel getauscht."),
-        "{first}"
-    );
+    assert!(first.contains("Neu") && first.contains("MUC-2: Erledigt") && first.contains("Meine Meldungen"), "{first}");
     assert_accessible("notices").await;
+
+    choose("#notices-topic", "warnings");
+    wait_until("only warnings", || all("#notices li").len() == 1).await;
+    assert!(texts("#notices li")[0].contains("Sturmwarnung"));
+    choose("#notices-topic", "");
+    wait_until("all again", || all("#notices li").len() == 3).await;
+
+    click(&one("button[aria-label=\"Öffnen: MUC-2: Erledigt\"]"));
+    wait_until("opened", || texts("#opened").concat() == "report:MUC-2").await;
+    wait_until("read when opened", || texts("#notices-count").concat() == "1 neue Benachrichtigung.").await;
+    click(&one("button[aria-label=\"Als ungelesen markieren: MUC-2: Erledigt\"]"));
+    wait_until("unread again", || texts("#notices-count").concat() == "2 neue Benachrichtigungen.").await;
+    click(&one("button[aria-label=\"Löschen: Sturmwarnung\"]"));
+    wait_until("deleted", || all("#notices li").len() == 2).await;
     click(&button("Alle als gelesen markieren"));
     wait_until("all read", || texts("#notices-count").concat() == "Keine neuen Benachrichtigungen.").await;
+
     click(&one("#desktop-notices"));
     wait_until("desktop off", || !one("#desktop-notices").dyn_into::<HtmlInputElement>().expect("box").checked()).await;
-    assert_accessible("notices, read").await;
+    click(&one("#topic-road_works"));
+    wait_until("road works chosen", || texts("#settings").concat().contains("topics: [RoadWorks]")).await;
+    click(&one("#district-9"));
+    wait_until("district chosen", || texts("#settings").concat().contains("districts: [9]")).await;
+    click(&one("#quiet-hours"));
+    wait_until("quiet hours", || texts("#settings").concat().contains("quiet: Some((1320, 420))")).await;
+    assert_eq!(one("#quiet-from").dyn_into::<HtmlInputElement>().expect("time").value(), "22:00");
+    assert_accessible("notices, read, settings").await;
 }
 
 /// What the shell injects into the page (`window.__MUC_…__`), for one test:
@@ -1087,6 +1137,7 @@ async fn my_reports_show_every_state() {
             remote: None,
             followed: false,
             from_account: false,
+            elsewhere: false,
         },
         muc_wire::ipc::MyReport {
             local_id: "b".into(),
@@ -1096,6 +1147,7 @@ async fn my_reports_show_every_state() {
             remote: Some(remote),
             followed: true,
             from_account: false,
+            elsewhere: false,
         },
         muc_wire::ipc::MyReport {
             local_id: "c".into(),
@@ -1105,6 +1157,7 @@ async fn my_reports_show_every_state() {
             remote: None,
             followed: false,
             from_account: false,
+            elsewhere: false,
         },
     ];
     #[derive(Properties, PartialEq)]

@@ -236,11 +236,13 @@ pub async fn status_changed(
     note: Option<&str>,
     now: i64,
 ) -> Result<usize, sqlx::Error> {
-    let (account, device, service): (Option<String>, Option<String>, String) =
-        sqlx::query_as("SELECT account_id, device_id, service_code FROM requests WHERE id = $1")
-            .bind(request_id)
-            .fetch_one(&mut **tx)
-            .await?;
+    let (account, device, service): (Option<String>, Option<String>, String) = sqlx::query_as(
+        "SELECT r.account_id, r.device_id, COALESCE(s.name_de, r.service_code) FROM requests r \
+         LEFT JOIN services s ON s.code = r.service_code WHERE r.id = $1",
+    )
+    .bind(request_id)
+    .fetch_one(&mut **tx)
+    .await?;
     let supporters: Vec<String> = sqlx::query_scalar("SELECT supporter FROM request_support WHERE request_id = $1")
         .bind(request_id)
         .fetch_all(&mut **tx)
@@ -256,11 +258,13 @@ pub async fn status_changed(
             audiences.push(a);
         }
     }
-    let title = format!("{request_id}: {}", status.label().0);
+    // In German, the app's first language (the portal does not know the
+    // person's; the app shows the status in words of its own beside it).
+    let title: String = format!("{service}: {}", status.label().0).chars().take(120).collect();
     let severity = if status == DetailedStatus::Fixed { Severity::Success } else { Severity::Info };
     let text = match note {
-        Some(n) => format!("{service}: {n}"),
-        None => service,
+        Some(n) => format!("{request_id} – {n}"),
+        None => request_id.to_string(),
     };
     let text: String = text.chars().take(1000).collect();
     for audience in &audiences {

@@ -690,14 +690,14 @@ async fn a_report_moving_on_notifies_its_reporter_and_supporters(db: TestDb) {
 
     let (status, _, annas) = call(&st, get_with("/notifications", Some(&anna))).await;
     assert_eq!(status, StatusCode::OK, "{annas}");
-    assert_eq!(common::titles(&annas), [format!("{id}: Erledigt")], "{annas}");
+    assert_eq!(common::titles(&annas), ["Graffiti: Erledigt"], "{annas}");
     let n = &annas["items"][0];
     assert_eq!((n["topic"].as_str(), n["severity"].as_str()), (Some("report_status"), Some("success")));
     assert_eq!((n["personal"].as_bool(), n["read"].as_bool()), (Some(true), Some(false)));
     assert_eq!(n["link"], format!("report:{id}"));
-    assert!(n["text"].as_str().is_some_and(|t| t.contains("Lampe getauscht.")), "{n}");
+    assert_eq!(n["text"], format!("{id} – Lampe getauscht."), "{n}");
     let (_, _, berts) = call(&st, as_device("/notifications", bert_phone)).await;
-    assert_eq!(common::titles(&berts), [format!("{id}: Erledigt")], "a supporter hears of it: {berts}");
+    assert_eq!(common::titles(&berts), ["Graffiti: Erledigt"], "a supporter hears of it: {berts}");
     for (who, feed) in [
         ("carl", call(&st, get_with("/notifications", Some(&carl))).await.2),
         ("a stranger's device", call(&st, as_device("/notifications", stranger)).await.2),
@@ -736,7 +736,7 @@ async fn a_report_moving_on_notifies_its_reporter_and_supporters(db: TestDb) {
             .await;
     assert_eq!(status, StatusCode::OK);
     let (_, _, export) = call(&st, get_with("/me/export", Some(&anna))).await;
-    assert_eq!(export["notifications"][0]["title"], format!("{id}: Erledigt"), "{export}");
+    assert_eq!(export["notifications"][0]["text"], format!("{id} – Lampe getauscht."), "{export}");
     assert_eq!(export["subscriptions"], serde_json::json!({"topics": ["warnings"], "districts": [2]}));
 
     let (status, _, _) = call(&st, delete_me(&anna)).await;

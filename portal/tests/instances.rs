@@ -447,7 +447,7 @@ async fn every_instance_streams_every_notification() {
                 .await
                 .expect("status");
             assert_eq!(moved.status(), reqwest::StatusCode::NO_CONTENT);
-            published.push(format!("{report}: In Bearbeitung"));
+            published.push("Straßenbeleuchtung: In Bearbeitung".to_string());
         }
     }
     let mut got = [Vec::new(), Vec::new()];

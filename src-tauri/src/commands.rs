@@ -254,6 +254,8 @@ pub async fn login(state: State<'_, AppState>, args: Args<cmd::Login>) -> Answer
     // The device's favourites join the account's (the portal not answering
     // now: on the next sync).
     state.favourites.sync(&state.login, &state.client, now()).await;
+    // Notifications: now the account's.
+    state.notices.changed.notify_one();
     Ok(who)
 }
 
@@ -274,6 +276,7 @@ pub async fn delete_my_account(state: State<'_, AppState>) -> Answer<cmd::Delete
     let deleted = crate::my_data::delete_account(&state.login, &state.client, now()).await?;
     // The favourites stay on this device; nothing waits for the account any more.
     state.favourites.unjoin(account.as_deref())?;
+    state.notices.changed.notify_one();
     Ok(deleted)
 }
 
@@ -311,6 +314,7 @@ pub async fn logout(state: State<'_, AppState>) -> Answer<cmd::Logout> {
         state.favourites.sync(&state.login, &state.client, now()).await;
     }
     state.login.logout().await?;
+    state.notices.changed.notify_one();
     state.favourites.unjoin(None)
 }
 
@@ -321,15 +325,28 @@ pub fn notices(state: State<'_, AppState>) -> Out<cmd::GetNotices> {
 
 #[tauri::command]
 pub fn mark_notices_read(state: State<'_, AppState>) -> Answer<cmd::MarkNoticesRead> {
-    state.notices.mark_read().map_err(|e| AppError::new(ErrorKind::Storage, e.to_string()))
+    let list = state.notices.mark_all_read().map_err(|e| AppError::new(ErrorKind::Storage, e.to_string()))?;
+    // The listener reconnects, and sends the marks first.
+    state.notices.changed.notify_one();
+    Ok(list)
 }
 
 #[tauri::command]
-pub fn set_desktop_notices(
+pub fn mark_notice(state: State<'_, AppState>, args: Args<cmd::MarkNotice>) -> Answer<cmd::MarkNotice> {
+    let list = state
+        .notices
+        .mark(&args.key, args.read, args.deleted)
+        .map_err(|e| AppError::new(ErrorKind::Storage, e.to_string()))?;
+    state.notices.changed.notify_one();
+    Ok(list)
+}
+
+#[tauri::command]
+pub fn set_notice_settings(
     state: State<'_, AppState>,
-    args: Args<cmd::SetDesktopNotices>,
-) -> Answer<cmd::SetDesktopNotices> {
-    state.notices.set_desktop(args.on).map_err(|e| AppError::new(ErrorKind::Storage, e.to_string()))
+    args: Args<cmd::SetNoticeSettings>,
+) -> Answer<cmd::SetNoticeSettings> {
+    state.notices.set_settings(args).map_err(|e| AppError::new(ErrorKind::Ipc, e))
 }
 
 /// Kiosk mode: the person is done (or walked away). Every step of the wipe

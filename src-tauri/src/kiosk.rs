@@ -250,7 +250,9 @@ mod tests {
         crate::favourites::Favourites::in_dir(dir)
             .set(muc_wire::personal::Favourite::new(muc_wire::personal::FavouriteKind::Finder, "kita-finder"), true)
             .expect("favourite");
-        crate::notices::Inbox::new(dir).set_desktop(false).expect("notices");
+        crate::notices::Inbox::new(dir)
+            .set_settings(muc_wire::ipc::NoticeSettings { desktop: false, ..Default::default() })
+            .expect("notices");
         // What a crash leaves: a set-aside file, a temp file, an orphaned photo.
         std::fs::write(dir.join("followed-reports.json.corrupt"), b"{").expect("corrupt");
         std::fs::write(outbox.dir().join(".tmp-abc"), b"half").expect("temp");

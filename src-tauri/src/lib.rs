@@ -284,7 +284,13 @@ pub fn run() {
                     }
                 }
             });
-            // Reports this person follows: news of their status, every few minutes.
+            // Notifications: pushed by the portal while the app runs.
+            let handle = app.handle().clone();
+            tauri::async_runtime::spawn(async move {
+                let to = handle.clone();
+                notices::listen(handle, move |s| show(&to, s)).await;
+            });
+            // Reports on other GeoReport servers (they cannot push): asked every few minutes.
             let handle = app.handle().clone();
             let every = cfg.notice_interval;
             tauri::async_runtime::spawn(async move {
@@ -292,7 +298,15 @@ pub fn run() {
                 loop {
                     tick.tick().await;
                     let state = handle.state::<AppState>();
-                    notices::check(&state, commands::now()).await;
+                    let fresh = notices::check(&state, commands::now()).await;
+                    if !fresh.is_empty() {
+                        show(&handle, notices::Shown::Inbox);
+                    }
+                    if notices::desktop_wanted(&state.notices.settings(), state.kiosk.is_some(), notices::local_minute()) {
+                        for n in fresh {
+                            show(&handle, notices::Shown::Desktop(n.title, n.text, n.link));
+                        }
+                    }
                 }
             });
             Ok(())
@@ -302,6 +316,41 @@ pub fn run() {
     if let Err(e) = result {
         eprintln!("muenchen-app: {e}");
         std::process::exit(1);
+    }
+}
+
+/// Tells the page the inbox changed, or shows a desktop notification whose
+/// click brings the window forward on the notification's screen. The page
+/// is called through functions it put on `window` (no event permission is
+/// granted to it); the link goes as JSON, never spliced in as code.
+fn show(handle: &tauri::AppHandle, what: notices::Shown) {
+    let call = |js: String| {
+        if let Some(w) = handle.get_webview_window("main") {
+            if let Err(e) = w.eval(&js) {
+                tracing::warn!(error = %e, "page not told");
+            }
+        }
+    };
+    match what {
+        notices::Shown::Inbox => call("window.__mucNotices && window.__mucNotices()".into()),
+        notices::Shown::Desktop(summary, body, link) => {
+            let h = handle.clone();
+            let shown = notices::show_on_desktop(&summary, &body, link, move |link| {
+                if let Some(w) = h.get_webview_window("main") {
+                    let _ = w.unminimize();
+                    let _ = w.show();
+                    let _ = w.set_focus();
+                    let link = serde_json::to_string(&link.unwrap_or_else(|| "screen:notices".into()))
+                        .unwrap_or_else(|_| "null".into());
+                    if let Err(e) = w.eval(format!("window.__mucOpen && window.__mucOpen({link})")) {
+                        tracing::warn!(error = %e, "notification's screen not opened");
+                    }
+                }
+            });
+            if let Err(e) = shown {
+                tracing::warn!(error = %e, "desktop notification not shown");
+            }
+        }
     }
 }
 

@@ -42,6 +42,9 @@ pub struct Entry {
 #[derive(Debug, Clone)]
 pub struct Outbox {
     dir: PathBuf,
+    /// The device's random id, sent with a report that goes to the portal
+    /// without an account, so the portal can tell this device when it moves on.
+    device: Option<crate::follows::Follows>,
     send_lock: std::sync::Arc<tokio::sync::Mutex<()>>,
     entry_lock: std::sync::Arc<std::sync::Mutex<()>>,
 }
@@ -61,7 +64,12 @@ pub fn backoff(attempts: u32) -> i64 {
 
 impl Outbox {
     pub fn new(data_dir: &Path) -> Self {
-        Self { dir: data_dir.join("outbox"), send_lock: Default::default(), entry_lock: Default::default() }
+        Self {
+            dir: data_dir.join("outbox"),
+            device: Some(crate::follows::Follows::new(data_dir)),
+            send_lock: Default::default(),
+            entry_lock: Default::default(),
+        }
     }
 
     /// Read-modify-write of stored entries, one at a time (short, no await inside).
@@ -225,7 +233,13 @@ impl Outbox {
             let client = endpoints.client_for(e.endpoint.as_ref());
             // Signed out since it was written: it still goes, without the account.
             let bearer = if e.account && e.endpoint.is_none() { token } else { None };
-            let delivery = match client.post_report(&self.fields(&e.report), photos, &e.id, bearer).await {
+            let mut fields = self.fields(&e.report);
+            if e.endpoint.is_none() && bearer.is_none() {
+                if let Some(id) = self.device.as_ref().and_then(|f| f.device_id().ok()) {
+                    fields.push(("device_id".into(), id));
+                }
+            }
+            let delivery = match client.post_report(&fields, photos, &e.id, bearer).await {
                 Ok(created) => {
                     sent += 1;
                     Delivery::Sent {

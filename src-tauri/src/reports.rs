@@ -102,6 +102,7 @@ pub async fn submit(
         remote: None,
         followed: false,
         from_account: false,
+        elsewhere: mine.endpoint.is_some(),
     })
 }
 
@@ -203,11 +204,12 @@ pub async fn statuses(
                 remote: r,
                 followed: false,
                 from_account: false,
+                elsewhere: e.endpoint.is_some(),
             }
         })
         .collect();
     out.extend(followed.into_iter().map(|f| match remote_of(&f.endpoint, &f.service_request_id) {
-        Some(r) => MyReport { created_at: f.since, ..from_remote(r, true, false) },
+        Some(r) => MyReport { created_at: f.since, elsewhere: f.endpoint.is_some(), ..from_remote(r, true, false) },
         // Not answered now: shown by its number until the server answers.
         None => MyReport {
             local_id: format!("follow-{}", f.service_request_id),
@@ -217,6 +219,7 @@ pub async fn statuses(
             remote: None,
             followed: true,
             from_account: false,
+            elsewhere: f.endpoint.is_some(),
         },
     }));
     // Signed in: the account's reports from other devices, too.
@@ -257,6 +260,7 @@ pub(crate) fn from_remote(r: ServiceRequest, followed: bool, from_account: bool)
         remote: Some(r),
         followed,
         from_account,
+        elsewhere: false,
     }
 }
 

@@ -71,7 +71,8 @@ macro_rules! for_each_command {
             Logout = logout (NoArgs) -> ();
             GetNotices = notices (NoArgs) -> Notices;
             MarkNoticesRead = mark_notices_read (NoArgs) -> Notices;
-            SetDesktopNotices = set_desktop_notices (DesktopNoticesArgs) -> Notices;
+            MarkNotice = mark_notice (MarkNoticeArgs) -> Notices;
+            SetNoticeSettings = set_notice_settings (NoticeSettings) -> Notices;
             EndSession = end_session (NoArgs) -> ();
             KioskActivity = kiosk_activity (NoArgs) -> ();
         }
@@ -324,32 +325,77 @@ pub struct MyReport {
     /// Not written on this device: a report of the signed-in account.
     #[serde(default)]
     pub from_account: bool,
+    /// On a GeoReport server other than the portal: its news comes from the
+    /// app asking now and then (the portal pushes news of its own reports).
+    #[serde(default)]
+    pub elsewhere: bool,
 }
 
-/// A change the person should hear about: a report they follow moved on.
+/// A notification in the app's inbox: from the portal (pushed or caught up),
+/// or news the app found itself on another GeoReport server.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Notice {
-    pub service_request_id: String,
-    /// Category name, as the server calls it.
-    pub service_name: Option<String>,
-    pub status: crate::open311::DetailedStatus,
-    pub note: Option<String>,
-    /// When the app noticed (Unix seconds).
+    /// `portal:<id>` (the portal's notification id) or `local:<report>:<status>`.
+    pub key: String,
+    pub topic: crate::notify::Topic,
+    pub severity: crate::notify::Severity,
+    pub title: String,
+    pub text: String,
+    /// Where it leads in the app: `report:<id>` or `screen:<name>`.
+    pub link: Option<String>,
+    /// When it was made (Unix seconds).
     pub at: i64,
     pub read: bool,
 }
 
-/// The notices inbox, newest first, and whether desktop notifications are on.
+/// What the person wants to hear of, and how.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NoticeSettings {
+    /// Also as desktop notifications while the app runs.
+    pub desktop: bool,
+    /// Public topics subscribed to (news of one's own reports always comes).
+    pub topics: Vec<crate::notify::Topic>,
+    /// Stadtbezirke (1–25); none: the whole city.
+    pub districts: Vec<u8>,
+    /// Quiet hours, minutes after midnight (from, until): no desktop
+    /// notification then; the inbox still has everything.
+    pub quiet: Option<(u16, u16)>,
+}
+
+impl Default for NoticeSettings {
+    fn default() -> Self {
+        Self { desktop: true, topics: Vec::new(), districts: Vec::new(), quiet: None }
+    }
+}
+
+impl NoticeSettings {
+    /// Whether `minute` (after midnight, local time) is in the quiet hours;
+    /// they may run over midnight (22:00–07:00).
+    pub fn is_quiet(&self, minute: u16) -> bool {
+        match self.quiet {
+            Some((from, until)) if from <= until => (from..until).contains(&minute),
+            Some((from, until)) => minute >= from || minute < until,
+            None => false,
+        }
+    }
+}
+
+/// The inbox, newest first, and the settings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Notices {
     pub notices: Vec<Notice>,
-    pub desktop: bool,
+    pub settings: NoticeSettings,
+    /// Settings or marks not yet taken by the portal (it did not answer).
+    pub waiting: bool,
 }
 
-/// Arguments of `set_desktop_notices`.
+/// Arguments of `mark_notice`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct DesktopNoticesArgs {
-    pub on: bool,
+pub struct MarkNoticeArgs {
+    pub key: String,
+    /// Some: read or unread.
+    pub read: Option<bool>,
+    pub deleted: bool,
 }
 
 /// What the frontend may know of a sign-in: never a token.
@@ -495,6 +541,16 @@ impl std::error::Error for AppError {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quiet_hours_may_run_over_midnight() {
+        let night = NoticeSettings { quiet: Some((22 * 60, 7 * 60)), ..NoticeSettings::default() };
+        assert!(night.is_quiet(23 * 60) && night.is_quiet(0) && night.is_quiet(6 * 60 + 59));
+        assert!(!night.is_quiet(7 * 60) && !night.is_quiet(12 * 60) && !night.is_quiet(21 * 60 + 59));
+        let lunch = NoticeSettings { quiet: Some((12 * 60, 13 * 60)), ..NoticeSettings::default() };
+        assert!(lunch.is_quiet(12 * 60 + 30) && !lunch.is_quiet(13 * 60) && !lunch.is_quiet(11 * 60));
+        assert!(!NoticeSettings::default().is_quiet(0));
+    }
 
     #[test]
     fn snapshot_round_trips_through_json() {

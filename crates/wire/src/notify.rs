@@ -82,6 +82,35 @@ impl Severity {
 /// Munich's 25 Stadtbezirke, numbered as the city numbers them.
 pub const DISTRICTS: u8 = 25;
 
+/// Munich's 25 Stadtbezirke by number (the city's official names).
+pub const DISTRICT_NAMES: [&str; DISTRICTS as usize] = [
+    "Altstadt-Lehel",
+    "Ludwigsvorstadt-Isarvorstadt",
+    "Maxvorstadt",
+    "Schwabing-West",
+    "Au-Haidhausen",
+    "Sendling",
+    "Sendling-Westpark",
+    "Schwanthalerhöhe",
+    "Neuhausen-Nymphenburg",
+    "Moosach",
+    "Milbertshofen-Am Hart",
+    "Schwabing-Freimann",
+    "Bogenhausen",
+    "Berg am Laim",
+    "Trudering-Riem",
+    "Ramersdorf-Perlach",
+    "Obergiesing-Fasangarten",
+    "Untergiesing-Harlaching",
+    "Thalkirchen-Obersendling-Forstenried-Fürstenried-Solln",
+    "Hadern",
+    "Pasing-Obermenzing",
+    "Aubing-Lochhausen-Langwied",
+    "Allach-Untermenzing",
+    "Feldmoching-Hasenbergl",
+    "Laim",
+];
+
 /// One notification as a subscriber receives it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

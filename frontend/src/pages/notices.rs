@@ -1,32 +1,63 @@
-//! "Benachrichtigungen": what moved on with the reports this person follows,
-//! newest first, new ones marked; and whether the desktop should say so too.
+//! "Benachrichtigungen": the inbox (newest first, new ones marked; read,
+//! unread, delete, open; filtered by topic) and what the person wants to
+//! hear of: desktop notifications, topics, Stadtbezirke, quiet hours.
 
-use muc_wire::ipc::Notices as NoticeList;
+use muc_wire::ipc::{NoticeSettings, Notices as NoticeList};
+use muc_wire::notify::{Topic, DISTRICT_NAMES};
 use yew::prelude::*;
 
 use crate::i18n::{self, tr, Lang};
 use crate::load::Load;
 use crate::pages::hotspots::date_time;
 
+/// A change to one notice: its key, read (Some) and/or deleted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MarkOne {
+    pub key: String,
+    pub read: Option<bool>,
+    pub deleted: bool,
+}
+
 #[derive(Properties, PartialEq)]
 pub struct NoticesProps {
     pub lang: Lang,
     pub load: Load<NoticeList>,
     pub on_read: Callback<()>,
-    pub on_desktop: Callback<bool>,
+    pub on_mark: Callback<MarkOne>,
+    pub on_settings: Callback<NoticeSettings>,
+    /// A notice's link (`report:<id>`, `screen:<name>`).
+    pub on_open: Callback<String>,
     pub on_my_reports: Callback<()>,
+}
+
+/// "22:00" for 1320 minutes after midnight, as `<input type="time">` has it.
+fn hhmm(minutes: u16) -> String {
+    format!("{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+fn minutes(hhmm: &str) -> Option<u16> {
+    let (h, m) = hhmm.split_once(':')?;
+    let (h, m): (u16, u16) = (h.parse().ok()?, m.get(..2)?.parse().ok()?);
+    (h < 24 && m < 60).then_some(h * 60 + m)
 }
 
 #[component]
 pub fn Notices(props: &NoticesProps) -> Html {
     let lang = props.lang;
+    let en = lang == Lang::En;
+    let filter = use_state(|| None::<Topic>);
     let body = match &props.load {
         Load::Loading => html! { <p role="status">{ tr(lang, "Wird geladen …", "Loading …") }</p> },
         Load::Failed(e) => html! { <p role="alert" class="field-error">{ i18n::error_text(lang, e) }</p> },
         Load::Ready(list) => {
             let unread = list.notices.iter().filter(|n| !n.read).count();
-            let desktop = list.desktop;
-            let toggle = props.on_desktop.reform(move |_| !desktop);
+            let shown: Vec<_> = list.notices.iter().filter(|n| filter.is_none_or(|t| n.topic == t)).collect();
+            let on_filter = {
+                let filter = filter.clone();
+                Callback::from(move |e: Event| {
+                    filter.set(crate::form::select_value(&e).and_then(|v| Topic::from_code(&v)));
+                })
+            };
             html! {
                 <>
                     <p id="notices-count" role="status">{ match unread {
@@ -34,23 +65,65 @@ pub fn Notices(props: &NoticesProps) -> Html {
                         1 => tr(lang, "1 neue Benachrichtigung.", "1 new notification.").to_string(),
                         n => format!("{n} {}", tr(lang, "neue Benachrichtigungen.", "new notifications.")),
                     } }</p>
+                    if list.waiting {
+                        <p class="hint" id="notices-waiting">{ tr(lang,
+                            "Noch nicht beim Portal: wird gesendet, sobald es antwortet.",
+                            "Not yet with the portal: sent as soon as it answers.") }</p>
+                    }
+                    <div class="field">
+                        <label for="notices-topic">{ tr(lang, "Anzeigen", "Show") }</label>
+                        <select id="notices-topic" onchange={on_filter}>
+                            <option value="" selected={filter.is_none()}>{ tr(lang, "Alle Themen", "All topics") }</option>
+                            { for Topic::ALL.iter().map(|t| html! {
+                                <option value={t.code()} selected={*filter == Some(*t)}>{ t.words(en) }</option>
+                            }) }
+                        </select>
+                    </div>
                     if list.notices.is_empty() {
                         <p>{ tr(lang,
-                            "Hier erscheint, wenn sich der Stand einer Ihrer Meldungen ändert – auch bei Meldungen, bei denen Sie „Ich bin auch betroffen“ gesagt haben.",
-                            "This is where you hear when the status of one of your reports changes – also of reports where you said “I am affected too”.") }</p>
+                            "Hier erscheint, wenn sich der Stand einer Ihrer Meldungen ändert – auch bei Meldungen, bei denen Sie „Ich bin auch betroffen“ gesagt haben –, und was die Stadt zu den Themen und Stadtbezirken mitteilt, die Sie unten wählen.",
+                            "This is where you hear when the status of one of your reports changes – also of reports where you said “I am affected too” – and what the city announces on the topics and districts you choose below.") }</p>
+                    } else if shown.is_empty() {
+                        <p>{ tr(lang, "Keine Benachrichtigungen zu diesem Thema.", "No notifications on this topic.") }</p>
                     } else {
                         <ul class="cards" id="notices">
-                            { for list.notices.iter().map(|n| {
-                                let (de, en) = n.status.label();
+                            { for shown.into_iter().map(|n| {
+                                let mark = |read: Option<bool>, deleted: bool| {
+                                    let key = n.key.clone();
+                                    props.on_mark.reform(move |_: MouseEvent| MarkOne { key: key.clone(), read, deleted })
+                                };
+                                let open = n.link.clone().map(|l| {
+                                    let key = n.key.clone();
+                                    let (on_open, on_mark) = (props.on_open.clone(), props.on_mark.clone());
+                                    Callback::from(move |_: MouseEvent| {
+                                        on_mark.emit(MarkOne { key: key.clone(), read: Some(true), deleted: false });
+                                        on_open.emit(l.clone());
+                                    })
+                                });
+                                let severity = format!("notice-{}", n.severity.code());
                                 html! {
-                                    <li class={classes!("notice-item", (!n.read).then_some("unread"))}>
+                                    <li class={classes!("notice-item", severity, (!n.read).then_some("unread"))}>
                                         <p>
                                             if !n.read { <span class="badge">{ tr(lang, "Neu", "New") }</span>{ " " } }
-                                            <strong>{ format!("{}: {}", n.service_name.clone().unwrap_or_else(|| tr(lang, "Meldung", "Report").into()), tr(lang, de, en)) }</strong>
+                                            <strong>{ &n.title }</strong>
                                         </p>
-                                        <p>{ format!("{} {}", tr(lang, "Vorgangsnummer:", "Reference:"), n.service_request_id) }</p>
-                                        if let Some(note) = &n.note { <p class="status-note">{ note }</p> }
-                                        <p class="hint">{ date_time(lang, n.at) }</p>
+                                        <p class="hint">{ format!("{} · {}", n.topic.words(en), date_time(lang, n.at)) }</p>
+                                        if !n.text.is_empty() { <p class="status-note">{ &n.text }</p> }
+                                        <div class="actions">
+                                            if let Some(open) = open {
+                                                <button type="button" onclick={open}
+                                                    aria-label={format!("{}: {}", tr(lang, "Öffnen", "Open"), n.title)}>{ tr(lang, "Öffnen", "Open") }</button>
+                                            }
+                                            if n.read {
+                                                <button type="button" class="secondary" onclick={mark(Some(false), false)}
+                                                    aria-label={format!("{}: {}", tr(lang, "Als ungelesen markieren", "Mark as unread"), n.title)}>{ tr(lang, "Als ungelesen markieren", "Mark as unread") }</button>
+                                            } else {
+                                                <button type="button" class="secondary" onclick={mark(Some(true), false)}
+                                                    aria-label={format!("{}: {}", tr(lang, "Als gelesen markieren", "Mark as read"), n.title)}>{ tr(lang, "Als gelesen markieren", "Mark as read") }</button>
+                                            }
+                                            <button type="button" class="secondary" onclick={mark(None, true)}
+                                                aria-label={format!("{}: {}", tr(lang, "Löschen", "Delete"), n.title)}>{ tr(lang, "Löschen", "Delete") }</button>
+                                        </div>
                                     </li>
                                 }
                             }) }
@@ -62,12 +135,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
                         }
                         <button type="button" class="secondary" onclick={props.on_my_reports.reform(|_| ())}>{ tr(lang, "Meine Meldungen", "My reports") }</button>
                     </div>
-                    <div class="check">
-                        <input type="checkbox" id="desktop-notices" checked={desktop} onchange={toggle} />
-                        <label for="desktop-notices">{ tr(lang,
-                            "Auch als Mitteilung auf dem Bildschirm anzeigen, wenn die App läuft",
-                            "Also show as a desktop notification while the app runs") }</label>
-                    </div>
+                    <Settings lang={lang} settings={list.settings.clone()} on_settings={props.on_settings.clone()} />
                 </>
             }
         }
@@ -77,5 +145,114 @@ pub fn Notices(props: &NoticesProps) -> Html {
             <h1 tabindex="-1" class="page-title">{ tr(lang, "Benachrichtigungen", "Notifications") }</h1>
             { body }
         </>
+    }
+}
+
+/// One control's change to the settings.
+type Change = std::rc::Rc<dyn Fn(&mut NoticeSettings, &Event)>;
+
+#[derive(Properties, PartialEq)]
+struct SettingsProps {
+    lang: Lang,
+    settings: NoticeSettings,
+    on_settings: Callback<NoticeSettings>,
+}
+
+/// Each change is kept at once (no separate save that could be forgotten).
+#[component]
+fn Settings(props: &SettingsProps) -> Html {
+    let (lang, s) = (props.lang, &props.settings);
+    let en = lang == Lang::En;
+    let with = |f: Change| {
+        let (s, on) = (s.clone(), props.on_settings.clone());
+        Callback::from(move |e: Event| {
+            let mut next = s.clone();
+            f(&mut next, &e);
+            on.emit(next);
+        })
+    };
+    let checked = |e: &Event| {
+        use wasm_bindgen::JsCast;
+        e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).is_some_and(|i| i.checked())
+    };
+    let quiet = s.quiet;
+    html! {
+        <section aria-labelledby="notice-settings-title">
+            <h2 id="notice-settings-title">{ tr(lang, "Einstellungen", "Settings") }</h2>
+            <div class="check">
+                <input type="checkbox" id="desktop-notices" checked={s.desktop}
+                    onchange={with(std::rc::Rc::new(move |n, e| n.desktop = checked(e)))} />
+                <label for="desktop-notices">{ tr(lang,
+                    "Auch als Mitteilung auf dem Bildschirm anzeigen, wenn die App läuft",
+                    "Also show as a desktop notification while the app runs") }</label>
+            </div>
+            <fieldset>
+                <legend>{ tr(lang, "Themen, über die Sie informiert werden möchten", "Topics you want to hear about") }</legend>
+                <p class="hint">{ tr(lang, "Neuigkeiten zu Ihren eigenen Meldungen kommen immer.", "News of your own reports always comes.") }</p>
+                { for Topic::PUBLIC.iter().map(|t| {
+                    let t = *t;
+                    let id = format!("topic-{}", t.code());
+                    html! {
+                        <div class="check">
+                            <input type="checkbox" id={id.clone()} checked={s.topics.contains(&t)}
+                                onchange={with(std::rc::Rc::new(move |n, e| {
+                                    n.topics.retain(|x| *x != t);
+                                    if checked(e) { n.topics.push(t); }
+                                }))} />
+                            <label for={id}>{ t.words(en) }</label>
+                        </div>
+                    }
+                }) }
+            </fieldset>
+            <details>
+                <summary>{ match s.districts.len() {
+                    0 => tr(lang, "Stadtbezirke: ganz München", "Districts: all of Munich").to_string(),
+                    n => format!("{}: {n}", tr(lang, "Stadtbezirke gewählt", "Districts chosen")),
+                } }</summary>
+                <fieldset>
+                    <legend>{ tr(lang, "Nur aus diesen Stadtbezirken (keiner gewählt: ganz München)", "Only from these districts (none chosen: all of Munich)") }</legend>
+                    { for DISTRICT_NAMES.iter().enumerate().map(|(i, name)| {
+                        let d = u8::try_from(i + 1).unwrap_or(1);
+                        let id = format!("district-{d}");
+                        html! {
+                            <div class="check">
+                                <input type="checkbox" id={id.clone()} checked={s.districts.contains(&d)}
+                                    onchange={with(std::rc::Rc::new(move |n, e| {
+                                        n.districts.retain(|x| *x != d);
+                                        if checked(e) { n.districts.push(d); }
+                                    }))} />
+                                <label for={id}>{ format!("{d} {name}") }</label>
+                            </div>
+                        }
+                    }) }
+                </fieldset>
+            </details>
+            <fieldset>
+                <legend>{ tr(lang, "Ruhezeiten", "Quiet hours") }</legend>
+                <div class="check">
+                    <input type="checkbox" id="quiet-hours" checked={quiet.is_some()}
+                        onchange={with(std::rc::Rc::new(move |n, e| n.quiet = checked(e).then_some((22 * 60, 7 * 60))))} />
+                    <label for="quiet-hours">{ tr(lang,
+                        "In diesen Stunden keine Mitteilung auf dem Bildschirm (die Benachrichtigungen bleiben hier)",
+                        "No desktop notification in these hours (the notifications stay here)") }</label>
+                </div>
+                if let Some((from, until)) = quiet {
+                    <div class="field">
+                        <label for="quiet-from">{ tr(lang, "Von", "From") }</label>
+                        <input type="time" id="quiet-from" value={hhmm(from)}
+                            onchange={with(std::rc::Rc::new(move |n, e| {
+                                if let Some(m) = crate::form::input_value(e).as_deref().and_then(minutes) { n.quiet = Some((m, until)); }
+                            }))} />
+                    </div>
+                    <div class="field">
+                        <label for="quiet-until">{ tr(lang, "Bis", "Until") }</label>
+                        <input type="time" id="quiet-until" value={hhmm(until)}
+                            onchange={with(std::rc::Rc::new(move |n, e| {
+                                if let Some(m) = crate::form::input_value(e).as_deref().and_then(minutes) { n.quiet = Some((from, m)); }
+                            }))} />
+                    </div>
+                }
+            </fieldset>
+        </section>
     }
 }
