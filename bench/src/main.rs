@@ -7,6 +7,7 @@ mod abuse;
 mod instances;
 mod load;
 mod nearest;
+mod notify;
 mod procs;
 mod startup;
 mod stats;
@@ -25,7 +26,7 @@ fn env_path(name: &str) -> PathBuf {
     PathBuf::from(std::env::var_os(name).unwrap_or_else(|| panic!("{name} is not set; run ./x bench")))
 }
 
-fn env_num(name: &str, default: u64) -> u64 {
+pub(crate) fn env_num(name: &str, default: u64) -> u64 {
     std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
 }
 
@@ -95,6 +96,11 @@ async fn main() {
     // `MUC_BENCH_ONLY=instances`: only one and two instances behind nginx on PostgreSQL.
     if std::env::var("MUC_BENCH_ONLY").as_deref() == Ok("instances") {
         print!("{}", instances::measure(&bin, tmp.path(), load_secs, load_runs).await);
+        return;
+    }
+    // `MUC_BENCH_ONLY=notify`: only notifications to many open streams.
+    if std::env::var("MUC_BENCH_ONLY").as_deref() == Ok("notify") {
+        print!("{}", notify::measure(&bin, tmp.path()).await);
         return;
     }
     // `MUC_BENCH_ONLY=writes`: only report POSTs beside the bare-insert floor.
@@ -170,6 +176,11 @@ async fn main() {
 
     // ---- several instances ----
     let block = instances::measure(&bin, tmp.path(), load_secs, load_runs).await;
+    print!("{block}");
+    md.push_str(&block);
+
+    // ---- notifications to many subscribers ----
+    let block = notify::measure(&bin, tmp.path()).await;
     print!("{block}");
     md.push_str(&block);
 
@@ -506,7 +517,7 @@ async fn portal_on_loopback(bin: &Path, tmp: &Path, load_secs: u32, load_runs: u
 
 /// The release portal on a free loopback port with a fresh SQLite database
 /// in `dir`, its limits opened for load from one source.
-fn start_portal(bin: &Path, dir: &Path) -> (std::process::Child, String) {
+pub(crate) fn start_portal(bin: &Path, dir: &Path) -> (std::process::Child, String) {
     std::fs::create_dir_all(dir).expect("portal dir");
     let port = free_port();
     let database_url = format!("sqlite:{}?mode=rwc", dir.join("portal.db").display());

@@ -126,9 +126,7 @@ pub fn run() {
             .callback(|app, _argv, _cwd| {
                 tracing::info!("a second launch on the same data folder: showing this window instead");
                 if let Some(w) = app.get_webview_window("main") {
-                    let _ = w.unminimize();
-                    let _ = w.show();
-                    let _ = w.set_focus();
+                    bring_forward(&w);
                 }
             })
             .build(),
@@ -337,9 +335,7 @@ fn show(handle: &tauri::AppHandle, what: notices::Shown) {
             let h = handle.clone();
             let shown = notices::show_on_desktop(&summary, &body, link, move |link| {
                 if let Some(w) = h.get_webview_window("main") {
-                    let _ = w.unminimize();
-                    let _ = w.show();
-                    let _ = w.set_focus();
+                    bring_forward(&w);
                     let link = serde_json::to_string(&link.unwrap_or_else(|| "screen:notices".into()))
                         .unwrap_or_else(|_| "null".into());
                     if let Err(e) = w.eval(format!("window.__mucOpen && window.__mucOpen({link})")) {
@@ -353,6 +349,18 @@ fn show(handle: &tauri::AppHandle, what: notices::Shown) {
         }
     }
 }
+
+/// The window in front: a second launch, or a click on one of its notifications.
+#[cfg(not(any(target_os = "android", target_os = "ios")))]
+fn bring_forward(w: &tauri::WebviewWindow) {
+    let _ = w.unminimize();
+    let _ = w.show();
+    let _ = w.set_focus();
+}
+
+/// On phones the system brings the app forward itself.
+#[cfg(any(target_os = "android", target_os = "ios"))]
+fn bring_forward(_: &tauri::WebviewWindow) {}
 
 /// The real portal on a loopback port, on a fresh SQLite file in `dir`, for
 /// tests: its per-source limits are wide, since every test report comes from
