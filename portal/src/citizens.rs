@@ -35,6 +35,10 @@ pub struct Oidc {
     name: String,
     /// The levels it can be asked for (empty: it reports none).
     levels: Vec<TrustLevel>,
+    /// For a provider beside the first (M-Login beside BayernID): account
+    /// ids are `<prefix>:<sub>`, so the same subject at two providers is two
+    /// accounts, never one.
+    account_prefix: Option<String>,
     http: reqwest::Client,
     keys: tokio::sync::RwLock<Option<Keys>>,
     /// One fetch of the keys at a time; the others wait for its result.
@@ -69,8 +73,11 @@ struct Claims {
 /// A signed-in citizen, as their valid access token says.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Citizen {
-    /// The provider's subject id.
+    /// The account: the provider's subject id (`<provider>:<sub>` at a
+    /// provider beside the first).
     pub sub: String,
+    /// The provider that signed the token.
+    pub issuer: String,
     /// The level the sign-in reached: the token's `authlevel`; a token
     /// without one (a provider without levels) or with a value we do not
     /// know counts as the lowest, never higher.
@@ -90,6 +97,7 @@ impl Oidc {
             leeway: 30,
             name: url::Url::parse(issuer).ok().and_then(|u| u.host_str().map(str::to_string)).unwrap_or_default(),
             levels: Vec::new(),
+            account_prefix: None,
             http: reqwest::Client::builder()
                 .timeout(Duration::from_secs(10))
                 // The keys come from where the provider says, not from wherever it redirects.
@@ -105,6 +113,12 @@ impl Oidc {
     pub fn with_levels(mut self, name: &str, levels: Vec<TrustLevel>) -> Self {
         self.name = name.to_string();
         self.levels = levels;
+        self
+    }
+
+    /// A provider beside the first: its accounts are named `<prefix>:<sub>`.
+    pub fn beside_the_first(mut self, prefix: &str) -> Self {
+        self.account_prefix = Some(prefix.to_string());
         self
     }
 
@@ -126,6 +140,39 @@ impl Oidc {
         oidc.clients =
             config.oidc_clients.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).map(String::from).collect();
         Some(oidc)
+    }
+
+    /// The providers of `--oidc-more` (`NAME=ISSUER`, M-Login beside
+    /// BayernID): no trust levels (every sign-in counts as level 1), the same
+    /// audience and clients as the first; account ids prefixed with the name
+    /// in lower case (`m-login:<sub>`).
+    pub fn more_from_config(config: &crate::config::Config) -> Result<Vec<Self>, String> {
+        let first = Self::from_config(config);
+        let mut out: Vec<Self> = Vec::new();
+        for entry in config.oidc_more.iter().map(|e| e.trim()).filter(|e| !e.is_empty()) {
+            let (name, issuer) = entry
+                .split_once('=')
+                .map(|(n, i)| (n.trim(), i.trim()))
+                .filter(|(n, i)| !n.is_empty() && url::Url::parse(i).is_ok())
+                .ok_or_else(|| format!("--oidc-more: '{entry}' is not NAME=ISSUER-URL"))?;
+            let prefix: String =
+                name.to_lowercase().chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
+            let mut oidc =
+                Self::new(issuer, &config.oidc_audience).with_levels(name, Vec::new()).beside_the_first(&prefix);
+            oidc.clients = first.as_ref().map(|f| f.clients.clone()).unwrap_or_else(|| vec!["muenchen-app".into()]);
+            if first.as_ref().is_some_and(|f| f.issuer == oidc.issuer) || out.iter().any(|o| o.issuer == oidc.issuer) {
+                return Err(format!("--oidc-more: {issuer} is named twice"));
+            }
+            out.push(oidc);
+        }
+        if first.is_none() && !out.is_empty() {
+            return Err("--oidc-more needs --oidc-issuer (the first provider)".into());
+        }
+        Ok(out)
+    }
+
+    pub fn issuer(&self) -> &str {
+        &self.issuer
     }
 
     /// The provider's keys, from the `jwks_uri` of its discovery document,
@@ -213,13 +260,42 @@ impl Oidc {
                 TrustLevel::Level1
             }),
         };
-        Ok(Citizen { sub: data.claims.sub, level })
+        let sub = match &self.account_prefix {
+            Some(p) => format!("{p}:{}", data.claims.sub),
+            None => data.claims.sub,
+        };
+        Ok(Citizen { sub, issuer: self.issuer.clone(), level })
     }
 
     /// The provider as the portal describes it (`/.well-known/oauth-protected-resource`).
     pub fn provider(&self) -> Provider {
         Provider { name: self.name.clone(), issuer: self.issuer.clone(), levels: self.levels.clone() }
     }
+}
+
+/// The `iss` a token claims, unverified: only to choose the provider that
+/// then verifies everything (a forged `iss` meets that provider's keys).
+fn claimed_issuer(token: &str) -> Option<String> {
+    use base64::Engine;
+    let payload = token.split('.').nth(1)?;
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(payload.trim_end_matches('=')).ok()?;
+    let v: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
+    v.get("iss")?.as_str().map(|s| s.trim_end_matches('/').to_string())
+}
+
+/// Verifies `token` with the provider it names among `providers` (the
+/// first one when it is the only one: its own checks then refuse another
+/// `iss`). None: sign-in is not set up.
+pub async fn verify(providers: &[&Oidc], token: &str) -> Option<Result<Citizen, TokenError>> {
+    let provider = match providers {
+        [] => return None,
+        [only] => *only,
+        many => match claimed_issuer(token).and_then(|iss| many.iter().find(|p| p.issuer == iss)) {
+            Some(p) => *p,
+            None => return Some(Err(invalid("issued by a provider this portal does not accept"))),
+        },
+    };
+    Some(provider.verify(token).await)
 }
 
 /// Whether a JWKS address is https on the issuer's host (http only when the

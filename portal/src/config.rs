@@ -120,6 +120,10 @@ pub struct Config {
     /// level1,level3,level4); empty: it reports none, and every sign-in counts as level 1.
     #[arg(long, global = true, env = "MUC_OIDC_LEVELS", value_delimiter = ',', value_parser = parse_level)]
     pub oidc_levels: Vec<TrustLevel>,
+    /// More citizens' providers beside the first, comma-separated NAME=ISSUER (M-Login beside
+    /// BayernID); their sign-ins count as level 1, their accounts are their own (`<name>:<sub>`).
+    #[arg(long, global = true, env = "MUC_OIDC_MORE", value_delimiter = ',')]
+    pub oidc_more: Vec<String>,
     /// New reports per source, BURST/SECONDS (ten at once, then one a minute); over it a 429.
     #[arg(long, global = true, env = "MUC_LIMIT_REPORTS", default_value = "10/60")]
     pub limit_reports: Rate,
@@ -247,6 +251,7 @@ impl Config {
             url::Url::parse(u).map_err(|e| format!("MUC_PUBLIC_URL / --public-url is not a URL: {e}"))?;
         }
         crate::db::Backend::of_url(&self.database_url).map_err(|e| e.to_string())?;
+        crate::citizens::Oidc::more_from_config(self).map_err(|e| format!("MUC_OIDC_MORE / {e}"))?;
         if self.photo_store == PhotoStore::S3 && self.s3_bucket.is_none() {
             return Err("--photo-store s3 needs MUC_S3_BUCKET / --s3-bucket".into());
         }

@@ -82,6 +82,8 @@ pub struct Shared {
     /// Signed-in citizens' access tokens are checked with this provider
     /// (MUC_OIDC_ISSUER); None: reports are anonymous or by device only.
     pub oidc: Option<Arc<citizens::Oidc>>,
+    /// Providers beside the first (MUC_OIDC_MORE: M-Login beside BayernID).
+    pub more_oidc: Vec<Arc<citizens::Oidc>>,
     /// Public reads as ready-made bytes (see `read_cache`).
     pub read_cache: read_cache::ReadCache,
     /// What has been published, for the notification streams (see `notify`).
@@ -90,6 +92,11 @@ pub struct Shared {
 }
 
 impl AppState {
+    /// Every citizens' provider, the first one first.
+    pub fn providers(&self) -> Vec<&citizens::Oidc> {
+        self.oidc.iter().chain(self.more_oidc.iter()).map(|o| o.as_ref()).collect()
+    }
+
     /// Opens the database, migrates, seeds on first start and builds the index.
     /// `base_url` is where the portal is reached (links in answers).
     pub async fn open(config: &config::Config, base_url: &str) -> Result<Self, BoxError> {
@@ -122,6 +129,7 @@ impl AppState {
             },
             api_keys: Arc::new(config.api_keys()),
             oidc: citizens::Oidc::from_config(config).map(Arc::new),
+            more_oidc: citizens::Oidc::more_from_config(config)?.into_iter().map(Arc::new).collect(),
             photo_slots: open311::media::slots(),
             limits: Arc::new(limits::Limits::new(config.limits(), config.pow_key.as_deref().map(pow::source_salt))),
             pow: pow::Pow::from_config(config).map(Arc::new),

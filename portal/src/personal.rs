@@ -84,7 +84,7 @@ pub fn metadata_router() -> Router<AppState> {
 }
 
 async fn metadata(State(st): State<AppState>) -> Response {
-    let providers: Vec<_> = st.oidc.iter().map(|o| o.provider()).collect();
+    let providers: Vec<_> = st.providers().into_iter().map(|o| o.provider()).collect();
     let mut scopes = vec!["openid".to_string(), "profile".into(), "offline_access".into()];
     for p in &providers {
         for l in &p.levels {
@@ -112,8 +112,8 @@ pub async fn citizen(st: &AppState, headers: &HeaderMap, needed: TrustLevel) -> 
     let unauthorized = |why: &str| Error::Unauthorized(why.into());
     let token = crate::auth::bearer(headers)
         .ok_or_else(|| unauthorized("This needs the citizen's access token (Authorization: Bearer)."))?;
-    let oidc = st.oidc.as_ref().ok_or_else(|| unauthorized("Sign-in is not set up on this server."))?;
-    let citizen = match oidc.verify(token).await {
+    let verified = crate::citizens::verify(&st.providers(), token).await;
+    let citizen = match verified.ok_or_else(|| unauthorized("Sign-in is not set up on this server."))? {
         Ok(c) => c,
         Err(TokenError::Invalid(why)) => {
             tracing::info!(%why, "access token refused");
@@ -134,8 +134,7 @@ pub async fn citizen(st: &AppState, headers: &HeaderMap, needed: TrustLevel) -> 
 
 async fn me(State(st): State<AppState>, headers: HeaderMap) -> Result<Response, Error> {
     let c = citizen(&st, &headers, needed("GET /me")).await?;
-    let issuer = st.oidc.as_ref().map(|o| o.provider().issuer).unwrap_or_default();
-    Ok(Json(Me { account_id: c.sub, level: c.level, issuer }).into_response())
+    Ok(Json(Me { account_id: c.sub, level: c.level, issuer: c.issuer }).into_response())
 }
 
 async fn export(State(st): State<AppState>, headers: HeaderMap) -> Result<Response, Error> {

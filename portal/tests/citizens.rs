@@ -23,6 +23,7 @@ on_both_databases!(favourites_are_the_accounts_on_every_device);
 on_both_databases!(favourites_refuse_what_is_wrong_and_keep_what_was_there);
 on_both_databases!(a_profile_is_kept_only_with_consent);
 on_both_databases!(a_report_moving_on_notifies_its_reporter_and_supporters);
+on_both_databases!(a_second_provider_has_accounts_of_its_own);
 
 async fn access_token(op: &TestOp, user: &str) -> String {
     access_token_at(op, user, None).await
@@ -273,13 +274,7 @@ async fn each_route_needs_its_trust_level(db: TestDb) {
 
 /// The token with `authlevel` changed to level4 in its payload, signature kept.
 fn raise_level(token: &str) -> String {
-    use base64::Engine;
-    let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
-    let parts: Vec<&str> = token.split('.').collect();
-    let mut claims: Value = serde_json::from_slice(&b64.decode(parts[1]).expect("b64")).expect("json");
-    assert_eq!(claims["authlevel"], "level1", "{claims}");
-    claims["authlevel"] = "level4".into();
-    format!("{}.{}.{}", parts[0], b64.encode(serde_json::to_vec(&claims).expect("json")), parts[2])
+    with_claim(token, "authlevel", "level4")
 }
 
 fn delete_me(token: &str) -> Request<Body> {
@@ -753,4 +748,65 @@ async fn a_report_moving_on_notifies_its_reporter_and_supporters(db: TestDb) {
     assert_eq!(subscribed, 0, "and her subscriptions");
     let (_, _, berts) = call(&st, as_device("/notifications", bert_phone)).await;
     assert_eq!(common::titles(&berts).len(), 1, "Bert's stays");
+}
+
+/// M-Login beside BayernID (`--oidc-more M-Login=…`): both are described in
+/// the metadata; the same user name at each is two accounts (the second's
+/// ids are `m-login:<sub>`), each seeing only its own reports; M-Login's
+/// sign-ins count as level 1 (no levels), so the export asks for BayernID's
+/// level 3; a token of a provider not configured, or one whose `iss` was
+/// changed to the other provider's, is refused.
+async fn a_second_provider_has_accounts_of_its_own(db: TestDb) {
+    let (bayern, mut st) = with_bayern_id(&db).await;
+    let mlogin = TestOp::start(300).expect("a second OpenID provider");
+    let stranger = TestOp::start(300).expect("a third, not configured");
+    st.settings().more_oidc = vec![Arc::new(
+        muc_portal::citizens::Oidc::new(&mlogin.issuer, "muenchen-portal")
+            .with_levels("M-Login", Vec::new())
+            .beside_the_first("m-login"),
+    )];
+    let (_, _, meta) = call(&st, get_with("/.well-known/oauth-protected-resource", None)).await;
+    assert_eq!(meta["authorization_servers"], serde_json::json!([bayern.issuer, mlogin.issuer]), "{meta}");
+    assert_eq!(
+        (meta["providers"][1]["name"].as_str(), &meta["providers"][1]["levels"]),
+        (Some("M-Login"), &serde_json::json!([]))
+    );
+
+    let anna_bayern = access_token_at(&bayern, "anna", Some(TrustLevel::Level4)).await;
+    let anna_mlogin = access_token(&mlogin, "anna").await;
+    for (token, account, level, issuer) in
+        [(&anna_bayern, "anna", "level4", &bayern.issuer), (&anna_mlogin, "m-login:anna", "level1", &mlogin.issuer)]
+    {
+        let (status, _, me) = call(&st, get_with("/me", Some(token))).await;
+        assert_eq!(status, StatusCode::OK, "{me}");
+        assert_eq!(
+            (me["account_id"].as_str(), me["level"].as_str(), me["issuer"].as_str()),
+            (Some(account), Some(level), Some(issuer.as_str()))
+        );
+    }
+    let (status, _, created) = call(&st, post(Some(&anna_mlogin), "&description=Mit+M-Login")).await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    let listed = |v: &Value| v.as_array().map(|a| a.iter().filter(|r| r["description"] == "Mit M-Login").count());
+    assert_eq!(listed(&call(&st, mine(Some(&anna_mlogin))).await.2), Some(1), "M-Login's Anna sees hers");
+    assert_eq!(listed(&call(&st, mine(Some(&anna_bayern))).await.2), Some(0), "BayernID's Anna is someone else");
+    let (status, _, body) = call(&st, get_with("/me/export", Some(&anna_mlogin))).await;
+    assert_eq!((status, body["needed"].as_str()), (StatusCode::FORBIDDEN, Some("level3")), "{body}");
+
+    let foreign = access_token(&stranger, "anna").await;
+    let (status, challenge, _) = call(&st, get_with("/me", Some(&foreign))).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert!(challenge.is_some_and(|c| c.contains("invalid_token")));
+    let disguised = with_claim(&anna_mlogin, "iss", &bayern.issuer);
+    let (status, _, _) = call(&st, get_with("/me", Some(&disguised))).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "M-Login's token dressed as BayernID's");
+}
+
+/// The token with one claim changed in its payload, signature kept.
+fn with_claim(token: &str, claim: &str, value: &str) -> String {
+    use base64::Engine;
+    let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    let parts: Vec<&str> = token.split('.').collect();
+    let mut claims: Value = serde_json::from_slice(&b64.decode(parts[1]).expect("b64")).expect("json");
+    claims[claim] = value.into();
+    format!("{}.{}.{}", parts[0], b64.encode(serde_json::to_vec(&claims).expect("json")), parts[2])
 }

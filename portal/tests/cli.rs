@@ -107,6 +107,9 @@ fn a_bad_setting_stops_the_portal_with_a_clear_message() {
         ("MUC_PHOTO_STORE", "s3", "MUC_S3_BUCKET"),
         // Photos and the store's key are never sent over a network in clear.
         ("MUC_S3_ENDPOINT", "http://s3.example.org", "https"),
+        ("MUC_OIDC_MORE", "M-Login", "NAME=ISSUER-URL"),
+        // A second provider needs a first.
+        ("MUC_OIDC_MORE", "M-Login=https://login.example.org", "needs --oidc-issuer"),
     ] {
         let out = Command::new(env!("CARGO_BIN_EXE_muc-portal"))
             .args(["--database-url", &db, "--bind", "127.0.0.1:0"])

@@ -418,11 +418,8 @@ async fn signed_in(
         .map(str::trim)
         .filter(|t| !t.is_empty())
         .ok_or_else(|| Error::new(StatusCode::UNAUTHORIZED, f, "Authorization must be 'Bearer <access token>'."))?;
-    let oidc = st
-        .oidc
-        .as_ref()
-        .ok_or_else(|| Error::new(StatusCode::UNAUTHORIZED, f, "Sign-in is not set up on this server."))?;
-    match oidc.verify(token).await {
+    let verified = crate::citizens::verify(&st.providers(), token).await;
+    match verified.ok_or_else(|| Error::new(StatusCode::UNAUTHORIZED, f, "Sign-in is not set up on this server."))? {
         Ok(citizen) => Ok(Some(citizen)),
         Err(crate::citizens::TokenError::Invalid(why)) => {
             tracing::info!(%why, "access token refused");
