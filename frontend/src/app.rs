@@ -552,7 +552,7 @@ pub fn App() -> Html {
                 let (signing_in, login_error, reload_login, account_deleted) =
                     (signing_in.clone(), login_error.clone(), reload_login.clone(), account_deleted.clone());
                 let refresh_favs = refresh_favs.clone();
-                Callback::from(move |()| {
+                Callback::from(move |issuer: Option<String>| {
                     account_deleted.set(None);
                     let (signing_in, login_error, reload_login) =
                         (signing_in.clone(), login_error.clone(), reload_login.clone());
@@ -560,7 +560,8 @@ pub fn App() -> Html {
                     signing_in.set(true);
                     login_error.set(None);
                     wasm_bindgen_futures::spawn_local(async move {
-                        if let Err(e) = ipc::call::<cmd::Login>(Default::default()).await {
+                        let args = muc_wire::ipc::LoginArgs { level: None, issuer };
+                        if let Err(e) = ipc::call::<cmd::Login>(args).await {
                             login_error.set(Some(e));
                         }
                         signing_in.set(false);

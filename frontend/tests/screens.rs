@@ -1357,7 +1357,9 @@ fn PersonalHarness(p: &PersonalHarnessProps) -> Html {
                 favourites={pinned()} favourites_sync={p.sync.clone()}
                 on_open_favourite={{ let a = asked.clone(); Callback::from(move |f: muc_wire::personal::Favourite| a.set(format!("open {}", f.id))) }}
                 on_remove_favourite={{ let a = asked.clone(); Callback::from(move |f: muc_wire::personal::Favourite| a.set(format!("remove {}", f.id))) }}
-                error={p.error.clone()} on_login={ask("login")} on_cancel={ask("cancel")} on_logout={ask("logout")}
+                error={p.error.clone()}
+                on_login={{ let a = asked.clone(); Callback::from(move |i: Option<String>| a.set(format!("login {}", i.unwrap_or_default()))) }}
+                on_cancel={ask("cancel")} on_logout={ask("logout")}
                 on_my_reports={ask("mine")} />
             <p id="asked">{ (*asked).clone() }</p>
         </InMain>
@@ -1370,14 +1372,14 @@ async fn the_personal_area_signs_in_and_out_and_says_why_not() {
     let issuer = Some("https://login.muenchen.de".to_string());
     let cases = [
         (
-            LoginStatus { configured: false, session: None, issuer: None, provider: None },
+            LoginStatus { configured: false, session: None, issuer: None, provider: None, more: Vec::new() },
             false,
             None,
             "nicht eingerichtet",
             "",
         ),
         (
-            LoginStatus { configured: true, session: None, issuer: issuer.clone(), provider: None },
+            LoginStatus { configured: true, session: None, issuer: issuer.clone(), provider: None, more: Vec::new() },
             false,
             None,
             "login.muenchen.de",
@@ -1393,6 +1395,7 @@ async fn the_personal_area_signs_in_and_out_and_says_why_not() {
                     issuer: "https://login.muenchen.de".into(),
                     levels: vec![muc_wire::personal::TrustLevel::Level1, muc_wire::personal::TrustLevel::Level4],
                 }),
+                more: Vec::new(),
             },
             false,
             None,
@@ -1400,14 +1403,31 @@ async fn the_personal_area_signs_in_and_out_and_says_why_not() {
             "Im Browser anmelden",
         ),
         (
-            LoginStatus { configured: true, session: None, issuer: issuer.clone(), provider: None },
+            LoginStatus {
+                configured: true,
+                session: None,
+                issuer: issuer.clone(),
+                provider: None,
+                more: vec![muc_wire::personal::Provider {
+                    name: "M-Login".into(),
+                    issuer: "https://login.swm.de".into(),
+                    levels: Vec::new(),
+                }],
+            },
+            false,
+            None,
+            "Mit M-Login anmelden",
+            "Mit M-Login anmelden",
+        ),
+        (
+            LoginStatus { configured: true, session: None, issuer: issuer.clone(), provider: None, more: Vec::new() },
             true,
             None,
             "Die App wartet",
             "Abbrechen",
         ),
         (
-            LoginStatus { configured: true, session: None, issuer: issuer.clone(), provider: None },
+            LoginStatus { configured: true, session: None, issuer: issuer.clone(), provider: None, more: Vec::new() },
             false,
             Some(AppError::new(ErrorKind::Keyring, "no secret service")),
             "Schlüsselbund",
@@ -1420,9 +1440,11 @@ async fn the_personal_area_signs_in_and_out_and_says_why_not() {
                     account_id: "anna".into(),
                     name: Some("Anna".into()),
                     level: Some(muc_wire::personal::TrustLevel::Level4),
+                    provider: None,
                 }),
                 issuer,
                 provider: None,
+                more: Vec::new(),
             },
             false,
             None,
@@ -1442,6 +1464,13 @@ async fn the_personal_area_signs_in_and_out_and_says_why_not() {
         if !button_text.is_empty() {
             click(&button(button_text));
             wait_until("the action asked for", || !texts("#asked").concat().is_empty()).await;
+            if button_text == "Mit M-Login anmelden" {
+                assert_eq!(
+                    texts("#asked").concat(),
+                    "login https://login.swm.de",
+                    "at M-Login, not the first provider"
+                );
+            }
         }
     }
 }
@@ -1464,8 +1493,10 @@ async fn my_data_below_its_level_offers_the_sign_in_it_needs() {
         account_id: "bert".into(),
         name: Some("Bert".into()),
         level: Some(muc_wire::personal::TrustLevel::Level1),
+        provider: None,
     };
-    let status = LoginStatus { configured: true, session: Some(session), issuer: None, provider: None };
+    let status =
+        LoginStatus { configured: true, session: Some(session), issuer: None, provider: None, more: Vec::new() };
     yew::Renderer::<PersonalHarness>::with_root_and_props(
         host(),
         PersonalHarnessProps { status, signing_in: false, error: None, sync: None },
@@ -1569,7 +1600,7 @@ async fn a_session_not_wiped_keeps_the_device_locked() {
 #[wasm_bindgen_test]
 async fn favourites_say_what_they_are_and_where_they_are_kept() {
     use muc_wire::ipc::{FavouriteSync, LoginStatus};
-    let status = LoginStatus { configured: true, session: None, issuer: None, provider: None };
+    let status = LoginStatus { configured: true, session: None, issuer: None, provider: None, more: Vec::new() };
     let cases = [
         (FavouriteSync::DeviceOnly, "Nur auf diesem Gerät gespeichert"),
         (FavouriteSync::Synced { at: 1 }, "Mit Ihrem Konto abgeglichen"),

@@ -240,7 +240,7 @@ pub async fn support_report(state: State<'_, AppState>, args: Args<cmd::SupportR
 pub async fn login_status(state: State<'_, AppState>) -> Answer<cmd::GetLoginStatus> {
     // No sign-in on a shared device: the session would outlive the person.
     Ok(match state.kiosk_idle_secs {
-        Some(_) => LoginStatus { configured: false, session: None, issuer: None, provider: None },
+        Some(_) => LoginStatus { configured: false, session: None, issuer: None, provider: None, more: Vec::new() },
         None => state.login.status_described(&state.client).await,
     })
 }
@@ -250,7 +250,7 @@ pub async fn login_status(state: State<'_, AppState>) -> Answer<cmd::GetLoginSta
 #[tauri::command]
 pub async fn login(state: State<'_, AppState>, args: Args<cmd::Login>) -> Answer<cmd::Login> {
     not_on_kiosk(&state)?;
-    let who = state.login.login(open_url, now(), args.level, &state.client).await?;
+    let who = state.login.login_with(open_url, now(), args.level, args.issuer.as_deref(), &state.client).await?;
     // The device's favourites join the account's (the portal not answering
     // now: on the next sync).
     state.favourites.sync(&state.login, &state.client, now()).await;

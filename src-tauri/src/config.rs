@@ -26,6 +26,8 @@ pub struct Config {
     pub tile_url: Option<String>,
     /// MUC_OIDC_ISSUER (+ MUC_OIDC_CLIENT_ID): the identity provider; none: no sign-in.
     pub login: Option<crate::login::LoginConfig>,
+    /// MUC_OIDC_MORE: providers beside the first (name for people, config).
+    pub more_logins: Vec<(String, crate::login::LoginConfig)>,
     /// MUC_NOTICE_INTERVAL: seconds between status checks for notices (300).
     pub notice_interval: u64,
     /// MUC_KIOSK=1: a shared device; MUC_KIOSK_IDLE seconds without input end a session (180).
@@ -70,6 +72,20 @@ impl Config {
                 return Err(format!("MUC_OIDC_ISSUER must be https (http only on this machine), got {issuer:?}"))
             }
         };
+        // Providers beside the first (M-Login beside BayernID): NAME=ISSUER, comma-separated.
+        let mut more_logins = Vec::new();
+        for entry in
+            std::env::var("MUC_OIDC_MORE").unwrap_or_default().split(',').map(str::trim).filter(|e| !e.is_empty())
+        {
+            let (name, issuer) = entry
+                .split_once('=')
+                .map(|(n, i)| (n.trim().to_string(), i.trim().to_string()))
+                .filter(|(n, i)| !n.is_empty() && muc_wire::open311::acceptable_url(i))
+                .ok_or_else(|| format!("MUC_OIDC_MORE: {entry:?} is not NAME=ISSUER with an https issuer"))?;
+            let client_id = login.as_ref().map(|l: &crate::login::LoginConfig| l.client_id.clone());
+            let client_id = client_id.ok_or("MUC_OIDC_MORE needs MUC_OIDC_ISSUER (the first provider)")?;
+            more_logins.push((name, crate::login::LoginConfig { issuer, client_id }));
+        }
         let notice_interval = std::env::var("MUC_NOTICE_INTERVAL")
             .ok()
             .and_then(|s| s.parse::<u64>().ok())
@@ -85,6 +101,7 @@ impl Config {
             start_screen,
             tile_url,
             login,
+            more_logins,
             notice_interval,
             kiosk_idle_secs,
         })

@@ -144,12 +144,16 @@ pub fn run() {
             let client = PortalClient::new(&cfg.portal_url)?;
             app.manage(AppState {
                 endpoints: endpoint::Endpoints::load(&client, &cfg.data_dir, &cfg.open311_api_key),
-                login: login::Login::new(cfg.login.clone(), login::KEYRING_SERVICE),
+                login: login::Login::new(cfg.login.clone(), login::KEYRING_SERVICE).with_more(cfg.more_logins.clone()),
                 client,
                 cache: HotspotCache::in_dir(&cfg.data_dir),
                 finders: FinderCache::in_dir(&cfg.data_dir),
                 favourites: Favourites::in_dir(&cfg.data_dir),
-                outbox: outbox::Outbox::new(&cfg.data_dir),
+                outbox: if cfg.kiosk_idle_secs.is_some() {
+                    outbox::Outbox::new(&cfg.data_dir).without_device()
+                } else {
+                    outbox::Outbox::new(&cfg.data_dir)
+                },
                 categories: reports::category_cache(&cfg.data_dir),
                 drafts: drafts::Drafts::new(&cfg.data_dir),
                 follows: follows::Follows::new(&cfg.data_dir),
@@ -282,12 +286,15 @@ pub fn run() {
                     }
                 }
             });
-            // Notifications: pushed by the portal while the app runs.
-            let handle = app.handle().clone();
-            tauri::async_runtime::spawn(async move {
-                let to = handle.clone();
-                notices::listen(handle, move |s| show(&to, s)).await;
-            });
+            // Notifications: pushed by the portal while the app runs. Not on a
+            // shared device (kiosk): nobody there to tell, and no device id kept.
+            if cfg.kiosk_idle_secs.is_none() {
+                let handle = app.handle().clone();
+                tauri::async_runtime::spawn(async move {
+                    let to = handle.clone();
+                    notices::listen(handle, move |s| show(&to, s)).await;
+                });
+            }
             // Reports on other GeoReport servers (they cannot push): asked every few minutes.
             let handle = app.handle().clone();
             let every = cfg.notice_interval;
@@ -399,6 +406,16 @@ pub(crate) async fn test_portal_with_login(
     dir: &std::path::Path,
     issuer: &str,
 ) -> (String, tokio::task::JoinHandle<()>) {
+    test_portal_with_logins(dir, issuer, None).await
+}
+
+/// [`test_portal_with_login`] with M-Login's stand-in beside BayernID's.
+#[cfg(test)]
+pub(crate) async fn test_portal_with_logins(
+    dir: &std::path::Path,
+    issuer: &str,
+    more: Option<&str>,
+) -> (String, tokio::task::JoinHandle<()>) {
     let url = format!("sqlite:{}?mode=rwc", dir.join("portal.db").display());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let base = format!("http://{}", listener.local_addr().expect("addr"));
@@ -413,6 +430,16 @@ pub(crate) async fn test_portal_with_login(
                 muc_wire::personal::TrustLevel::Level4,
             ],
         )));
+    st.settings().more_oidc = more
+        .map(|m| {
+            std::sync::Arc::new(
+                muc_portal::citizens::Oidc::new(m, "muenchen-portal")
+                    .with_levels("M-Login", Vec::new())
+                    .beside_the_first("m-login"),
+            )
+        })
+        .into_iter()
+        .collect();
     st.settings().media_dir = dir.join("portal-media");
     let task = tokio::spawn(async move {
         muc_portal::serve_state(listener, st, std::future::pending()).await.expect("serve");

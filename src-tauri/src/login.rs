@@ -40,10 +40,18 @@ struct Stored {
     /// The trust level the portal read from the access token at sign-in.
     #[serde(default)]
     level: Option<TrustLevel>,
+    /// The provider signed in with, when not the first (M-Login): its
+    /// issuer, for renewing and revoking there, and its name.
+    #[serde(default)]
+    issuer: Option<String>,
+    #[serde(default)]
+    provider: Option<String>,
 }
 
 pub struct Login {
     config: Option<LoginConfig>,
+    /// Providers beside the first (MUC_OIDC_MORE): (name for people, config).
+    more: Vec<(String, LoginConfig)>,
     /// The keyring entry's service name (tests use their own).
     service: String,
     cancel: std::sync::Mutex<Option<tokio::sync::oneshot::Sender<()>>>,
@@ -109,9 +117,32 @@ impl Login {
     pub fn new(config: Option<LoginConfig>, service: &str) -> Self {
         Self {
             config,
+            more: Vec::new(),
             service: service.into(),
             cancel: std::sync::Mutex::new(None),
             described: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Providers beside the first one (M-Login beside BayernID).
+    pub fn with_more(mut self, more: Vec<(String, LoginConfig)>) -> Self {
+        self.more = more;
+        self
+    }
+
+    /// The provider of `issuer` (None: the first), with its name when it
+    /// is one beside the first.
+    fn config_for(&self, issuer: Option<&str>) -> Result<(&LoginConfig, Option<&str>), AppError> {
+        let first = self.config.as_ref().ok_or_else(|| login_error("sign-in is not set up (MUC_OIDC_ISSUER)"))?;
+        match issuer {
+            None => Ok((first, None)),
+            Some(i) if same_issuer(i, &first.issuer) => Ok((first, None)),
+            Some(i) => self
+                .more
+                .iter()
+                .find(|(_, c)| same_issuer(i, &c.issuer))
+                .map(|(n, c)| (c, Some(n.as_str())))
+                .ok_or_else(|| login_error(format!("{i} is not a provider this app signs in with"))),
         }
     }
 
@@ -145,7 +176,12 @@ impl Login {
     /// Who is signed in (from the keyring; no network).
     pub fn status(&self) -> LoginStatus {
         let session = if self.config.is_some() {
-            self.load().ok().flatten().map(|s| SessionView { account_id: s.account_id, name: s.name, level: s.level })
+            self.load().ok().flatten().map(|s| SessionView {
+                account_id: s.account_id,
+                name: s.name,
+                level: s.level,
+                provider: s.provider,
+            })
         } else {
             None
         };
@@ -154,6 +190,14 @@ impl Login {
             session,
             issuer: self.config.as_ref().map(|c| c.issuer.clone()),
             provider: self.described.get().cloned(),
+            more: if self.config.is_some() {
+                self.more
+                    .iter()
+                    .map(|(name, c)| Provider { name: name.clone(), issuer: c.issuer.clone(), levels: Vec::new() })
+                    .collect()
+            } else {
+                Vec::new()
+            },
         }
     }
 
@@ -178,8 +222,8 @@ impl Login {
         self.status()
     }
 
-    async fn client(&self) -> Result<OidcClient, AppError> {
-        let c = self.config.as_ref().ok_or_else(|| login_error("sign-in is not set up (MUC_OIDC_ISSUER)"))?;
+    async fn client(&self, issuer: Option<&str>) -> Result<OidcClient, AppError> {
+        let (c, _) = self.config_for(issuer)?;
         OidcClient::discover(&c.issuer, &c.client_id).await.map_err(oidc_error)
     }
 
@@ -194,7 +238,23 @@ impl Login {
         level: Option<TrustLevel>,
         portal: &muc_portal_client::PortalClient,
     ) -> Result<SessionView, AppError> {
-        let oidc = self.client().await?;
+        self.login_with(open, now, level, None, portal).await
+    }
+
+    /// [`login`](Self::login) at the provider of `issuer` (None: the first).
+    /// The account is the portal's name for it (`m-login:<sub>` at a
+    /// provider beside the first), when the portal answers.
+    pub async fn login_with(
+        &self,
+        open: impl FnOnce(&str) -> Result<(), AppError>,
+        now: i64,
+        level: Option<TrustLevel>,
+        issuer: Option<&str>,
+        portal: &muc_portal_client::PortalClient,
+    ) -> Result<SessionView, AppError> {
+        let (config, provider) = self.config_for(issuer)?;
+        let (provider_issuer, provider) = (config.issuer.clone(), provider.map(str::to_string));
+        let oidc = self.client(issuer).await?;
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .map_err(|e| login_error(format!("no loopback port: {e}")))?;
@@ -214,28 +274,35 @@ impl Login {
         };
         // Nothing is stored unless the ID token passed every check.
         let (tokens, who) = oidc.finish(pending, &code).await.map_err(oidc_error)?;
-        let level = match portal.me(&tokens.access_token).await {
-            Ok(me) if me.account_id == who.sub => Some(me.level),
+        let (account_id, level) = match portal.me(&tokens.access_token).await {
+            Ok(me)
+                if same_issuer(&me.issuer, &provider_issuer)
+                    && (me.account_id == who.sub || me.account_id.ends_with(&format!(":{}", who.sub))) =>
+            {
+                (me.account_id, Some(me.level))
+            }
             Ok(me) => {
                 tracing::warn!(portal = %me.account_id, "the portal reads another account from the token");
-                None
+                (who.sub, None)
             }
             Err(e) => {
                 tracing::info!(error = %e, "trust level not known: the portal did not answer");
-                None
+                (who.sub, None)
             }
         };
         let stored = Stored {
             expires_at: now + tokens.expires_in.unwrap_or(300),
             access_token: tokens.access_token,
             refresh_token: tokens.refresh_token,
-            account_id: who.sub,
+            account_id,
             name: who.name,
             level,
+            issuer: provider.is_some().then_some(provider_issuer),
+            provider,
         };
         self.store(&stored)?;
-        tracing::info!(level = ?level, "signed in");
-        Ok(SessionView { account_id: stored.account_id, name: stored.name, level })
+        tracing::info!(level = ?level, provider = ?stored.provider, "signed in");
+        Ok(SessionView { account_id: stored.account_id, name: stored.name, level, provider: stored.provider })
     }
 
     /// Stops waiting for the browser.
@@ -260,7 +327,7 @@ impl Login {
             self.forget()?;
             return Ok(None);
         };
-        let oidc = self.client().await?;
+        let oidc = self.client(s.issuer.as_deref()).await?;
         match oidc.refresh(&refresh).await {
             Ok(t) => {
                 s.access_token = t.access_token;
@@ -285,7 +352,7 @@ impl Login {
     /// effort) and the keyring entry is removed.
     pub async fn logout(&self) -> Result<(), AppError> {
         if let Some(s) = self.load()? {
-            if let (Some(r), Ok(oidc)) = (s.refresh_token, self.client().await) {
+            if let (Some(r), Ok(oidc)) = (s.refresh_token, self.client(s.issuer.as_deref()).await) {
                 if let Err(e) = oidc.revoke(&r).await {
                     tracing::info!(error = %e, "refresh token not revoked");
                 }
@@ -428,6 +495,40 @@ mod tests {
         login.logout().await.expect("signed out");
         assert!(login.status().session.is_none());
         assert_eq!(login.access_token(1_000).await.expect("no token"), None);
+    }
+
+    /// M-Login beside BayernID, with the real portal: the app signs in at
+    /// the provider asked for, keeps the portal's name for the account
+    /// (`m-login:anna`, not BayernID's Anna), renews there, and refuses a
+    /// provider it is not set up for.
+    #[tokio::test]
+    async fn a_second_provider_signs_in_to_an_account_of_its_own() {
+        let (bayern, mlogin) = (TestOp::start(60).expect("BayernID"), TestOp::start(60).expect("M-Login"));
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let (base, _task) = crate::test_portal_with_logins(tmp.path(), &bayern.issuer, Some(&mlogin.issuer)).await;
+        let portal = muc_portal_client::PortalClient::new(&base).expect("client");
+        let cfg = |i: &str| LoginConfig { issuer: i.to_string(), client_id: "muenchen-app".into() };
+        let service = format!("de.muenchen.app.test.more.{}", std::process::id());
+        let login =
+            Login::new(Some(cfg(&bayern.issuer)), &service).with_more(vec![("M-Login".into(), cfg(&mlogin.issuer))]);
+        let offered = login.status().more;
+        assert_eq!((offered[0].name.as_str(), offered[0].issuer.as_str()), ("M-Login", mlogin.issuer.as_str()));
+
+        let who =
+            login.login_with(browser("anna"), 1_000, None, Some(&mlogin.issuer), &portal).await.expect("signed in");
+        assert_eq!(
+            (who.account_id.as_str(), who.provider.as_deref(), who.level),
+            ("m-login:anna", Some("M-Login"), Some(TrustLevel::Level1))
+        );
+        assert_eq!(login.status().session, Some(who));
+        let renewed = login.access_token(1_000 + 3600).await.expect("token").expect("renewed at M-Login");
+        let me = portal.me(&renewed).await.expect("the portal takes it");
+        assert_eq!((me.account_id.as_str(), me.issuer.as_str()), ("m-login:anna", mlogin.issuer.as_str()));
+        login.logout().await.expect("signed out");
+
+        let e = login.login_with(browser("anna"), 1, None, Some("https://login.example.org"), &portal).await;
+        assert!(matches!(&e, Err(err) if err.kind == ErrorKind::Login), "{e:?}");
+        assert!(login.status().session.is_none(), "nothing stored");
     }
 
     #[tokio::test]

@@ -72,6 +72,13 @@ impl Outbox {
         }
     }
 
+    /// Reports go without this device's id (kiosk mode: a shared device has
+    /// nobody to tell, and keeps no id of its own across sessions).
+    pub fn without_device(mut self) -> Self {
+        self.device = None;
+        self
+    }
+
     /// Read-modify-write of stored entries, one at a time (short, no await inside).
     fn entries(&self) -> std::sync::MutexGuard<'_, ()> {
         self.entry_lock.lock().unwrap_or_else(std::sync::PoisonError::into_inner)

@@ -230,7 +230,20 @@ impl Driver {
     pub async fn press(&self, text: &str) -> Result<()> {
         let mut last = String::new();
         for _ in 0..5 {
-            match self.button(text).await?.click().await {
+            let button = self.button(text).await?;
+            // As a person waits for the page to settle: a notice or list that
+            // arrives a moment later moves the button, and a click at its old
+            // place would land on what moved there.
+            let mut at = button.rectangle().await.ok();
+            for _ in 0..20 {
+                tokio::time::sleep(Duration::from_millis(100)).await;
+                let now = button.rectangle().await.ok();
+                if now == at {
+                    break;
+                }
+                at = now;
+            }
+            match button.click().await {
                 Ok(_) => return Ok(()),
                 Err(e) => last = e.to_string(),
             }

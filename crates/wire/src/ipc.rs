@@ -408,6 +408,9 @@ pub struct SessionView {
     /// token (None: the portal could not be asked when signing in).
     #[serde(default)]
     pub level: Option<crate::personal::TrustLevel>,
+    /// The provider signed in with, by its name for people (None: the first one).
+    #[serde(default)]
+    pub provider: Option<String>,
 }
 
 /// Arguments of `login`: the trust level to ask for (None: the provider's
@@ -416,6 +419,9 @@ pub struct SessionView {
 pub struct LoginArgs {
     #[serde(default)]
     pub level: Option<crate::personal::TrustLevel>,
+    /// The provider to sign in with, by its issuer (None: the first one).
+    #[serde(default)]
+    pub issuer: Option<String>,
 }
 
 /// The answer of `export_my_data`: where the file was saved.
@@ -435,6 +441,9 @@ pub struct LoginStatus {
     /// the trust levels it offers); None when the portal could not be asked.
     #[serde(default)]
     pub provider: Option<crate::personal::Provider>,
+    /// Providers beside the first this app may sign in with (M-Login), no levels.
+    #[serde(default)]
+    pub more: Vec<crate::personal::Provider>,
 }
 
 /// Arguments of `support_report`: "I am affected too" on a report nearby.

@@ -84,7 +84,7 @@ pub fn MyData(props: &MyDataProps) -> Html {
             let (step, signed_in, act) = (step.clone(), signed_in.clone(), act.clone());
             step.set(Step::SigningIn(level));
             wasm_bindgen_futures::spawn_local(async move {
-                match ipc::call::<cmd::Login>(LoginArgs { level: Some(level) }).await {
+                match ipc::call::<cmd::Login>(LoginArgs { level: Some(level), issuer: None }).await {
                     Ok(_) => {
                         signed_in.emit(());
                         act.emit(action);

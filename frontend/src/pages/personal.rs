@@ -16,7 +16,8 @@ pub struct PersonalProps {
     /// Waiting for the browser.
     pub signing_in: bool,
     pub error: Option<AppError>,
-    pub on_login: Callback<()>,
+    /// Sign in: at the first provider (None) or at the one of this issuer.
+    pub on_login: Callback<Option<String>>,
     pub on_cancel: Callback<()>,
     pub on_logout: Callback<()>,
     pub on_my_reports: Callback<()>,
@@ -123,6 +124,9 @@ pub fn Personal(props: &PersonalProps) -> Html {
                     <h2 id="session-heading">{ tr(lang, "Angemeldet", "Signed in") }</h2>
                     <p id="session-name">{ format!("{} {}", tr(lang, "Sie sind angemeldet als", "You are signed in as"),
                         session.name.clone().unwrap_or_else(|| session.account_id.clone())) }</p>
+                    if let Some(p) = &session.provider {
+                        <p id="session-provider">{ format!("{} {p}", tr(lang, "Angemeldet mit", "Signed in with")) }</p>
+                    }
                     <p id="session-level">{ format!("{} {}", tr(lang, "Anmeldestufe:", "Sign-in level:"),
                         session.level.map(|l| l.words(lang == Lang::En)).unwrap_or(tr(lang,
                             "unbekannt (das Portal war bei der Anmeldung nicht erreichbar)",
@@ -168,7 +172,20 @@ pub fn Personal(props: &PersonalProps) -> Html {
                             "Please sign in in your browser. The app is waiting …") }</p>
                         <button type="button" class="secondary" onclick={props.on_cancel.reform(|_| ())}>{ tr(lang, "Abbrechen", "Cancel") }</button>
                     } else {
-                        <button type="button" aria-describedby="signin-hint" onclick={props.on_login.reform(|_| ())}>{ tr(lang, "Im Browser anmelden", "Sign in in the browser") }</button>
+                        <div class="actions">
+                            <button type="button" aria-describedby="signin-hint" onclick={props.on_login.reform(|_| None)}>{ tr(lang, "Im Browser anmelden", "Sign in in the browser") }</button>
+                            { for s.more.iter().map(|p| {
+                                let issuer = p.issuer.clone();
+                                html! {
+                                    <button type="button" class="secondary" onclick={props.on_login.reform(move |_| Some(issuer.clone()))}>
+                                        { match lang {
+                                            Lang::De => format!("Mit {} anmelden", p.name),
+                                            Lang::En => format!("Sign in with {}", p.name),
+                                        } }
+                                    </button>
+                                }
+                            }) }
+                        </div>
                     }
                 </section>
             },
