@@ -352,12 +352,24 @@ async fn no_personal_route_reaches_another_persons_data(db: TestDb) {
     )
     .await;
     assert_eq!(status, StatusCode::OK);
+    // Bert's inbox and subscriptions: his report moved on; he follows Bürger-Lab events in 17.
+    let op_token = muc_portal::auth::create_token(&st.db, "Baureferat", &[muc_portal::auth::Scope::Requests], 1, "t")
+        .await
+        .expect("token")
+        .token;
+    let moved = Request::post(format!("/operator/requests/{berts_id}/status"))
+        .header(header::AUTHORIZATION, format!("Bearer {op_token}"))
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(r#"{"status":"in_progress","note":"Berts Notiz"}"#))
+        .expect("request");
+    assert_eq!(call(&st, moved).await.0, StatusCode::NO_CONTENT);
+    let subscribe =
+        json_to("PUT", "/notifications/subscriptions", &bert, r#"{"topics":["buerger_lab"],"districts":[17]}"#);
+    assert_eq!(call(&st, subscribe).await.0, StatusCode::OK);
+    let (_, _, berts_inbox) = call(&st, get_with("/notifications", Some(&bert))).await;
+    let berts_notification = berts_inbox["items"][0]["id"].as_i64().expect("Bert has one");
     let (_, _, before) = call(&st, get_with("/me/export", Some(&bert))).await;
     for (route, _) in muc_portal::personal::ROUTES {
-        // A stream stays open: whose events it sends is tried in notifications.rs.
-        if route.ends_with("/stream") {
-            continue;
-        }
         let (method, path) = route.split_once(' ').expect("METHOD path");
         let path = path.replace("{format}", "json");
         let sep = if path.contains('?') { '&' } else { '?' };
@@ -367,27 +379,39 @@ async fn no_personal_route_reaches_another_persons_data(db: TestDb) {
             format!("{path}{sep}account_id=bert&sub=bert"),
             format!("{}/bert", path.split('?').next().unwrap_or_default()),
         ] {
-            // A write tries to remove Bert's favourite, as if it were Anna's.
-            let body = if method == "POST" {
-                r#"{"changes":[{"op":"remove","kind":"finder","id":"berts-finder"}]}"#
-            } else {
-                ""
+            // A write tries to change Bert's favourites, inbox or subscriptions, as if they were Anna's.
+            let body = match route {
+                "POST /notifications/marks" => {
+                    format!(r#"{{"ids":[{berts_notification}],"read":true,"deleted":true}}"#)
+                }
+                "PUT /notifications/subscriptions" => r#"{"topics":["warnings"],"districts":[1]}"#.to_string(),
+                _ if method == "POST" => {
+                    r#"{"changes":[{"op":"remove","kind":"finder","id":"berts-finder"}]}"#.to_string()
+                }
+                _ => String::new(),
             };
             let req = Request::builder()
                 .method(method)
                 .uri(&tried)
                 .header(header::AUTHORIZATION, format!("Bearer {anna}"))
                 .header(header::CONTENT_TYPE, "application/json")
+                // A stream from the very beginning.
+                .header("last-event-id", "0")
                 .body(Body::from(body))
                 .expect("request");
-            let (status, _, body) = call(&st, req).await;
-            let text = body.to_string();
+            let (status, text) = if route.ends_with("/stream") {
+                opening_of(&st, req).await
+            } else {
+                let (status, _, body) = call(&st, req).await;
+                (status, body.to_string())
+            };
             assert!(
                 !text.contains("bert@example.org")
                     && !text.contains(&berts_id)
                     && !text.contains("Berts Meldung")
                     && !text.contains("berts-finder")
-                    && !text.contains("Beispiel"),
+                    && !text.contains("Beispiel")
+                    && !text.contains("Berts Notiz"),
                 "{method} {tried} ({status}) answered with Bert's data: {text}"
             );
         }
@@ -402,6 +426,33 @@ async fn no_personal_route_reaches_another_persons_data(db: TestDb) {
         "Bert's profile unchanged"
     );
     assert_eq!(before["profile"]["last_name"], "Beispiel");
+    assert_eq!(after["subscriptions"], serde_json::json!({"topics": ["buerger_lab"], "districts": [17]}));
+    let (_, _, inbox) = call(&st, get_with("/notifications", Some(&bert))).await;
+    assert_eq!(inbox["items"][0]["id"].as_i64(), Some(berts_notification), "not deleted by Anna: {inbox}");
+    // The stream read as above does carry events: Bert's own has his.
+    let mut own = get_with("/notifications/stream", Some(&bert));
+    own.headers_mut().insert("last-event-id", "0".parse().expect("header"));
+    let (status, text) = opening_of(&st, own).await;
+    assert!(status == StatusCode::OK && text.contains("Berts Notiz"), "{status}: {text}");
+    assert_eq!(inbox["items"][0]["read"], false, "not read by Anna");
+}
+
+/// What an endless answer (the notification stream) sends in its first
+/// 300 ms, as text.
+async fn opening_of(st: &AppState, req: Request<Body>) -> (StatusCode, String) {
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+    let resp = muc_portal::app(st.clone()).oneshot(req).await.expect("infallible");
+    let status = resp.status();
+    let mut body = resp.into_body();
+    let mut text = Vec::new();
+    let until = tokio::time::Instant::now() + std::time::Duration::from_millis(300);
+    while let Ok(Some(Ok(frame))) = tokio::time::timeout_at(until, body.frame()).await {
+        if let Ok(d) = frame.into_data() {
+            text.extend_from_slice(&d);
+        }
+    }
+    (status, String::from_utf8_lossy(&text).into_owned())
 }
 
 fn changes(token: Option<&str>, body: &str) -> Request<Body> {
