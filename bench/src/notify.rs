@@ -57,8 +57,8 @@ async fn fan_out(client: &PortalClient, url: &str, token: &str, portal_pid: u32,
             open += 1;
         }
     }
-    // The streams are answered before the portal's hub is asked: a moment to settle.
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    // No settling needed: each stream's place in the sequence is fixed when
+    // its request is answered.
     let streaming = procs::tree_pss_mib(portal_pid).0;
     let http = reqwest::Client::new();
     let (mut last, mut median, mut missed) = (Vec::new(), Vec::new(), 0usize);

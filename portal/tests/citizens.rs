@@ -368,6 +368,17 @@ async fn no_personal_route_reaches_another_persons_data(db: TestDb) {
     assert_eq!(call(&st, subscribe).await.0, StatusCode::OK);
     let (_, _, berts_inbox) = call(&st, get_with("/notifications", Some(&bert))).await;
     let berts_notification = berts_inbox["items"][0]["id"].as_i64().expect("Bert has one");
+    // Anna's own, published last: a stream read up to it has shown all it would.
+    let press = muc_portal::auth::create_token(&st.db, "Presseamt", &[muc_portal::auth::Scope::Notifications], 1, "t")
+        .await
+        .expect("token")
+        .token;
+    let annas = Request::post("/operator/notifications")
+        .header(header::AUTHORIZATION, format!("Bearer {press}"))
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(r#"{"audience":{"to":"account","account_id":"anna"},"topic":"buerger_lab","title":"Nur für Anna","text":""}"#))
+        .expect("request");
+    assert_eq!(call(&st, annas).await.0, StatusCode::CREATED);
     let (_, _, before) = call(&st, get_with("/me/export", Some(&bert))).await;
     for (route, _) in muc_portal::personal::ROUTES {
         let (method, path) = route.split_once(' ').expect("METHOD path");
@@ -400,7 +411,7 @@ async fn no_personal_route_reaches_another_persons_data(db: TestDb) {
                 .body(Body::from(body))
                 .expect("request");
             let (status, text) = if route.ends_with("/stream") {
-                opening_of(&st, req).await
+                stream_until(&st, req, "Nur für Anna").await
             } else {
                 let (status, _, body) = call(&st, req).await;
                 (status, body.to_string())
@@ -429,27 +440,30 @@ async fn no_personal_route_reaches_another_persons_data(db: TestDb) {
     assert_eq!(after["subscriptions"], serde_json::json!({"topics": ["buerger_lab"], "districts": [17]}));
     let (_, _, inbox) = call(&st, get_with("/notifications", Some(&bert))).await;
     assert_eq!(inbox["items"][0]["id"].as_i64(), Some(berts_notification), "not deleted by Anna: {inbox}");
-    // The stream read as above does carry events: Bert's own has his.
+    // The stream read as above does carry events: Bert's own has his, not Anna's.
     let mut own = get_with("/notifications/stream", Some(&bert));
     own.headers_mut().insert("last-event-id", "0".parse().expect("header"));
-    let (status, text) = opening_of(&st, own).await;
-    assert!(status == StatusCode::OK && text.contains("Berts Notiz"), "{status}: {text}");
+    let (status, text) = stream_until(&st, own, "Berts Notiz").await;
+    assert!(status == StatusCode::OK && !text.contains("Nur für Anna"), "{status}: {text}");
     assert_eq!(inbox["items"][0]["read"], false, "not read by Anna");
 }
 
-/// What an endless answer (the notification stream) sends in its first
-/// 300 ms, as text.
-async fn opening_of(st: &AppState, req: Request<Body>) -> (StatusCode, String) {
+/// An answer's text up to `last` (a stream, which does not end), or whole
+/// (any other answer); a stream that never sends `last` fails the test
+/// after 20 s (a hang guard).
+async fn stream_until(st: &AppState, req: Request<Body>, last: &str) -> (StatusCode, String) {
     use http_body_util::BodyExt;
     use tower::ServiceExt;
     let resp = muc_portal::app(st.clone()).oneshot(req).await.expect("infallible");
     let status = resp.status();
     let mut body = resp.into_body();
     let mut text = Vec::new();
-    let until = tokio::time::Instant::now() + std::time::Duration::from_millis(300);
-    while let Ok(Some(Ok(frame))) = tokio::time::timeout_at(until, body.frame()).await {
-        if let Ok(d) = frame.into_data() {
-            text.extend_from_slice(&d);
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !String::from_utf8_lossy(&text).contains(last) {
+        match tokio::time::timeout_at(deadline, body.frame()).await {
+            Ok(Some(Ok(frame))) => text.extend_from_slice(&frame.into_data().unwrap_or_default()),
+            Ok(_) => break,
+            Err(_) => panic!("{last:?} not sent within 20 s: {}", String::from_utf8_lossy(&text)),
         }
     }
     (status, String::from_utf8_lossy(&text).into_owned())
