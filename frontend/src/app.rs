@@ -129,7 +129,8 @@ pub fn App() -> Html {
         let (reload_login, reload_notices) = (reload_login.clone(), reload_notices.clone());
         let refresh_favs = refresh_favs.clone();
         use_effect_with((*screen).clone(), move |s| {
-            if matches!(s, Screen::Personal | Screen::Finders | Screen::HotspotDetail(_)) {
+            // Pinnable screens show whether they are pinned.
+            if matches!(s, Screen::Personal | Screen::HotspotDetail(_)) || s.pin_code().is_some() {
                 refresh_favs.emit(());
             }
             if *s == Screen::Notices {
@@ -760,6 +761,10 @@ pub fn App() -> Html {
                     }
                     if *screen != Screen::Home {
                         <button type="button" class="nav-button" onclick={go_home}>{ tr(l, "Startseite", "Start page") }</button>
+                    }
+                    if let (Some(code), crate::load::Load::Ready(v)) = (screen.pin_code(), &*favs) {
+                        <crate::pages::personal::PinScreen lang={l} pinned={v.has(FavouriteKind::Screen, code)}
+                            on_toggle={set_favourite.reform(move |on| (Favourite::new(FavouriteKind::Screen, code), on))} />
                     }
                     <button type="button" class="nav-button" onclick={toggle_lang}
                         lang={l.other().code()}>

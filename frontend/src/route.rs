@@ -28,6 +28,12 @@ impl Screen {
         Self::NAMED.iter().find(|(c, _)| *c == code).map(|(_, s)| s.clone())
     }
 
+    /// Its name, for screens a person can pin as a favourite (every named
+    /// screen but the personal area, where the favourites are listed).
+    pub fn pin_code(&self) -> Option<&'static str> {
+        Self::NAMED.iter().find(|(c, s)| s == self && *c != "personal").map(|(c, _)| *c)
+    }
+
     /// Where a notification's link leads: `report:<id>` to "Meine
     /// Meldungen" (where the report is), `screen:<name>` to that screen.
     pub fn from_link(link: &str) -> Option<Screen> {

@@ -1340,7 +1340,63 @@ fn pinned() -> Vec<muc_frontend::pages::personal::Pinned> {
             favourite: Favourite::new(FavouriteKind::Hotspot, "alter-hof"),
             name: None,
         },
+        muc_frontend::pages::personal::Pinned {
+            favourite: Favourite::new(FavouriteKind::Screen, "notices"),
+            name: Some("Benachrichtigungen".into()),
+        },
     ]
+}
+
+#[derive(Properties, PartialEq)]
+struct PinHarnessProps {}
+
+/// The pin toggle where App puts it: in the header's navigation, beside a
+/// page; the harness keeps the state the shell would.
+#[component]
+fn PinHarness(_p: &PinHarnessProps) -> Html {
+    let pinned = use_state(|| false);
+    let asked = use_state(Vec::<bool>::new);
+    let on_toggle = {
+        let (pinned, asked) = (pinned.clone(), asked.clone());
+        Callback::from(move |on: bool| {
+            let mut a = (*asked).clone();
+            a.push(on);
+            asked.set(a);
+            pinned.set(on);
+        })
+    };
+    html! {
+        <>
+            <header class="app-header">
+                <span class="brand">{ "München App" }</span>
+                <nav aria-label="Hauptnavigation">
+                    <muc_frontend::pages::personal::PinScreen lang={Lang::De} pinned={*pinned} {on_toggle} />
+                </nav>
+            </header>
+            <InMain><h1>{ "Benachrichtigungen" }</h1><p id="asked">{ format!("{:?}", *asked) }</p></InMain>
+        </>
+    }
+}
+
+/// A screen is pinned and unpinned from the header: a toggle button whose
+/// name stays "Bereich merken" (pressed or not, as a screen reader says),
+/// reached by keyboard like every other button.
+#[wasm_bindgen_test]
+async fn a_screen_is_pinned_from_the_header() {
+    yew::Renderer::<PinHarness>::with_root_and_props(host(), PinHarnessProps {}).render();
+    wait_until("the pin button", || all("#pin-screen").len() == 1).await;
+    let pin = one("#pin-screen");
+    assert_eq!(pin.get_attribute("aria-pressed").as_deref(), Some("false"));
+    assert_eq!(pin.tag_name(), "BUTTON", "focusable and pressed with Enter or Space as a button");
+    assert_accessible("pin, not pinned").await;
+    click(&pin);
+    wait_until("pinned", || one("#pin-screen").get_attribute("aria-pressed").as_deref() == Some("true")).await;
+    assert!(texts("#pin-screen").concat().contains("★ Bereich merken"), "{:?}", texts("#pin-screen"));
+    assert_eq!(texts("#asked").concat(), "[true]");
+    assert_accessible("pin, pinned").await;
+    click(&one("#pin-screen"));
+    wait_until("unpinned", || texts("#asked").concat() == "[true, false]").await;
+    assert_eq!(one("#pin-screen").get_attribute("aria-pressed").as_deref(), Some("false"));
 }
 
 #[component]
@@ -1617,15 +1673,18 @@ async fn favourites_say_what_they_are_and_where_they_are_kept() {
         .render();
         wait_until(says, || texts("#favourites-sync").concat().contains(says)).await;
         let items = texts("#personal-favourites li");
-        assert_eq!(items.len(), 2);
+        assert_eq!(items.len(), 3);
         assert!(items[0].starts_with("Kapazitätsfinder: Kita-Finder+ München"), "{items:?}");
         assert!(items[1].contains("WLAN-Standort: alter-hof (nicht mehr verfügbar)"), "{items:?}");
+        assert!(items[2].starts_with("Bereich: Benachrichtigungen"), "{items:?}");
         assert_accessible(&format!("favourites: {says}")).await;
     }
     click(&button("Kita-Finder+ München"));
     wait_until("opened", || texts("#asked").concat() == "open kita-finder-muenchen").await;
+    click(&button("Benachrichtigungen"));
+    wait_until("the pinned screen opened", || texts("#asked").concat() == "open notices").await;
     let removes = all("#personal-favourites li button.secondary");
-    assert_eq!(removes.len(), 2);
+    assert_eq!(removes.len(), 3);
     assert_eq!(
         removes[1].get_attribute("aria-label").as_deref(),
         Some("alter-hof (nicht mehr verfügbar) aus den Favoriten entfernen")

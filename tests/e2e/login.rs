@@ -82,17 +82,28 @@ async fn sign_in_report_for_the_account_and_sign_out() -> Result<()> {
     let site = app.text_until("h1.page-title", "show the site", |t| !t.is_empty()).await?;
     app.click("#site-favourite").await?;
     app.text_until("#site-favourite", "mark the site", |t| t.contains("★ Favorit")).await?;
+    // And pins a whole area from the header.
+    app.press("Startseite").await?;
+    app.press("Benachrichtigungen").await?;
+    app.press("Bereich merken").await?;
+    app.text_until("#pin-screen", "pin the area", |t| t.contains("★")).await?;
     app.press("Startseite").await?;
     app.press("Persönlicher Bereich").await?;
     sign_in_through_the_app(&app, &opened, "anna").await?;
     let favourites = app
         .text_until("#personal-favourites", "join both devices' favourites", |t| {
-            t.contains(&finder) && t.contains(&site)
+            t.contains(&finder) && t.contains(&site) && t.contains("Bereich: Benachrichtigungen")
         })
         .await?;
     assert!(favourites.contains("WLAN-Standort") && favourites.contains("Kapazitätsfinder"), "{favourites}");
     app.text_until("#favourites-sync", "say they are the account's", |t| t.contains("abgeglichen")).await?;
     app.screenshot("login-03-favourites-of-the-account").await?;
+    // The pinned area opens from there.
+    app.press("Benachrichtigungen").await?;
+    app.text_until("h1", "open the pinned area", |t| t.contains("Benachrichtigungen")).await?;
+    app.text_until("#pin-screen", "show it pinned", |t| t.contains("★")).await?;
+    app.press("Startseite").await?;
+    app.press("Persönlicher Bereich").await?;
     app.press("Meine Meldungen").await?;
     let mine = app.text_until("#my-reports", "show the account's report", |t| t.contains("Aus Ihrem Konto")).await?;
     assert!(mine.contains("Eingegangen"), "{mine}");

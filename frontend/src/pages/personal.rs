@@ -54,6 +54,30 @@ pub struct Pinned {
     pub name: Option<String>,
 }
 
+#[derive(Properties, PartialEq)]
+pub struct PinScreenProps {
+    pub lang: Lang,
+    pub pinned: bool,
+    /// With the state wanted: pinned or not.
+    pub on_toggle: Callback<bool>,
+}
+
+/// The header's "pin this area" toggle. Its name stays the same whether
+/// pinned or not (a screen reader says "pressed"; the star shows it), so
+/// voice control finds it by what it reads.
+#[component]
+pub fn PinScreen(props: &PinScreenProps) -> Html {
+    let (lang, pinned) = (props.lang, props.pinned);
+    let toggle = props.on_toggle.reform(move |_: MouseEvent| !pinned);
+    html! {
+        <button type="button" id="pin-screen" class="nav-button" aria-pressed={if pinned { "true" } else { "false" }}
+            onclick={toggle}>
+            <span aria-hidden="true">{ if pinned { "★ " } else { "☆ " } }</span>
+            { tr(lang, "Bereich merken", "Pin this area") }
+        </button>
+    }
+}
+
 fn kind_words(lang: Lang, k: FavouriteKind) -> &'static str {
     match k {
         FavouriteKind::Hotspot => tr(lang, "WLAN-Standort", "Wi-Fi site"),
@@ -208,8 +232,8 @@ pub fn Personal(props: &PersonalProps) -> Html {
                 <h2 id="favourites-heading">{ tr(lang, "Ihre Favoriten", "Your favourites") }</h2>
                 if props.favourites.is_empty() {
                     <p>{ tr(lang,
-                        "Noch keine. Mit dem Stern merken Sie sich WLAN-Standorte und Suchportale im Kapazitätsfinder.",
-                        "None yet. With the star you keep Wi-Fi sites and search portals in the capacity finders.") }</p>
+                        "Noch keine. Mit dem Stern merken Sie sich WLAN-Standorte, Suchportale im Kapazitätsfinder, Meldungskategorien und mit „Bereich merken“ ganze Bereiche der App.",
+                        "None yet. With the star you keep Wi-Fi sites, search portals in the capacity finders, report categories and, with “Pin this area”, whole areas of the app.") }</p>
                 } else {
                     <ul id="personal-favourites" class="plain-list">{ for props.favourites.iter().map(|p| {
                         let name = p.name.clone().unwrap_or_else(|| format!("{} ({})", p.favourite.id,
