@@ -3,6 +3,7 @@
 //! the network.
 
 pub mod app;
+pub mod areas;
 pub mod form;
 pub mod i18n;
 pub mod ipc;

@@ -1,10 +1,8 @@
 //! Data a screen loads from the shell: loading, ready, or failed.
 
-use std::future::Future;
 use std::rc::Rc;
 
 use muc_wire::ipc::AppError;
-use yew::{Callback, UseStateHandle};
 
 #[derive(Debug, PartialEq)]
 pub enum Load<T> {
@@ -25,40 +23,18 @@ impl<T> Clone for Load<T> {
 }
 
 /// A load's answer as its state.
-fn answered<T>(r: Result<T, AppError>) -> Load<T> {
-    match r {
-        Ok(v) => Load::Ready(Rc::new(v)),
-        Err(e) => Load::Failed(e),
+impl<T> From<Result<T, AppError>> for Load<T> {
+    fn from(r: Result<T, AppError>) -> Self {
+        match r {
+            Ok(v) => Load::Ready(Rc::new(v)),
+            Err(e) => Load::Failed(e),
+        }
     }
 }
 
-/// A callback that (re)loads `state` with `fetch`.
-pub fn loader<T: 'static, Fut>(state: UseStateHandle<Load<T>>, fetch: fn() -> Fut) -> Callback<()>
-where
-    Fut: Future<Output = Result<T, AppError>> + 'static,
-{
-    load_with(state, fetch, true)
-}
-
-/// Like [`loader`], but what is shown stays until the answer replaces it:
-/// the screen is not emptied meanwhile, so what is on it keeps its state
-/// (a message the person has not read yet, where the focus is).
-pub fn refresher<T: 'static, Fut>(state: UseStateHandle<Load<T>>, fetch: fn() -> Fut) -> Callback<()>
-where
-    Fut: Future<Output = Result<T, AppError>> + 'static,
-{
-    load_with(state, fetch, false)
-}
-
-fn load_with<T: 'static, Fut>(state: UseStateHandle<Load<T>>, fetch: fn() -> Fut, blank: bool) -> Callback<()>
-where
-    Fut: Future<Output = Result<T, AppError>> + 'static,
-{
-    Callback::from(move |()| {
-        if blank {
-            state.set(Load::Loading);
-        }
-        let state = state.clone();
-        wasm_bindgen_futures::spawn_local(async move { state.set(answered(fetch().await)) });
-    })
+impl<T> Load<T> {
+    /// Done: answered or failed.
+    pub fn is_done(&self) -> bool {
+        !matches!(self, Load::Loading)
+    }
 }

@@ -1,0 +1,78 @@
+//! The app's areas. Each keeps its state in a store (a reducer: the state,
+//! an `Action` enum, `Reducible`), which App provides above the screen
+//! switch so it outlives navigation (a list loaded once stays loaded), and
+//! has a component that loads what its screen needs when it opens and draws
+//! the page with it. Pages (`crate::pages`) only draw what they are given
+//! and say what the person did; App only chooses the screen, draws the
+//! frame around it and provides the stores.
+
+pub mod account;
+pub mod favourites;
+pub mod finders;
+pub mod hotspots;
+pub mod notices;
+pub mod personal;
+pub mod reports;
+
+use std::future::Future;
+
+use muc_wire::ipc::AppError;
+use yew::prelude::*;
+
+use crate::i18n::Lang;
+use crate::route::Screen;
+
+/// What every area draws with: the language, the way to another screen,
+/// the map tiles' address (None: no map offered).
+#[derive(Clone, PartialEq)]
+pub struct Frame {
+    pub lang: Lang,
+    pub navigate: Callback<Screen>,
+    pub tile_url: Option<String>,
+}
+
+#[hook]
+pub fn use_frame() -> Frame {
+    use_context::<Frame>().expect("App provides the frame")
+}
+
+/// An area's store, as App provides it.
+#[hook]
+pub fn use_store<S: Reducible + PartialEq + 'static>() -> UseReducerHandle<S> {
+    use_context::<UseReducerHandle<S>>().expect("App provides every area's store")
+}
+
+/// Runs `f` when the area's screen opens (its component is first drawn).
+#[hook]
+pub fn use_on_open(f: impl FnOnce() + 'static) {
+    use_effect_with((), move |_| f());
+}
+
+/// Asks the shell and hands the answer to a store.
+pub fn ask_then<S, T, Fut>(
+    store: &UseReducerDispatcher<S>,
+    ask: impl FnOnce() -> Fut + 'static,
+    then: impl FnOnce(Result<T, AppError>) -> S::Action + 'static,
+) where
+    S: Reducible + 'static,
+    T: 'static,
+    Fut: Future<Output = Result<T, AppError>> + 'static,
+{
+    let store = store.clone();
+    wasm_bindgen_futures::spawn_local(async move { store.dispatch(then(ask().await)) });
+}
+
+/// A reducer that changes a copy of the state: `apply` does the change.
+macro_rules! reducer {
+    ($state:ty, $action:ty) => {
+        impl yew::Reducible for $state {
+            type Action = $action;
+            fn reduce(self: std::rc::Rc<Self>, action: $action) -> std::rc::Rc<Self> {
+                let mut next = std::rc::Rc::unwrap_or_clone(self);
+                next.apply(action);
+                std::rc::Rc::new(next)
+            }
+        }
+    };
+}
+pub(crate) use reducer;
