@@ -14,7 +14,7 @@ use crate::areas::notices::{self, Inbox, NoticesArea};
 use crate::areas::personal::PersonalArea;
 use crate::areas::reports::{MyReportsArea, ReportArea, Reports};
 use crate::areas::Frame;
-use crate::i18n::{tr, Lang};
+use crate::i18n::{t, Lang};
 use crate::ipc;
 use crate::load::Load;
 use crate::pages::home::Home;
@@ -28,7 +28,15 @@ pub fn now_secs() -> i64 {
 
 #[component]
 pub fn App() -> Html {
-    let lang = use_state(Lang::default);
+    // The language the shell chose and sent the texts of; German without it.
+    let lang = use_state(|| match ipc::start_messages() {
+        Some(c) => {
+            let l = Lang::from_code(&c.lang).unwrap_or_default();
+            crate::i18n::install(c);
+            l
+        }
+        None => Lang::default(),
+    });
     // What the shell put into the page: the first screen is drawn from it at
     // once (see the start-up effect below).
     let injected = use_memo((), |()| ipc::start_info());
@@ -123,7 +131,8 @@ pub fn App() -> Html {
     {
         use_effect_with(*lang, |l| {
             if let Some(root) = gloo_document().and_then(|d| d.document_element()) {
-                let _ = root.set_attribute("lang", l.code());
+                let _ = root.set_attribute("lang", l.html());
+                let _ = root.set_attribute("dir", if l.rtl() { "rtl" } else { "ltr" });
             }
         });
     }
@@ -165,9 +174,23 @@ pub fn App() -> Html {
         Screen::Personal => html! { <PersonalArea /> },
     };
 
-    let toggle_lang = {
+    // Another language: its texts come from the shell (which remembers the
+    // choice, except on a shared device), then the page is drawn in it.
+    let choose_lang = {
         let lang = lang.clone();
-        Callback::from(move |_| lang.set(lang.other()))
+        Callback::from(move |e: Event| {
+            let Some(next) = crate::form::select_value(&e).and_then(|c| Lang::from_code(&c)) else { return };
+            let lang = lang.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let args = muc_wire::ipc::SetLanguageArgs { lang: next.code().to_string() };
+                match ipc::call::<cmd::SetLanguage>(args).await {
+                    Ok(c) => crate::i18n::install(c),
+                    Err(e) => web_sys::console::error_1(&e.to_string().into()),
+                }
+                // Drawn in the chosen language if its texts arrived, else in German.
+                lang.set(next);
+            });
+        })
     };
     let go_home = navigate.reform(|_: MouseEvent| Screen::Home);
     // Kiosk: the shell removes what the session left; the page starts afresh.
@@ -196,23 +219,27 @@ pub fn App() -> Html {
         <ContextProvider<UseReducerHandle<Finders>> context={finders}>
         <ContextProvider<UseReducerHandle<Reports>> context={reports}>
         <ContextProvider<UseReducerHandle<Inbox>> context={inbox}>
-            <a class="skip-link" href="#main">{ tr(l, "Zum Inhalt springen", "Skip to content") }</a>
+            <a class="skip-link" href="#main">{ t(l, "skip-to-content") }</a>
             <header class="app-header">
-                <span class="brand">{ tr(l, "München App", "Munich app") }</span>
-                <nav aria-label={tr(l, "Hauptnavigation", "Main navigation")}>
+                <span class="brand">{ t(l, "munich-app") }</span>
+                <nav aria-label={t(l, "main-navigation")}>
                     if kiosk.is_some() {
-                        <button type="button" class="nav-button" id="end-session" onclick={end_session.reform(|_| ())}>{ tr(l, "Sitzung beenden", "End session") }</button>
+                        <button type="button" class="nav-button" id="end-session" onclick={end_session.reform(|_| ())}>{ t(l, "end-session") }</button>
                     }
                     if *screen != Screen::Home {
-                        <button type="button" class="nav-button" onclick={go_home}>{ tr(l, "Startseite", "Start page") }</button>
+                        <button type="button" class="nav-button" onclick={go_home}>{ t(l, "start-page") }</button>
                     }
                     if let Some(code) = screen.pin_code() {
                         <PinThisScreen {code} />
                     }
-                    <button type="button" class="nav-button" onclick={toggle_lang}
-                        lang={l.other().code()}>
-                        { match l { Lang::De => "English", Lang::En => "Deutsch" } }
-                    </button>
+                    <span class="lang-choice">
+                        <label for="lang-choice">{ t(l, "language") }</label>
+                        <select id="lang-choice" onchange={choose_lang}>
+                            { for Lang::ALL.iter().map(|x| html! {
+                                <option value={x.code()} lang={x.html()} selected={*x == l}>{ x.name() }</option>
+                            }) }
+                        </select>
+                    </span>
                 </nav>
             </header>
             <main id="main" tabindex="-1">{ page }</main>
@@ -223,7 +250,7 @@ pub fn App() -> Html {
                 <crate::kiosk::SessionBlocked lang={l} {problem} on_retry={end_session.clone()} />
             }
             <footer class="app-footer">
-                <p>{ tr(l, "Offene Software der Landeshauptstadt München.", "Open-source software of the City of Munich.") }</p>
+                <p>{ t(l, "open-source-software-of-the-city") }</p>
             </footer>
         </ContextProvider<UseReducerHandle<Inbox>>>
         </ContextProvider<UseReducerHandle<Reports>>>

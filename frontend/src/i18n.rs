@@ -1,113 +1,143 @@
-//! German first, English second. Every text is written at its call site in
-//! both languages (`tr(lang, "Zurück", "Back")`), so a missing translation
-//! cannot compile.
+//! The person's language. Texts live in Fluent files
+//! (`crates/messages/locales/*.ftl`), one per language; the code asks for a
+//! message by its id (`t(lang, "start-page")`, or `t_args` with values for its
+//! placeables). The shell hands the page the catalogue of the language in use
+//! (with the start information, and `messages` when the person chooses
+//! another); numbers, plurals and dates are written by the browser's `Intl`.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use muc_messages::{Arg, Catalogue};
 use muc_wire::ipc::{AppError, ErrorKind};
+use wasm_bindgen::JsValue;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// The app's languages (`muc_messages::LANGUAGES`, in that order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
     #[default]
     De,
+    /// Leichte Sprache: German in short, plain sentences, for people who read with difficulty.
+    Easy,
     En,
+    Tr,
+    Uk,
+    Ar,
 }
 
 impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::De => "de",
-            Lang::En => "en",
-        }
+    pub const ALL: [Lang; 6] = [Lang::De, Lang::Easy, Lang::En, Lang::Tr, Lang::Uk, Lang::Ar];
+
+    fn language(self) -> muc_messages::Language {
+        muc_messages::LANGUAGES[Lang::ALL.iter().position(|l| *l == self).unwrap_or(0)]
     }
 
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::De => Lang::En,
-            Lang::En => Lang::De,
-        }
+    /// The app's name for it (a BCP 47 tag), as the shell and the files know it.
+    pub fn code(self) -> &'static str {
+        self.language().code
+    }
+
+    /// For the page's `lang` and for `Intl` (Leichte Sprache is German).
+    pub fn html(self) -> &'static str {
+        self.language().html
+    }
+
+    /// Its name in itself.
+    pub fn name(self) -> &'static str {
+        self.language().name
+    }
+
+    pub fn rtl(self) -> bool {
+        self.language().rtl
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// English for texts that exist only in German and English (the
+    /// portal's data: finder names); German for the rest.
+    pub fn english(self) -> bool {
+        !matches!(self, Lang::De | Lang::Easy)
     }
 }
 
-pub fn tr(lang: Lang, de: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::De => de,
-        Lang::En => en,
+thread_local! {
+    /// Each language's catalogue, installed once for the page's life and
+    /// leaked on purpose: its texts are then `&'static str` like the
+    /// literals they replaced, and a language is installed at most once.
+    static CATALOGUES: RefCell<HashMap<Lang, &'static Catalogue>> = RefCell::new(HashMap::new());
+}
+
+/// Makes a language's texts available (from the shell, or a test).
+pub fn install(catalogue: Catalogue) {
+    let Some(lang) = Lang::from_code(&catalogue.lang) else { return };
+    CATALOGUES.with(|c| {
+        c.borrow_mut().entry(lang).or_insert_with(|| Box::leak(Box::new(catalogue)));
+    });
+}
+
+pub fn installed(lang: Lang) -> bool {
+    CATALOGUES.with(|c| c.borrow().contains_key(&lang))
+}
+
+fn catalogue(lang: Lang) -> Option<&'static Catalogue> {
+    CATALOGUES.with(|c| {
+        let c = c.borrow();
+        // A language not yet arrived shows German, then anything at all.
+        c.get(&lang).or_else(|| c.get(&Lang::De)).or_else(|| c.values().next()).copied()
+    })
+}
+
+/// A message without placeables. A missing one shows its id (the tests
+/// make sure none is missing).
+pub fn t(lang: Lang, id: &'static str) -> &'static str {
+    catalogue(lang).and_then(|c| c.plain(id)).unwrap_or(id)
+}
+
+/// A message with values for its placeables.
+pub fn t_args(lang: Lang, id: &'static str, args: &[(&str, Arg)]) -> String {
+    catalogue(lang).and_then(|c| c.format(id, args, &Browser(lang))).unwrap_or_else(|| id.to_string())
+}
+
+/// Numbers and plural categories as the browser's `Intl` has them for the language.
+struct Browser(Lang);
+
+impl muc_messages::Locale for Browser {
+    fn number(&self, n: f64) -> String {
+        let locales = js_sys::Array::of1(&JsValue::from_str(self.0.html()));
+        let f = js_sys::Intl::NumberFormat::new(&locales, &js_sys::Object::new());
+        f.format()
+            .call1(&JsValue::UNDEFINED, &JsValue::from_f64(n))
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_else(|| n.to_string())
+    }
+
+    fn plural(&self, n: f64) -> String {
+        let locales = js_sys::Array::of1(&JsValue::from_str(self.0.html()));
+        js_sys::Intl::PluralRules::new(&locales, &js_sys::Object::new()).select(n).into()
     }
 }
 
 /// A plain sentence for an error, in the person's language.
 pub fn error_text(lang: Lang, e: &AppError) -> &'static str {
     match e.kind {
-        ErrorKind::PortalUnreachable => tr(
-            lang,
-            "Der Server der Stadt ist gerade nicht erreichbar. Bitte prüfen Sie Ihre Internetverbindung und versuchen Sie es später noch einmal.",
-            "The city's server cannot be reached right now. Please check your internet connection and try again later.",
-        ),
-        ErrorKind::PortalError => tr(
-            lang,
-            "Der Server der Stadt hat mit einem Fehler geantwortet. Bitte versuchen Sie es später noch einmal.",
-            "The city's server answered with an error. Please try again later.",
-        ),
-        ErrorKind::NotFound => tr(
-            lang,
-            "Dieser Eintrag wurde nicht gefunden. Bitte laden Sie die Liste neu.",
-            "This entry was not found. Please reload the list.",
-        ),
-        ErrorKind::OpenFailed => tr(
-            lang,
-            "Die Karte konnte nicht geöffnet werden. Ist ein Webbrowser installiert?",
-            "The map could not be opened. Is a web browser installed?",
-        ),
-        ErrorKind::Storage => tr(
-            lang,
-            "Daten konnten auf diesem Gerät nicht gespeichert werden.",
-            "Data could not be saved on this device.",
-        ),
-        ErrorKind::Ipc => tr(
-            lang,
-            "Die App konnte diese Aktion nicht ausführen. Bitte starten Sie die App neu.",
-            "The app could not do this. Please restart the app.",
-        ),
-        ErrorKind::InsecureAddress => tr(
-            lang,
-            "Die Adresse muss mit https:// beginnen, damit Meldungen verschlüsselt übertragen werden.",
-            "The address must start with https:// so that reports are sent encrypted.",
-        ),
-        ErrorKind::Keyring => tr(
-            lang,
-            "Der Schlüsselbund des Systems ist nicht verfügbar. Ohne ihn kann sich die App nicht sicher anmelden.",
-            "The system keyring is not available. Without it the app cannot sign in securely.",
-        ),
-        ErrorKind::Login => tr(
-            lang,
-            "Die Anmeldung wurde nicht abgeschlossen. Bitte versuchen Sie es erneut.",
-            "Signing in was not completed. Please try again.",
-        ),
-        ErrorKind::NotOnSharedDevice => tr(
-            lang,
-            "Auf diesem öffentlichen Gerät ist das nicht möglich. Nutzen Sie dafür Ihr eigenes Gerät.",
-            "This is not possible on this public device. Please use your own device for it.",
-        ),
-        ErrorKind::NotOpen311 => tr(
-            lang,
-            "Unter dieser Adresse antwortet kein Meldedienst nach GeoReport v2 (JSON). Bitte prüfen Sie die Discovery-Adresse.",
-            "No GeoReport v2 (JSON) reporting service answers at this address. Please check the discovery address.",
-        ),
-        ErrorKind::Photo => tr(
-            lang,
-            "Ein Foto konnte nicht verarbeitet werden. Bitte entfernen Sie es oder wählen Sie ein anderes.",
-            "A photo could not be processed. Please remove it or choose another one.",
-        ),
+        ErrorKind::PortalUnreachable => t(lang, "the-city-s-server-cannot-be"),
+        ErrorKind::PortalError => t(lang, "the-city-s-server-answered-with"),
+        ErrorKind::NotFound => t(lang, "this-entry-was-not-found-please"),
+        ErrorKind::OpenFailed => t(lang, "the-map-could-not-be-opened"),
+        ErrorKind::Storage => t(lang, "data-could-not-be-saved-on"),
+        ErrorKind::Ipc => t(lang, "the-app-could-not-do-this"),
+        ErrorKind::InsecureAddress => t(lang, "the-address-must-start-with-https"),
+        ErrorKind::Keyring => t(lang, "the-system-keyring-is-not-available"),
+        ErrorKind::Login => t(lang, "signing-in-was-not-completed-please"),
+        ErrorKind::NotOnSharedDevice => t(lang, "this-is-not-possible-on-this"),
+        ErrorKind::NotOpen311 => t(lang, "no-georeport-v2-json-reporting-service"),
+        ErrorKind::Photo => t(lang, "a-photo-could-not-be-processed"),
         // The personal area says which level in words (`pages::my_data`).
-        ErrorKind::LevelNeeded(_) => tr(
-            lang,
-            "Dafür ist eine Anmeldung mit einer höheren Stufe nötig (zum Beispiel mit dem ELSTER-Zertifikat oder dem Online-Ausweis).",
-            "This needs a sign-in at a higher level (for example with the ELSTER certificate or the eID card).",
-        ),
-        ErrorKind::SessionNotEnded => tr(
-            lang,
-            "Die Daten der letzten Sitzung konnten nicht vollständig gelöscht werden. Das Gerät bleibt gesperrt. Bitte sagen Sie dem Team des Bürger-Labs Bescheid.",
-            "The data of the last session could not all be deleted. The device stays locked. Please tell the Bürger-Lab team.",
-        ),
+        ErrorKind::LevelNeeded(_) => t(lang, "this-needs-a-sign-in-at"),
+        ErrorKind::SessionNotEnded => t(lang, "the-data-of-the-last-session"),
     }
 }
 
@@ -118,35 +148,115 @@ pub fn date(lang: Lang, rfc3339: &str) -> String {
     d.to_locale_date_string(lang.code(), &wasm_bindgen::JsValue::UNDEFINED).into()
 }
 
-/// "vor 5 Minuten" / "5 minutes ago".
+/// "vor 5 Minuten" / "5 minutes ago", by the browser's `Intl.RelativeTimeFormat`.
 pub fn age(lang: Lang, seconds: i64) -> String {
     let s = seconds.max(0);
-    let (n, de1, den, en1, enn) = if s < 60 {
-        return tr(lang, "gerade eben", "just now").into();
-    } else if s < 3600 {
-        (s / 60, "Minute", "Minuten", "minute", "minutes")
-    } else if s < 86_400 {
-        (s / 3600, "Stunde", "Stunden", "hour", "hours")
-    } else {
-        (s / 86_400, "Tag", "Tagen", "day", "days")
-    };
-    match lang {
-        Lang::De => format!("vor {n} {}", if n == 1 { de1 } else { den }),
-        Lang::En => format!("{n} {} ago", if n == 1 { en1 } else { enn }),
+    if s < 60 {
+        return t(lang, "just-now").into();
     }
+    let (unit, n) = if s < 3600 {
+        ("minute", s / 60)
+    } else if s < 86_400 {
+        ("hour", s / 3600)
+    } else {
+        ("day", s / 86_400)
+    };
+    let locales = js_sys::Array::of1(&JsValue::from_str(lang.html()));
+    js_sys::Intl::RelativeTimeFormat::new(&locales, &js_sys::Object::new()).format(-(n as f64), unit).into()
 }
 
 pub fn access_points(lang: Lang, n: u32) -> String {
-    match (lang, n) {
-        (Lang::De, 1) => "1 Zugangspunkt".into(),
-        (Lang::De, n) => format!("{n} Zugangspunkte"),
-        (Lang::En, 1) => "1 access point".into(),
-        (Lang::En, n) => format!("{n} access points"),
+    t_args(lang, "access-points", &[("n", n.into())])
+}
+
+/// Metres rounded to 10 (GPS and the data are not more precise), or
+/// kilometres with one decimal, written the language's way.
+pub fn distance(lang: Lang, metres: f64) -> String {
+    if metres < 1000.0 {
+        t_args(lang, "distance-m", &[("n", ((metres / 10.0).round() * 10.0).into())])
+    } else {
+        t_args(lang, "distance-km", &[("n", ((metres / 100.0).round() / 10.0).into())])
     }
 }
 
-pub fn distance(lang: Lang, metres: f64) -> String {
-    muc_wire::geo::format_distance(metres, lang == Lang::De)
+/// The words for the wire's kinds and states, in the person's language.
+pub mod words {
+    use super::{t, Lang};
+
+    pub fn status(lang: Lang, v: muc_wire::open311::DetailedStatus) -> &'static str {
+        use muc_wire::open311::DetailedStatus as V;
+        t(
+            lang,
+            match v {
+                V::Received => "status-received",
+                V::InProgress => "status-in-progress",
+                V::Scheduled => "status-scheduled",
+                V::Fixed => "status-fixed",
+                V::Closed => "status-closed",
+                V::Duplicate => "status-duplicate",
+                V::NotResponsible => "status-not-responsible",
+            },
+        )
+    }
+
+    pub fn level(lang: Lang, v: muc_wire::personal::TrustLevel) -> &'static str {
+        use muc_wire::personal::TrustLevel as V;
+        t(
+            lang,
+            match v {
+                V::Level1 => "level-1",
+                V::Level2 => "level-2",
+                V::Level3 => "level-3",
+                V::Level4 => "level-4",
+            },
+        )
+    }
+
+    pub fn topic(lang: Lang, v: muc_wire::notify::Topic) -> &'static str {
+        use muc_wire::notify::Topic as V;
+        t(
+            lang,
+            match v {
+                V::ReportStatus => "topic-report-status",
+                V::RoadWorks => "topic-road-works",
+                V::BuergerLab => "topic-buerger-lab",
+                V::Warnings => "topic-warnings",
+            },
+        )
+    }
+
+    pub fn finder_category(lang: Lang, v: muc_wire::finders::Category) -> &'static str {
+        use muc_wire::finders::Category as V;
+        t(
+            lang,
+            match v {
+                V::Childcare => "finder-category-childcare",
+                V::Care => "finder-category-care",
+                V::BirthAndMidwives => "finder-category-birth",
+                V::Health => "finder-category-health",
+                V::Housing => "finder-category-housing",
+                V::SocialSupport => "finder-category-social",
+                V::Crisis => "finder-category-crisis",
+            },
+        )
+    }
+
+    pub fn target_group(lang: Lang, v: muc_wire::finders::TargetGroup) -> &'static str {
+        use muc_wire::finders::TargetGroup as V;
+        t(
+            lang,
+            match v {
+                V::Families => "target-group-families",
+                V::Parents => "target-group-parents",
+                V::PregnantWomen => "target-group-pregnant",
+                V::OlderPeople => "target-group-older",
+                V::Relatives => "target-group-relatives",
+                V::PeopleWithDisabilities => "target-group-disabilities",
+                V::LowIncome => "target-group-low-income",
+                V::Everyone => "target-group-everyone",
+            },
+        )
+    }
 }
 
 #[cfg(test)]
@@ -155,6 +265,9 @@ mod tests {
 
     #[wasm_bindgen_test::wasm_bindgen_test]
     fn ages_read_naturally() {
+        for (code, _) in muc_messages::FILES {
+            install(muc_messages::catalogue(code).expect("catalogue"));
+        }
         assert_eq!(age(Lang::De, 5), "gerade eben");
         assert_eq!(age(Lang::De, 60), "vor 1 Minute");
         assert_eq!(age(Lang::De, 7200), "vor 2 Stunden");

@@ -32,6 +32,12 @@ pub fn saved_hotspots() -> Option<muc_wire::ipc::HotspotSnapshot> {
     injected("__MUC_SAVED_HOTSPOTS__")
 }
 
+/// The texts of the language to start in, put into the page by the shell
+/// (the person's choice, else the system's language, else German).
+pub fn start_messages() -> Option<muc_messages::Catalogue> {
+    injected("__MUC_MESSAGES__")
+}
+
 fn injected<T: serde::de::DeserializeOwned>(name: &str) -> Option<T> {
     let v = js_sys::Reflect::get(&js_sys::global(), &name.into()).ok()?;
     if !v.is_object() {

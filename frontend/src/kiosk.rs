@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::i18n::{tr, Lang};
+use crate::i18n::{t, Lang};
 
 #[derive(Properties, PartialEq)]
 pub struct KioskProps {
@@ -112,13 +112,11 @@ pub fn KioskGuard(props: &KioskProps) -> Html {
     html! {
         <div class="kiosk-backdrop">
             <div class="kiosk-dialog card" role="alertdialog" aria-modal="true" aria-labelledby="kiosk-title" aria-describedby="kiosk-text">
-                <h2 id="kiosk-title">{ tr(lang, "Sind Sie noch da?", "Are you still there?") }</h2>
-                <p id="kiosk-text">{ format!("{} {n} {}", tr(lang, "Ohne Eingabe endet Ihre Sitzung in", "Without input your session ends in"),
-                    tr(lang, "Sekunden. Dann wird alles gelöscht, was Sie auf diesem Gerät eingegeben haben; Meldungen, die noch warten, werden trotzdem gesendet.",
-                        "seconds. Then everything you entered on this device is deleted; reports still waiting are sent all the same.")) }</p>
+                <h2 id="kiosk-title">{ t(lang, "are-you-still-there") }</h2>
+                <p id="kiosk-text">{ crate::i18n::t_args(lang, "kiosk-ends-in", &[("n", n.into())]) }</p>
                 <div class="actions">
-                    <button type="button" ref={stay_ref} onclick={stay}>{ tr(lang, "Weiter benutzen", "Keep using") }</button>
-                    <button type="button" class="secondary" onclick={end}>{ tr(lang, "Sitzung jetzt beenden", "End session now") }</button>
+                    <button type="button" ref={stay_ref} onclick={stay}>{ t(lang, "keep-using") }</button>
+                    <button type="button" class="secondary" onclick={end}>{ t(lang, "end-session-now") }</button>
                 </div>
             </div>
         </div>
@@ -151,11 +149,11 @@ pub fn SessionBlocked(props: &BlockedProps) -> Html {
     html! {
         <div class="kiosk-backdrop kiosk-blocked">
             <div class="kiosk-dialog card" role="alertdialog" aria-modal="true" aria-labelledby="blocked-title" aria-describedby="blocked-text">
-                <h2 id="blocked-title">{ tr(lang, "Gerät gesperrt", "Device locked") }</h2>
+                <h2 id="blocked-title">{ t(lang, "device-locked") }</h2>
                 <p id="blocked-text">{ crate::i18n::error_text(lang, &muc_wire::ipc::AppError::new(muc_wire::ipc::ErrorKind::SessionNotEnded, "")) }</p>
-                <p class="detail">{ tr(lang, "Für das Team: ", "For the team: ") }<code>{ props.problem.clone() }</code></p>
+                <p class="detail">{ t(lang, "for-the-team") }<code>{ props.problem.clone() }</code></p>
                 <div class="actions">
-                    <button type="button" ref={retry_ref} onclick={retry}>{ tr(lang, "Erneut löschen", "Delete again") }</button>
+                    <button type="button" ref={retry_ref} onclick={retry}>{ t(lang, "delete-again") }</button>
                 </div>
             </div>
         </div>

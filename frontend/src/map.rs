@@ -6,7 +6,7 @@
 use muc_wire::geo::{from_world_px, to_world_px, LonLat, TILE_PX};
 use yew::prelude::*;
 
-use crate::i18n::{tr, Lang};
+use crate::i18n::{t, Lang};
 
 pub const MIN_ZOOM: u8 = 11;
 pub const MAX_ZOOM: u8 = 19;
@@ -167,33 +167,29 @@ pub fn MapPicker(props: &MapProps) -> Html {
     let close = props.on_close.reform(|_| ());
     html! {
         <div class="map-picker" id="map-picker">
-            <p id="map-help" class="hint">{ tr(lang,
-                "Verschieben Sie die Karte, bis das Kreuz auf der Stelle liegt: mit den Pfeiltasten, den Knöpfen oder durch Antippen. + und − zoomen.",
-                "Move the map until the cross is on the spot: with the arrow keys, the buttons or by tapping. + and − zoom.") }</p>
-            <div class="map-view" tabindex="0" role="group" aria-roledescription={tr(lang, "Karte", "map")}
-                aria-label={tr(lang, "Karte zum Wählen des Ortes", "Map to choose the place")}
+            <p id="map-help" class="hint">{ t(lang, "move-the-map-until-the-cross") }</p>
+            <div class="map-view" tabindex="0" role="group" aria-roledescription={t(lang, "map")}
+                aria-label={t(lang, "map-to-choose-the-place")}
                 aria-describedby="map-help map-position" {onkeydown} {onclick}>
                 <div class="map-tiles-anchor"><div class="map-tiles" ref={layer}>{ for tiles }</div></div>
                 <div class="map-cross" aria-hidden="true"></div>
             </div>
-            <p id="map-position" aria-live="polite">{ format!("{} {:.5}, {:.5} ({} {})", tr(lang, "Kreuz bei", "Cross at"), here.lat, here.lon, tr(lang, "Zoomstufe", "zoom level"), *zoom) }</p>
+            <p id="map-position" aria-live="polite">{ crate::i18n::t_args(lang, "map-cross-at", &[("position", format!("{:.5}, {:.5}", here.lat, here.lon).into()), ("zoom", (*zoom).into())]) }</p>
             if *failed {
-                <p class="status warning" role="status" id="map-unreachable">{ tr(lang,
-                    "Die Karte ist gerade nicht erreichbar. Bitte geben Sie den Ort als Text ein.",
-                    "The map cannot be reached right now. Please type the place instead.") }</p>
+                <p class="status warning" role="status" id="map-unreachable">{ t(lang, "the-map-cannot-be-reached-right") }</p>
             }
             <div class="map-controls">
-                { button(tr(lang, "Karte nach Norden verschieben", "Move map north"), "↑", step(0.0, -STEP_PX)) }
-                { button(tr(lang, "Karte nach Westen verschieben", "Move map west"), "←", step(-STEP_PX, 0.0)) }
-                { button(tr(lang, "Karte nach Osten verschieben", "Move map east"), "→", step(STEP_PX, 0.0)) }
-                { button(tr(lang, "Karte nach Süden verschieben", "Move map south"), "↓", step(0.0, STEP_PX)) }
-                { button(tr(lang, "Hineinzoomen", "Zoom in"), "+", zoom_by(1)) }
-                { button(tr(lang, "Herauszoomen", "Zoom out"), "−", zoom_by(-1)) }
+                { button(t(lang, "move-map-north"), "↑", step(0.0, -STEP_PX)) }
+                { button(t(lang, "move-map-west"), "←", step(-STEP_PX, 0.0)) }
+                { button(t(lang, "move-map-east"), "→", step(STEP_PX, 0.0)) }
+                { button(t(lang, "move-map-south"), "↓", step(0.0, STEP_PX)) }
+                { button(t(lang, "zoom-in"), "+", zoom_by(1)) }
+                { button(t(lang, "zoom-out"), "−", zoom_by(-1)) }
             </div>
-            <p class="attribution">{ tr(lang, "Kartendaten © OpenStreetMap-Mitwirkende (ODbL)", "Map data © OpenStreetMap contributors (ODbL)") }</p>
+            <p class="attribution">{ t(lang, "map-data-openstreetmap-contributors-odbl") }</p>
             <div class="actions">
-                <button type="button" onclick={pick}>{ tr(lang, "Diesen Punkt übernehmen", "Use this point") }</button>
-                <button type="button" class="secondary" onclick={close}>{ tr(lang, "Karte schließen", "Close map") }</button>
+                <button type="button" onclick={pick}>{ t(lang, "use-this-point") }</button>
+                <button type="button" class="secondary" onclick={close}>{ t(lang, "close-map") }</button>
             </div>
         </div>
     }

@@ -46,15 +46,15 @@ impl Screen {
 
     /// Its heading, for lists that name screens.
     pub fn title(&self, lang: crate::i18n::Lang) -> &'static str {
-        use crate::i18n::tr;
+        use crate::i18n::t;
         match self {
-            Screen::Home => tr(lang, "Startseite", "Start page"),
-            Screen::Hotspots | Screen::HotspotDetail(_) => tr(lang, "Freies WLAN (M-WLAN)", "Free Wi-Fi (M-WLAN)"),
-            Screen::Finders => tr(lang, "Kapazitätsfinder", "Capacity finders"),
-            Screen::Report => tr(lang, "Anliegen melden", "Report an issue"),
-            Screen::MyReports => tr(lang, "Meine Meldungen", "My reports"),
-            Screen::Personal => tr(lang, "Persönlicher Bereich", "Personal area"),
-            Screen::Notices => tr(lang, "Benachrichtigungen", "Notifications"),
+            Screen::Home => t(lang, "start-page"),
+            Screen::Hotspots | Screen::HotspotDetail(_) => t(lang, "free-wi-fi-m-wlan"),
+            Screen::Finders => t(lang, "capacity-finders"),
+            Screen::Report => t(lang, "report-an-issue"),
+            Screen::MyReports => t(lang, "my-reports"),
+            Screen::Personal => t(lang, "personal-area"),
+            Screen::Notices => t(lang, "notifications"),
         }
     }
 }

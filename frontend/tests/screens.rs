@@ -35,6 +35,10 @@ fn document() -> web_sys::Document {
 /// A fresh host element, like index.html's #app. The previous test's host is
 /// removed; the rest of the body belongs to the test runner and stays.
 fn host() -> Element {
+    // The shell hands the page its texts; here the test reads the files.
+    for (code, _) in muc_messages::FILES {
+        muc_frontend::i18n::install(muc_messages::catalogue(code).expect("the message files read"));
+    }
     let doc = document();
     if let Some(old) = doc.get_element_by_id("app") {
         old.remove();
@@ -225,10 +229,30 @@ async fn home_shows_five_areas_and_is_accessible() {
     assert_eq!(texts(".badge").len(), 0, "every area is there");
     assert_accessible("home (de)").await;
 
-    click(&button("English"));
+    // The language is chosen on every screen, from a list naming each in itself.
+    let names: Vec<String> = texts("#lang-choice option");
+    assert_eq!(names, ["Deutsch", "Leichte Sprache", "English", "Türkçe", "Українська", "العربية"]);
+    choose("#lang-choice", "en");
     wait_until("English text", || body_text().contains("Welcome to the Munich app")).await;
     assert_eq!(document().document_element().and_then(|e| e.get_attribute("lang")).as_deref(), Some("en"));
     assert_accessible("home (en)").await;
+    // Every language, with axe: Arabic lays the page out right to left.
+    for (code, html, dir, welcome) in [
+        ("de-x-ls", "de", "ltr", "Willkommen in der München App"),
+        ("tr", "tr", "ltr", "Münih uygulamasına hoş geldiniz"),
+        ("uk", "uk", "ltr", "Ласкаво просимо"),
+        ("ar", "ar", "rtl", "مرحباً بك في تطبيق ميونخ"),
+    ] {
+        choose("#lang-choice", code);
+        wait_until(welcome, || body_text().contains(welcome)).await;
+        let root = document().document_element().expect("html");
+        assert_eq!(root.get_attribute("lang").as_deref(), Some(html), "{code}");
+        assert_eq!(root.get_attribute("dir").as_deref(), Some(dir), "{code}");
+        assert_accessible(&format!("home ({code})")).await;
+    }
+    choose("#lang-choice", "de");
+    wait_until("German again", || body_text().contains("Willkommen")).await;
+    assert_eq!(document().document_element().and_then(|e| e.get_attribute("dir")).as_deref(), Some("ltr"));
 }
 
 #[derive(Properties, PartialEq)]
@@ -1096,7 +1120,7 @@ fn photos_are_checked_before_they_are_kept() {
     giant.extend(20_000u32.to_be_bytes());
     giant.extend(20_000u32.to_be_bytes());
     let why = photo_problem(Lang::De, &giant).expect("giant");
-    assert!(why.contains("20000 × 20000") && why.contains("40 Megapixel"), "{why}");
+    assert!(why.contains("20.000 × 20.000") && why.contains("40 Megapixel"), "{why}");
 }
 
 #[wasm_bindgen_test]

@@ -222,6 +222,12 @@ pub async fn set_open311_endpoint(
     state.endpoints.set(args).await
 }
 
+/// Another language: remembered (not on a shared device); its texts back.
+#[tauri::command]
+pub fn set_language(state: State<'_, AppState>, args: Args<cmd::SetLanguage>) -> Answer<cmd::SetLanguage> {
+    state.languages.choose(&args.lang)
+}
+
 /// A report the portal refused becomes a draft again, to fix and resend.
 #[tauri::command]
 pub fn revise_report(state: State<'_, AppState>, args: Args<cmd::ReviseReport>) -> Answer<cmd::ReviseReport> {

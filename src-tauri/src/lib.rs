@@ -12,6 +12,7 @@ pub mod finders;
 pub mod follows;
 pub mod hotspots;
 pub mod kiosk;
+pub mod language;
 pub mod login;
 pub mod my_data;
 pub mod notices;
@@ -44,6 +45,7 @@ pub struct AppState {
     pub outbox: outbox::Outbox,
     /// Where reports go (the portal's GeoReport endpoint, or one found by discovery).
     pub endpoints: endpoint::Endpoints,
+    pub languages: language::Languages,
     pub categories: reports::CategoryCache,
     pub drafts: drafts::Drafts,
     pub follows: follows::Follows,
@@ -144,6 +146,7 @@ pub fn run() {
             let client = PortalClient::new(&cfg.portal_url)?;
             app.manage(AppState {
                 endpoints: endpoint::Endpoints::load(&client, &cfg.data_dir, &cfg.open311_api_key),
+                languages: language::Languages::load(&cfg.data_dir, cfg.kiosk_idle_secs.is_some()),
                 login: login::Login::new(cfg.login.clone(), login::KEYRING_SERVICE).with_more(cfg.more_logins.clone()),
                 client,
                 cache: HotspotCache::in_dir(&cfg.data_dir),
@@ -217,9 +220,10 @@ pub fn run() {
                 // a JavaScript expression). It is fixed at window creation, so
                 // the page still asks `app_info` for what may change later.
                 .initialization_script(format!(
-                    "window.__MUC_APP_INFO__ = {}; window.__MUC_SAVED_HOTSPOTS__ = {};",
+                    "window.__MUC_APP_INFO__ = {}; window.__MUC_SAVED_HOTSPOTS__ = {}; window.__MUC_MESSAGES__ = {};",
                     serde_json::to_string(&state.info())?,
-                    serde_json::to_string(&saved)?
+                    serde_json::to_string(&saved)?,
+                    serde_json::to_string(&state.languages.catalogue())?
                 ));
             if kiosk.is_some() {
                 // The webview's storage lives in the data folder, so the wipe

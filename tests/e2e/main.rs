@@ -5,6 +5,7 @@
 mod finders;
 mod hotspots;
 mod kiosk;
+mod languages;
 mod login;
 mod notices;
 mod outbox;

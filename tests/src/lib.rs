@@ -126,6 +126,9 @@ impl Driver {
         let native = free_port();
         let mut cmd = Command::new(tauri_driver());
         cmd.args(["--port", &port.to_string(), "--native-port", &native.to_string()]);
+        // The app starts in the system's language: the tests read German,
+        // whatever the machine running them speaks (a test may say otherwise).
+        cmd.env("LANGUAGE", "de");
         for (k, v) in env {
             cmd.env(k, v);
         }

@@ -73,6 +73,7 @@ macro_rules! for_each_command {
             MarkNoticesRead = mark_notices_read (NoArgs) -> Notices;
             MarkNotice = mark_notice (MarkNoticeArgs) -> Notices;
             SetNoticeSettings = set_notice_settings (NoticeSettings) -> Notices;
+            SetLanguage = set_language (SetLanguageArgs) -> muc_messages::Catalogue;
             EndSession = end_session (NoArgs) -> ();
             KioskActivity = kiosk_activity (NoArgs) -> ();
         }
@@ -178,6 +179,12 @@ pub enum OpenVia {
 pub struct OpenFinderArgs {
     pub finder_id: String,
     pub via: OpenVia,
+}
+
+/// Arguments of `set_language`: a code of `muc_messages::LANGUAGES`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SetLanguageArgs {
+    pub lang: String,
 }
 
 /// Arguments of `set_favourite`: mark (`on`) or unmark a favourite.

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::favourites::{self, use_set_favourite, Favourites};
 use super::{ask_then, reducer, use_frame, use_on_open, use_store};
-use crate::i18n::tr;
+use crate::i18n::t;
 use crate::ipc;
 use crate::load::Load;
 use crate::pages::hotspot_detail::HotspotDetail;
@@ -180,7 +180,7 @@ pub fn HotspotDetailArea(props: &HotspotDetailAreaProps) -> Html {
             None => html! { <crate::pages::home::Home lang={l} on_navigate={frame.navigate.clone()} /> },
         },
         // Opened from a favourite before the sites were loaded.
-        Load::Loading => html! { <p role="status">{ tr(l, "Wird geladen …", "Loading …") }</p> },
+        Load::Loading => html! { <p role="status">{ t(l, "loading") }</p> },
         Load::Failed(_) => html! { <crate::pages::home::Home lang={l} on_navigate={frame.navigate.clone()} /> },
     }
 }

@@ -84,7 +84,7 @@ pub fn PersonalArea() -> Html {
         })
     };
     let l = frame.lang;
-    let en = l == crate::i18n::Lang::En;
+    let en = l.english();
     let name_of = |f: &Favourite| -> Option<String> {
         match f.kind {
             FavouriteKind::Finder => match &finders.load {

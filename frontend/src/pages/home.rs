@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::i18n::{tr, Lang};
+use crate::i18n::{t, Lang};
 use crate::route::Screen;
 
 #[derive(Properties, PartialEq)]
@@ -18,7 +18,7 @@ pub fn Home(props: &HomeProps) -> Html {
         let onclick = Callback::from(move |_| nav.emit(screen.clone()));
         let soon = (!ready).then(|| {
             html! {
-                <span class="badge">{ tr(lang, "In Vorbereitung", "Coming soon") }</span>
+                <span class="badge">{ t(lang, "coming-soon") }</span>
             }
         });
         html! {
@@ -33,23 +33,21 @@ pub fn Home(props: &HomeProps) -> Html {
     };
     html! {
         <>
-            <h1 tabindex="-1" class="page-title">{ tr(lang, "Willkommen in der München App", "Welcome to the Munich app") }</h1>
-            <p class="lead">{ tr(lang,
-                "Dienste der Landeshauptstadt München an einem Ort. Wählen Sie einen Bereich.",
-                "Services of the City of Munich in one place. Choose an area.") }</p>
+            <h1 tabindex="-1" class="page-title">{ t(lang, "welcome-to-the-munich-app") }</h1>
+            <p class="lead">{ t(lang, "services-of-the-city-of-munich") }</p>
             <ul class="tiles">
                 { tile(Screen::Hotspots,
-                    tr(lang, "Freies WLAN (M-WLAN)", "Free Wi-Fi (M-WLAN)"),
-                    tr(lang, "Kostenlose WLAN-Hotspots der Stadt in Ihrer Nähe finden.", "Find the city's free Wi-Fi hotspots near you."),
+                    t(lang, "free-wi-fi-m-wlan"),
+                    t(lang, "find-the-city-s-free-wi"),
                     true) }
-                { tile(Screen::Report, tr(lang, "Anliegen melden", "Report an issue"),
-                    tr(lang, "Schäden und Probleme im Stadtgebiet melden und verfolgen.", "Report damage and problems in the city and follow them up."), true) }
-                { tile(Screen::Finders, tr(lang, "Kapazitätsfinder", "Capacity finders"),
-                    tr(lang, "Kita, Pflege, Hebammen, Ärzte: die Suchportale an einem Ort.", "Childcare, care, midwives, doctors: the search portals in one place."), true) }
-                { tile(Screen::Notices, tr(lang, "Benachrichtigungen", "Notifications"),
-                    tr(lang, "Was sich bei Ihren Meldungen getan hat.", "What happened with your reports."), true) }
-                { tile(Screen::Personal, tr(lang, "Persönlicher Bereich", "Personal area"),
-                    tr(lang, "Anmeldung mit M-Login oder BayernID, Ihre Meldungen auf allen Geräten.", "Sign in with M-Login or BayernID, your reports on all your devices."), true) }
+                { tile(Screen::Report, t(lang, "report-an-issue"),
+                    t(lang, "report-damage-and-problems-in-the"), true) }
+                { tile(Screen::Finders, t(lang, "capacity-finders"),
+                    t(lang, "childcare-care-midwives-doctors-the-search"), true) }
+                { tile(Screen::Notices, t(lang, "notifications"),
+                    t(lang, "what-happened-with-your-reports"), true) }
+                { tile(Screen::Personal, t(lang, "personal-area"),
+                    t(lang, "sign-in-with-m-login-or"), true) }
             </ul>
         </>
     }

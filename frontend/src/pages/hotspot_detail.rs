@@ -2,7 +2,7 @@ use muc_wire::hotspots::Site;
 use muc_wire::ipc::AppError;
 use yew::prelude::*;
 
-use crate::i18n::{self, tr, Lang};
+use crate::i18n::{self, t, Lang};
 use crate::places::Place;
 
 #[derive(Properties, PartialEq)]
@@ -34,46 +34,51 @@ pub fn HotspotDetail(props: &HotspotDetailProps) -> Html {
         Callback::from(move |_| cb.emit(id.clone()))
     };
     let distance = props.place.as_ref().map(|p| {
-        format!("{} ({} {})", i18n::distance(lang, p.position.distance_m(&s.position)), tr(lang, "ab", "from"), p.label)
+        i18n::t_args(
+            lang,
+            "distance-from",
+            &[
+                ("distance", i18n::distance(lang, p.position.distance_m(&s.position)).into()),
+                ("place", (&p.label).into()),
+            ],
+        )
     });
     html! {
         <>
             <h1 tabindex="-1" class="page-title">{ &s.name }</h1>
             if props.offline {
-                <p class="status warning">{ tr(lang, "Offline: gespeicherte Daten.", "Offline: saved data.") }</p>
+                <p class="status warning">{ t(lang, "offline-saved-data") }</p>
             }
             <dl class="facts">
-                <dt>{ tr(lang, "Adresse", "Address") }</dt>
+                <dt>{ t(lang, "address") }</dt>
                 <dd id="site-address">{ format!("{}, {}", s.name, s.city) }</dd>
-                <dt>{ tr(lang, "Art des Standorts", "Kind of site") }</dt>
+                <dt>{ t(lang, "kind-of-site") }</dt>
                 <dd>{ &s.kind }</dd>
-                <dt>{ tr(lang, "WLAN-Zugangspunkte", "Wi-Fi access points") }</dt>
+                <dt>{ t(lang, "wi-fi-access-points") }</dt>
                 <dd>{ i18n::access_points(lang, s.access_points) }</dd>
                 if let Some(d) = distance {
-                    <dt>{ tr(lang, "Entfernung", "Distance") }</dt>
+                    <dt>{ t(lang, "distance") }</dt>
                     <dd>{ d }</dd>
                 }
-                <dt>{ tr(lang, "Netzwerkname", "Network name") }</dt>
+                <dt>{ t(lang, "network-name") }</dt>
                 <dd lang="en">{ "M-WLAN" }</dd>
-                <dt>{ tr(lang, "Koordinaten", "Coordinates") }</dt>
+                <dt>{ t(lang, "coordinates") }</dt>
                 <dd>{ format!("{:.5}, {:.5}", s.position.lat, s.position.lon) }</dd>
             </dl>
             <div class="actions">
                 <button type="button" id="site-favourite" class="secondary" aria-pressed={if props.favourite { "true" } else { "false" }}
                     onclick={props.on_favourite.reform({ let on = !props.favourite; move |_| on })}>
-                    { if props.favourite { tr(lang, "★ Favorit", "★ Favourite") } else { tr(lang, "☆ Als Favorit merken", "☆ Add to favourites") } }
+                    { if props.favourite { t(lang, "favourite") } else { t(lang, "add-to-favourites") } }
                 </button>
                 <button type="button" onclick={open}>
-                    { tr(lang, "In Karte öffnen (OpenStreetMap)", "Open in map (OpenStreetMap)") }
+                    { t(lang, "open-in-map-openstreetmap") }
                 </button>
-                <button type="button" class="secondary" onclick={back}>{ tr(lang, "Zurück zur Liste", "Back to the list") }</button>
+                <button type="button" class="secondary" onclick={back}>{ t(lang, "back-to-the-list") }</button>
             </div>
             if let Some(e) = &props.map_error {
                 <p class="field-error" role="alert">{ i18n::error_text(lang, e) }</p>
             }
-            <p class="hint">{ tr(lang,
-                "Die Karte öffnet sich in Ihrem Webbrowser.",
-                "The map opens in your web browser.") }</p>
+            <p class="hint">{ t(lang, "the-map-opens-in-your-web") }</p>
             <p class="attribution">{ &props.attribution }</p>
         </>
     }

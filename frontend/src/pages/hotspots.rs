@@ -5,7 +5,7 @@ use muc_wire::hotspots::{kinds, sort_by_distance, Site};
 use muc_wire::ipc::{DataSource, HotspotSnapshot};
 use yew::prelude::*;
 
-use crate::i18n::{self, tr, Lang};
+use crate::i18n::{self, t, Lang};
 use crate::places::{self, Place};
 
 pub use crate::load::Load;
@@ -44,10 +44,8 @@ pub fn Hotspots(props: &HotspotsProps) -> Html {
     };
     html! {
         <>
-            <h1 tabindex="-1" class="page-title">{ tr(lang, "Freies WLAN finden", "Find free Wi-Fi") }</h1>
-            <p class="lead">{ tr(lang,
-                "M-WLAN ist das kostenlose WLAN der Stadt München – ohne Anmeldung. Wählen Sie Ihren Standort, um die nächsten Hotspots zu sehen.",
-                "M-WLAN is the City of Munich's free Wi-Fi – no sign-up needed. Choose your position to see the nearest hotspots.") }</p>
+            <h1 tabindex="-1" class="page-title">{ t(lang, "find-free-wi-fi") }</h1>
+            <p class="lead">{ t(lang, "m-wlan-is-the-city-of") }</p>
             <DataStatus lang={lang} load={props.load.clone()} now={props.now} on_refresh={props.on_refresh.clone()} />
             <PlacePicker lang={lang} sites={Rc::new(sites.to_vec())} place={props.place.clone()}
                 locate={props.locate} on_place={props.on_place.clone()} on_locate={props.on_locate.clone()} />
@@ -73,41 +71,40 @@ fn DataStatus(props: &DataStatusProps) -> Html {
     let lang = props.lang;
     let refresh = props.on_refresh.reform(|_| ());
     let refresh_button = html! {
-        <button type="button" class="secondary" onclick={refresh}>{ tr(lang, "Erneut laden", "Reload") }</button>
+        <button type="button" class="secondary" onclick={refresh}>{ t(lang, "reload") }</button>
     };
     match &props.load {
         Load::Loading => html! {
-            <div class="status" role="status">{ tr(lang, "Standorte werden geladen …", "Loading sites …") }</div>
+            <div class="status" role="status">{ t(lang, "loading-sites") }</div>
         },
         Load::Failed(e) => html! {
             <div class="status error" role="alert">
-                <p><strong>{ tr(lang, "Die Standorte konnten nicht geladen werden.", "The sites could not be loaded.") }</strong></p>
+                <p><strong>{ t(lang, "the-sites-could-not-be-loaded") }</strong></p>
                 <p>{ i18n::error_text(lang, e) }</p>
-                <p>{ tr(lang, "Auf diesem Gerät sind noch keine Standorte gespeichert.", "No sites are stored on this device yet.") }</p>
+                <p>{ t(lang, "no-sites-are-stored-on-this") }</p>
                 { refresh_button }
             </div>
         },
         Load::Ready(snap) => match &snap.source {
             DataSource::Live => html! {
                 <div class="status" role="status">
-                    <p>{ format!("{} {}", tr(lang, "Aktuelle Daten, Stand:", "Current data as of"), date_time(lang, snap.fetched_at)) }</p>
-                    <button type="button" class="secondary" onclick={props.on_refresh.reform(|_| ())}>{ tr(lang, "Aktualisieren", "Refresh") }</button>
+                    <p>{ i18n::t_args(lang, "current-data-as-of-date", &[("date", date_time(lang, snap.fetched_at).into())]) }</p>
+                    <button type="button" class="secondary" onclick={props.on_refresh.reform(|_| ())}>{ t(lang, "refresh") }</button>
                 </div>
             },
             // Shown at start until the portal answers: no button, nothing to do.
             DataSource::Saved => html! {
                 <div class="status" role="status" id="refreshing-notice" aria-busy="true">
-                    <p>{ format!("{} {}", tr(lang, "Gespeicherte Daten werden aktualisiert. Stand:", "Updating the saved data. As of"), date_time(lang, snap.fetched_at)) }</p>
+                    <p>{ i18n::t_args(lang, "updating-saved-data-as-of-date", &[("date", date_time(lang, snap.fetched_at).into())]) }</p>
                 </div>
             },
             DataSource::Cache { reason } => html! {
                 <div class="status warning" role="status" id="offline-notice">
-                    <p><strong>{ tr(lang, "Offline: gespeicherte Daten", "Offline: saved data") }</strong></p>
+                    <p><strong>{ t(lang, "offline-saved-data-2") }</strong></p>
                     <p>{ i18n::error_text(lang, reason) }</p>
-                    <p class="data-age">{ format!("{} {} ({})",
-                        tr(lang, "Sie sehen die Standorte vom", "You are seeing the sites from"),
-                        date_time(lang, snap.fetched_at),
-                        i18n::age(lang, props.now - snap.fetched_at)) }</p>
+                    <p class="data-age">{ i18n::t_args(lang, "sites-from-date-age", &[
+                        ("date", date_time(lang, snap.fetched_at).into()),
+                        ("age", i18n::age(lang, props.now - snap.fetched_at).into())]) }</p>
                     { refresh_button }
                 </div>
             },
@@ -119,8 +116,8 @@ fn DataStatus(props: &DataStatusProps) -> Html {
 pub fn date_time(lang: Lang, unix: i64) -> String {
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(unix as f64 * 1000.0));
     let locale = match lang {
-        Lang::De => "de-DE",
         Lang::En => "en-GB",
+        other => other.html(),
     };
     let opts = js_sys::Object::new();
     for (k, v) in [("dateStyle", "medium"), ("timeStyle", "short")] {
@@ -171,8 +168,8 @@ fn PlacePicker(props: &PlacePickerProps) -> Html {
     };
     let locate = props.on_locate.reform(|_| ());
     let current = match &props.place {
-        Some(p) => format!("{} {}", tr(lang, "Ihr Standort:", "Your position:"), p.label),
-        None => tr(lang, "Noch kein Standort gewählt.", "No position chosen yet.").to_string(),
+        Some(p) => i18n::t_args(lang, "your-position-is", &[("place", (&p.label).into())]),
+        None => t(lang, "no-position-chosen-yet").to_string(),
     };
     let district_value = props
         .place
@@ -182,39 +179,33 @@ fn PlacePicker(props: &PlacePickerProps) -> Html {
         .unwrap_or_default();
     html! {
         <section class="card" aria-labelledby="place-heading">
-            <h2 id="place-heading">{ tr(lang, "Standort", "Position") }</h2>
+            <h2 id="place-heading">{ t(lang, "position") }</h2>
             <p id="current-place" aria-live="polite">{ current }</p>
             <button type="button" class="secondary" onclick={locate} disabled={props.locate == Locate::Busy}>
-                { tr(lang, "Meinen Standort verwenden", "Use my location") }
+                { t(lang, "use-my-location") }
             </button>
             if props.locate == Locate::Busy {
-                <p role="status">{ tr(lang, "Standort wird ermittelt …", "Finding your location …") }</p>
+                <p role="status">{ t(lang, "finding-your-location") }</p>
             }
             if props.locate == Locate::Failed {
-                <p class="field-error" role="alert">{ tr(lang,
-                    "Ihr Gerät gibt keinen Standort an. Bitte geben Sie einen Ort ein oder wählen Sie einen Stadtbezirk.",
-                    "Your device does not share a location. Please type a place or choose a district.") }</p>
+                <p class="field-error" role="alert">{ t(lang, "your-device-does-not-share-a") }</p>
             }
             <form class="place-form" onsubmit={onsubmit}>
-                <label for="place-input">{ tr(lang, "Ort, Adresse oder Koordinaten", "Place, address or coordinates") }</label>
-                <p id="place-hint" class="hint">{ tr(lang,
-                    "Zum Beispiel: Marienplatz, Sendlinger Tor oder 48.137, 11.575",
-                    "For example: Marienplatz, Sendlinger Tor or 48.137, 11.575") }</p>
+                <label for="place-input">{ t(lang, "place-address-or-coordinates") }</label>
+                <p id="place-hint" class="hint">{ t(lang, "for-example-marienplatz-sendlinger-tor-or") }</p>
                 <div class="row">
                     <input id="place-input" type="text" autocomplete="off" value={(*query).clone()} {oninput}
                         aria-describedby={if *not_found { "place-hint place-error" } else { "place-hint" }}
                         aria-invalid={if *not_found { "true" } else { "false" }} />
-                    <button type="submit">{ tr(lang, "Übernehmen", "Apply") }</button>
+                    <button type="submit">{ t(lang, "apply") }</button>
                 </div>
                 if *not_found {
-                    <p id="place-error" class="field-error" role="alert">{ tr(lang,
-                        "Diesen Ort kennen wir nicht. Versuchen Sie einen Platz, eine Straße aus der Liste, einen Stadtbezirk oder Koordinaten.",
-                        "We do not know this place. Try a square, a street from the list, a district or coordinates.") }</p>
+                    <p id="place-error" class="field-error" role="alert">{ t(lang, "we-do-not-know-this-place") }</p>
                 }
             </form>
-            <label for="district-select">{ tr(lang, "Oder Stadtbezirk wählen", "Or choose a district") }</label>
+            <label for="district-select">{ t(lang, "or-choose-a-district") }</label>
             <select id="district-select" onchange={onchange_district}>
-                <option value="" selected={district_value.is_empty()}>{ tr(lang, "– Stadtbezirk –", "– District –") }</option>
+                <option value="" selected={district_value.is_empty()}>{ t(lang, "district") }</option>
                 { for places::DISTRICTS.iter().map(|(name, _, _)| html! {
                     <option value={*name} selected={district_value == *name}>{ *name }</option>
                 }) }
@@ -286,24 +277,18 @@ fn SiteList(props: &SiteListProps) -> Html {
         })
     };
     let heading = match (&props.place, rows.len()) {
-        (_, 0) => tr(lang, "Keine Standorte", "No sites").to_string(),
-        (Some(p), n) => match lang {
-            Lang::De => format!("{n} Standorte, die nächsten zuerst (ab {})", p.label),
-            Lang::En => format!("{n} sites, nearest first (from {})", p.label),
-        },
-        (None, n) => match lang {
-            Lang::De => format!("{n} Standorte, alphabetisch"),
-            Lang::En => format!("{n} sites, alphabetical"),
-        },
+        (_, 0) => t(lang, "no-sites").to_string(),
+        (Some(p), n) => i18n::t_args(lang, "sites-nearest-first", &[("n", n.into()), ("place", (&p.label).into())]),
+        (None, n) => i18n::t_args(lang, "sites-alphabetical", &[("n", n.into())]),
     };
     let current_kind = props.kind.clone().unwrap_or_default();
     html! {
         <section aria-labelledby="list-heading">
             <div class="card">
-                <label for="kind-select">{ tr(lang, "Art des Standorts", "Kind of site") }</label>
+                <label for="kind-select">{ t(lang, "kind-of-site") }</label>
                 <select id="kind-select" onchange={onchange_kind}>
                     <option value="" selected={current_kind.is_empty()}>
-                        { format!("{} ({})", tr(lang, "Alle", "All"), sites.len()) }
+                        { i18n::t_args(lang, "all-kinds-count", &[("n", sites.len().into())]) }
                     </option>
                     { for kinds(sites).into_iter().map(|(k, n)| {
                         let sel = current_kind == k;

@@ -10,7 +10,7 @@ use muc_wire::ipc::{cmd, AppError, ErrorKind, Exported, LoginArgs};
 use muc_wire::personal::TrustLevel;
 use yew::prelude::*;
 
-use crate::i18n::{self, tr, Lang};
+use crate::i18n::{self, t, Lang};
 use crate::ipc;
 
 /// What the person asked for.
@@ -99,60 +99,47 @@ pub fn MyData(props: &MyDataProps) -> Html {
             let _ = ipc::ask::<cmd::CancelLogin>().await;
         })
     });
-    let en = lang == Lang::En;
-    let reached = props.level.map(|l| l.words(en)).unwrap_or(tr(lang, "unbekannt", "unknown"));
+    let reached = props.level.map(|l| crate::i18n::words::level(lang, l)).unwrap_or(t(lang, "unknown"));
     let state = match &*step {
         Step::Idle => html! {},
         Step::Working(action) => html! {
             <p role="status" aria-busy="true">{ match action {
-                Action::Export => tr(lang, "Ihre Daten werden abgerufen …", "Fetching your data …"),
-                Action::Delete => tr(lang, "Ihr Konto wird gelöscht …", "Deleting your account …"),
+                Action::Export => t(lang, "fetching-your-data"),
+                Action::Delete => t(lang, "deleting-your-account"),
             } }</p>
         },
         Step::Done(done) => html! {
-            <p role="status" id="export-done">{ format!("{} {}", tr(lang, "Gespeichert unter:", "Saved as:"), done.path) }</p>
+            <p role="status" id="export-done">{ i18n::t_args(lang, "saved-as-path", &[("path", (&done.path).into())]) }</p>
         },
         Step::Confirming => html! {
             <div role="alertdialog" id="confirm-delete" aria-labelledby="confirm-delete-text" class="notice">
-                <p id="confirm-delete-text">{ tr(lang,
-                    "Konto wirklich löschen? Das Portal vergisst Ihr Konto und alle Kontaktdaten. Ihre Meldungen bleiben für die Stadt erhalten, aber ohne Ihren Namen, Ihre Kontaktdaten und Ihr Konto. Das kann nicht rückgängig gemacht werden.",
-                    "Really delete your account? The portal forgets your account and all contact details. Your reports stay with the city, but without your name, contact details and account. This cannot be undone.") }</p>
+                <p id="confirm-delete-text">{ t(lang, "really-delete-your-account-the-portal") }</p>
                 <div class="actions">
-                    <button type="button" class="danger" onclick={act.reform(|_: MouseEvent| Action::Delete)}>{ tr(lang, "Ja, Konto löschen", "Yes, delete my account") }</button>
-                    <button type="button" class="secondary" onclick={to(Step::Idle)}>{ tr(lang, "Nein, behalten", "No, keep it") }</button>
+                    <button type="button" class="danger" onclick={act.reform(|_: MouseEvent| Action::Delete)}>{ t(lang, "yes-delete-my-account") }</button>
+                    <button type="button" class="secondary" onclick={to(Step::Idle)}>{ t(lang, "no-keep-it") }</button>
                 </div>
             </div>
         },
         Step::NeedsLevel(level, action) => {
             let (level, action) = (*level, *action);
             let what = match action {
-                Action::Export => {
-                    tr(lang, "Für Ihre Daten ist eine Anmeldung nötig mit", "Your data needs a sign-in at")
-                }
-                Action::Delete => tr(
-                    lang,
-                    "Zum Löschen Ihres Kontos ist eine Anmeldung nötig mit",
-                    "Deleting your account needs a sign-in at",
-                ),
+                Action::Export => "level-needed-export",
+                Action::Delete => "level-needed-delete",
             };
             html! {
                 <div role="alert" id="level-needed" class="notice">
-                    <p>{ format!("{what} {}. {} {reached}.", level.words(en), tr(lang, "Sie sind angemeldet mit", "You signed in at")) }</p>
-                    <p class="hint">{ tr(lang,
-                        "Dafür melden Sie sich noch einmal an, zum Beispiel mit Ihrem ELSTER-Zertifikat oder dem Online-Ausweis. Danach geht es gleich weiter.",
-                        "For that you sign in once more, for example with your ELSTER certificate or the eID card. Then it goes on right away.") }</p>
+                    <p>{ i18n::t_args(lang, what, &[("level", crate::i18n::words::level(lang, level).into()), ("reached", reached.into())]) }</p>
+                    <p class="hint">{ t(lang, "for-that-you-sign-in-once") }</p>
                     <button type="button" onclick={on_step_up.reform(move |_: MouseEvent| (level, action))}>
-                        { tr(lang, "Erneut anmelden, höhere Stufe", "Sign in again at the higher level") }
+                        { t(lang, "sign-in-again-at-the-higher") }
                     </button>
                 </div>
             }
         }
         Step::SigningIn(_) => html! {
             <>
-                <p role="status" id="step-up-waiting">{ tr(lang,
-                    "Bitte melden Sie sich im Browser an. Die App wartet …",
-                    "Please sign in in your browser. The app is waiting …") }</p>
-                <button type="button" class="secondary" onclick={on_cancel}>{ tr(lang, "Abbrechen", "Cancel") }</button>
+                <p role="status" id="step-up-waiting">{ t(lang, "please-sign-in-in-your-browser") }</p>
+                <button type="button" class="secondary" onclick={on_cancel}>{ t(lang, "cancel") }</button>
             </>
         },
         Step::Failed(e) => {
@@ -162,16 +149,14 @@ pub fn MyData(props: &MyDataProps) -> Html {
     let busy = matches!(*step, Step::Working(_) | Step::SigningIn(_) | Step::Confirming);
     html! {
         <section class="card" aria-labelledby="my-data-heading">
-            <h2 id="my-data-heading">{ tr(lang, "Meine Daten", "My data") }</h2>
-            <p id="my-data-hint">{ tr(lang,
-                "Alles, was das Portal über Sie gespeichert hat, als Datei (JSON): Ihre Meldungen mit den Kontaktdaten, die Sie dazu angegeben haben, Ihre Favoriten, Ihr Profil und Ihre Einwilligungen.",
-                "Everything the portal holds about you, as a file (JSON): your reports with the contact details you gave with them, your favourites, your profile and your consents.") }</p>
+            <h2 id="my-data-heading">{ t(lang, "my-data") }</h2>
+            <p id="my-data-hint">{ t(lang, "everything-the-portal-holds-about-you") }</p>
             <div class="actions">
                 <button type="button" aria-describedby="my-data-hint" disabled={busy} onclick={act.reform(|_: MouseEvent| Action::Export)}>
-                    { tr(lang, "Meine Daten herunterladen", "Download my data") }
+                    { t(lang, "download-my-data") }
                 </button>
                 <button type="button" class="secondary" disabled={busy} onclick={to(Step::Confirming)}>
-                    { tr(lang, "Konto löschen …", "Delete my account …") }
+                    { t(lang, "delete-my-account") }
                 </button>
             </div>
             { state }

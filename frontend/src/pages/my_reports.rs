@@ -2,7 +2,7 @@ use muc_wire::ipc::MyReport;
 use muc_wire::open311::{Delivery, DetailedStatus};
 use yew::prelude::*;
 
-use crate::i18n::{tr, Lang};
+use crate::i18n::{t, Lang};
 use crate::load::Load;
 use crate::pages::hotspots::date_time;
 
@@ -20,8 +20,7 @@ pub struct MyReportsProps {
 }
 
 fn label(lang: Lang, d: DetailedStatus) -> &'static str {
-    let (de, en) = d.label();
-    tr(lang, de, en)
+    crate::i18n::words::status(lang, d)
 }
 
 /// "Meine Meldungen": every report written on this device, with its state.
@@ -31,10 +30,10 @@ pub fn MyReports(props: &MyReportsProps) -> Html {
     let refresh = props.on_refresh.reform(|_| ());
     let new = props.on_new.reform(|_| ());
     let body = match &props.load {
-        Load::Loading => html! { <p role="status">{ tr(lang, "Meldungen werden geladen …", "Loading reports …") }</p> },
+        Load::Loading => html! { <p role="status">{ t(lang, "loading-reports") }</p> },
         Load::Failed(e) => html! { <p role="alert" class="field-error">{ crate::i18n::error_text(lang, e) }</p> },
         Load::Ready(list) if list.is_empty() => html! {
-            <p>{ tr(lang, "Von diesem Gerät wurde noch nichts gemeldet.", "Nothing has been reported from this device yet.") }</p>
+            <p>{ t(lang, "nothing-has-been-reported-from-this") }</p>
         },
         Load::Ready(list) => html! {
             <ul class="cards" id="my-reports">
@@ -42,40 +41,40 @@ pub fn MyReports(props: &MyReportsProps) -> Html {
                     let name = props.names.iter().find(|(c, _)| c == &r.report.service_code).map(|(_, n)| n.clone())
                         .unwrap_or_else(|| r.report.service_code.clone());
                     let state = match (&r.delivery, &r.remote) {
-                        (Delivery::Waiting { .. }, _) => tr(lang, "Wartet auf Versand – wird automatisch gesendet, sobald der Server erreichbar ist.", "Waiting to be sent – it goes out by itself as soon as the server can be reached.").to_string(),
-                        (Delivery::Refused { reason }, _) => format!("{} {reason}", tr(lang, "Nicht angenommen:", "Not accepted:")),
+                        (Delivery::Waiting { .. }, _) => t(lang, "waiting-to-be-sent-it-goes").to_string(),
+                        (Delivery::Refused { reason }, _) => crate::i18n::t_args(lang, "not-accepted-because", &[("reason", reason.into())]),
                         (Delivery::Sent { .. }, Some(remote)) => label(lang, remote.extended_attributes.as_ref().map(|x| x.detailed_status).unwrap_or(DetailedStatus::Received)).to_string(),
-                        (Delivery::Sent { .. }, None) => tr(lang, "Gesendet (Stand gerade nicht abrufbar)", "Sent (status cannot be fetched right now)").to_string(),
+                        (Delivery::Sent { .. }, None) => t(lang, "sent-status-cannot-be-fetched-right").to_string(),
                     };
                     let number = match &r.delivery { Delivery::Sent { service_request_id, .. } => Some(service_request_id.clone()), _ => None };
                     html! {
                         <li>
                             <article class="finder">
                                 <h2 class="card-title">{ name.clone() }</h2>
-                                <p class="report-state"><strong>{ tr(lang, "Stand: ", "Status: ") }</strong>{ state }</p>
-                                if let Some(n) = number { <p>{ format!("{} {n}", tr(lang, "Vorgangsnummer:", "Reference:")) }</p> }
+                                <p class="report-state"><strong>{ t(lang, "status") }</strong>{ state }</p>
+                                if let Some(n) = number { <p>{ crate::i18n::t_args(lang, "reference-is", &[("number", n.into())]) }</p> }
                                 if r.from_account {
-                                    <p class="hint">{ tr(lang, "Aus Ihrem Konto – auf einem anderen Gerät gesendet.", "From your account – sent on another device.") }</p>
+                                    <p class="hint">{ t(lang, "from-your-account-sent-on-another") }</p>
                                 }
                                 if r.followed {
-                                    <p class="hint">{ tr(lang, "Von jemand anderem gemeldet – Sie haben „Ich bin auch betroffen“ gesagt.", "Reported by someone else – you said “I am affected too”.") }</p>
+                                    <p class="hint">{ t(lang, "reported-by-someone-else-you-said") }</p>
                                 }
                                 if let Some(n) = r.remote.as_ref().and_then(|x| x.extended_attributes.as_ref()).map(|x| x.supporters).filter(|n| *n > 0) {
-                                    <p>{ format!("{n} {}", if n == 1 { tr(lang, "Person ist auch betroffen.", "more person is affected.") } else { tr(lang, "Personen sind auch betroffen.", "more people are affected.") }) }</p>
+                                    <p>{ crate::i18n::t_args(lang, "more-affected-count", &[("n", n.into())]) }</p>
                                 }
                                 if matches!(r.delivery, Delivery::Refused { .. }) {
-                                    <p class="hint">{ tr(lang, "Ihre Angaben und Fotos sind gespeichert. Sie können die Meldung korrigieren und erneut senden.", "What you entered and your photos are kept. You can correct the report and send it again.") }</p>
+                                    <p class="hint">{ t(lang, "what-you-entered-and-your-photos") }</p>
                                     <button type="button" onclick={{ let (cb, id) = (props.on_revise.clone(), r.local_id.clone()); Callback::from(move |_| cb.emit(id.clone())) }}
-                                        aria-label={format!("{}: {name}", tr(lang, "Korrigieren und erneut senden", "Correct and send again"))}>
-                                        { tr(lang, "Korrigieren und erneut senden", "Correct and send again") }
+                                        aria-label={crate::i18n::t_args(lang, "correct-and-send-again-named", &[("name", name.into())])}>
+                                        { t(lang, "correct-and-send-again") }
                                     </button>
                                 }
-                                <p class="hint">{ format!("{} {}", tr(lang, "Gemeldet am", "Reported on"), date_time(lang, r.created_at)) }</p>
+                                <p class="hint">{ crate::i18n::t_args(lang, "reported-on-date", &[("date", date_time(lang, r.created_at).into())]) }</p>
                                 if let Some(remote) = &r.remote {
                                     if let Some(note) = &remote.status_notes { <p class="status-note">{ note }</p> }
                                     if let Some(x) = &remote.extended_attributes {
                                         <details>
-                                            <summary>{ tr(lang, "Verlauf", "History") }</summary>
+                                            <summary>{ t(lang, "history") }</summary>
                                             <ol>{ for x.status_history.iter().map(|h| html! {
                                                 <li>{ format!("{} – {}{}", h.datetime.replace('T', " ").trim_end_matches('Z'), label(lang, h.status),
                                                     h.note.as_ref().map(|n| format!(": {n}")).unwrap_or_default()) }</li>
@@ -92,10 +91,10 @@ pub fn MyReports(props: &MyReportsProps) -> Html {
     };
     html! {
         <>
-            <h1 tabindex="-1" class="page-title">{ tr(lang, "Meine Meldungen", "My reports") }</h1>
+            <h1 tabindex="-1" class="page-title">{ t(lang, "my-reports") }</h1>
             <div class="actions">
-                <button type="button" onclick={new}>{ tr(lang, "Neue Meldung", "New report") }</button>
-                <button type="button" class="secondary" onclick={refresh}>{ tr(lang, "Aktualisieren", "Refresh") }</button>
+                <button type="button" onclick={new}>{ t(lang, "new-report") }</button>
+                <button type="button" class="secondary" onclick={refresh}>{ t(lang, "refresh") }</button>
             </div>
             { body }
         </>

@@ -6,7 +6,7 @@ use muc_wire::ipc::{NoticeSettings, Notices as NoticeList};
 use muc_wire::notify::{Topic, DISTRICT_NAMES};
 use yew::prelude::*;
 
-use crate::i18n::{self, tr, Lang};
+use crate::i18n::{self, t, Lang};
 use crate::load::Load;
 use crate::pages::hotspots::date_time;
 
@@ -44,10 +44,9 @@ fn minutes(hhmm: &str) -> Option<u16> {
 #[component]
 pub fn Notices(props: &NoticesProps) -> Html {
     let lang = props.lang;
-    let en = lang == Lang::En;
     let filter = use_state(|| None::<Topic>);
     let body = match &props.load {
-        Load::Loading => html! { <p role="status">{ tr(lang, "Wird geladen …", "Loading …") }</p> },
+        Load::Loading => html! { <p role="status">{ t(lang, "loading") }</p> },
         Load::Failed(e) => html! { <p role="alert" class="field-error">{ i18n::error_text(lang, e) }</p> },
         Load::Ready(list) => {
             let unread = list.notices.iter().filter(|n| !n.read).count();
@@ -61,30 +60,25 @@ pub fn Notices(props: &NoticesProps) -> Html {
             html! {
                 <>
                     <p id="notices-count" role="status">{ match unread {
-                        0 => tr(lang, "Keine neuen Benachrichtigungen.", "No new notifications.").to_string(),
-                        1 => tr(lang, "1 neue Benachrichtigung.", "1 new notification.").to_string(),
-                        n => format!("{n} {}", tr(lang, "neue Benachrichtigungen.", "new notifications.")),
+                        0 => t(lang, "no-new-notifications").to_string(),
+                        n => i18n::t_args(lang, "new-notifications-count", &[("n", n.into())]),
                     } }</p>
                     if list.waiting {
-                        <p class="hint" id="notices-waiting">{ tr(lang,
-                            "Noch nicht beim Portal: wird gesendet, sobald es antwortet.",
-                            "Not yet with the portal: sent as soon as it answers.") }</p>
+                        <p class="hint" id="notices-waiting">{ t(lang, "not-yet-with-the-portal-sent") }</p>
                     }
                     <div class="field">
-                        <label for="notices-topic">{ tr(lang, "Anzeigen", "Show") }</label>
+                        <label for="notices-topic">{ t(lang, "show") }</label>
                         <select id="notices-topic" onchange={on_filter}>
-                            <option value="" selected={filter.is_none()}>{ tr(lang, "Alle Themen", "All topics") }</option>
+                            <option value="" selected={filter.is_none()}>{ t(lang, "all-topics") }</option>
                             { for Topic::ALL.iter().map(|t| html! {
-                                <option value={t.code()} selected={*filter == Some(*t)}>{ t.words(en) }</option>
+                                <option value={t.code()} selected={*filter == Some(*t)}>{ crate::i18n::words::topic(lang, *t) }</option>
                             }) }
                         </select>
                     </div>
                     if list.notices.is_empty() {
-                        <p>{ tr(lang,
-                            "Hier erscheint, wenn sich der Stand einer Ihrer Meldungen ändert – auch bei Meldungen, bei denen Sie „Ich bin auch betroffen“ gesagt haben –, und was die Stadt zu den Themen und Stadtbezirken mitteilt, die Sie unten wählen.",
-                            "This is where you hear when the status of one of your reports changes – also of reports where you said “I am affected too” – and what the city announces on the topics and districts you choose below.") }</p>
+                        <p>{ t(lang, "this-is-where-you-hear-when") }</p>
                     } else if shown.is_empty() {
-                        <p>{ tr(lang, "Keine Benachrichtigungen zu diesem Thema.", "No notifications on this topic.") }</p>
+                        <p>{ t(lang, "no-notifications-on-this-topic") }</p>
                     } else {
                         <ul class="cards" id="notices">
                             { for shown.into_iter().map(|n| {
@@ -104,25 +98,25 @@ pub fn Notices(props: &NoticesProps) -> Html {
                                 html! {
                                     <li class={classes!("notice-item", severity, (!n.read).then_some("unread"))}>
                                         <p>
-                                            if !n.read { <span class="badge">{ tr(lang, "Neu", "New") }</span>{ " " } }
+                                            if !n.read { <span class="badge">{ t(lang, "new") }</span>{ " " } }
                                             <strong>{ &n.title }</strong>
                                         </p>
-                                        <p class="hint">{ format!("{} · {}", n.topic.words(en), date_time(lang, n.at)) }</p>
+                                        <p class="hint">{ format!("{} · {}", crate::i18n::words::topic(lang, n.topic), date_time(lang, n.at)) }</p>
                                         if !n.text.is_empty() { <p class="status-note">{ &n.text }</p> }
                                         <div class="actions">
                                             if let Some(open) = open {
                                                 <button type="button" onclick={open}
-                                                    aria-label={format!("{}: {}", tr(lang, "Öffnen", "Open"), n.title)}>{ tr(lang, "Öffnen", "Open") }</button>
+                                                    aria-label={i18n::t_args(lang, "open-named", &[("name", (&n.title).into())])}>{ t(lang, "open") }</button>
                                             }
                                             if n.read {
                                                 <button type="button" class="secondary" onclick={mark(Some(false), false)}
-                                                    aria-label={format!("{}: {}", tr(lang, "Als ungelesen markieren", "Mark as unread"), n.title)}>{ tr(lang, "Als ungelesen markieren", "Mark as unread") }</button>
+                                                    aria-label={i18n::t_args(lang, "mark-as-unread-named", &[("name", (&n.title).into())])}>{ t(lang, "mark-as-unread") }</button>
                                             } else {
                                                 <button type="button" class="secondary" onclick={mark(Some(true), false)}
-                                                    aria-label={format!("{}: {}", tr(lang, "Als gelesen markieren", "Mark as read"), n.title)}>{ tr(lang, "Als gelesen markieren", "Mark as read") }</button>
+                                                    aria-label={i18n::t_args(lang, "mark-as-read-named", &[("name", (&n.title).into())])}>{ t(lang, "mark-as-read") }</button>
                                             }
                                             <button type="button" class="secondary" onclick={mark(None, true)}
-                                                aria-label={format!("{}: {}", tr(lang, "Löschen", "Delete"), n.title)}>{ tr(lang, "Löschen", "Delete") }</button>
+                                                aria-label={i18n::t_args(lang, "delete-named", &[("name", (&n.title).into())])}>{ t(lang, "delete") }</button>
                                         </div>
                                     </li>
                                 }
@@ -131,9 +125,9 @@ pub fn Notices(props: &NoticesProps) -> Html {
                     }
                     <div class="actions">
                         if unread > 0 {
-                            <button type="button" onclick={props.on_read.reform(|_| ())}>{ tr(lang, "Alle als gelesen markieren", "Mark all as read") }</button>
+                            <button type="button" onclick={props.on_read.reform(|_| ())}>{ t(lang, "mark-all-as-read") }</button>
                         }
-                        <button type="button" class="secondary" onclick={props.on_my_reports.reform(|_| ())}>{ tr(lang, "Meine Meldungen", "My reports") }</button>
+                        <button type="button" class="secondary" onclick={props.on_my_reports.reform(|_| ())}>{ t(lang, "my-reports") }</button>
                     </div>
                     <Settings lang={lang} settings={list.settings.clone()} on_settings={props.on_settings.clone()} />
                 </>
@@ -142,7 +136,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
     };
     html! {
         <>
-            <h1 tabindex="-1" class="page-title">{ tr(lang, "Benachrichtigungen", "Notifications") }</h1>
+            <h1 tabindex="-1" class="page-title">{ t(lang, "notifications") }</h1>
             { body }
         </>
     }
@@ -162,7 +156,6 @@ struct SettingsProps {
 #[component]
 fn Settings(props: &SettingsProps) -> Html {
     let (lang, s) = (props.lang, &props.settings);
-    let en = lang == Lang::En;
     let with = |f: Change| {
         let (s, on) = (s.clone(), props.on_settings.clone());
         Callback::from(move |e: Event| {
@@ -178,17 +171,15 @@ fn Settings(props: &SettingsProps) -> Html {
     let quiet = s.quiet;
     html! {
         <section aria-labelledby="notice-settings-title">
-            <h2 id="notice-settings-title">{ tr(lang, "Einstellungen", "Settings") }</h2>
+            <h2 id="notice-settings-title">{ t(lang, "settings") }</h2>
             <div class="check">
                 <input type="checkbox" id="desktop-notices" checked={s.desktop}
                     onchange={with(std::rc::Rc::new(move |n, e| n.desktop = checked(e)))} />
-                <label for="desktop-notices">{ tr(lang,
-                    "Auch als Mitteilung auf dem Bildschirm anzeigen, wenn die App läuft",
-                    "Also show as a desktop notification while the app runs") }</label>
+                <label for="desktop-notices">{ t(lang, "also-show-as-a-desktop-notification") }</label>
             </div>
             <fieldset>
-                <legend>{ tr(lang, "Themen, über die Sie informiert werden möchten", "Topics you want to hear about") }</legend>
-                <p class="hint">{ tr(lang, "Neuigkeiten zu Ihren eigenen Meldungen kommen immer.", "News of your own reports always comes.") }</p>
+                <legend>{ t(lang, "topics-you-want-to-hear-about") }</legend>
+                <p class="hint">{ t(lang, "news-of-your-own-reports-always") }</p>
                 { for Topic::PUBLIC.iter().map(|t| {
                     let t = *t;
                     let id = format!("topic-{}", t.code());
@@ -199,18 +190,18 @@ fn Settings(props: &SettingsProps) -> Html {
                                     n.topics.retain(|x| *x != t);
                                     if checked(e) { n.topics.push(t); }
                                 }))} />
-                            <label for={id}>{ t.words(en) }</label>
+                            <label for={id}>{ crate::i18n::words::topic(lang, t) }</label>
                         </div>
                     }
                 }) }
             </fieldset>
             <details>
                 <summary>{ match s.districts.len() {
-                    0 => tr(lang, "Stadtbezirke: ganz München", "Districts: all of Munich").to_string(),
-                    n => format!("{}: {n}", tr(lang, "Stadtbezirke gewählt", "Districts chosen")),
+                    0 => t(lang, "districts-all-of-munich").to_string(),
+                    n => i18n::t_args(lang, "districts-chosen-count", &[("n", n.into())]),
                 } }</summary>
                 <fieldset>
-                    <legend>{ tr(lang, "Nur aus diesen Stadtbezirken (keiner gewählt: ganz München)", "Only from these districts (none chosen: all of Munich)") }</legend>
+                    <legend>{ t(lang, "only-from-these-districts-none-chosen") }</legend>
                     { for DISTRICT_NAMES.iter().enumerate().map(|(i, name)| {
                         let d = u8::try_from(i + 1).unwrap_or(1);
                         let id = format!("district-{d}");
@@ -228,24 +219,22 @@ fn Settings(props: &SettingsProps) -> Html {
                 </fieldset>
             </details>
             <fieldset>
-                <legend>{ tr(lang, "Ruhezeiten", "Quiet hours") }</legend>
+                <legend>{ t(lang, "quiet-hours") }</legend>
                 <div class="check">
                     <input type="checkbox" id="quiet-hours" checked={quiet.is_some()}
                         onchange={with(std::rc::Rc::new(move |n, e| n.quiet = checked(e).then_some((22 * 60, 7 * 60))))} />
-                    <label for="quiet-hours">{ tr(lang,
-                        "In diesen Stunden keine Mitteilung auf dem Bildschirm (die Benachrichtigungen bleiben hier)",
-                        "No desktop notification in these hours (the notifications stay here)") }</label>
+                    <label for="quiet-hours">{ t(lang, "no-desktop-notification-in-these-hours") }</label>
                 </div>
                 if let Some((from, until)) = quiet {
                     <div class="field">
-                        <label for="quiet-from">{ tr(lang, "Von", "From") }</label>
+                        <label for="quiet-from">{ t(lang, "from-2") }</label>
                         <input type="time" id="quiet-from" value={hhmm(from)}
                             onchange={with(std::rc::Rc::new(move |n, e| {
                                 if let Some(m) = crate::form::input_value(e).as_deref().and_then(minutes) { n.quiet = Some((m, until)); }
                             }))} />
                     </div>
                     <div class="field">
-                        <label for="quiet-until">{ tr(lang, "Bis", "Until") }</label>
+                        <label for="quiet-until">{ t(lang, "until") }</label>
                         <input type="time" id="quiet-until" value={hhmm(until)}
                             onchange={with(std::rc::Rc::new(move |n, e| {
                                 if let Some(m) = crate::form::input_value(e).as_deref().and_then(minutes) { n.quiet = Some((from, m)); }

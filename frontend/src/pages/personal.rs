@@ -6,7 +6,7 @@ use muc_wire::ipc::{AppError, FavouriteSync, LoginStatus};
 use muc_wire::personal::{Favourite, FavouriteKind};
 use yew::prelude::*;
 
-use crate::i18n::{self, tr, Lang};
+use crate::i18n::{self, t, Lang};
 use crate::load::Load;
 
 #[derive(Properties, PartialEq)]
@@ -73,59 +73,29 @@ pub fn PinScreen(props: &PinScreenProps) -> Html {
         <button type="button" id="pin-screen" class="nav-button" aria-pressed={if pinned { "true" } else { "false" }}
             onclick={toggle}>
             <span aria-hidden="true">{ if pinned { "★ " } else { "☆ " } }</span>
-            { tr(lang, "Bereich merken", "Pin this area") }
+            { t(lang, "pin-this-area") }
         </button>
     }
 }
 
 fn kind_words(lang: Lang, k: FavouriteKind) -> &'static str {
     match k {
-        FavouriteKind::Hotspot => tr(lang, "WLAN-Standort", "Wi-Fi site"),
-        FavouriteKind::Finder => tr(lang, "Kapazitätsfinder", "Capacity finder"),
-        FavouriteKind::Category => tr(lang, "Meldungskategorie", "Report category"),
-        FavouriteKind::Screen => tr(lang, "Bereich", "Area"),
+        FavouriteKind::Hotspot => t(lang, "wi-fi-site"),
+        FavouriteKind::Finder => t(lang, "capacity-finder"),
+        FavouriteKind::Category => t(lang, "report-category"),
+        FavouriteKind::Screen => t(lang, "area"),
     }
 }
 
 /// Where the favourites are kept, in words.
 fn sync_words(lang: Lang, sync: &FavouriteSync) -> (String, &'static str) {
     match sync {
-        FavouriteSync::DeviceOnly => (
-            tr(
-                lang,
-                "Nur auf diesem Gerät gespeichert. Melden Sie sich an, um Ihre Favoriten auf allen Geräten zu haben.",
-                "Kept on this device only. Sign in to have your favourites on all your devices.",
-            )
-            .to_string(),
-            "hint",
-        ),
-        FavouriteSync::Synced { .. } => (
-            tr(
-                lang,
-                "Mit Ihrem Konto abgeglichen: auf allen Ihren Geräten gleich.",
-                "In step with your account: the same on all your devices.",
-            )
-            .to_string(),
-            "hint",
-        ),
+        FavouriteSync::DeviceOnly => (t(lang, "kept-on-this-device-only-sign").to_string(), "hint"),
+        FavouriteSync::Synced { .. } => (t(lang, "in-step-with-your-account-the").to_string(), "hint"),
         FavouriteSync::Waiting { waiting, reason } => {
-            let n = if *waiting == 1 {
-                tr(lang, "1 Änderung wird", "1 change will be").to_string()
-            } else {
-                format!("{waiting} {}", tr(lang, "Änderungen werden", "changes will be"))
-            };
+            let n = i18n::t_args(lang, "favourite-changes-waiting", &[("n", (*waiting).into())]);
             let why = reason.as_ref().map(|e| format!(" ({})", i18n::error_text(lang, e))).unwrap_or_default();
-            (
-                format!(
-                    "{n} {}{why}",
-                    tr(
-                        lang,
-                        "an Ihr Konto übertragen, sobald das Portal erreichbar ist. Auf diesem Gerät gilt sie schon.",
-                        "sent to your account as soon as the portal can be reached. On this device it applies already."
-                    )
-                ),
-                "status warning",
-            )
+            (format!("{n}{why}"), "status warning")
         }
     }
 }
@@ -134,33 +104,26 @@ fn sync_words(lang: Lang, sync: &FavouriteSync) -> (String, &'static str) {
 pub fn Personal(props: &PersonalProps) -> Html {
     let lang = props.lang;
     let body = match &props.status {
-        Load::Loading => html! { <p role="status">{ tr(lang, "Wird geladen …", "Loading …") }</p> },
+        Load::Loading => html! { <p role="status">{ t(lang, "loading") }</p> },
         Load::Failed(e) => html! { <p role="alert" class="field-error">{ i18n::error_text(lang, e) }</p> },
         Load::Ready(s) if !s.configured => html! {
-            <p class="notice">{ tr(lang,
-                "Die Anmeldung ist auf diesem Gerät nicht eingerichtet. Alles andere funktioniert ohne Anmeldung.",
-                "Signing in is not set up on this device. Everything else works without signing in.") }</p>
+            <p class="notice">{ t(lang, "signing-in-is-not-set-up") }</p>
         },
         Load::Ready(s) => match &s.session {
             Some(session) => html! {
                 <>
                 <section class="card" aria-labelledby="session-heading">
-                    <h2 id="session-heading">{ tr(lang, "Angemeldet", "Signed in") }</h2>
-                    <p id="session-name">{ format!("{} {}", tr(lang, "Sie sind angemeldet als", "You are signed in as"),
-                        session.name.clone().unwrap_or_else(|| session.account_id.clone())) }</p>
+                    <h2 id="session-heading">{ t(lang, "signed-in") }</h2>
+                    <p id="session-name">{ i18n::t_args(lang, "signed-in-as", &[("name", session.name.clone().unwrap_or_else(|| session.account_id.clone()).into())]) }</p>
                     if let Some(p) = &session.provider {
-                        <p id="session-provider">{ format!("{} {p}", tr(lang, "Angemeldet mit", "Signed in with")) }</p>
+                        <p id="session-provider">{ i18n::t_args(lang, "signed-in-with-provider", &[("provider", p.into())]) }</p>
                     }
-                    <p id="session-level">{ format!("{} {}", tr(lang, "Anmeldestufe:", "Sign-in level:"),
-                        session.level.map(|l| l.words(lang == Lang::En)).unwrap_or(tr(lang,
-                            "unbekannt (das Portal war bei der Anmeldung nicht erreichbar)",
-                            "unknown (the portal could not be reached when you signed in)"))) }</p>
-                    <p class="hint">{ tr(lang,
-                        "Meldungen, die Sie angemeldet senden, gehören zu Ihrem Konto: Sie sehen sie unter „Meine Meldungen“ auch auf Ihren anderen Geräten.",
-                        "Reports you send while signed in belong to your account: you see them in “My reports” on your other devices too.") }</p>
+                    <p id="session-level">{ i18n::t_args(lang, "sign-in-level-is", &[("level",
+                        session.level.map(|l| crate::i18n::words::level(lang, l)).unwrap_or(t(lang, "unknown-the-portal-could-not-be")).into())]) }</p>
+                    <p class="hint">{ t(lang, "reports-you-send-while-signed-in") }</p>
                     <div class="actions">
-                        <button type="button" onclick={props.on_my_reports.reform(|_| ())}>{ tr(lang, "Meine Meldungen", "My reports") }</button>
-                        <button type="button" class="secondary" onclick={props.on_logout.reform(|_| ())}>{ tr(lang, "Abmelden", "Sign out") }</button>
+                        <button type="button" onclick={props.on_my_reports.reform(|_| ())}>{ t(lang, "my-reports") }</button>
+                        <button type="button" class="secondary" onclick={props.on_logout.reform(|_| ())}>{ t(lang, "sign-out") }</button>
                     </div>
                 </section>
                 { props.profile.clone() }
@@ -170,42 +133,30 @@ pub fn Personal(props: &PersonalProps) -> Html {
             },
             None => html! {
                 <section class="card" aria-labelledby="signin-heading">
-                    <h2 id="signin-heading">{ tr(lang, "Anmelden", "Sign in") }</h2>
-                    <p>{ tr(lang,
-                        "Mit Ihrem Konto (M-Login oder BayernID) sehen Sie Ihre Meldungen auf allen Ihren Geräten. Melden geht auch ohne Anmeldung.",
-                        "With your account (M-Login or BayernID) you see your reports on all your devices. Reporting works without signing in too.") }</p>
+                    <h2 id="signin-heading">{ t(lang, "sign-in") }</h2>
+                    <p>{ t(lang, "with-your-account-m-login-or") }</p>
                     <p class="hint" id="signin-hint">{ match &s.provider {
-                        Some(p) => format!("{} {} {} {}", tr(lang, "Die Anmeldeseite von", "The sign-in page of"), p.name,
-                            tr(lang, "öffnet sich in Ihrem Browser:", "opens in your browser:"), p.issuer),
-                        None => format!("{} {}", tr(lang,
-                            "Die Anmeldeseite öffnet sich in Ihrem Browser:", "The sign-in page opens in your browser:"),
-                            s.issuer.clone().unwrap_or_default()),
+                        Some(p) => i18n::t_args(lang, "sign-in-page-of-opens", &[("provider", (&p.name).into()), ("address", (&p.issuer).into())]),
+                        None => i18n::t_args(lang, "sign-in-page-opens", &[("address", s.issuer.clone().unwrap_or_default().into())]),
                     } }</p>
                     if let Some(p) = s.provider.as_ref().filter(|p| !p.levels.is_empty()) {
                         <div id="signin-levels">
-                            <p>{ format!("{} {}:", p.name, tr(lang, "bietet diese Anmeldestufen", "offers these sign-in levels")) }</p>
-                            <ul class="plain-list">{ for p.levels.iter().map(|l| html! { <li>{ l.words(lang == Lang::En) }</li> }) }</ul>
-                            <p class="hint">{ tr(lang,
-                                "Wofür eine höhere Stufe nötig ist, fragt die App Sie dann, wenn es so weit ist.",
-                                "Where a higher level is needed, the app asks you when you get there.") }</p>
+                            <p>{ i18n::t_args(lang, "provider-offers-levels", &[("provider", (&p.name).into())]) }</p>
+                            <ul class="plain-list">{ for p.levels.iter().map(|l| html! { <li>{ crate::i18n::words::level(lang, *l) }</li> }) }</ul>
+                            <p class="hint">{ t(lang, "where-a-higher-level-is-needed") }</p>
                         </div>
                     }
                     if props.signing_in {
-                        <p role="status" id="signin-waiting">{ tr(lang,
-                            "Bitte melden Sie sich im Browser an. Die App wartet …",
-                            "Please sign in in your browser. The app is waiting …") }</p>
-                        <button type="button" class="secondary" onclick={props.on_cancel.reform(|_| ())}>{ tr(lang, "Abbrechen", "Cancel") }</button>
+                        <p role="status" id="signin-waiting">{ t(lang, "please-sign-in-in-your-browser") }</p>
+                        <button type="button" class="secondary" onclick={props.on_cancel.reform(|_| ())}>{ t(lang, "cancel") }</button>
                     } else {
                         <div class="actions">
-                            <button type="button" aria-describedby="signin-hint" onclick={props.on_login.reform(|_| None)}>{ tr(lang, "Im Browser anmelden", "Sign in in the browser") }</button>
+                            <button type="button" aria-describedby="signin-hint" onclick={props.on_login.reform(|_| None)}>{ t(lang, "sign-in-in-the-browser") }</button>
                             { for s.more.iter().map(|p| {
                                 let issuer = p.issuer.clone();
                                 html! {
                                     <button type="button" class="secondary" onclick={props.on_login.reform(move |_| Some(issuer.clone()))}>
-                                        { match lang {
-                                            Lang::De => format!("Mit {} anmelden", p.name),
-                                            Lang::En => format!("Sign in with {}", p.name),
-                                        } }
+                                        { i18n::t_args(lang, "sign-in-with", &[("provider", (&p.name).into())]) }
                                     </button>
                                 }
                             }) }
@@ -217,27 +168,22 @@ pub fn Personal(props: &PersonalProps) -> Html {
     };
     html! {
         <>
-            <h1 tabindex="-1" class="page-title">{ tr(lang, "Persönlicher Bereich", "Personal area") }</h1>
+            <h1 tabindex="-1" class="page-title">{ t(lang, "personal-area") }</h1>
             if let Some(kept) = props.deleted {
-                <p role="status" id="account-deleted" class="notice">{ format!("{} {kept} {}", tr(lang,
-                    "Ihr Konto ist gelöscht und Sie sind abgemeldet. Für die Stadt bleiben ohne Ihre Daten erhalten:",
-                    "Your account is deleted and you are signed out. Kept for the city, without your data:"),
-                    tr(lang, "Meldung(en).", "report(s).")) }</p>
+                <p role="status" id="account-deleted" class="notice">{ i18n::t_args(lang, "account-deleted-kept", &[("n", kept.into())]) }</p>
             }
             if let Some(e) = &props.error {
                 <div role="alert" class="field-error" id="login-error"><p>{ i18n::error_text(lang, e) }</p></div>
             }
             { body }
             <section class="card" aria-labelledby="favourites-heading">
-                <h2 id="favourites-heading">{ tr(lang, "Ihre Favoriten", "Your favourites") }</h2>
+                <h2 id="favourites-heading">{ t(lang, "your-favourites") }</h2>
                 if props.favourites.is_empty() {
-                    <p>{ tr(lang,
-                        "Noch keine. Mit dem Stern merken Sie sich WLAN-Standorte, Suchportale im Kapazitätsfinder, Meldungskategorien und mit „Bereich merken“ ganze Bereiche der App.",
-                        "None yet. With the star you keep Wi-Fi sites, search portals in the capacity finders, report categories and, with “Pin this area”, whole areas of the app.") }</p>
+                    <p>{ t(lang, "none-yet-with-the-star-you") }</p>
                 } else {
                     <ul id="personal-favourites" class="plain-list">{ for props.favourites.iter().map(|p| {
                         let name = p.name.clone().unwrap_or_else(|| format!("{} ({})", p.favourite.id,
-                            tr(lang, "nicht mehr verfügbar", "no longer available")));
+                            t(lang, "no-longer-available")));
                         let (open, remove) = (props.on_open_favourite.clone(), props.on_remove_favourite.clone());
                         let (f1, f2) = (p.favourite.clone(), p.favourite.clone());
                         html! {
@@ -250,8 +196,8 @@ pub fn Personal(props: &PersonalProps) -> Html {
                                 }
                                 { " " }
                                 <button type="button" class="secondary" aria-label={format!("{} {}", name,
-                                    tr(lang, "aus den Favoriten entfernen", "remove from favourites"))}
-                                    onclick={Callback::from(move |_| remove.emit(f2.clone()))}>{ tr(lang, "Entfernen", "Remove") }</button>
+                                    t(lang, "remove-from-favourites"))}
+                                    onclick={Callback::from(move |_| remove.emit(f2.clone()))}>{ t(lang, "remove") }</button>
                             </li>
                         }
                     }) }</ul>
@@ -259,7 +205,7 @@ pub fn Personal(props: &PersonalProps) -> Html {
                 if let Some(sync) = &props.favourites_sync {
                     <p id="favourites-sync" class={sync_words(lang, sync).1} role="status">{ sync_words(lang, sync).0 }</p>
                 }
-                <button type="button" class="secondary" onclick={props.on_finders.reform(|_| ())}>{ tr(lang, "Zum Kapazitätsfinder", "To the capacity finders") }</button>
+                <button type="button" class="secondary" onclick={props.on_finders.reform(|_| ())}>{ t(lang, "to-the-capacity-finders") }</button>
             </section>
         </>
     }

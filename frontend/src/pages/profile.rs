@@ -8,7 +8,7 @@ use muc_wire::personal::{MyProfile, Profile};
 use yew::prelude::*;
 
 use crate::form::{bind_text, input_value};
-use crate::i18n::{self, tr, Lang};
+use crate::i18n::{self, t, Lang};
 use crate::load::Load;
 
 #[derive(Properties, PartialEq)]
@@ -51,9 +51,7 @@ pub fn ProfileSection(props: &ProfileProps) -> Html {
         });
     }
     let m = match &props.load {
-        Load::Loading => {
-            return html! { <p role="status">{ tr(lang, "Profil wird geladen …", "Loading the profile …") }</p> }
-        }
+        Load::Loading => return html! { <p role="status">{ t(lang, "loading-the-profile") }</p> },
         Load::Failed(e) => {
             return html! { <p role="alert" class="field-error" id="profile-error">{ i18n::error_text(lang, e) }</p> }
         }
@@ -77,68 +75,63 @@ pub fn ProfileSection(props: &ProfileProps) -> Html {
             cb.emit(SaveProfileArgs { profile, consent_version: (!in_force && *ticked).then_some(version) });
         })
     };
-    let text = if lang == Lang::En { &m.consent_text.text_en } else { &m.consent_text.text_de };
+    let text = if lang.english() { &m.consent_text.text_en } else { &m.consent_text.text_de };
     let can_save = in_force || *ticked;
     html! {
         <section class="card" aria-labelledby="profile-heading">
-            <h2 id="profile-heading">{ tr(lang, "Mein Profil", "My profile") }</h2>
-            <p class="hint">{ tr(lang,
-                "Einmal angeben, später einsetzen: Formulare bieten Ihnen diese Angaben an, und Sie entscheiden jedes Mal.",
-                "Give it once, use it later: forms offer these details, and you decide each time.") }</p>
+            <h2 id="profile-heading">{ t(lang, "my-profile") }</h2>
+            <p class="hint">{ t(lang, "give-it-once-use-it-later") }</p>
             if let Some(e) = &props.error {
                 <p role="alert" class="field-error" id="profile-error">{ i18n::error_text(lang, e) }{ " " }{ e.detail.clone() }</p>
             }
             if let Some(done) = props.done {
                 <p role="status" id="profile-done" class="notice">{ match done {
-                    "revoked" => tr(lang, "Einwilligung widerrufen; Ihr Profil ist gelöscht.", "Consent revoked; your profile is deleted."),
-                    _ => tr(lang, "Ihr Profil ist gespeichert.", "Your profile is saved."),
+                    "revoked" => t(lang, "consent-revoked-your-profile-is-deleted"),
+                    _ => t(lang, "your-profile-is-saved"),
                 } }</p>
             }
             <form id="profile-form" {onsubmit}>
                 <div class="field">
-                    <label for="profile-first">{ tr(lang, "Vorname", "First name") }</label>
+                    <label for="profile-first">{ t(lang, "first-name") }</label>
                     <input id="profile-first" autocomplete="given-name" value={(*first).clone()} oninput={bind_text(first.clone())} />
                 </div>
                 <div class="field">
-                    <label for="profile-last">{ tr(lang, "Nachname", "Last name") }</label>
+                    <label for="profile-last">{ t(lang, "last-name") }</label>
                     <input id="profile-last" autocomplete="family-name" value={(*last).clone()} oninput={bind_text(last.clone())} />
                 </div>
                 <div class="field">
-                    <label for="profile-email">{ tr(lang, "E-Mail-Adresse", "E-mail address") }</label>
+                    <label for="profile-email">{ t(lang, "e-mail-address") }</label>
                     <input id="profile-email" type="email" autocomplete="email" value={(*email).clone()} oninput={bind_text(email.clone())} />
                 </div>
                 <div class="field">
-                    <label for="profile-address">{ tr(lang, "Postanschrift", "Postal address") }</label>
+                    <label for="profile-address">{ t(lang, "postal-address") }</label>
                     <textarea id="profile-address" rows="3" autocomplete="street-address" value={(*address).clone()}
                         oninput={{ let a = address.clone(); Callback::from(move |e: InputEvent| a.set(input_value(&e.into()).unwrap_or_default())) }} />
                 </div>
                 <div class="field">
-                    <label for="profile-language">{ tr(lang, "Bevorzugte Sprache", "Preferred language") }</label>
+                    <label for="profile-language">{ t(lang, "preferred-language") }</label>
                     <select id="profile-language" onchange={{ let l = language.clone(); Callback::from(move |e: Event| l.set(input_value(&e).unwrap_or_default())) }}>
-                        <option value="" selected={language.is_empty()}>{ tr(lang, "keine Angabe", "not given") }</option>
+                        <option value="" selected={language.is_empty()}>{ t(lang, "not-given") }</option>
                         <option value="de" selected={*language == "de"} lang="de">{ "Deutsch" }</option>
                         <option value="en" selected={*language == "en"} lang="en">{ "English" }</option>
                     </select>
                 </div>
                 if let Some(c) = &m.consent {
-                    <p id="profile-consent-given">{ format!("{} {} ({} {}).",
-                        tr(lang, "Sie haben eingewilligt am", "You consented on"), i18n::date(lang, &c.given_at),
-                        tr(lang, "Textfassung", "text version"), c.version) }</p>
+                    <p id="profile-consent-given">{ i18n::t_args(lang, "consented-on-version", &[("date", i18n::date(lang, &c.given_at).into()), ("version", c.version.to_string().into())]) }</p>
                 } else {
                     <div class="check">
                         <input type="checkbox" id="profile-consent" checked={*ticked}
                             onchange={{ let t = ticked.clone(); Callback::from(move |_| t.set(!*t)) }} />
-                        <label for="profile-consent" id="profile-consent-text">{ text.clone() }{ format!(" ({} {})",
-                            tr(lang, "Textfassung", "text version"), m.consent_text.version) }</label>
+                        <label for="profile-consent" id="profile-consent-text">{ text.clone() }{ " " }{ i18n::t_args(lang, "text-version-is", &[("version", m.consent_text.version.to_string().into())]) }</label>
                     </div>
                 }
                 <div class="actions">
                     <button type="submit" disabled={props.busy || !can_save} aria-describedby={(!can_save).then_some("profile-consent-text")}>
-                        { tr(lang, "Profil speichern", "Save profile") }</button>
+                        { t(lang, "save-profile") }</button>
                     if in_force {
                         <button type="button" class="secondary" id="profile-revoke" disabled={props.busy}
                             onclick={props.on_revoke.reform(|_| ())}>
-                            { tr(lang, "Einwilligung widerrufen und Profil löschen", "Revoke consent and delete the profile") }</button>
+                            { t(lang, "revoke-consent-and-delete-the-profile") }</button>
                     }
                 </div>
             </form>

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::offline_notice;
 use crate::form::bind_text;
-use crate::i18n::{tr, Lang};
+use crate::i18n::{t, Lang};
 use crate::load::Load;
 
 #[derive(Properties, PartialEq)]
@@ -61,8 +61,8 @@ pub fn ChooseStep(props: &ChooseStepProps) -> Html {
     let drafts = match &props.drafts {
         Load::Ready(list) if !list.is_empty() => html! {
             <section class="card" aria-labelledby="drafts-heading">
-                <h2 id="drafts-heading">{ tr(lang, "Angefangene Meldungen", "Reports in progress") }</h2>
-                <p class="hint">{ tr(lang, "Auf diesem Gerät gespeichert, noch nicht gesendet.", "Kept on this device, not sent yet.") }</p>
+                <h2 id="drafts-heading">{ t(lang, "reports-in-progress") }</h2>
+                <p class="hint">{ t(lang, "kept-on-this-device-not-sent") }</p>
                 <ul id="drafts" class="plain-list">
                     { for list.iter().map(|d| {
                         let title = name_of(&d.service_code);
@@ -78,18 +78,18 @@ pub fn ChooseStep(props: &ChooseStepProps) -> Html {
                         let summary = [d.place_text.as_str(), d.description.as_str()]
                             .into_iter().filter(|x| !x.trim().is_empty()).collect::<Vec<_>>().join(" – ");
                         html! { <li class="draft" key={d.id.clone()}>
-                            <p><strong>{ title.clone() }</strong>{ format!(" · {} {when}", tr(lang, "gespeichert", "saved")) }</p>
+                            <p><strong>{ title.clone() }</strong>{ " · " }{ crate::i18n::t_args(lang, "draft-saved-at", &[("date", when.into())]) }</p>
                             if !summary.is_empty() { <p class="hint">{ summary }</p> }
                             if *confirm_delete == Some(d.id.clone()) {
-                                <div class="actions" role="group" aria-label={tr(lang, "Entwurf löschen?", "Delete draft?")}>
-                                    <span>{ tr(lang, "Wirklich löschen?", "Really delete?") }</span>
-                                    <button type="button" onclick={really}>{ tr(lang, "Ja, löschen", "Yes, delete") }</button>
-                                    <button type="button" class="secondary" onclick={keep}>{ tr(lang, "Behalten", "Keep") }</button>
+                                <div class="actions" role="group" aria-label={t(lang, "delete-draft")}>
+                                    <span>{ t(lang, "really-delete") }</span>
+                                    <button type="button" onclick={really}>{ t(lang, "yes-delete") }</button>
+                                    <button type="button" class="secondary" onclick={keep}>{ t(lang, "keep") }</button>
                                 </div>
                             } else {
                                 <div class="actions">
-                                    <button type="button" onclick={on_resume} aria-label={format!("{}: {title}", tr(lang, "Fortsetzen", "Continue"))}>{ tr(lang, "Fortsetzen", "Continue") }</button>
-                                    <button type="button" class="secondary" onclick={ask} aria-label={format!("{}: {title}", tr(lang, "Löschen", "Delete"))}>{ tr(lang, "Löschen", "Delete") }</button>
+                                    <button type="button" onclick={on_resume} aria-label={crate::i18n::t_args(lang, "continue-named", &[("name", (&title).into())])}>{ t(lang, "continue") }</button>
+                                    <button type="button" class="secondary" onclick={ask} aria-label={crate::i18n::t_args(lang, "delete-named", &[("name", (&title).into())])}>{ t(lang, "delete") }</button>
                                 </div>
                             }
                         </li> }
@@ -101,15 +101,15 @@ pub fn ChooseStep(props: &ChooseStepProps) -> Html {
     };
     html! {
         <>
-            <h1 tabindex="-1" class="page-title">{ tr(lang, "Anliegen melden", "Report an issue") }</h1>
-            <p class="lead">{ tr(lang, "Was ist kaputt oder stört? Wählen Sie eine Kategorie.", "What is broken or in the way? Choose a category.") }</p>
+            <h1 tabindex="-1" class="page-title">{ t(lang, "report-an-issue") }</h1>
+            <p class="lead">{ t(lang, "what-is-broken-or-in-the") }</p>
             { for offline_notice(lang, matches!(catalogue.source, DataSource::Cache { .. })) }
-            <div class="actions"><button type="button" class="secondary" onclick={props.on_my_reports.reform(|_| ())}>{ tr(lang, "Meine Meldungen", "My reports") }</button></div>
+            <div class="actions"><button type="button" class="secondary" onclick={props.on_my_reports.reform(|_| ())}>{ t(lang, "my-reports") }</button></div>
             { drafts }
-            <label for="category-search">{ tr(lang, "Kategorie suchen", "Search categories") }</label>
+            <label for="category-search">{ t(lang, "search-categories") }</label>
             <input id="category-search" type="search" value={(*query).clone()} oninput={bind_text(query.clone())}
                 aria-describedby="category-count" />
-            <p id="category-count" role="status">{ format!("{} {}", shown.len(), tr(lang, "Kategorien", "categories")) }</p>
+            <p id="category-count" role="status">{ crate::i18n::t_args(lang, "categories-count", &[("n", shown.len().into())]) }</p>
             <ul class="tiles" id="category-list">
                 { for shown.iter().map(|c| {
                     let (choose, sc) = (props.on_choose.clone(), c.service.service_code.clone());
@@ -118,7 +118,7 @@ pub fn ChooseStep(props: &ChooseStepProps) -> Html {
                     let (cb, code) = (props.on_favourite_category.clone(), c.service.service_code.clone());
                     let star = Callback::from(move |_| cb.emit((code.clone(), !on)));
                     let star_label = format!("{}: {}", c.service.service_name,
-                        tr(lang, "Favorit", "favourite"));
+                        t(lang, "favourite-2"));
                     html! { <li key={c.service.service_code.clone()} class="with-star"><button type="button" class="tile" {onclick}>
                         <span class="tile-title">{ &c.service.service_name }</span>
                         <span class="tile-text">{ c.service.description.clone().unwrap_or_default() }</span>

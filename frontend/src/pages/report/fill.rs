@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::{is_address, offline_notice, photo_problem, tile_host, Edit, Entry, MAX_PHOTOS};
 use crate::form::{input_value, select_value};
-use crate::i18n::{tr, Lang};
+use crate::i18n::{t, Lang};
 use crate::places::{self, Place};
 
 #[derive(Properties, PartialEq)]
@@ -49,7 +49,7 @@ pub fn FillStep(props: &FillStepProps) -> Html {
             let (entry, code) = (entry.clone(), a.code.clone());
             move |value: String| entry.dispatch(Edit::Answer { code: code.clone(), value })
         };
-        let required = a.required.then(|| html! { <span>{ tr(lang, " (Pflichtfeld)", " (required)") }</span> });
+        let required = a.required.then(|| html! { <span>{ t(lang, "required") }</span> });
         let hint_id = format!("{id}-hint");
         let hint = a.datatype_description.clone().map(|d| html! { <p id={hint_id.clone()} class="hint">{ d }</p> });
         let aria_invalid = if invalid(&id) { "true" } else { "false" };
@@ -57,7 +57,7 @@ pub fn FillStep(props: &FillStepProps) -> Html {
             Datatype::Singlevaluelist => {
                 let set = set_one.clone();
                 html! { <select id={id.clone()} aria-invalid={aria_invalid} onchange={Callback::from(move |e: Event| if let Some(v) = select_value(&e) { set(v) })}>
-                    <option value="" selected={current.is_empty()}>{ tr(lang, "– bitte wählen –", "– please choose –") }</option>
+                    <option value="" selected={current.is_empty()}>{ t(lang, "please-choose") }</option>
                     { for a.values.iter().map(|v| html! { <option value={v.key.clone()} selected={current.contains(&v.key)}>{ &v.name }</option> }) }
                 </select> }
             }
@@ -138,18 +138,11 @@ pub fn FillStep(props: &FillStepProps) -> Html {
                 let (mut kept, mut errors) = (Vec::new(), Vec::new());
                 for file in files {
                     if kept.len() >= room {
-                        errors.push(format!(
-                            "{}: {}",
-                            file.name(),
-                            tr(lang, "Höchstens 5 Fotos pro Meldung.", "At most 5 photos per report.")
-                        ));
+                        errors.push(format!("{}: {}", file.name(), t(lang, "at-most-5-photos-per-report")));
                         continue;
                     }
                     let problem = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                        Err(_) => Some(
-                            tr(lang, "Das Foto konnte nicht gelesen werden.", "The photo could not be read.")
-                                .to_string(),
-                        ),
+                        Err(_) => Some(t(lang, "the-photo-could-not-be-read").to_string()),
                         Ok(buf) => {
                             let b = js_sys::Uint8Array::new(&buf).to_vec();
                             let p = photo_problem(lang, &b);
@@ -184,36 +177,30 @@ pub fn FillStep(props: &FillStepProps) -> Html {
             { for offline_notice(lang, props.offline) }
             if !props.problems.is_empty() {
                 <div id="form-problems" class="status error" role="alert" tabindex="-1">
-                    <p><strong>{ tr(lang, "Bitte prüfen Sie:", "Please check:") }</strong></p>
+                    <p><strong>{ t(lang, "please-check") }</strong></p>
                     <ul>{ for props.problems.iter().map(|(_, m)| html! { <li>{ m }</li> }) }</ul>
                 </div>
             }
-            <p class="hint" id="draft-hint">{ tr(lang,
-                "Ihre Eingaben werden auf diesem Gerät als Entwurf gespeichert, bis Sie die Meldung senden.",
-                "What you enter is kept on this device as a draft until you send the report.") }</p>
+            <p class="hint" id="draft-hint">{ t(lang, "what-you-enter-is-kept-on") }</p>
             <form class="card report-form" onsubmit={on_submit} novalidate=true>
                 { for attrs.iter().map(field) }
                 <div class="field">
-                    <label for="report-place">{ tr(lang, "Wo ist es? (Pflichtfeld)", "Where is it? (required)") }</label>
-                    <p id="report-place-hint" class="hint">{ tr(lang, "Platz, Straße, Stadtbezirk oder Koordinaten, z. B. Marienplatz oder 48.137, 11.575", "Square, street, district or coordinates, e.g. Marienplatz or 48.137, 11.575") }</p>
+                    <label for="report-place">{ t(lang, "where-is-it-required") }</label>
+                    <p id="report-place-hint" class="hint">{ t(lang, "square-street-district-or-coordinates-e") }</p>
                     <input id="report-place" type="text" value={form.place_text.clone()} oninput={on_place_input}
                         aria-describedby="report-place-hint report-place-found" aria-invalid={if invalid("report-place") { "true" } else { "false" }} />
                     <p id="report-place-found" aria-live="polite">{ match &place {
-                        Some(p) => format!("{} {} ({:.5}, {:.5})", tr(lang, "Erkannt:", "Found:"), p.label, p.position.lat, p.position.lon),
+                        Some(p) => crate::i18n::t_args(lang, "place-found", &[("place", (&p.label).into()), ("position", format!("{:.5}, {:.5}", p.position.lat, p.position.lon).into())]),
                         None if form.place_text.is_empty() => String::new(),
-                        None if is_address(&form.place_text) => tr(lang,
-                            "Diesen Ort kennen wir nicht genau. Er wird als Adresse übermittelt – bitte mit Hausnummer und möglichst Postleitzahl.",
-                            "We cannot place this exactly. It is sent as an address – please with house number and, if you can, postcode.").to_string(),
-                        None => tr(lang, "Diesen Ort kennen wir nicht.", "We do not know this place.").to_string(),
+                        None if is_address(&form.place_text) => t(lang, "we-cannot-place-this-exactly-it").to_string(),
+                        None => t(lang, "we-do-not-know-this-place-2").to_string(),
                     } }</p>
                     <button type="button" class="secondary" id="report-locate" onclick={on_locate} disabled={*locating == Some(true)}>
-                        { tr(lang, "Meinen Standort verwenden", "Use my location") }
+                        { t(lang, "use-my-location") }
                     </button>
-                    if *locating == Some(true) { <p role="status">{ tr(lang, "Standort wird ermittelt …", "Finding your location …") }</p> }
+                    if *locating == Some(true) { <p role="status">{ t(lang, "finding-your-location") }</p> }
                     if *locating == Some(false) {
-                        <p class="field-error" role="alert">{ tr(lang,
-                            "Ihr Gerät gibt keinen Standort an. Bitte geben Sie den Ort ein.",
-                            "Your device does not share a location. Please type the place.") }</p>
+                        <p class="field-error" role="alert">{ t(lang, "your-device-does-not-share-a-2") }</p>
                     }
                     if let Some(tiles) = &props.tile_url {
                         if *map_open {
@@ -227,57 +214,53 @@ pub fn FillStep(props: &FillStepProps) -> Html {
                         } else {
                             <button type="button" class="secondary" id="report-map" aria-describedby="report-map-hint"
                                 onclick={{ let m = map_open.clone(); Callback::from(move |_| m.set(true)) }}>
-                                { tr(lang, "Auf der Karte wählen", "Choose on the map") }
+                                { t(lang, "choose-on-the-map") }
                             </button>
-                            <p id="report-map-hint" class="hint">{ format!("{} {}.", tr(lang,
-                                "Die Karte wird erst geladen, wenn Sie sie öffnen, von", "The map loads only when you open it, from"),
-                                tile_host(tiles)) }</p>
+                            <p id="report-map-hint" class="hint">{ crate::i18n::t_args(lang, "map-loads-from", &[("host", tile_host(tiles).into())]) }</p>
                         }
                     }
                 </div>
                 <div class="field">
-                    <label for="report-description">{ tr(lang, "Beschreibung (freiwillig)", "Description (optional)") }</label>
+                    <label for="report-description">{ t(lang, "description-optional") }</label>
                     <textarea id="report-description" rows="4" maxlength="4000" value={form.description.clone()}
                         oninput={{ let en = entry.clone(); Callback::from(move |e: InputEvent| en.dispatch(Edit::Description(text_of(e)))) }} />
                 </div>
                 <div class="field">
-                    <label for="report-photo">{ tr(lang, "Fotos (freiwillig, bis zu 5, je höchstens 10 MB)", "Photos (optional, up to 5, at most 10 MB each)") }</label>
-                    <p id="report-photo-hint" class="hint">{ tr(lang, "Standort- und Kameradaten werden vor dem Speichern entfernt.", "Location and camera data are removed before the photos are stored.") }</p>
+                    <label for="report-photo">{ t(lang, "photos-optional-up-to-5-at") }</label>
+                    <p id="report-photo-hint" class="hint">{ t(lang, "location-and-camera-data-are-removed") }</p>
                     <input id="report-photo" type="file" multiple=true accept="image/jpeg,image/png,image/webp" onchange={on_photos} aria-describedby="report-photo-hint" />
                     if !photo_errors.is_empty() {
                         <div role="alert" class="field-error"><ul id="report-photo-errors">{ for photo_errors.iter().map(|p| html! { <li>{ p }</li> }) }</ul></div>
                     }
                     if !form.photo_names.is_empty() {
-                        <ul id="report-photos" class="plain-list" aria-label={tr(lang, "Gewählte Fotos", "Chosen photos")}>
+                        <ul id="report-photos" class="plain-list" aria-label={t(lang, "chosen-photos")}>
                             { for form.photo_names.iter().enumerate().map(|(n, name)| html! {
                                 <li>{ name }{ " " }
                                     <button type="button" class="link-button" onclick={remove_photo(n)}
-                                        aria-label={format!("{} {name}", tr(lang, "Foto entfernen:", "Remove photo:"))}>{ tr(lang, "Entfernen", "Remove") }</button>
+                                        aria-label={crate::i18n::t_args(lang, "remove-photo-named", &[("name", name.into())])}>{ t(lang, "remove") }</button>
                                 </li>
                             }) }
                         </ul>
                     }
                 </div>
                 <div class="field">
-                    <label for="report-email">{ tr(lang, "E-Mail für Rückmeldungen (freiwillig)", "E-mail for updates (optional)") }</label>
+                    <label for="report-email">{ t(lang, "e-mail-for-updates-optional") }</label>
                     <input id="report-email" type="email" autocomplete="email" value={form.email.clone()}
                         oninput={{ let en = entry.clone(); Callback::from(move |e: InputEvent| en.dispatch(Edit::Email(input_value(&e.into()).unwrap_or_default()))) }}
                         aria-describedby="report-consent-text" />
                     if let Some(mail) = props.profile_email.clone().filter(|m| *m != form.email) {
                         <button type="button" class="link-button" id="report-email-from-profile"
                             onclick={{ let en = entry.clone(); Callback::from(move |_| en.dispatch(Edit::Email(mail.clone()))) }}>
-                            { tr(lang, "E-Mail-Adresse aus meinem Profil einsetzen", "Use the e-mail address from my profile") }</button>
+                            { t(lang, "use-the-e-mail-address-from") }</button>
                     }
                     <div class="check">
                         <input type="checkbox" id="report-consent" checked={form.consent} onchange={{ let en = entry.clone(); Callback::from(move |_| en.dispatch(Edit::Consent)) }} />
-                        <label for="report-consent" id="report-consent-text">{ tr(lang,
-                            "Ja, die Stadt darf mich unter dieser Adresse zu dieser Meldung kontaktieren. Die Adresse wird nur dafür genutzt und nicht veröffentlicht.",
-                            "Yes, the city may contact me at this address about this report. It is used for nothing else and never published.") }</label>
+                        <label for="report-consent" id="report-consent-text">{ t(lang, "yes-the-city-may-contact-me") }</label>
                     </div>
                 </div>
                 <div class="actions">
-                    <button type="submit">{ tr(lang, "Weiter zur Übersicht", "Continue to review") }</button>
-                    <button type="button" class="secondary" onclick={props.on_back.reform(|_| ())}>{ tr(lang, "Andere Kategorie", "Other category") }</button>
+                    <button type="submit">{ t(lang, "continue-to-review") }</button>
+                    <button type="button" class="secondary" onclick={props.on_back.reform(|_| ())}>{ t(lang, "other-category") }</button>
                 </div>
             </form>
         </>

@@ -17,7 +17,7 @@ use muc_wire::open311::{Attribute, Datatype, OutgoingReport, ServiceRequest};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::i18n::{self, tr, Lang};
+use crate::i18n::{self, t, Lang};
 use crate::load::Load;
 use crate::places::{self, Place};
 
@@ -197,27 +197,11 @@ enum Step {
 /// Checks a photo by its first bytes, size and pixel count, as the portal will.
 pub fn photo_problem(lang: Lang, bytes: &[u8]) -> Option<String> {
     Some(match muc_wire::photo::problem(bytes)? {
-        Problem::TooLarge => tr(
-            lang,
-            "Das Foto ist größer als 10 MB. Bitte wählen Sie ein kleineres Foto.",
-            "The photo is larger than 10 MB. Please choose a smaller one.",
-        )
-        .to_string(),
-        Problem::NotAPhoto => tr(
-            lang,
-            "Diese Datei ist kein Foto. Erlaubt sind JPEG, PNG und WebP.",
-            "This file is not a photo. JPEG, PNG and WebP are accepted.",
-        )
-        .to_string(),
-        Problem::TooManyPixels { width, height } => format!(
-            "{} ({width} × {height}) {}",
-            tr(lang, "Das Foto hat zu viele Bildpunkte", "The photo has too many pixels"),
-            tr(
-                lang,
-                "– höchstens 40 Megapixel. Bitte wählen Sie ein kleineres Foto.",
-                "– at most 40 megapixels. Please choose a smaller one."
-            ),
-        ),
+        Problem::TooLarge => t(lang, "the-photo-is-larger-than-10").to_string(),
+        Problem::NotAPhoto => t(lang, "this-file-is-not-a-photo").to_string(),
+        Problem::TooManyPixels { width, height } => {
+            i18n::t_args(lang, "photo-too-many-pixels", &[("width", width.into()), ("height", height.into())])
+        }
     })
 }
 
@@ -238,15 +222,7 @@ pub fn form_problems(
 ) -> Vec<(String, String)> {
     let mut out = Vec::new();
     if place.is_none() && !is_address(place_text) {
-        out.push((
-            "report-place".into(),
-            tr(
-                lang,
-                "Bitte geben Sie den Ort an: einen Platz, eine Adresse mit Hausnummer oder Koordinaten.",
-                "Please give the place: a square, an address with house number, or coordinates.",
-            )
-            .into(),
-        ));
+        out.push(("report-place".into(), t(lang, "please-give-the-place-a-square").into()));
     }
     for a in attrs.iter().filter(|a| a.variable) {
         let v = values.get(&a.code).map(Vec::as_slice).unwrap_or(&[]);
@@ -254,14 +230,14 @@ pub fn form_problems(
         if a.required && v.is_empty() {
             out.push((
                 format!("attr-{}", a.code),
-                format!("{} {label}", tr(lang, "Bitte ausfüllen:", "Please fill in:")),
+                i18n::t_args(lang, "please-fill-in-field", &[("field", (&label).into())]),
             ));
         } else if a.datatype == Datatype::Number
             && v.first().is_some_and(|x| x.replace(',', ".").parse::<f64>().is_err())
         {
             out.push((
                 format!("attr-{}", a.code),
-                format!("{} {label}", tr(lang, "Bitte eine Zahl angeben:", "Please give a number:")),
+                i18n::t_args(lang, "please-give-a-number-for", &[("field", (&label).into())]),
             ));
         }
     }
@@ -270,10 +246,10 @@ pub fn form_problems(
 
 /// The offline notice every step shows when the categories are the saved copy.
 fn offline_notice(lang: Lang, offline: bool) -> Option<Html> {
-    offline.then(|| html! {
-        <p class="status warning" role="status">{ tr(lang,
-            "Offline: Sie können trotzdem melden. Die Meldung wird auf diesem Gerät gespeichert und gesendet, sobald der Server erreichbar ist.",
-            "Offline: you can still report. The report is kept on this device and sent as soon as the server can be reached.") }</p>
+    offline.then(|| {
+        html! {
+            <p class="status warning" role="status">{ t(lang, "offline-you-can-still-report-the") }</p>
+        }
     })
 }
 
@@ -347,10 +323,10 @@ pub fn Report(props: &ReportProps) -> Html {
     let Load::Ready(catalogue) = &props.catalogue else {
         return html! {
             <>
-                <h1 tabindex="-1" class="page-title">{ tr(lang, "Anliegen melden", "Report an issue") }</h1>
+                <h1 tabindex="-1" class="page-title">{ t(lang, "report-an-issue") }</h1>
                 { match &props.catalogue {
                     Load::Failed(e) => html! { <p role="alert" class="field-error">{ i18n::error_text(lang, e) }</p> },
-                    _ => html! { <p role="status">{ tr(lang, "Kategorien werden geladen …", "Loading categories …") }</p> },
+                    _ => html! { <p role="status">{ t(lang, "loading-categories") }</p> },
                 } }
                 // Reachable even when the chosen server is not: the way back.
                 { props.settings.clone() }
