@@ -242,6 +242,18 @@ pub fn App() -> Html {
                     </span>
                 </nav>
             </header>
+            // A way to every area from every screen (home lists them itself).
+            if let Some(current) = screen.area() {
+                <nav class="area-bar" aria-label={t(l, "areas")}>
+                    <ul>{ for Screen::AREAS.iter().map(|a| {
+                        let here = *a == current;
+                        html! { <li><button type="button" class="area-button" aria-current={here.then_some("page")}
+                            onclick={navigate.reform({ let a = a.clone(); move |_: MouseEvent| a.clone() })}>
+                            <crate::icon::Icon name={a.icon()} /><span>{ a.title(l) }</span>
+                        </button></li> }
+                    }) }</ul>
+                </nav>
+            }
             <main id="main" tabindex="-1">{ page }</main>
             if let Some(idle) = *kiosk {
                 <crate::kiosk::KioskGuard lang={l} idle_secs={idle} on_end={end_session.clone()} />

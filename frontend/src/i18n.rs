@@ -183,6 +183,19 @@ pub fn distance(lang: Lang, metres: f64) -> String {
 pub mod words {
     use super::{t, Lang};
 
+    pub fn severity(lang: Lang, v: muc_wire::notify::Severity) -> &'static str {
+        use muc_wire::notify::Severity as V;
+        t(
+            lang,
+            match v {
+                V::Info => "severity-info",
+                V::Success => "severity-success",
+                V::Warning => "severity-warning",
+                V::Emergency => "severity-emergency",
+            },
+        )
+    }
+
     pub fn status(lang: Lang, v: muc_wire::open311::DetailedStatus) -> &'static str {
         use muc_wire::open311::DetailedStatus as V;
         t(

@@ -6,6 +6,7 @@ pub mod app;
 pub mod areas;
 pub mod form;
 pub mod i18n;
+pub mod icon;
 pub mod ipc;
 pub mod kiosk;
 pub mod load;

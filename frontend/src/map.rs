@@ -29,91 +29,28 @@ pub fn tile_src(template: &str, z: u8, x: i64, y: i64) -> String {
     template.replace("{z}", &z.to_string()).replace("{x}", &x.to_string()).replace("{y}", &y.to_string())
 }
 
+#[derive(Properties, PartialEq)]
+pub struct TilesProps {
+    pub tile_url: String,
+    pub zoom: u8,
+    /// The map's centre in world pixels at `zoom`.
+    pub centre: (f64, f64),
+    /// A tile could not be loaded (the tile server is away).
+    pub on_failed: Callback<()>,
+    /// Drawn over the tiles, placed relative to the centre (markers).
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// The map's tiles around a centre: a 7 × 5 grid fills a window up to
+/// 1280 × 768. The grid is moved through the CSSOM: the CSP allows no style
+/// attributes. What is drawn over the map goes into the same anchor, whose
+/// origin is the centre.
 #[component]
-pub fn MapPicker(props: &MapProps) -> Html {
-    let lang = props.lang;
-    let zoom = use_state(|| 16u8);
-    // The centre in world pixels at the current zoom.
-    let centre = {
-        let start = props.start;
-        use_state(move || to_world_px(start, 16))
-    };
-    let failed = use_state(|| false);
-    let loaded = use_state(|| 0u32);
+pub fn Tiles(props: &TilesProps) -> Html {
     let layer = use_node_ref();
-
-    let pan = {
-        let centre = centre.clone();
-        move |dx: f64, dy: f64| {
-            let (x, y) = *centre;
-            centre.set((x + dx, y + dy));
-        }
-    };
-    let set_zoom = {
-        let (centre, zoom) = (centre.clone(), zoom.clone());
-        move |z: u8| {
-            let z = z.clamp(MIN_ZOOM, MAX_ZOOM);
-            let here = from_world_px(centre.0, centre.1, *zoom);
-            centre.set(to_world_px(here, z));
-            zoom.set(z);
-        }
-    };
-    let here = from_world_px(centre.0, centre.1, *zoom);
-
-    let onkeydown = {
-        let (pan, set_zoom, zoom) = (pan.clone(), set_zoom.clone(), *zoom);
-        Callback::from(move |e: KeyboardEvent| {
-            let handled = match e.key().as_str() {
-                "ArrowUp" => {
-                    pan(0.0, -STEP_PX);
-                    true
-                }
-                "ArrowDown" => {
-                    pan(0.0, STEP_PX);
-                    true
-                }
-                "ArrowLeft" => {
-                    pan(-STEP_PX, 0.0);
-                    true
-                }
-                "ArrowRight" => {
-                    pan(STEP_PX, 0.0);
-                    true
-                }
-                "+" | "=" => {
-                    set_zoom(zoom.saturating_add(1));
-                    true
-                }
-                "-" => {
-                    set_zoom(zoom.saturating_sub(1));
-                    true
-                }
-                _ => false,
-            };
-            if handled {
-                e.prevent_default();
-            }
-        })
-    };
-    // A click or tap moves that point under the crosshair.
-    let onclick = {
-        let pan = pan.clone();
-        Callback::from(move |e: MouseEvent| {
-            let Some(el) = e.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-            else {
-                return;
-            };
-            let r = el.get_bounding_client_rect();
-            pan(
-                f64::from(e.client_x()) - r.left() - r.width() / 2.0,
-                f64::from(e.client_y()) - r.top() - r.height() / 2.0,
-            );
-        })
-    };
-
-    // A 7 × 5 grid of tiles around the centre fills a window up to 1280 × 768.
-    // The grid is moved through the CSSOM: the CSP allows no style attributes.
-    let (cx, cy) = *centre;
+    let (cx, cy) = props.centre;
+    let zoom = props.zoom;
     let (tx, ty) = ((cx / TILE_PX).floor() as i64, (cy / TILE_PX).floor() as i64);
     {
         let layer = layer.clone();
@@ -125,41 +62,148 @@ pub fn MapPicker(props: &MapProps) -> Html {
             }
         });
     }
-    let max = 1i64 << *zoom;
+    let max = 1i64 << zoom;
     let mut tiles = Vec::new();
     for dy in -2..=2 {
         for dx in -3..=3 {
             let (x, y) = (tx + dx, ty + dy);
             if y < 0 || y >= max {
-                tiles.push(html! { <span key={format!("{}/{x}/{y}", *zoom)} class="map-tile"></span> });
+                tiles.push(html! { <span key={format!("{zoom}/{x}/{y}")} class="map-tile"></span> });
                 continue;
             }
-            let src = tile_src(&props.tile_url, *zoom, x.rem_euclid(max), y);
-            let onerror = {
-                let failed = failed.clone();
-                Callback::from(move |_| failed.set(true))
-            };
-            let onload = {
-                let loaded = loaded.clone();
-                Callback::from(move |_| loaded.set(*loaded + 1))
-            };
+            let src = tile_src(&props.tile_url, zoom, x.rem_euclid(max), y);
+            let onerror = props.on_failed.reform(|_| ());
             tiles.push(html! {
-                <img key={format!("{}/{x}/{y}", *zoom)} class="map-tile" src={src} alt="" width="256" height="256"
-                    draggable="false" {onerror} {onload} />
+                <img key={format!("{zoom}/{x}/{y}")} class="map-tile" src={src} alt="" width="256" height="256"
+                    draggable="false" {onerror} />
             });
         }
     }
+    html! {
+        <div class="map-tiles-anchor">
+            <div class="map-tiles" ref={layer}>{ for tiles }</div>
+            { props.children.clone() }
+        </div>
+    }
+}
+
+/// A map's view: zoom and centre, moved by keys, buttons, a click or tap.
+#[derive(Clone)]
+pub struct View {
+    pub zoom: u8,
+    /// The centre in world pixels at `zoom`.
+    pub centre: (f64, f64),
+    pub pan: Callback<(f64, f64)>,
+    pub set_zoom: Callback<u8>,
+    /// Arrows move, + and − zoom.
+    pub onkeydown: Callback<KeyboardEvent>,
+    /// A click or tap moves that point to the centre.
+    pub onclick: Callback<MouseEvent>,
+}
+
+impl View {
+    pub fn here(&self) -> LonLat {
+        from_world_px(self.centre.0, self.centre.1, self.zoom)
+    }
+}
+
+#[hook]
+pub fn use_view(start: LonLat, start_zoom: u8) -> View {
+    let zoom = use_state(|| start_zoom);
+    let centre = use_state(move || to_world_px(start, start_zoom));
+    let pan = {
+        let centre = centre.clone();
+        Callback::from(move |(dx, dy): (f64, f64)| {
+            let (x, y) = *centre;
+            centre.set((x + dx, y + dy));
+        })
+    };
+    let set_zoom = {
+        let (centre, zoom) = (centre.clone(), zoom.clone());
+        Callback::from(move |z: u8| {
+            let z = z.clamp(MIN_ZOOM, MAX_ZOOM);
+            let here = from_world_px(centre.0, centre.1, *zoom);
+            centre.set(to_world_px(here, z));
+            zoom.set(z);
+        })
+    };
+    let onkeydown = {
+        let (pan, set_zoom, zoom) = (pan.clone(), set_zoom.clone(), *zoom);
+        Callback::from(move |e: KeyboardEvent| {
+            let z = zoom;
+            let (d, z) = match e.key().as_str() {
+                "ArrowUp" => ((0.0, -STEP_PX), z),
+                "ArrowDown" => ((0.0, STEP_PX), z),
+                "ArrowLeft" => ((-STEP_PX, 0.0), z),
+                "ArrowRight" => ((STEP_PX, 0.0), z),
+                "+" | "=" => ((0.0, 0.0), z.saturating_add(1)),
+                "-" => ((0.0, 0.0), z.saturating_sub(1)),
+                _ => return,
+            };
+            e.prevent_default();
+            if z == zoom {
+                pan.emit(d);
+            } else {
+                set_zoom.emit(z);
+            }
+        })
+    };
+    let onclick = {
+        let pan = pan.clone();
+        Callback::from(move |e: MouseEvent| {
+            let Some(el) = e.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            else {
+                return;
+            };
+            let r = el.get_bounding_client_rect();
+            pan.emit((
+                f64::from(e.client_x()) - r.left() - r.width() / 2.0,
+                f64::from(e.client_y()) - r.top() - r.height() / 2.0,
+            ));
+        })
+    };
+    View { zoom: *zoom, centre: *centre, pan, set_zoom, onkeydown, onclick }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ControlsProps {
+    pub lang: Lang,
+    pub zoom: u8,
+    pub pan: Callback<(f64, f64)>,
+    pub set_zoom: Callback<u8>,
+}
+
+/// Buttons that do what the keys do, for touch and for people who do not
+/// use arrows on a focused map.
+#[component]
+pub fn Controls(props: &ControlsProps) -> Html {
+    let lang = props.lang;
     let button = |label: &'static str, text: &'static str, f: Callback<MouseEvent>| {
         html! { <button type="button" class="secondary map-button" aria-label={label} onclick={f}>{ text }</button> }
     };
-    let step = |dx: f64, dy: f64| {
-        let pan = pan.clone();
-        Callback::from(move |_| pan(dx, dy))
-    };
+    let step = |dx: f64, dy: f64| props.pan.reform(move |_| (dx, dy));
     let zoom_by = |d: i8| {
-        let (set_zoom, z) = (set_zoom.clone(), *zoom);
-        Callback::from(move |_| set_zoom(z.saturating_add_signed(d)))
+        let z = props.zoom;
+        props.set_zoom.reform(move |_| z.saturating_add_signed(d))
     };
+    html! {
+        <div class="map-controls">
+            { button(t(lang, "move-map-north"), "↑", step(0.0, -STEP_PX)) }
+            { button(t(lang, "move-map-west"), "←", step(-STEP_PX, 0.0)) }
+            { button(t(lang, "move-map-east"), "→", step(STEP_PX, 0.0)) }
+            { button(t(lang, "move-map-south"), "↓", step(0.0, STEP_PX)) }
+            { button(t(lang, "zoom-in"), "+", zoom_by(1)) }
+            { button(t(lang, "zoom-out"), "−", zoom_by(-1)) }
+        </div>
+    }
+}
+
+#[component]
+pub fn MapPicker(props: &MapProps) -> Html {
+    let lang = props.lang;
+    let view = use_view(props.start, 16);
+    let failed = use_state(|| false);
+    let here = view.here();
     let pick = {
         let on_pick = props.on_pick.clone();
         Callback::from(move |_| on_pick.emit(here))
@@ -170,22 +214,16 @@ pub fn MapPicker(props: &MapProps) -> Html {
             <p id="map-help" class="hint">{ t(lang, "move-the-map-until-the-cross") }</p>
             <div class="map-view" tabindex="0" role="group" aria-roledescription={t(lang, "map")}
                 aria-label={t(lang, "map-to-choose-the-place")}
-                aria-describedby="map-help map-position" {onkeydown} {onclick}>
-                <div class="map-tiles-anchor"><div class="map-tiles" ref={layer}>{ for tiles }</div></div>
+                aria-describedby="map-help map-position" onkeydown={view.onkeydown.clone()} onclick={view.onclick.clone()}>
+                <Tiles tile_url={props.tile_url.clone()} zoom={view.zoom} centre={view.centre}
+                    on_failed={{ let failed = failed.clone(); Callback::from(move |()| failed.set(true)) }} />
                 <div class="map-cross" aria-hidden="true"></div>
             </div>
-            <p id="map-position" aria-live="polite">{ crate::i18n::t_args(lang, "map-cross-at", &[("position", format!("{:.5}, {:.5}", here.lat, here.lon).into()), ("zoom", (*zoom).into())]) }</p>
+            <p id="map-position" aria-live="polite">{ crate::i18n::t_args(lang, "map-cross-at", &[("position", format!("{:.5}, {:.5}", here.lat, here.lon).into()), ("zoom", view.zoom.into())]) }</p>
             if *failed {
                 <p class="status warning" role="status" id="map-unreachable">{ t(lang, "the-map-cannot-be-reached-right") }</p>
             }
-            <div class="map-controls">
-                { button(t(lang, "move-map-north"), "↑", step(0.0, -STEP_PX)) }
-                { button(t(lang, "move-map-west"), "←", step(-STEP_PX, 0.0)) }
-                { button(t(lang, "move-map-east"), "→", step(STEP_PX, 0.0)) }
-                { button(t(lang, "move-map-south"), "↓", step(0.0, STEP_PX)) }
-                { button(t(lang, "zoom-in"), "+", zoom_by(1)) }
-                { button(t(lang, "zoom-out"), "−", zoom_by(-1)) }
-            </div>
+            <Controls {lang} zoom={view.zoom} pan={view.pan.clone()} set_zoom={view.set_zoom.clone()} />
             <p class="attribution">{ t(lang, "map-data-openstreetmap-contributors-odbl") }</p>
             <div class="actions">
                 <button type="button" onclick={pick}>{ t(lang, "use-this-point") }</button>

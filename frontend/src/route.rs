@@ -44,6 +44,32 @@ impl Screen {
         }
     }
 
+    /// The icon of its area (see `crate::icon`).
+    pub fn icon(&self) -> &'static str {
+        match self {
+            Screen::Home => "home",
+            Screen::Hotspots | Screen::HotspotDetail(_) => "wifi",
+            Screen::Finders => "finders",
+            Screen::Report | Screen::MyReports => "report",
+            Screen::Personal => "personal",
+            Screen::Notices => "notices",
+        }
+    }
+
+    /// The five areas, in the order home lists them.
+    pub const AREAS: [Screen; 5] =
+        [Screen::Hotspots, Screen::Report, Screen::Finders, Screen::Notices, Screen::Personal];
+
+    /// The area a screen belongs to (a site's detail is in the Wi-Fi area).
+    pub fn area(&self) -> Option<Screen> {
+        match self {
+            Screen::Home => None,
+            Screen::HotspotDetail(_) => Some(Screen::Hotspots),
+            Screen::MyReports => Some(Screen::Report),
+            other => Some(other.clone()),
+        }
+    }
+
     /// Its heading, for lists that name screens.
     pub fn title(&self, lang: crate::i18n::Lang) -> &'static str {
         use crate::i18n::t;

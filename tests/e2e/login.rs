@@ -99,7 +99,7 @@ async fn sign_in_report_for_the_account_and_sign_out() -> Result<()> {
     app.text_until("#favourites-sync", "say they are the account's", |t| t.contains("abgeglichen")).await?;
     app.screenshot("login-03-favourites-of-the-account").await?;
     // The pinned area opens from there.
-    app.press("Benachrichtigungen").await?;
+    app.click("#personal-favourites li:last-child button.link-button").await?;
     app.text_until("h1", "open the pinned area", |t| t.contains("Benachrichtigungen")).await?;
     app.text_until("#pin-screen", "show it pinned", |t| t.contains("★")).await?;
     app.press("Startseite").await?;

@@ -9,6 +9,7 @@
 
 skip-to-content = انتقل إلى المحتوى
 munich-app = تطبيق ميونخ
+areas = الأقسام
 main-navigation = التنقل الرئيسي
 end-session = إنهاء الجلسة
 start-page = الصفحة الرئيسية
@@ -418,3 +419,14 @@ sites-from-date-age = تعرض الأماكن بتاريخ { $date } ({ $age }).
 photo-too-many-pixels = تحتوي الصورة على عدد كبير جداً من البكسلات ({ $width } × { $height }) – 40 ميغابكسل كحد أقصى. يرجى اختيار صورة أصغر.
 consented-on-version = وافقت في { $date } (نسخة النص { $version }).
 text-version-is = (نسخة النص { $version })
+
+## the city's look: banners and the report's steps
+
+severity-info = ملاحظة
+severity-success = تم
+severity-warning = تحذير
+severity-emergency = طوارئ
+report-steps = خطوات البلاغ
+step-category = الفئة
+step-details = التفاصيل
+step-check-and-send = المراجعة والإرسال

@@ -10,6 +10,7 @@
 
 skip-to-content = Zum Inhalt springen
 munich-app = München App
+areas = Bereiche
 main-navigation = Haupt·menü
 end-session = Sitzung beenden
 start-page = Start·seite
@@ -426,3 +427,14 @@ sites-from-date-age = Sie sehen die Orte vom { $date } ({ $age }).
 photo-too-many-pixels = Das Foto ist zu groß ({ $width } × { $height }). Bitte nehmen Sie ein kleineres Foto.
 consented-on-version = Sie waren einverstanden am { $date } (Text Nummer { $version }).
 text-version-is = (Text Nummer { $version })
+
+## the city's look: banners and the report's steps
+
+severity-info = Hinweis
+severity-success = Erledigt
+severity-warning = Achtung
+severity-emergency = Gefahr
+report-steps = So melden Sie etwas
+step-category = Art wählen
+step-details = Angaben machen
+step-check-and-send = Prüfen und senden

@@ -7,6 +7,7 @@
 
 skip-to-content = Zum Inhalt springen
 munich-app = München App
+areas = Bereiche
 main-navigation = Hauptnavigation
 end-session = Sitzung beenden
 start-page = Startseite
@@ -420,3 +421,14 @@ sites-from-date-age = Sie sehen die Standorte vom { $date } ({ $age }).
 photo-too-many-pixels = Das Foto hat zu viele Bildpunkte ({ $width } × { $height }) – höchstens 40 Megapixel. Bitte wählen Sie ein kleineres Foto.
 consented-on-version = Sie haben eingewilligt am { $date } (Textfassung { $version }).
 text-version-is = (Textfassung { $version })
+
+## the city's look: banners and the report's steps
+
+severity-info = Hinweis
+severity-success = Erledigt
+severity-warning = Warnung
+severity-emergency = Notfall
+report-steps = Schritte der Meldung
+step-category = Kategorie
+step-details = Angaben
+step-check-and-send = Prüfen und senden

@@ -6,6 +6,7 @@
 
 skip-to-content = Skip to content
 munich-app = Munich app
+areas = Areas
 main-navigation = Main navigation
 end-session = End session
 start-page = Start page
@@ -422,3 +423,14 @@ sites-from-date-age = You are seeing the sites from { $date } ({ $age }).
 photo-too-many-pixels = The photo has too many pixels ({ $width } × { $height }) – at most 40 megapixels. Please choose a smaller one.
 consented-on-version = You consented on { $date } (text version { $version }).
 text-version-is = (text version { $version })
+
+## the city's look: banners and the report's steps
+
+severity-info = Note
+severity-success = Done
+severity-warning = Warning
+severity-emergency = Emergency
+report-steps = Steps of the report
+step-category = Category
+step-details = Details
+step-check-and-send = Check and send

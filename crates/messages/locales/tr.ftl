@@ -9,6 +9,7 @@
 
 skip-to-content = İçeriğe geç
 munich-app = Münih uygulaması
+areas = Alanlar
 main-navigation = Ana gezinme
 end-session = Oturumu bitir
 start-page = Ana sayfa
@@ -404,3 +405,14 @@ sites-from-date-age = { $date } tarihli yerleri görüyorsunuz ({ $age }).
 photo-too-many-pixels = Fotoğrafta çok fazla piksel var ({ $width } × { $height }) – en fazla 40 megapiksel. Lütfen daha küçük bir fotoğraf seçin.
 consented-on-version = { $date } tarihinde onay verdiniz (metin sürümü { $version }).
 text-version-is = (metin sürümü { $version })
+
+## the city's look: banners and the report's steps
+
+severity-info = Bilgi
+severity-success = Tamamlandı
+severity-warning = Uyarı
+severity-emergency = Acil durum
+report-steps = Bildirim adımları
+step-category = Kategori
+step-details = Bilgiler
+step-check-and-send = Kontrol et ve gönder

@@ -8,6 +8,7 @@
 
 skip-to-content = Перейти до вмісту
 munich-app = Застосунок «Мюнхен»
+areas = Розділи
 main-navigation = Головна навігація
 end-session = Завершити сеанс
 start-page = Головна сторінка
@@ -413,3 +414,14 @@ sites-from-date-age = Ви бачите місця станом на { $date } (
 photo-too-many-pixels = Фото має забагато пікселів ({ $width } × { $height }) – не більше 40 мегапікселів. Будь ласка, оберіть менше.
 consented-on-version = Ви надали згоду { $date } (версія тексту { $version }).
 text-version-is = (версія тексту { $version })
+
+## the city's look: banners and the report's steps
+
+severity-info = Примітка
+severity-success = Виконано
+severity-warning = Попередження
+severity-emergency = Надзвичайна ситуація
+report-steps = Кроки повідомлення
+step-category = Категорія
+step-details = Дані
+step-check-and-send = Перевірити й надіслати

@@ -14,6 +14,7 @@ pub struct HomeProps {
 pub fn Home(props: &HomeProps) -> Html {
     let lang = props.lang;
     let tile = |screen: Screen, title: &'static str, text: &'static str, ready: bool| {
+        let icon = screen.icon();
         let nav = props.on_navigate.clone();
         let onclick = Callback::from(move |_| nav.emit(screen.clone()));
         let soon = (!ready).then(|| {
@@ -24,7 +25,7 @@ pub fn Home(props: &HomeProps) -> Html {
         html! {
             <li>
                 <button type="button" class="tile" {onclick}>
-                    <span class="tile-title">{ title }</span>
+                    <span class="tile-title"><crate::icon::Icon name={icon} />{ title }</span>
                     <span class="tile-text">{ text }</span>
                     { for soon }
                 </button>

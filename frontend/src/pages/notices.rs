@@ -31,6 +31,17 @@ pub struct NoticesProps {
 }
 
 /// "22:00" for 1320 minutes after midnight, as `<input type="time">` has it.
+/// The banner's icon for a severity (the design system's info, success, warning, emergency).
+fn severity_icon(s: muc_wire::notify::Severity) -> &'static str {
+    use muc_wire::notify::Severity as S;
+    match s {
+        S::Info => "info",
+        S::Success => "check",
+        S::Warning => "warning",
+        S::Emergency => "report",
+    }
+}
+
 fn hhmm(minutes: u16) -> String {
     format!("{:02}:{:02}", minutes / 60, minutes % 60)
 }
@@ -98,6 +109,8 @@ pub fn Notices(props: &NoticesProps) -> Html {
                                 html! {
                                     <li class={classes!("notice-item", severity, (!n.read).then_some("unread"))}>
                                         <p>
+                                            <crate::icon::Icon name={severity_icon(n.severity)} />{ " " }
+                                            <span class="visually-hidden">{ crate::i18n::words::severity(lang, n.severity) }{ ": " }</span>
                                             if !n.read { <span class="badge">{ t(lang, "new") }</span>{ " " } }
                                             <strong>{ &n.title }</strong>
                                         </p>

@@ -334,6 +334,18 @@ pub fn Report(props: &ReportProps) -> Html {
         };
     };
     let category = catalogue.categories.iter().find(|x| x.service.service_code == entry.draft.service_code).cloned();
+    let at = match (*step, &category) {
+        (Step::Choose, _) | (_, None) => 0,
+        (Step::Form, _) => 1,
+        (Step::Review, _) => 2,
+    };
+    let stepper = html! {
+        <ol class="stepper" aria-label={t(lang, "report-steps")}>
+            { for ["step-category", "step-details", "step-check-and-send"].into_iter().enumerate().map(|(n, id)| html! {
+                <li class={classes!((n < at).then_some("done"))} aria-current={(n == at).then_some("step")}>{ t(lang, id) }</li>
+            }) }
+        </ol>
+    };
     let offline = matches!(catalogue.source, DataSource::Cache { .. });
     match (*step, category) {
         (Step::Choose, _) | (_, None) => {
@@ -348,11 +360,11 @@ pub fn Report(props: &ReportProps) -> Html {
                 })
             };
             html! {
-                <choose::ChooseStep {lang} catalogue={catalogue.clone()} drafts={props.drafts.clone()}
+                <>{ stepper.clone() }<choose::ChooseStep {lang} catalogue={catalogue.clone()} drafts={props.drafts.clone()}
                     favourite_categories={props.favourite_categories.clone()}
                     on_favourite_category={props.on_favourite_category.clone()}
                     on_resume={props.on_resume.clone()} on_delete_draft={props.on_delete_draft.clone()}
-                    settings={props.settings.clone()} on_my_reports={props.on_my_reports.clone()} {on_choose} />
+                    settings={props.settings.clone()} on_my_reports={props.on_my_reports.clone()} {on_choose} /></>
             }
         }
         (Step::Form, Some(cat)) => {
@@ -390,8 +402,8 @@ pub fn Report(props: &ReportProps) -> Html {
                 })
             };
             html! {
-                <fill::FillStep {lang} category={cat} entry={entry.clone()} problems={(*problems).clone()} {offline}
-                    tile_url={props.tile_url.clone()} profile_email={props.profile_email.clone()} {on_next} {on_back} />
+                <>{ stepper.clone() }<fill::FillStep {lang} category={cat} entry={entry.clone()} problems={(*problems).clone()} {offline}
+                    tile_url={props.tile_url.clone()} profile_email={props.profile_email.clone()} {on_next} {on_back} /></>
             }
         }
         (Step::Review, Some(cat)) => {
@@ -408,10 +420,10 @@ pub fn Report(props: &ReportProps) -> Html {
                 })
             };
             html! {
-                <review::ReviewStep {lang} category={cat} entry={entry.clone()} nearby={props.nearby.clone()}
+                <>{ stepper.clone() }<review::ReviewStep {lang} category={cat} entry={entry.clone()} nearby={props.nearby.clone()}
                     sending={props.sending} send_error={props.send_error.clone()} {on_send}
                     on_edit={{ let step = step.clone(); Callback::from(move |()| step.set(Step::Form)) }}
-                    on_support={props.on_support.clone()} on_my_reports={props.on_my_reports.clone()} />
+                    on_support={props.on_support.clone()} on_my_reports={props.on_my_reports.clone()} /></>
             }
         }
     }
