@@ -181,7 +181,26 @@ pub fn distance(lang: Lang, metres: f64) -> String {
 
 /// The words for the wire's kinds and states, in the person's language.
 pub mod words {
-    use super::{t, Lang};
+    use super::{t, t_args, Lang};
+
+    /// A site's kind as the open data names it ("TOS", "Tramlinie Linie
+    /// 16/17"), in words a citizen understands, with what it means. A kind
+    /// the data gains later is shown as it is.
+    pub fn site_kind(lang: Lang, kind: &str) -> (String, Option<&'static str>) {
+        if let Some(lines) = kind.strip_prefix("Tramlinie Linie ") {
+            return (t_args(lang, "kind-tram", &[("lines", lines.into())]), Some(t(lang, "kind-tram-why")));
+        }
+        let (name, why) = match kind {
+            "Öffentlicher Platz" => ("kind-square", "kind-square-why"),
+            "TOS" => ("kind-info-pillar", "kind-info-pillar-why"),
+            "Öffentlicher Platz / TOS" => ("kind-square-and-pillar", "kind-square-why"),
+            "Smarter City" => ("kind-smarter-city", "kind-smarter-city-why"),
+            "Mobilitätsstation" => ("kind-mobility", "kind-mobility-why"),
+            "Stadtwerke München" => ("kind-swm", "kind-swm-why"),
+            other => return (other.to_string(), None),
+        };
+        (t(lang, name).to_string(), Some(t(lang, why)))
+    }
 
     pub fn severity(lang: Lang, v: muc_wire::notify::Severity) -> &'static str {
         use muc_wire::notify::Severity as V;

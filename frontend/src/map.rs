@@ -95,6 +95,8 @@ pub struct View {
     pub centre: (f64, f64),
     pub pan: Callback<(f64, f64)>,
     pub set_zoom: Callback<u8>,
+    /// To this place, at this zoom.
+    pub go: Callback<(LonLat, u8)>,
     /// Arrows move, + and − zoom.
     pub onkeydown: Callback<KeyboardEvent>,
     /// A click or tap moves that point to the centre.
@@ -124,6 +126,14 @@ pub fn use_view(start: LonLat, start_zoom: u8) -> View {
             let z = z.clamp(MIN_ZOOM, MAX_ZOOM);
             let here = from_world_px(centre.0, centre.1, *zoom);
             centre.set(to_world_px(here, z));
+            zoom.set(z);
+        })
+    };
+    let go = {
+        let (centre, zoom) = (centre.clone(), zoom.clone());
+        Callback::from(move |(to, z): (LonLat, u8)| {
+            let z = z.clamp(MIN_ZOOM, MAX_ZOOM);
+            centre.set(to_world_px(to, z));
             zoom.set(z);
         })
     };
@@ -162,7 +172,7 @@ pub fn use_view(start: LonLat, start_zoom: u8) -> View {
             ));
         })
     };
-    View { zoom: *zoom, centre: *centre, pan, set_zoom, onkeydown, onclick }
+    View { zoom: *zoom, centre: *centre, pan, set_zoom, go, onkeydown, onclick }
 }
 
 #[derive(Properties, PartialEq)]

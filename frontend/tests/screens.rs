@@ -221,6 +221,68 @@ fn HotspotFinder(props: &FinderProps) -> Html {
     }
 }
 
+/// The finder with its map, state kept as the area keeps it.
+#[component]
+fn FinderWithMap(_p: &FinderMapProps) -> Html {
+    let open = use_state(|| false);
+    let picked = use_state(|| None::<String>);
+    let now = (js_sys::Date::now() / 1000.0) as i64;
+    html! {
+        <InMain>
+            <Hotspots lang={Lang::De} load={Load::Ready(snapshot(DataSource::Live, now))} place={None::<Place>} kind={None::<String>}
+                now={now} locate={Locate::Idle} on_place={Callback::noop()} on_kind={Callback::noop()}
+                on_select={Callback::noop()} on_refresh={Callback::noop()} on_locate={Callback::noop()}
+                // Nothing listens there: the tiles fail, as with the tile server away.
+                tile_url={Some("http://127.0.0.1:9/{z}/{x}/{y}.png".to_string())}
+                map_open={*open} on_map={{ let o = open.clone(); Callback::from(move |x| o.set(x)) }}
+                picked={(*picked).clone()} on_pick={{ let p = picked.clone(); Callback::from(move |x| p.set(Some(x))) }} />
+        </InMain>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct FinderMapProps {}
+
+/// The map opens on request beside the list; near sites share a marker that
+/// zooms in; a site's marker shows it in the list, and a row focused in the
+/// list marks its site on the map. The kinds read as words with what they mean.
+#[wasm_bindgen_test]
+async fn the_sites_are_on_a_map_beside_the_list() {
+    yew::Renderer::<FinderWithMap>::with_root_and_props(host(), FinderMapProps {}).render();
+    wait_until("the list", || all("#site-list li").len() == 5).await;
+    assert!(all("#site-map").is_empty(), "the map loads only when asked for");
+    let meta = texts("#site-list .site-meta").concat();
+    assert!(meta.contains("Infosäule (TOS)") && meta.contains("Tramhaltestelle (Linie 27)"), "{meta}");
+    click(&one("#site-map-toggle"));
+    wait_until("the map", || all("#site-map .map-marker").len() >= 2).await;
+    assert_eq!(one("#site-map-toggle").get_attribute("aria-expanded").as_deref(), Some("true"));
+    // At the start zoom the two Marienplatz sites share one marker.
+    let groups = all("#site-map .map-group");
+    assert_eq!(groups.len(), 1, "{:?}", texts("#site-map .map-marker"));
+    assert_eq!(groups[0].text_content().as_deref(), Some("2"));
+    assert_eq!(groups[0].get_attribute("aria-label").as_deref(), Some("2 Standorte hier, hineinzoomen"));
+    wait_until("the tiles fail and it says so", || body_text().contains("Die Liste zeigt alle Standorte")).await;
+    assert_accessible("map, grouped").await;
+    click(&groups[0]);
+    wait_until("zoomed in: each its own marker", || {
+        all("#site-map .map-marker[aria-label=\"Marienplatz Ost\"]").len() == 1
+    })
+    .await;
+    click(&one("#site-map .map-marker[aria-label=\"Marienplatz Ost\"]"));
+    wait_until("the list shows it", || all("#site-row-marienplatz-ost-tos.picked").len() == 1).await;
+    assert_eq!(
+        one("#site-map .map-marker[aria-label=\"Marienplatz Ost\"]").get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    // The other way round: a row focused in the list marks its marker.
+    one("#site-row-marienplatz-west-tos button").dyn_into::<HtmlElement>().expect("button").focus().expect("focus");
+    wait_until("the marker follows the list", || {
+        all("#site-map .map-marker.selected[aria-label=\"Marienplatz West\"]").len() == 1
+    })
+    .await;
+    assert_accessible("map, a site picked").await;
+}
+
 #[wasm_bindgen_test]
 async fn home_shows_five_areas_and_is_accessible() {
     yew::Renderer::<App>::with_root(host()).render();
@@ -488,7 +550,7 @@ async fn finder_sorts_by_distance_filters_and_selects() {
 
     choose("#kind-select", "TOS");
     wait_until("filtered to TOS", || all("#site-list li").len() == 2).await;
-    assert!(texts("#site-list .site-meta").iter().all(|m| m.starts_with("TOS")));
+    assert!(texts("#site-list .site-meta").iter().all(|m| m.starts_with("Infosäule (TOS)")));
 
     type_into("#place-input", "Atlantis");
     click(&button("Übernehmen"));
@@ -608,7 +670,9 @@ async fn detail_shows_address_kind_access_points_distance() {
     assert_eq!(one("#site-address").text_content().as_deref(), Some("Odeonsplatz, München"));
     let t = body_text();
     assert!(t.contains("3 Zugangspunkte"), "{t}");
-    assert!(t.contains("Öffentlicher Platz / TOS"), "{t}");
+    // The data's kind in words, with what it means.
+    assert!(t.contains("Öffentlicher Platz mit Infosäule (TOS)"), "{t}");
+    assert!(t.contains("M-WLAN im Freien auf einem Platz"), "{t}");
     assert!(t.contains("ab Marienplatz"), "{t}");
     assert!(t.contains("Datenquelle: Landeshauptstadt München"), "{t}");
     assert!(t.contains("Die Karte konnte nicht geöffnet werden"), "{t}");

@@ -145,3 +145,33 @@ async fn opens_on_the_hotspot_list_with_the_answer_asked_for_at_start() -> Resul
     drop(portal);
     Ok(())
 }
+
+/// The sites on a map beside the list, in the real app with a tile server on
+/// loopback: no tile is asked for until the person opens the map; a site's
+/// marker shows that site in the list; near sites share a marker that zooms
+/// in until they are apart.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_sites_are_on_a_map_beside_the_list() -> Result<()> {
+    let tmp = tempfile::tempdir()?;
+    let portal = Portal::start(&tmp.path().join("portal.db"))?;
+    let tiles = muc_e2e::TileServer::start().await?;
+    let data = tmp.path().join("app-data");
+    let app = Driver::app_with_tiles(&portal.url, &data, &tiles.url_template).await?;
+    app.press("Freies WLAN").await?;
+    app.text_until("#list-heading", "list the sites", |t| t.starts_with("138 Standorte")).await?;
+    assert_eq!(tiles.requests(), 0, "no tile before the person opens the map");
+    app.press("Auf der Karte zeigen").await?;
+    muc_e2e::poll_until("the map's tiles", Duration::from_secs(20), || tiles.requests() >= 35).await?;
+    let groups = app.texts("#site-map .map-group").await?;
+    assert!(!groups.is_empty(), "the city centre's sites share markers at the start");
+    // A group pressed zooms in; then a site's own marker shows it in the list.
+    app.click("#site-map .map-group").await?;
+    app.click("#site-map .map-marker:not(.map-group)").await?;
+    let picked = app.text_until("#site-list li.picked", "show the picked site in the list", |t| !t.is_empty()).await?;
+    let name = app.find("#site-map .map-marker.selected").await?.attr("aria-label").await?.unwrap_or_default();
+    assert!(picked.contains(&name), "the list shows the site picked on the map: {picked:?} / {name:?}");
+    app.scroll_to("#site-map").await?;
+    app.screenshot("09-map-of-the-sites").await?;
+    app.close().await?;
+    Ok(())
+}

@@ -183,12 +183,7 @@ async fn pick_the_place_on_the_map() -> Result<()> {
     let portal = Portal::start(&tmp.path().join("portal.db"))?;
     let tiles = muc_e2e::TileServer::start().await?;
     let data = tmp.path().join("app-data");
-    let app = Driver::launch(&[
-        ("MUC_PORTAL_URL", portal.url.as_str()),
-        ("MUC_DATA_DIR", data.to_str().ok_or("path")?),
-        ("MUC_TILE_URL", tiles.url_template.as_str()),
-    ])
-    .await?;
+    let app = Driver::app_with_tiles(&portal.url, &data, &tiles.url_template).await?;
     app.press("Anliegen melden").await?;
     app.press("Straßenbeleuchtung").await?;
     app.select("#attr-art", "dunkel").await?;

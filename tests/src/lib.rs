@@ -156,6 +156,16 @@ impl Driver {
         Ok(Driver { _proc: proc, client, data_dir })
     }
 
+    /// The app on a portal and a data folder, with map tiles from `tile_url`.
+    pub async fn app_with_tiles(portal_url: &str, data: &Path, tile_url: &str) -> Result<Driver> {
+        Driver::launch(&[
+            ("MUC_PORTAL_URL", portal_url),
+            ("MUC_DATA_DIR", data.to_str().ok_or("path")?),
+            ("MUC_TILE_URL", tile_url),
+        ])
+        .await
+    }
+
     /// The app on the data folder `data`, talking to the portal at `portal_url`.
     pub async fn app_on(portal_url: &str, data: &Path) -> Result<Driver> {
         Driver::launch(&[("MUC_PORTAL_URL", portal_url), ("MUC_DATA_DIR", data.to_str().ok_or("path")?)]).await

@@ -430,3 +430,24 @@ report-steps = خطوات البلاغ
 step-category = الفئة
 step-details = التفاصيل
 step-check-and-send = المراجعة والإرسال
+
+## the hotspot map and the kinds of sites
+
+show-on-map = العرض على الخريطة
+site-map-help = تعرض الخريطة أماكن القائمة. حرّكها بمفاتيح الأسهم أو بالأزرار، و+ و− للتكبير والتصغير. الرقم يعني عدة أماكن: الضغط عليه يكبّر الخريطة. المكان الذي تضغط عليه يظهر في القائمة.
+map-of-the-wi-fi-sites = خريطة نقاط الواي فاي
+sites-here-zoom-in = عدد الأماكن هنا: { $n }، تكبير
+the-map-cannot-be-reached-the-list = لا يمكن الوصول إلى الخريطة الآن. تعرض القائمة كل الأماكن.
+kind-tram = محطة ترام (الخط { $lines })
+kind-tram-why = M-WLAN في محطات خط الترام هذا.
+kind-square = ساحة عامة
+kind-square-why = M-WLAN في الهواء الطلق في ساحة أو شارع.
+kind-info-pillar = عمود معلومات (TOS)
+kind-info-pillar-why = يُسمى «TOS» في البيانات المفتوحة للمدينة: M-WLAN عند أعمدة المعلومات في الأماكن العامة.
+kind-square-and-pillar = ساحة عامة مع عمود معلومات (TOS)
+kind-smarter-city = مشروع «Smarter City»
+kind-smarter-city-why = M-WLAN من مشروع للمدينة لأحياء متصلة.
+kind-mobility = محطة تنقل
+kind-mobility-why = محطة يمكنك فيها التبديل بين الحافلة والترام والدراجات المؤجرة ومشاركة السيارات.
+kind-swm = Stadtwerke München
+kind-swm-why = موقع تابع لشركة Stadtwerke München التي تشغّل M-WLAN لصالح المدينة.

@@ -438,3 +438,24 @@ report-steps = So melden Sie etwas
 step-category = Art wählen
 step-details = Angaben machen
 step-check-and-send = Prüfen und senden
+
+## the hotspot map and the kinds of sites
+
+show-on-map = Auf der Karte zeigen
+site-map-help = Auf der Karte sehen Sie die Orte aus der Liste. Sie können die Karte schieben. Mit + wird die Karte größer. Mit − wird sie kleiner. Eine Zahl heißt: Hier sind mehrere Orte. Drücken Sie auf die Zahl. Dann sehen Sie die Orte.
+map-of-the-wi-fi-sites = Karte mit den Internet·orten
+sites-here-zoom-in = Hier sind { $n } Orte. Größer machen.
+the-map-cannot-be-reached-the-list = Die Karte geht gerade nicht. In der Liste sehen Sie alle Orte.
+kind-tram = Tram·halte·stelle (Linie { $lines })
+kind-tram-why = Freies Internet an den Halte·stellen von dieser Tram.
+kind-square = Platz
+kind-square-why = Freies Internet draußen auf einem Platz.
+kind-info-pillar = Info·säule (TOS)
+kind-info-pillar-why = Freies Internet an einer Säule mit Informationen.
+kind-square-and-pillar = Platz mit Info·säule (TOS)
+kind-smarter-city = Projekt Smarter City
+kind-smarter-city-why = Freies Internet aus einem Projekt von der Stadt.
+kind-mobility = Mobilitäts·station
+kind-mobility-why = Hier können Sie umsteigen. Zum Beispiel vom Bus auf ein Leih·rad.
+kind-swm = Stadt·werke München
+kind-swm-why = Ein Ort von den Stadt·werken. Die Stadt·werke machen das freie Internet.

@@ -432,3 +432,26 @@ report-steps = Schritte der Meldung
 step-category = Kategorie
 step-details = Angaben
 step-check-and-send = Prüfen und senden
+
+## the hotspot map and the kinds of sites
+# "TOS" and "Smarter City" are the open data's own names; what they stand
+# for is to be confirmed with the IT-Referat (the texts say only what is sure).
+
+show-on-map = Auf der Karte zeigen
+site-map-help = Die Karte zeigt die Standorte der Liste. Verschieben mit den Pfeiltasten oder den Knöpfen, + und − zoomen. Eine Zahl steht für mehrere Standorte: Drücken zoomt hinein. Ein Standort gedrückt wird in der Liste gezeigt.
+map-of-the-wi-fi-sites = Karte der WLAN-Standorte
+sites-here-zoom-in = { $n } Standorte hier, hineinzoomen
+the-map-cannot-be-reached-the-list = Die Karte ist gerade nicht erreichbar. Die Liste zeigt alle Standorte.
+kind-tram = Tramhaltestelle (Linie { $lines })
+kind-tram-why = M-WLAN an den Haltestellen dieser Tramlinie.
+kind-square = Öffentlicher Platz
+kind-square-why = M-WLAN im Freien auf einem Platz oder an einer Straße.
+kind-info-pillar = Infosäule (TOS)
+kind-info-pillar-why = In den offenen Daten der Stadt „TOS“ genannt: M-WLAN an Informationssäulen im öffentlichen Raum.
+kind-square-and-pillar = Öffentlicher Platz mit Infosäule (TOS)
+kind-smarter-city = Projekt „Smarter City“
+kind-smarter-city-why = M-WLAN aus einem Projekt der Stadt für vernetzte Stadtteile.
+kind-mobility = Mobilitätsstation
+kind-mobility-why = Eine Station, an der Sie zwischen Bus, Tram, Leihrad und Carsharing wechseln können.
+kind-swm = Stadtwerke München
+kind-swm-why = Ein Standort der Stadtwerke München, die M-WLAN für die Stadt betreiben.

@@ -434,3 +434,24 @@ report-steps = Steps of the report
 step-category = Category
 step-details = Details
 step-check-and-send = Check and send
+
+## the hotspot map and the kinds of sites
+
+show-on-map = Show on the map
+site-map-help = The map shows the sites of the list. Move it with the arrow keys or the buttons, + and − zoom. A number stands for several sites: pressing it zooms in. A site pressed is shown in the list.
+map-of-the-wi-fi-sites = Map of the Wi-Fi sites
+sites-here-zoom-in = { $n } sites here, zoom in
+the-map-cannot-be-reached-the-list = The map cannot be reached right now. The list shows every site.
+kind-tram = Tram stop (line { $lines })
+kind-tram-why = M-WLAN at the stops of this tram line.
+kind-square = Public square
+kind-square-why = M-WLAN outdoors on a square or a street.
+kind-info-pillar = Information pillar (TOS)
+kind-info-pillar-why = Called “TOS” in the city’s open data: M-WLAN at information pillars in public space.
+kind-square-and-pillar = Public square with an information pillar (TOS)
+kind-smarter-city = “Smarter City” project
+kind-smarter-city-why = M-WLAN from a city project for connected neighbourhoods.
+kind-mobility = Mobility hub
+kind-mobility-why = A station where you can change between bus, tram, hire bikes and car sharing.
+kind-swm = Stadtwerke München
+kind-swm-why = A site of Stadtwerke München, who run M-WLAN for the city.

@@ -416,3 +416,24 @@ report-steps = Bildirim adımları
 step-category = Kategori
 step-details = Bilgiler
 step-check-and-send = Kontrol et ve gönder
+
+## the hotspot map and the kinds of sites
+
+show-on-map = Haritada göster
+site-map-help = Harita listedeki yerleri gösterir. Ok tuşlarıyla veya düğmelerle kaydırın, + ve − ile yakınlaştırın. Bir sayı birkaç yeri gösterir: basınca yakınlaşır. Basılan yer listede gösterilir.
+map-of-the-wi-fi-sites = Wi-Fi noktalarının haritası
+sites-here-zoom-in = Burada { $n } yer var, yakınlaştır
+the-map-cannot-be-reached-the-list = Haritaya şu anda ulaşılamıyor. Liste tüm yerleri gösterir.
+kind-tram = Tramvay durağı (hat { $lines })
+kind-tram-why = Bu tramvay hattının duraklarında M-WLAN.
+kind-square = Meydan
+kind-square-why = Açık havada bir meydanda veya sokakta M-WLAN.
+kind-info-pillar = Bilgi sütunu (TOS)
+kind-info-pillar-why = Şehrin açık verilerinde „TOS“ olarak geçer: kamusal alandaki bilgi sütunlarında M-WLAN.
+kind-square-and-pillar = Bilgi sütunlu meydan (TOS)
+kind-smarter-city = „Smarter City“ projesi
+kind-smarter-city-why = Şehrin bağlantılı semtler projesinden M-WLAN.
+kind-mobility = Mobilite istasyonu
+kind-mobility-why = Otobüs, tramvay, kiralık bisiklet ve araç paylaşımı arasında geçiş yapabileceğiniz bir istasyon.
+kind-swm = Stadtwerke München
+kind-swm-why = M-WLAN’ı şehir adına işleten Stadtwerke München’in bir noktası.

@@ -425,3 +425,24 @@ report-steps = Кроки повідомлення
 step-category = Категорія
 step-details = Дані
 step-check-and-send = Перевірити й надіслати
+
+## the hotspot map and the kinds of sites
+
+show-on-map = Показати на мапі
+site-map-help = Мапа показує місця зі списку. Пересувайте її клавішами зі стрілками або кнопками, + і − змінюють масштаб. Число означає кілька місць: натискання збільшує масштаб. Натиснуте місце показується в списку.
+map-of-the-wi-fi-sites = Мапа точок Wi-Fi
+sites-here-zoom-in = Тут місць: { $n }, збільшити
+the-map-cannot-be-reached-the-list = Мапа зараз недоступна. У списку є всі місця.
+kind-tram = Трамвайна зупинка (лінія { $lines })
+kind-tram-why = M-WLAN на зупинках цієї трамвайної лінії.
+kind-square = Площа
+kind-square-why = M-WLAN просто неба на площі чи вулиці.
+kind-info-pillar = Інформаційна стела (TOS)
+kind-info-pillar-why = У відкритих даних міста називається «TOS»: M-WLAN біля інформаційних стел у громадському просторі.
+kind-square-and-pillar = Площа з інформаційною стелою (TOS)
+kind-smarter-city = Проєкт «Smarter City»
+kind-smarter-city-why = M-WLAN з міського проєкту для мережевих районів.
+kind-mobility = Мобільна станція
+kind-mobility-why = Станція, де можна пересісти між автобусом, трамваєм, прокатним велосипедом і каршерингом.
+kind-swm = Stadtwerke München
+kind-swm-why = Місце Stadtwerke München, які обслуговують M-WLAN для міста.

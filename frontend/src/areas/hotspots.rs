@@ -26,6 +26,10 @@ pub struct Hotspots {
     pub kind: Option<String>,
     pub locate: Locate,
     pub map_error: Option<AppError>,
+    /// The map beside the list is open.
+    pub map_open: bool,
+    /// The site picked on the map or in the list.
+    pub picked: Option<String>,
 }
 
 pub enum Action {
@@ -35,6 +39,8 @@ pub enum Action {
     Kind(Option<String>),
     Locate(Locate),
     MapError(Option<AppError>),
+    MapOpen(bool),
+    Pick(String),
 }
 
 impl Hotspots {
@@ -50,6 +56,8 @@ impl Hotspots {
             kind: None,
             locate: Locate::Idle,
             map_error: None,
+            map_open: false,
+            picked: None,
         }
     }
 
@@ -80,6 +88,8 @@ impl Hotspots {
             Action::Kind(k) => self.kind = k,
             Action::Locate(l) => self.locate = l,
             Action::MapError(e) => self.map_error = e,
+            Action::MapOpen(open) => self.map_open = open,
+            Action::Pick(id) => self.picked = Some(id),
         }
     }
 }
@@ -130,7 +140,9 @@ pub fn HotspotsArea() -> Html {
             now={crate::app::now_secs()} locate={store.locate}
             on_place={d.to_callback().reform(Action::Place)} on_kind={d.to_callback().reform(Action::Kind)}
             on_select={frame.navigate.reform(Screen::HotspotDetail)}
-            on_refresh={{ let d = d.clone(); Callback::from(move |()| ask(&d, true)) }} {on_locate} />
+            on_refresh={{ let d = d.clone(); Callback::from(move |()| ask(&d, true)) }} {on_locate}
+            tile_url={frame.tile_url.clone()} map_open={store.map_open} on_map={d.to_callback().reform(Action::MapOpen)}
+            picked={store.picked.clone()} on_pick={d.to_callback().reform(Action::Pick)} />
     }
 }
 

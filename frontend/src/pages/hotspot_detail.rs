@@ -53,7 +53,9 @@ pub fn HotspotDetail(props: &HotspotDetailProps) -> Html {
                 <dt>{ t(lang, "address") }</dt>
                 <dd id="site-address">{ format!("{}, {}", s.name, s.city) }</dd>
                 <dt>{ t(lang, "kind-of-site") }</dt>
-                <dd>{ &s.kind }</dd>
+                <dd>{ i18n::words::site_kind(lang, &s.kind).0 }
+                    if let Some(why) = i18n::words::site_kind(lang, &s.kind).1 { <span class="hint site-kind-why">{ " – " }{ why }</span> }
+                </dd>
                 <dt>{ t(lang, "wi-fi-access-points") }</dt>
                 <dd>{ i18n::access_points(lang, s.access_points) }</dd>
                 if let Some(d) = distance {

@@ -32,6 +32,19 @@ pub struct HotspotsProps {
     pub on_select: Callback<String>,
     pub on_refresh: Callback<()>,
     pub on_locate: Callback<()>,
+    /// Map tiles; None: no map offered.
+    #[prop_or_default]
+    pub tile_url: Option<String>,
+    /// The map is open (the person asked for it).
+    #[prop_or_default]
+    pub map_open: bool,
+    #[prop_or_default]
+    pub on_map: Callback<bool>,
+    /// The site picked on the map or in the list (both show it).
+    #[prop_or_default]
+    pub picked: Option<String>,
+    #[prop_or_default]
+    pub on_pick: Callback<String>,
 }
 
 /// The hotspot finder: where am I, what kind of site, the list by distance.
@@ -49,9 +62,25 @@ pub fn Hotspots(props: &HotspotsProps) -> Html {
             <DataStatus lang={lang} load={props.load.clone()} now={props.now} on_refresh={props.on_refresh.clone()} />
             <PlacePicker lang={lang} sites={Rc::new(sites.to_vec())} place={props.place.clone()}
                 locate={props.locate} on_place={props.on_place.clone()} on_locate={props.on_locate.clone()} />
+            if let (Load::Ready(snap), Some(tiles)) = (&props.load, &props.tile_url) {
+                <div class="actions">
+                    <button type="button" class="secondary" id="site-map-toggle" aria-expanded={props.map_open.to_string()}
+                        aria-controls="site-map" onclick={props.on_map.reform({ let open = props.map_open; move |_| !open })}>
+                        <crate::icon::Icon name="place" />
+                        { if props.map_open { t(lang, "close-map") } else { t(lang, "show-on-map") } }
+                    </button>
+                </div>
+                if props.map_open {
+                    <crate::pages::site_map::SiteMap lang={lang} tile_url={tiles.clone()}
+                        sites={Rc::new(snap.sites.iter().filter(|s| props.kind.as_deref().is_none_or(|k| s.kind == k)).cloned().collect::<Vec<_>>())}
+                        start={props.place.as_ref().map(|p| p.position).unwrap_or(muc_wire::geo::LonLat::new(11.5755, 48.1374))}
+                        selected={props.picked.clone()} on_select={props.on_pick.clone()} />
+                }
+            }
             if let Load::Ready(snap) = &props.load {
                 <SiteList lang={lang} snapshot={snap.clone()} place={props.place.clone()}
-                    kind={props.kind.clone()} on_kind={props.on_kind.clone()} on_select={props.on_select.clone()} />
+                    kind={props.kind.clone()} on_kind={props.on_kind.clone()} on_select={props.on_select.clone()}
+                    picked={props.picked.clone()} on_pick={props.on_pick.clone()} />
             }
         </>
     }
@@ -222,6 +251,8 @@ struct SiteListProps {
     kind: Option<String>,
     on_kind: Callback<Option<String>>,
     on_select: Callback<String>,
+    picked: Option<String>,
+    on_pick: Callback<String>,
 }
 
 /// Rows drawn with the first list after start: more than a tall window
@@ -292,7 +323,7 @@ fn SiteList(props: &SiteListProps) -> Html {
                     </option>
                     { for kinds(sites).into_iter().map(|(k, n)| {
                         let sel = current_kind == k;
-                        html! { <option value={k.clone()} selected={sel}>{ format!("{k} ({n})") }</option> }
+                        html! { <option value={k.clone()} selected={sel}>{ format!("{} ({n})", i18n::words::site_kind(lang, &k).0) }</option> }
                     }) }
                 </select>
             </div>
@@ -303,11 +334,14 @@ fn SiteList(props: &SiteListProps) -> Html {
                     let id = s.id.clone();
                     let on_select = props.on_select.clone();
                     let onclick = Callback::from(move |_| on_select.emit(id.clone()));
+                    // Focus on a row shows its site on the map.
+                    let onfocus = props.on_pick.reform({ let id = s.id.clone(); move |_: FocusEvent| id.clone() });
+                    let picked = props.picked.as_deref() == Some(s.id.as_str());
                     html! {
-                        <li>
-                            <button type="button" class="site" {onclick}>
+                        <li id={format!("site-row-{}", s.id)} class={classes!(picked.then_some("picked"))}>
+                            <button type="button" class="site" {onclick} {onfocus} aria-current={picked.then_some("true")}>
                                 <span class="site-name">{ &s.name }</span>
-                                <span class="site-meta">{ format!("{} · {}", s.kind, i18n::access_points(lang, s.access_points)) }</span>
+                                <span class="site-meta">{ format!("{} · {}", i18n::words::site_kind(lang, &s.kind).0, i18n::access_points(lang, s.access_points)) }</span>
                                 if let Some(d) = d {
                                     <span class="site-distance">{ i18n::distance(lang, *d) }</span>
                                 }

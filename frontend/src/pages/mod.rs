@@ -9,3 +9,4 @@ pub mod personal;
 pub mod profile;
 pub mod report;
 pub mod report_endpoint;
+pub mod site_map;
