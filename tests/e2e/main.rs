@@ -4,6 +4,7 @@
 
 mod finders;
 mod hotspots;
+mod keyboard;
 mod kiosk;
 mod languages;
 mod login;

@@ -108,6 +108,10 @@ impl Portal {
 
 /// tauri-driver in front of WebKitWebDriver, launching the real app binary
 /// with the given environment.
+/// WebDriver's keys: Enter, Space.
+pub const ENTER: &str = "\u{E007}";
+pub const SPACE: &str = "\u{E00D}";
+
 pub struct Driver {
     _proc: Proc,
     pub client: Client,
@@ -311,6 +315,50 @@ impl Driver {
         } else {
             Err(self.failed(format!("chose {value:?} in {css:?}, but it holds {now:?}")).await)
         }
+    }
+
+    /// Presses Tab (as a person at the keyboard) until the focused element
+    /// satisfies `ok` (given its text and its id); at most 80 presses.
+    pub async fn tab_to(&self, what: &str, ok: impl Fn(&str, &str) -> bool) -> Result<()> {
+        let mut seen = Vec::new();
+        for _ in 0..80 {
+            let el = self.client.active_element().await?;
+            let text = el.text().await.unwrap_or_default();
+            let id = el.attr("id").await.ok().flatten().unwrap_or_default();
+            // The page itself (nothing focused yet) is not a control.
+            let control = !matches!(el.tag_name().await.unwrap_or_default().to_lowercase().as_str(), "body" | "html");
+            if control && ok(&text, &id) {
+                return Ok(());
+            }
+            seen.push(if id.is_empty() { text.chars().take(30).collect() } else { format!("#{id}") });
+            // A key press of the keyboard itself (W3C actions), not keys sent
+            // to an element: to a file field, sent keys would be a file name.
+            self.press_key('\u{E004}').await?;
+        }
+        Err(self.failed(format!("Tab never reached {what}; focus went through {seen:?}")).await)
+    }
+
+    /// One key pressed and released on the keyboard, wherever the focus is.
+    pub async fn press_key(&self, key: char) -> Result<()> {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        let actions =
+            KeyActions::new("keyboard".into()).then(KeyAction::Down { value: key }).then(KeyAction::Up { value: key });
+        self.client.perform_actions(actions).await?;
+        Ok(())
+    }
+
+    /// Types into whatever has the focus (keys such as [`ENTER`] included).
+    pub async fn keys(&self, keys: &str) -> Result<()> {
+        let mut last = String::new();
+        for _ in 0..3 {
+            // Asked anew each time: a redraw may replace the focused element.
+            match self.client.active_element().await?.send_keys(keys).await {
+                Ok(()) => return Ok(()),
+                Err(e) => last = e.to_string(),
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Err(self.failed(format!("could not type {keys:?}: {last}")).await)
     }
 
     /// Waits until the text of `css` satisfies `ok`; returns it.
