@@ -384,6 +384,8 @@ pub(crate) fn wipe_session(
         }),
     ));
     let result = crate::kiosk::run_steps(steps);
+    // The next visitor starts in German, whatever this one chose.
+    state.languages.forget();
     if result.is_ok() {
         tracing::info!("kiosk session ended; personal data removed");
     }

@@ -55,6 +55,16 @@ impl Languages {
     }
 }
 
+impl Languages {
+    /// Back to German for the next visitor of a shared device (where the
+    /// choice was never written down).
+    pub fn forget(&self) {
+        if let Ok(mut current) = self.current.write() {
+            *current = "de".to_string();
+        }
+    }
+}
+
 /// The first of the system's languages (most preferred first: `de-DE`,
 /// `en_US.UTF-8`, `tr`…) the app speaks.
 fn from_system(locales: impl Iterator<Item = String>) -> Option<String> {
@@ -95,5 +105,8 @@ mod tests {
             "de",
             "the next visitor starts in German"
         );
+        // Between two visitors of the same running app: the session's end forgets it.
+        shared.forget();
+        assert_eq!(shared.catalogue().lang, "de");
     }
 }
