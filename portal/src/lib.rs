@@ -25,6 +25,7 @@ pub mod personal;
 pub mod pow;
 pub mod profile;
 pub mod read_cache;
+pub mod says;
 pub mod seed;
 pub mod server;
 pub mod stamp;

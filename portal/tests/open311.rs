@@ -759,6 +759,18 @@ async fn photos_are_cleaned(db: TestDb) {
     let mixed = post_photos(&st, &english, &[GPS_PHOTO, PDF_AS_JPG]).await;
     let why = mixed.json()[0]["description"].as_str().expect("d").to_string();
     assert!(why.starts_with("Photo 2:") && why.contains("not a photo"), "English when asked: {why}");
+    // And in each of the app's other languages.
+    for (locale, start, says) in [
+        ("tr", "Fotoğraf 2:", "fotoğraf değil"),
+        ("uk", "Фото 2:", "не є фото"),
+        ("ar", "الصورة 2:", "ليس صورة"),
+        ("de-x-ls", "Foto 2:", "Das ist kein Foto"),
+    ] {
+        let fields: Vec<(&str, &str)> = LIGHT.iter().copied().chain([("locale", locale)]).collect();
+        let refused = post_photos(&st, &fields, &[GPS_PHOTO, PDF_AS_JPG]).await;
+        let why = refused.json()[0]["description"].as_str().expect("d").to_string();
+        assert!(why.starts_with(start) && why.contains(says), "{locale}: {why}");
+    }
     let six = post_photos(&st, LIGHT, &[GPS_PHOTO; 6]).await;
     assert_error(&six, StatusCode::BAD_REQUEST);
     assert_eq!(std::fs::read_dir(media.path()).expect("dir").count(), 4);

@@ -225,7 +225,9 @@ pub async fn set_open311_endpoint(
 /// Another language: remembered (not on a shared device); its texts back.
 #[tauri::command]
 pub fn set_language(state: State<'_, AppState>, args: Args<cmd::SetLanguage>) -> Answer<cmd::SetLanguage> {
-    state.languages.choose(&args.lang)
+    let catalogue = state.languages.choose(&args.lang)?;
+    state.endpoints.speak(&catalogue.lang);
+    Ok(catalogue)
 }
 
 /// A report the portal refused becomes a draft again, to fix and resend.
@@ -386,6 +388,7 @@ pub(crate) fn wipe_session(
     let result = crate::kiosk::run_steps(steps);
     // The next visitor starts in German, whatever this one chose.
     state.languages.forget();
+    state.endpoints.speak("de");
     if result.is_ok() {
         tracing::info!("kiosk session ended; personal data removed");
     }

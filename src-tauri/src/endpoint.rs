@@ -23,6 +23,8 @@ pub struct Endpoints {
     default: Endpoint,
     file: JsonFile<Chosen>,
     chosen: RwLock<Option<Endpoint>>,
+    /// The person's language, asked of the servers reports go to.
+    language: RwLock<String>,
 }
 
 impl Endpoints {
@@ -30,7 +32,14 @@ impl Endpoints {
         let default = portal.default_endpoint(default_api_key);
         let file = JsonFile::new(data_dir.join("open311-endpoint.json"), 1);
         let chosen = file.load().and_then(|c: Chosen| c.endpoint);
-        Self { portal: portal.clone(), default, file, chosen: RwLock::new(chosen) }
+        Self { portal: portal.clone(), default, file, chosen: RwLock::new(chosen), language: RwLock::new("de".into()) }
+    }
+
+    /// Reports (and their refusals) from now on in this language.
+    pub fn speak(&self, language: &str) {
+        if let Ok(mut l) = self.language.write() {
+            *l = language.to_string();
+        }
     }
 
     /// The built-in default endpoint's address (the city's portal).
@@ -54,7 +63,11 @@ impl Endpoints {
 
     /// A client for the endpoint a stored report names (None: the default).
     pub fn client_for(&self, endpoint: Option<&Endpoint>) -> Open311Client {
-        Open311Client::new(&self.portal, endpoint.unwrap_or(&self.default).clone())
+        let client = Open311Client::new(&self.portal, endpoint.unwrap_or(&self.default).clone());
+        match self.language.read() {
+            Ok(l) => client.speaking(&l),
+            Err(_) => client,
+        }
     }
 
     pub fn info(&self) -> EndpointInfo {

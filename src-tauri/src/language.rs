@@ -33,10 +33,14 @@ impl Languages {
         Self { file, current: RwLock::new(current) }
     }
 
+    /// The language in use (its code).
+    pub fn current(&self) -> String {
+        self.current.read().map(|c| c.clone()).unwrap_or_else(|_| "de".into())
+    }
+
     /// The texts of the language in use.
     pub fn catalogue(&self) -> Catalogue {
-        let code = self.current.read().map(|c| c.clone()).unwrap_or_else(|_| "de".into());
-        muc_messages::catalogue(&code).or_else(|| muc_messages::catalogue("de")).unwrap_or_default()
+        muc_messages::catalogue(&self.current()).or_else(|| muc_messages::catalogue("de")).unwrap_or_default()
     }
 
     /// Switches to `code` (remembered where the device is the person's own)

@@ -173,6 +173,8 @@ pub fn run() {
                 hotspots_ahead: Mutex::new(None),
             });
             let state = app.state::<AppState>();
+            // Reports are sent asking for refusals in the person's language.
+            state.endpoints.speak(&state.languages.current());
             // A shared device: whatever an earlier session left (after a
             // crash, a kill or a power cut) goes before the first screen.
             if let Some(session) = &kiosk {

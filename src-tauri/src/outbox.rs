@@ -425,6 +425,22 @@ mod tests {
         let entry = &outbox.list()[0];
         assert!(matches!(&entry.delivery, Delivery::Refused { reason } if reason.contains("art")), "{entry:?}");
         assert_eq!(entry.report.service_code, "strassenbeleuchtung", "nothing the person wrote is lost");
+        assert!(
+            matches!(&entry.delivery, Delivery::Refused { reason } if reason.contains("Bitte ausfüllen")),
+            "{entry:?}"
+        );
+
+        // The reason comes in the person's language (Accept-Language).
+        client.speak("tr");
+        let mut r = light();
+        r.attributes.clear();
+        outbox.enqueue(r, &[], None, false, 2).expect("enqueue");
+        outbox.send_due(&client, None, 3).await;
+        let turkish = outbox.list().into_iter().find(|e| e.created_at == 2).expect("the second");
+        assert!(
+            matches!(&turkish.delivery, Delivery::Refused { reason } if reason.contains("Lütfen doldurun")),
+            "{turkish:?}"
+        );
     }
 
     /// Found in review: the background sender, "Meine Meldungen" and a

@@ -178,6 +178,37 @@ pub const FILES: [(&str, &str); 6] = [
     ("ar", include_str!("../locales/ar.ftl")),
 ];
 
+/// What the portal says to citizens (refusals, errors people read), per
+/// language: the same six, the same rules.
+#[cfg(feature = "parse")]
+pub const PORTAL_FILES: [(&str, &str); 6] = [
+    ("de", include_str!("../locales/portal/de.ftl")),
+    ("de-x-ls", include_str!("../locales/portal/de-x-ls.ftl")),
+    ("en", include_str!("../locales/portal/en.ftl")),
+    ("tr", include_str!("../locales/portal/tr.ftl")),
+    ("uk", include_str!("../locales/portal/uk.ftl")),
+    ("ar", include_str!("../locales/portal/ar.ftl")),
+];
+
+/// The portal's catalogue of a language the app speaks.
+#[cfg(feature = "parse")]
+pub fn portal_catalogue(code: &str) -> Option<Catalogue> {
+    let (_, ftl) = PORTAL_FILES.iter().find(|(c, _)| *c == code)?;
+    parse(code, ftl).ok()
+}
+
+/// The language of the first tag (most preferred first) whose primary
+/// subtag the app speaks: `tr-TR` → `tr`, `de-DE` → `de`.
+pub fn matching(tags: impl IntoIterator<Item = impl AsRef<str>>) -> Option<Language> {
+    tags.into_iter().find_map(|t| {
+        let t = t.as_ref().trim().to_ascii_lowercase();
+        if t == "de-x-ls" {
+            return language("de-x-ls");
+        }
+        language(t.split(['-', '_', '.']).next()?)
+    })
+}
+
 /// The compiled catalogue of a language the app speaks.
 #[cfg(feature = "parse")]
 pub fn catalogue(code: &str) -> Option<Catalogue> {

@@ -9,10 +9,14 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use muc_messages::{parse, Arg, Catalogue, Locale, Part, Pattern, FILES, LANGUAGES};
+use muc_messages::{parse, Arg, Catalogue, Locale, Part, Pattern, FILES, LANGUAGES, PORTAL_FILES};
 
 fn catalogues() -> Vec<Catalogue> {
-    FILES
+    read(&FILES)
+}
+
+fn read(files: &[(&str, &str)]) -> Vec<Catalogue> {
+    files
         .iter()
         .map(|(code, ftl)| match parse(code, ftl) {
             Ok(c) => c,
@@ -49,10 +53,14 @@ fn every_language_of_the_app_has_a_file() {
 
 #[test]
 fn every_language_has_every_message_with_the_same_placeables() {
-    let all = catalogues();
+    complete(&catalogues());
+    complete(&read(&PORTAL_FILES));
+}
+
+fn complete(all: &[Catalogue]) {
     let german = all.iter().find(|c| c.lang == "de").expect("German is the source");
     let mut problems = Vec::new();
-    for c in &all {
+    for c in all {
         for (id, p) in &german.messages {
             match c.messages.get(id) {
                 None => problems.push(format!("{}: {id} is missing", c.lang)),
@@ -104,6 +112,17 @@ fn the_app_asks_for_every_message_and_only_for_existing_ones() {
     assert!(missing.is_empty(), "asked for but not in de.ftl: {missing:?}");
 }
 
+/// The portal's messages: every one is said somewhere in the portal.
+#[test]
+fn the_portal_says_every_message_it_has() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut code = String::new();
+    read_rs(&root.join("portal/src"), &mut code);
+    let german = parse("de", PORTAL_FILES[0].1).expect("German");
+    let unused: Vec<&String> = german.messages.keys().filter(|id| !code.contains(&format!("\"{id}\""))).collect();
+    assert!(unused.is_empty(), "portal messages nothing says: {unused:?}");
+}
+
 fn read_rs(dir: &Path, into: &mut String) {
     for entry in std::fs::read_dir(dir).expect("frontend/src") {
         let path = entry.expect("entry").path();
@@ -139,7 +158,7 @@ impl Locale for Cldr {
 
 #[test]
 fn our_resolver_writes_what_fluent_bundle_writes() {
-    for (language, (code, ftl)) in LANGUAGES.iter().zip(FILES) {
+    for (language, (code, ftl)) in LANGUAGES.iter().zip(FILES).chain(LANGUAGES.iter().zip(PORTAL_FILES)) {
         let langid: unic_langid::LanguageIdentifier = language.html.parse().expect("langid");
         let mut bundle = fluent_bundle::FluentBundle::new(vec![langid.clone()]);
         bundle.set_use_isolating(false);
@@ -192,4 +211,14 @@ fn terms_are_written_out_and_spaces_kept() {
         parse("de", "-city = München\ngreet = Willkommen in { -city }!\nreq = {\" \"}(Pflichtfeld)\n").expect("parse");
     assert_eq!(c.plain("greet"), Some("Willkommen in München!"));
     assert_eq!(c.plain("req"), Some(" (Pflichtfeld)"));
+}
+
+#[test]
+fn a_request_s_languages_choose_the_first_the_app_speaks() {
+    use muc_messages::matching;
+    assert_eq!(matching(["fr-FR", "tr-TR", "de"]).map(|l| l.code), Some("tr"));
+    assert_eq!(matching(["de-DE"]).map(|l| l.code), Some("de"));
+    assert_eq!(matching(["de-x-ls"]).map(|l| l.code), Some("de-x-ls"));
+    assert_eq!(matching(["uk_UA.UTF-8"]).map(|l| l.code), Some("uk"));
+    assert_eq!(matching(["fr", "C"]), None);
 }

@@ -19,6 +19,9 @@ pub struct Open311Client {
     portal_base: String,
     http: reqwest::Client,
     upload: crate::UploadTiming,
+    /// The person's language (a BCP 47 tag), asked for by Accept-Language:
+    /// the server's refusals are then in words they read.
+    language: Option<String>,
 }
 
 /// Why a discovery URL cannot be used.
@@ -34,7 +37,27 @@ pub enum DiscoveryError {
 
 impl Open311Client {
     pub fn new(portal: &PortalClient, endpoint: Endpoint) -> Self {
-        Self { endpoint, portal_base: portal.base().to_string(), http: portal.http.clone(), upload: portal.upload }
+        Self {
+            endpoint,
+            portal_base: portal.base().to_string(),
+            http: portal.http.clone(),
+            upload: portal.upload,
+            language: None,
+        }
+    }
+
+    /// Asks the server to answer in this language (Accept-Language, which
+    /// any HTTP server may ignore; no GeoReport field is added).
+    pub fn speaking(mut self, language: &str) -> Self {
+        self.language = Some(language.to_string());
+        self
+    }
+
+    fn in_language(&self, req: reqwest::RequestBuilder) -> reqwest::RequestBuilder {
+        match &self.language {
+            Some(l) => req.header(reqwest::header::ACCEPT_LANGUAGE, l.as_str()),
+            None => req,
+        }
     }
 
     pub fn endpoint(&self) -> &Endpoint {
@@ -84,6 +107,7 @@ impl Open311Client {
             portal_base: portal.base().to_string(),
             http: portal.http.clone(),
             upload: portal.upload,
+            language: None,
         };
         // A server that lists an endpoint it does not serve is no use either.
         client
@@ -191,8 +215,7 @@ impl Open311Client {
             form.push(("jurisdiction_id", j.clone()));
         }
         let resp = self
-            .http
-            .post(format!("{}/requests/{id}/support.json", self.endpoint.url))
+            .in_language(self.http.post(format!("{}/requests/{id}/support.json", self.endpoint.url)))
             .header("Idempotency-Key", supporter)
             .form(&form)
             .send()
@@ -223,8 +246,9 @@ impl Open311Client {
         for bytes in photos {
             form = form.part("media", reqwest::multipart::Part::bytes(bytes).file_name("photo.jpg"));
         }
-        let mut req =
-            self.http.post(format!("{}/requests.json", self.endpoint.url)).header("Idempotency-Key", idempotency_key);
+        let mut req = self
+            .in_language(self.http.post(format!("{}/requests.json", self.endpoint.url)))
+            .header("Idempotency-Key", idempotency_key);
         match self.bearer_for(bearer) {
             Some(t) => req = req.bearer_auth(t),
             // Anonymous: the proof of work, where the server asks for one.

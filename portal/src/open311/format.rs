@@ -39,12 +39,8 @@ impl Error {
     }
 
     /// Too many writes from one source: try again in `secs`.
-    pub fn too_many(format: Format, secs: u64, en: bool) -> Self {
-        let description = if en {
-            format!("Too many requests from your connection. Please try again in {secs} seconds.")
-        } else {
-            format!("Zu viele Anfragen von Ihrer Verbindung. Bitte versuchen Sie es in {secs} Sekunden erneut.")
-        };
+    pub fn too_many(format: Format, secs: u64, lang: crate::says::Lang) -> Self {
+        let description = crate::says::say(lang, "too-many-requests", &[("secs", secs.into())]);
         Self::retry_later(StatusCode::TOO_MANY_REQUESTS, format, secs, description)
     }
 

@@ -22,6 +22,7 @@ use muc_wire::open311::{CreatedRequest, DetailedStatus, ServiceRequest, TokenAns
 use serde_json::json;
 
 use self::format::{render, split, Error, Format};
+use crate::says::Lang;
 use crate::AppState;
 
 pub const JURISDICTION: &str = "muenchen.de";
@@ -69,13 +70,32 @@ pub fn write_router() -> Router<AppState> {
 
 type Params = HashMap<String, String>;
 
+/// The request's language: its `locale` field, else its Accept-Language.
+fn language(params: &Params, headers: &HeaderMap) -> Lang {
+    Lang::of(
+        params.get("locale").map(String::as_str),
+        headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()),
+    )
+}
+
+/// What is wrong with a photo, in the sender's language.
+fn photo_problem(e: &media::MediaError, lang: Lang) -> String {
+    use media::MediaError as E;
+    let r = match e {
+        E::TooLarge => validate::Refusal::new("photo-too-large").with("mb", media::MAX_PHOTO_BYTES / 1024 / 1024),
+        E::NotAPhoto => validate::Refusal::new("photo-not-a-photo"),
+        E::TooManyPixels { width, height, max } => validate::Refusal::new("photo-too-many-pixels")
+            .with("width", u64::from(*width))
+            .with("height", u64::from(*height))
+            .with("mp", *max / 1_000_000),
+        E::Unreadable => validate::Refusal::new("photo-unreadable"),
+    };
+    r.text(lang)
+}
+
+/// The city's data (names, questions) in English rather than German.
 fn english(params: &Params, headers: &HeaderMap) -> bool {
-    let lang = params
-        .get("locale")
-        .cloned()
-        .or_else(|| headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).map(str::to_string))
-        .unwrap_or_default();
-    lang.trim_start().to_ascii_lowercase().starts_with("en")
+    language(params, headers).english_data()
 }
 
 fn check_jurisdiction(params: &Params, f: Format) -> Result<(), Error> {
@@ -196,7 +216,7 @@ async fn list_requests(
     let account = match params.get("account").map(String::as_str) {
         None => None,
         Some("me") => {
-            let citizen = signed_in(st, headers, f, en).await?.ok_or_else(|| {
+            let citizen = signed_in(st, headers, f, language(params, headers)).await?.ok_or_else(|| {
                 Error::new(StatusCode::UNAUTHORIZED, f, "account=me needs the citizen's access token (Bearer).")
             })?;
             // The level `personal::ROUTES` names for this, as for every personal route.
@@ -341,7 +361,7 @@ async fn throttle(
         Ok(()) => Ok(()),
         Err(crate::limits::Denied::Wait(secs)) => {
             st.metrics.refuse("rate_limit");
-            Err(Error::too_many(f, secs, english(&Params::new(), headers)))
+            Err(Error::too_many(f, secs, language(&Params::new(), headers)))
         }
         Err(crate::limits::Denied::Database(e)) => Err(Error::internal(f, e)),
     }
@@ -368,7 +388,7 @@ async fn support(
         return Err(Error::new(StatusCode::FORBIDDEN, f, "A valid api_key is required."));
     }
     check_jurisdiction(&fields, f)?;
-    let en = english(&fields, &headers);
+    let lang = language(&fields, &headers);
     let supporter = headers
         .get("idempotency-key")
         .and_then(|v| v.to_str().ok())
@@ -384,22 +404,17 @@ async fn support(
         }
         Err(store::SupportRefused::TooManyFromSource) => {
             st.metrics.refuse("support_cap");
-            let said = validate::Refusal::new(
-                "Von Ihrer Verbindung wurde diese Meldung schon unterstützt.",
-                "This report has already been supported from your connection.",
-            );
-            return Err(Error::retry_later(StatusCode::TOO_MANY_REQUESTS, f, 86_400, said.text(en)));
+            let said = validate::Refusal::new("support-already");
+            return Err(Error::retry_later(StatusCode::TOO_MANY_REQUESTS, f, 86_400, said.text(lang)));
         }
         Err(store::SupportRefused::Closed) => {
-            let said =
-                validate::Refusal::new("Diese Meldung ist schon abgeschlossen.", "This report is already closed.");
-            return Err(Error::new(StatusCode::CONFLICT, f, said.text(en)));
+            let said = validate::Refusal::new("report-closed");
+            return Err(Error::new(StatusCode::CONFLICT, f, said.text(lang)));
         }
     }
     let mut params = Params::new();
-    if en {
-        params.insert("locale".into(), "en".into());
-    }
+    // The report is answered in the supporter's language.
+    params.insert("locale".into(), lang.0.code.into());
     one(State(st), Path(format!("{id}.{}", if f == Format::Json { "json" } else { "xml" })), Query(params), headers)
         .await
 }
@@ -410,7 +425,7 @@ async fn signed_in(
     st: &AppState,
     headers: &HeaderMap,
     f: Format,
-    en: bool,
+    lang: Lang,
 ) -> Result<Option<crate::citizens::Citizen>, Error> {
     let Some(auth) = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()) else { return Ok(None) };
     let token = auth
@@ -423,11 +438,8 @@ async fn signed_in(
         Ok(citizen) => Ok(Some(citizen)),
         Err(crate::citizens::TokenError::Invalid(why)) => {
             tracing::info!(%why, "access token refused");
-            let said = validate::Refusal::new(
-                "Ihre Anmeldung ist abgelaufen oder ungültig. Bitte melden Sie sich erneut an.",
-                "Your sign-in has expired or is invalid. Please sign in again.",
-            );
-            Err(Error::new(StatusCode::UNAUTHORIZED, f, said.text(en)))
+            let said = validate::Refusal::new("sign-in-expired");
+            Err(Error::new(StatusCode::UNAUTHORIZED, f, said.text(lang)))
         }
         Err(crate::citizens::TokenError::Unavailable(why)) => {
             tracing::error!(%why, "identity provider unreachable");
@@ -460,10 +472,10 @@ async fn create(
     }
     // Throttled per source before the body is read.
     throttle(&st, Write::Report, source, f, &headers).await?;
-    // Refusals a citizen may read come in German, or English when asked for
-    // (header now; a `locale` form field once the fields are read).
-    let mut en = english(&Params::new(), &headers);
-    let too_big = || Error::new(StatusCode::PAYLOAD_TOO_LARGE, f, media::MediaError::TooLarge.describe(en));
+    // Refusals a citizen may read come in the request's language (its
+    // header now; a `locale` form field once the fields are read).
+    let mut lang = language(&Params::new(), &headers);
+    let too_big = || Error::new(StatusCode::PAYLOAD_TOO_LARGE, f, photo_problem(&media::MediaError::TooLarge, lang));
     let ct = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
     let mut fields: Vec<(String, String)> = Vec::new();
     let mut photos: Vec<Vec<u8>> = Vec::new();
@@ -489,11 +501,8 @@ async fn create(
                 })?;
                 if photos.len() == media::MAX_PHOTOS {
                     let n = media::MAX_PHOTOS;
-                    let said = validate::Refusal::new(
-                        format!("Höchstens {n} Fotos pro Meldung."),
-                        format!("At most {n} photos per report."),
-                    );
-                    return Err(Error::bad(f, said.text(en)));
+                    let said = validate::Refusal::new("too-many-photos").with("n", n);
+                    return Err(Error::bad(f, said.text(lang)));
                 }
                 if !bytes.is_empty() {
                     photos.push(bytes.to_vec());
@@ -537,11 +546,11 @@ async fn create(
         }
     }
     if let Some(l) = fields.iter().find(|(k, _)| k == "locale") {
-        en = l.1.trim().to_ascii_lowercase().starts_with("en");
+        lang = Lang::of(Some(&l.1), None);
     }
     // The account comes from a verified access token only, never from a form field.
     // A report sent signed in belongs to the account, at any level.
-    let account = signed_in(&st, &headers, f, en).await?.map(|c| c.sub);
+    let account = signed_in(&st, &headers, f, lang).await?.map(|c| c.sub);
     // Anonymous reports carry a solved proof of work; signed-in citizens skip it.
     if let (Some(pow), None) = (&st.pow, &account) {
         let field = fields.iter().find(|(k, _)| k == "altcha").map(|(_, v)| v.as_str());
@@ -551,32 +560,22 @@ async fn create(
             }
             st.metrics.refuse("proof_of_work");
             let said = match why {
-                crate::pow::Refused::Missing => validate::Refusal::new(
-                    "Es fehlt der Arbeitsnachweis: challenge.json abrufen, lösen (ALTCHA, SHA-256) und im Feld 'altcha' mitsenden.",
-                    "A proof of work is missing: fetch challenge.json, solve it (ALTCHA, SHA-256) and send the solution in the field 'altcha'.",
-                ),
-                crate::pow::Refused::Expired => validate::Refusal::new(
-                    "Der Arbeitsnachweis ist abgelaufen. Bitte eine neue Aufgabe abrufen.",
-                    "The proof of work has expired. Fetch a new challenge.",
-                ),
-                crate::pow::Refused::Used => validate::Refusal::new(
-                    "Dieser Arbeitsnachweis wurde schon verwendet. Bitte eine neue Aufgabe abrufen.",
-                    "This proof of work was used already. Fetch a new challenge.",
-                ),
-                crate::pow::Refused::Unreadable | crate::pow::Refused::Wrong | crate::pow::Refused::Unavailable(_) => validate::Refusal::new(
-                    "Der Arbeitsnachweis stimmt nicht. Bitte eine neue Aufgabe abrufen und lösen.",
-                    "The proof of work is not valid. Fetch a new challenge and solve it.",
-                ),
+                crate::pow::Refused::Missing => validate::Refusal::new("pow-missing"),
+                crate::pow::Refused::Expired => validate::Refusal::new("pow-expired"),
+                crate::pow::Refused::Used => validate::Refusal::new("pow-used"),
+                crate::pow::Refused::Unreadable | crate::pow::Refused::Wrong | crate::pow::Refused::Unavailable(_) => {
+                    validate::Refusal::new("pow-wrong")
+                }
             };
-            return Err(Error::new(StatusCode::PRECONDITION_REQUIRED, f, said.text(en)));
+            return Err(Error::new(StatusCode::PRECONDITION_REQUIRED, f, said.text(lang)));
         }
     }
-    let mut new = validate::parse(&fields).map_err(|e| Error::bad(f, e.text(en)))?;
+    let mut new = validate::parse(&fields).map_err(|e| Error::bad(f, e.text(lang)))?;
     new.account_id = account;
     let svc = store::service(&st.db, &new.service_code).await.map_err(db_err(f))?.ok_or_else(|| {
         Error::bad(f, format!("service_code '{}' does not exist. See services.json.", new.service_code))
     })?;
-    validate::check_attributes(&new, &svc.stored_attributes()).map_err(|e| Error::bad(f, e.text(en)))?;
+    validate::check_attributes(&new, &svc.stored_attributes(), lang).map_err(|e| Error::bad(f, e.text(lang)))?;
     // Every photo is checked before any is stored: one bad photo refuses the
     // report, and the message says which one.
     let several = photos.len() > 1;
@@ -593,12 +592,13 @@ async fn create(
         cleaned.push(clean.map_err(|e| {
             let status =
                 if e == media::MediaError::TooLarge { StatusCode::PAYLOAD_TOO_LARGE } else { StatusCode::BAD_REQUEST };
-            let which = match (several, en) {
-                (false, _) => String::new(),
-                (true, false) => format!("Foto {}: ", n + 1),
-                (true, true) => format!("Photo {}: ", n + 1),
+            let problem = photo_problem(&e, lang);
+            let said = if several {
+                crate::says::say(lang, "photo-numbered", &[("n", (n + 1).into()), ("problem", problem.into())])
+            } else {
+                problem
             };
-            Error::new(status, f, format!("{which}{}", e.describe(en)))
+            Error::new(status, f, said)
         })?);
     }
     let mut media_names = Vec::with_capacity(cleaned.len());
@@ -611,11 +611,8 @@ async fn create(
                 // again later; nothing of the report is kept half.
                 tracing::error!(error = %e, "storing a photo");
                 media::remove(&st, &media_names).await;
-                let said = validate::Refusal::new(
-                    "Fotos können gerade nicht gespeichert werden. Ihre Meldung wurde nicht gespeichert; bitte senden Sie sie in einigen Minuten erneut.",
-                    "Photos cannot be stored right now. Your report was not stored; please send it again in a few minutes.",
-                );
-                return Err(Error::retry_later(StatusCode::SERVICE_UNAVAILABLE, f, 120, said.text(en)));
+                let said = validate::Refusal::new("photos-unavailable");
+                return Err(Error::retry_later(StatusCode::SERVICE_UNAVAILABLE, f, 120, said.text(lang)));
             }
         }
     }

@@ -2,28 +2,33 @@
 
 use std::collections::BTreeMap;
 
+use muc_messages::Arg;
 use muc_wire::open311::Datatype;
+
+use crate::says::Lang;
 use serde::Deserialize;
 
-/// Why a report is refused, in words a citizen can read: German (the
-/// default) and English (`Accept-Language: en` or `locale=en`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Why a report is refused, in words a citizen can read, in the request's
+/// language: a message of the portal's Fluent files (`crate::says`) with
+/// its values.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Refusal {
-    pub de: String,
-    pub en: String,
+    pub id: &'static str,
+    pub args: Vec<(&'static str, Arg)>,
 }
 
 impl Refusal {
-    pub fn new(de: impl Into<String>, en: impl Into<String>) -> Self {
-        Self { de: de.into(), en: en.into() }
+    pub fn new(id: &'static str) -> Self {
+        Self { id, args: Vec::new() }
     }
 
-    pub fn text(&self, english: bool) -> &str {
-        if english {
-            &self.en
-        } else {
-            &self.de
-        }
+    pub fn with(mut self, name: &'static str, value: impl Into<Arg>) -> Self {
+        self.args.push((name, value.into()));
+        self
+    }
+
+    pub fn text(&self, lang: Lang) -> String {
+        crate::says::say(lang, self.id, &self.args)
     }
 }
 
@@ -77,10 +82,9 @@ fn plain(v: &str, field: &str) -> Result<String, Refusal> {
     let v = v.replace("\r\n", "\n");
     match v.chars().find(|c| c.is_control() && *c != '\t' && *c != '\n') {
         None => Ok(v),
-        Some(c) => Err(Refusal::new(
-            format!("{field} enthält ein Steuerzeichen (U+{:04X}); bitte nur Text senden.", u32::from(c)),
-            format!("{field} contains a control character (U+{:04X}); send plain text only.", u32::from(c)),
-        )),
+        Some(c) => Err(Refusal::new("refuse-control-char")
+            .with("field", field)
+            .with("char", format!("U+{:04X}", u32::from(c)))),
     }
 }
 
@@ -88,10 +92,7 @@ fn text(v: &str, field: &str, max: usize) -> Result<Option<String>, Refusal> {
     let v = plain(v, field)?;
     let t = v.trim();
     if t.chars().count() > max {
-        return Err(Refusal::new(
-            format!("{field} ist länger als {max} Zeichen."),
-            format!("{field} is longer than {max} characters."),
-        ));
+        return Err(Refusal::new("refuse-too-long").with("field", field).with("max", max));
     }
     Ok((!t.is_empty()).then(|| t.to_string()))
 }
@@ -104,7 +105,7 @@ pub fn parse(fields: &[(String, String)]) -> Result<NewRequest, Refusal> {
             "service_code" => r.service_code = plain(v, "service_code")?.trim().to_string(),
             "lat" | "long" => {
                 let n: f64 = v.trim().parse().map_err(|_| {
-                    Refusal::new(format!("{k} ist keine Zahl: '{v}'"), format!("{k} is not a number: '{v}'"))
+                    Refusal::new("refuse-not-a-number").with("field", k.as_str()).with("value", v.as_str())
                 })?;
                 if k == "lat" {
                     r.lat = Some(n)
@@ -119,7 +120,7 @@ pub fn parse(fields: &[(String, String)]) -> Result<NewRequest, Refusal> {
             "email" => {
                 r.email = text(v, "email", 254)?;
                 if r.email.as_deref().is_some_and(|e| !e.contains('@') || e.contains(char::is_whitespace)) {
-                    return Err(Refusal::new("Die E-Mail-Adresse ist ungültig.", "email is not an e-mail address."));
+                    return Err(Refusal::new("refuse-email"));
                 }
             }
             "first_name" => r.first_name = text(v, "first_name", 100)?,
@@ -132,76 +133,58 @@ pub fn parse(fields: &[(String, String)]) -> Result<NewRequest, Refusal> {
             k if k.starts_with("attribute[") => {
                 let code = k["attribute[".len()..].split(']').next().unwrap_or("").to_string();
                 if code.is_empty() {
-                    return Err(Refusal::new(
-                        format!("Der Feldname '{k}' ist unlesbar."),
-                        format!("Cannot read the field name '{k}'."),
-                    ));
+                    return Err(Refusal::new("refuse-field-name").with("field", k));
                 }
                 let v = plain(v, k)?;
                 if !v.trim().is_empty() {
                     r.attributes.entry(code).or_default().push(v.trim().to_string());
                 }
             }
-            other => {
-                return Err(Refusal::new(format!("Unbekanntes Feld '{other}'."), format!("Unknown field '{other}'.")))
-            }
+            other => return Err(Refusal::new("refuse-unknown-field").with("field", other)),
         }
     }
     if r.service_code.is_empty() {
-        return Err(Refusal::new("service_code fehlt.", "service_code is required."));
+        return Err(Refusal::new("refuse-service-code-missing"));
     }
     match (r.lat, r.lon) {
         (Some(lat), Some(lon)) => {
             if !(lat.is_finite() && lon.is_finite()) {
-                return Err(Refusal::new("lat/long müssen endliche Zahlen sein.", "lat/long must be finite numbers."));
+                return Err(Refusal::new("refuse-lat-long-finite"));
             }
             let [w, s, e, n] = MUNICH_BBOX;
             if !(w..=e).contains(&lon) || !(s..=n).contains(&lat) {
-                return Err(Refusal::new(
-                    "Der Ort liegt außerhalb Münchens. Hier werden nur Anliegen im Stadtgebiet München angenommen.",
-                    "The location is outside Munich. Reports here are for the City of Munich only.",
-                ));
+                return Err(Refusal::new("refuse-outside-munich"));
             }
         }
         (None, None) if r.address.is_some() || r.address_id.is_some() => {}
-        (None, None) => {
-            return Err(Refusal::new(
-                "Ein Ort fehlt: lat und long, address_string oder address_id.",
-                "A location is required: lat and long, address_string or address_id.",
-            ))
-        }
-        _ => return Err(Refusal::new("Bitte lat und long zusammen senden.", "Send both lat and long.")),
+        (None, None) => return Err(Refusal::new("refuse-no-location")),
+        _ => return Err(Refusal::new("refuse-lat-long-together")),
     }
     Ok(r)
 }
 
 /// Checks the attributes against the service definition.
-pub fn check_attributes(r: &NewRequest, definition: &[StoredAttribute]) -> Result<(), Refusal> {
+pub fn check_attributes(r: &NewRequest, definition: &[StoredAttribute], lang: Lang) -> Result<(), Refusal> {
     for code in r.attributes.keys() {
         if !definition.iter().any(|a| a.variable && &a.code == code) {
-            return Err(Refusal::new(
-                format!("Unbekanntes Merkmal '{code}' für die Kategorie {}.", r.service_code),
-                format!("Unknown attribute '{code}' for service {}.", r.service_code),
-            ));
+            return Err(Refusal::new("refuse-unknown-attribute").with("code", code).with("service", &r.service_code));
         }
     }
     for a in definition.iter().filter(|a| a.variable) {
         let values = r.attributes.get(&a.code).map(Vec::as_slice).unwrap_or(&[]);
         if values.is_empty() {
             if a.required {
-                return Err(Refusal::new(
-                    format!("Bitte ausfüllen: {} ('{}').", a.description[0], a.code),
-                    format!("The attribute '{}' is required: {}", a.code, a.description[1]),
-                ));
+                // The question as the city asked it (German, or English for
+                // the other languages: the city's data has those two).
+                return Err(Refusal::new("refuse-attribute-required")
+                    .with("code", &a.code)
+                    .with("label", if lang.english_data() { &a.description[1] } else { &a.description[0] }));
             }
             continue;
         }
         let single = || {
             if values.len() > 1 {
-                Err(Refusal::new(
-                    format!("Das Merkmal '{}' nimmt nur einen Wert.", a.code),
-                    format!("The attribute '{}' takes one value.", a.code),
-                ))
+                Err(Refusal::new("refuse-attribute-one-value").with("code", &a.code))
             } else {
                 Ok(values[0].as_str())
             }
@@ -211,27 +194,18 @@ pub fn check_attributes(r: &NewRequest, definition: &[StoredAttribute]) -> Resul
                 let v = single()?;
                 let max = if a.datatype == Datatype::String { 200 } else { 4000 };
                 if v.chars().count() > max {
-                    return Err(Refusal::new(
-                        format!("Das Merkmal '{}' ist länger als {max} Zeichen.", a.code),
-                        format!("The attribute '{}' is longer than {max} characters.", a.code),
-                    ));
+                    return Err(Refusal::new("refuse-attribute-too-long").with("code", &a.code).with("max", max));
                 }
             }
             Datatype::Number => {
                 let v = single()?.replace(',', ".");
                 if !v.parse::<f64>().is_ok_and(f64::is_finite) {
-                    return Err(Refusal::new(
-                        format!("Das Merkmal '{}' muss eine Zahl sein.", a.code),
-                        format!("The attribute '{}' must be a number.", a.code),
-                    ));
+                    return Err(Refusal::new("refuse-attribute-number").with("code", &a.code));
                 }
             }
             Datatype::Datetime => {
                 if crate::parse_rfc3339(single()?).is_none() {
-                    return Err(Refusal::new(
-                        format!("Das Merkmal '{}' muss Datum und Uhrzeit sein (ISO 8601).", a.code),
-                        format!("The attribute '{}' must be a date and time (ISO 8601).", a.code),
-                    ));
+                    return Err(Refusal::new("refuse-attribute-datetime").with("code", &a.code));
                 }
             }
             Datatype::Singlevaluelist | Datatype::Multivaluelist => {
@@ -241,10 +215,10 @@ pub fn check_attributes(r: &NewRequest, definition: &[StoredAttribute]) -> Resul
                 for v in values {
                     if !a.values.iter().any(|x| &x.key == v) {
                         let keys: Vec<&str> = a.values.iter().map(|x| x.key.as_str()).collect();
-                        return Err(Refusal::new(
-                            format!("'{v}' ist keine Auswahl von '{}'; möglich: {}.", a.code, keys.join(", ")),
-                            format!("'{v}' is not a choice of '{}'; choose from {}.", a.code, keys.join(", ")),
-                        ));
+                        return Err(Refusal::new("refuse-attribute-choice")
+                            .with("value", v)
+                            .with("code", &a.code)
+                            .with("choices", keys.join(", ")));
                     }
                 }
             }
@@ -275,7 +249,7 @@ mod tests {
         assert!(parse(&f(&[("service_code", "x")])).is_err(), "no location");
         assert!(parse(&f(&[("service_code", "x"), ("lat", "52.52"), ("long", "13.40")]))
             .expect_err("Berlin")
-            .de
+            .text(Lang::default())
             .contains("außerhalb Münchens"));
         assert!(parse(&f(&[("service_code", "x"), ("address_string", "Marienplatz 1")])).is_ok());
         assert!(parse(&f(&[("service_code", "x"), ("lat", "48.1"), ("long", "11.5"), ("evil", "1")])).is_err());
@@ -295,12 +269,14 @@ mod tests {
                 ("description", bad),
             ]))
             .expect_err(bad);
-            assert!(e.de.contains("Steuerzeichen") && e.en.contains("control character"), "{bad}");
+            assert!(e.text(Lang::default()).contains("Steuerzeichen"), "{bad}");
+            assert!(e.text(Lang::of(Some("en"), None)).contains("control character"), "{bad}");
         }
         let e =
             parse(&f(&[("service_code", "graffiti"), ("address_string", "Marienplatz"), ("attribute[art]", "x\u{8}")]))
                 .expect_err("attribute");
-        assert!(e.en.contains("attribute[art]"), "{}", e.en);
+        let en = e.text(Lang::of(Some("en"), None));
+        assert!(en.contains("attribute[art]"), "{en}");
         let ok = parse(&f(&[
             ("service_code", "graffiti"),
             ("lat", "48.1374"),

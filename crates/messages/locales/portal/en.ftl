@@ -1,0 +1,35 @@
+# What the portal says to citizens, in English (written by the developers).
+
+refuse-control-char = { $field } contains a control character ({ $char }); send plain text only.
+refuse-too-long = { $field } is longer than { $max } characters.
+refuse-not-a-number = { $field } is not a number: '{ $value }'
+refuse-email = email is not an e-mail address.
+refuse-field-name = Cannot read the field name '{ $field }'.
+refuse-unknown-field = Unknown field '{ $field }'.
+refuse-service-code-missing = service_code is required.
+refuse-lat-long-finite = lat/long must be finite numbers.
+refuse-outside-munich = The location is outside Munich. Reports here are for the City of Munich only.
+refuse-no-location = A location is required: lat and long, address_string or address_id.
+refuse-lat-long-together = Send both lat and long.
+refuse-unknown-attribute = Unknown attribute '{ $code }' for service { $service }.
+refuse-attribute-required = The attribute '{ $code }' is required: { $label }
+refuse-attribute-one-value = The attribute '{ $code }' takes one value.
+refuse-attribute-too-long = The attribute '{ $code }' is longer than { $max } characters.
+refuse-attribute-number = The attribute '{ $code }' must be a number.
+refuse-attribute-datetime = The attribute '{ $code }' must be a date and time (ISO 8601).
+refuse-attribute-choice = '{ $value }' is not a choice of '{ $code }'; choose from { $choices }.
+support-already = This report has already been supported from your connection.
+report-closed = This report is already closed.
+sign-in-expired = Your sign-in has expired or is invalid. Please sign in again.
+too-many-photos = At most { $n } photos per report.
+pow-missing = A proof of work is missing: fetch challenge.json, solve it (ALTCHA, SHA-256) and send the solution in the field 'altcha'.
+pow-expired = The proof of work has expired. Fetch a new challenge.
+pow-used = This proof of work was used already. Fetch a new challenge.
+pow-wrong = The proof of work is not valid. Fetch a new challenge and solve it.
+photos-unavailable = Photos cannot be stored right now. Your report was not stored; please send it again in a few minutes.
+too-many-requests = Too many requests from your connection. Please try again in { $secs } seconds.
+photo-too-large = The photo is larger than { $mb } MB.
+photo-not-a-photo = The file is not a photo. Send a JPEG, PNG or WebP image.
+photo-too-many-pixels = The photo has { $width } × { $height } pixels; at most { $mp } megapixels are accepted.
+photo-unreadable = The photo could not be read. It may be damaged.
+photo-numbered = Photo { $n }: { $problem }
