@@ -193,8 +193,7 @@ pub const PORTAL_FILES: [(&str, &str); 6] = [
 /// The portal's catalogue of a language the app speaks.
 #[cfg(feature = "parse")]
 pub fn portal_catalogue(code: &str) -> Option<Catalogue> {
-    let (_, ftl) = PORTAL_FILES.iter().find(|(c, _)| *c == code)?;
-    parse(code, ftl).ok()
+    compiled(&PORTAL_FILES, code)
 }
 
 /// The language of the first tag (most preferred first) whose primary
@@ -212,7 +211,12 @@ pub fn matching(tags: impl IntoIterator<Item = impl AsRef<str>>) -> Option<Langu
 /// The compiled catalogue of a language the app speaks.
 #[cfg(feature = "parse")]
 pub fn catalogue(code: &str) -> Option<Catalogue> {
-    let (_, ftl) = FILES.iter().find(|(c, _)| *c == code)?;
+    compiled(&FILES, code)
+}
+
+#[cfg(feature = "parse")]
+fn compiled(files: &[(&str, &str)], code: &str) -> Option<Catalogue> {
+    let (_, ftl) = files.iter().find(|(c, _)| *c == code)?;
     // The files are checked by the tests; one that fails here is a bug.
     parse(code, ftl).ok()
 }
