@@ -245,6 +245,7 @@ impl Driver {
     /// Clicks the first button whose text contains `text`; if the page
     /// re-renders between finding and clicking, tries again (bounded).
     pub async fn press(&self, text: &str) -> Result<()> {
+        self.fonts_loaded().await;
         let mut last = String::new();
         for _ in 0..5 {
             let button = self.button(text).await?;
@@ -271,6 +272,7 @@ impl Driver {
 
     /// Clicks the element matching `css`, with the same retry as [`Driver::press`].
     pub async fn click(&self, css: &str) -> Result<()> {
+        self.fonts_loaded().await;
         let mut last = String::new();
         for _ in 0..5 {
             match self.find(css).await?.click().await {
@@ -336,6 +338,20 @@ impl Driver {
             self.press_key('\u{E004}').await?;
         }
         Err(self.failed(format!("Tab never reached {what}; focus went through {seen:?}")).await)
+    }
+
+    /// Waits (at most 5 s) until the page's web fonts are in: they arrive
+    /// after the first paint (font-display: swap), and the text they reflow
+    /// moves what is below it, as a person sees the page settle before
+    /// pressing.
+    async fn fonts_loaded(&self) {
+        for _ in 0..50 {
+            let status = self.client.execute("return document.fonts ? document.fonts.status : 'loaded'", vec![]).await;
+            if status.ok().and_then(|v| v.as_str().map(str::to_string)).as_deref() == Some("loaded") {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 
     /// One key pressed and released on the keyboard, wherever the focus is.
