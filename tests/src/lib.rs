@@ -108,7 +108,8 @@ impl Portal {
 
 /// tauri-driver in front of WebKitWebDriver, launching the real app binary
 /// with the given environment.
-/// WebDriver's keys: Enter, Space.
+/// WebDriver's keys: Tab, Enter, Space.
+pub const TAB: &str = "\u{E004}";
 pub const ENTER: &str = "\u{E007}";
 pub const SPACE: &str = "\u{E00D}";
 
@@ -245,7 +246,7 @@ impl Driver {
     /// Clicks the first button whose text contains `text`; if the page
     /// re-renders between finding and clicking, tries again (bounded).
     pub async fn press(&self, text: &str) -> Result<()> {
-        self.fonts_loaded().await;
+        self.fonts_loaded().await?;
         let mut last = String::new();
         for _ in 0..5 {
             let button = self.button(text).await?;
@@ -272,7 +273,7 @@ impl Driver {
 
     /// Clicks the element matching `css`, with the same retry as [`Driver::press`].
     pub async fn click(&self, css: &str) -> Result<()> {
-        self.fonts_loaded().await;
+        self.fonts_loaded().await?;
         let mut last = String::new();
         for _ in 0..5 {
             match self.find(css).await?.click().await {
@@ -335,46 +336,35 @@ impl Driver {
             seen.push(if id.is_empty() { text.chars().take(30).collect() } else { format!("#{id}") });
             // A key press of the keyboard itself (W3C actions), not keys sent
             // to an element: to a file field, sent keys would be a file name.
-            self.press_key('\u{E004}').await?;
+            self.keys(TAB).await?;
         }
         Err(self.failed(format!("Tab never reached {what}; focus went through {seen:?}")).await)
     }
 
-    /// Waits (at most 5 s) until the page's web fonts are in: they arrive
-    /// after the first paint (font-display: swap), and the text they reflow
-    /// moves what is below it, as a person sees the page settle before
-    /// pressing.
-    async fn fonts_loaded(&self) {
-        for _ in 0..50 {
-            let status = self.client.execute("return document.fonts ? document.fonts.status : 'loaded'", vec![]).await;
-            if status.ok().and_then(|v| v.as_str().map(str::to_string)).as_deref() == Some("loaded") {
-                return;
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
+    /// Waits until the page's web fonts are in: they arrive after the
+    /// first paint (font-display: swap), and the text they reflow moves what
+    /// is below it, as a person sees the page settle before pressing. The
+    /// browser says when (`document.fonts.ready`); WebDriver's script
+    /// timeout is the deadline.
+    async fn fonts_loaded(&self) -> Result<()> {
+        const READY: &str = "const done = arguments[arguments.length - 1];
+            if (document.fonts) { document.fonts.ready.then(() => done(true)); } else { done(true); }";
+        match self.client.execute_async(READY, vec![]).await {
+            Ok(_) => Ok(()),
+            Err(e) => Err(self.failed(format!("the page's fonts never finished loading: {e}")).await),
         }
     }
 
-    /// One key pressed and released on the keyboard, wherever the focus is.
-    pub async fn press_key(&self, key: char) -> Result<()> {
+    /// Types into whatever has the focus (keys such as [`ENTER`] included),
+    /// as key presses of the keyboard: no element is held, so a redraw of
+    /// the focused one cannot make the typing fail.
+    pub async fn keys(&self, keys: &str) -> Result<()> {
         use fantoccini::actions::{InputSource, KeyAction, KeyActions};
-        let actions =
-            KeyActions::new("keyboard".into()).then(KeyAction::Down { value: key }).then(KeyAction::Up { value: key });
+        let actions = keys.chars().fold(KeyActions::new("keyboard".into()), |a, c| {
+            a.then(KeyAction::Down { value: c }).then(KeyAction::Up { value: c })
+        });
         self.client.perform_actions(actions).await?;
         Ok(())
-    }
-
-    /// Types into whatever has the focus (keys such as [`ENTER`] included).
-    pub async fn keys(&self, keys: &str) -> Result<()> {
-        let mut last = String::new();
-        for _ in 0..3 {
-            // Asked anew each time: a redraw may replace the focused element.
-            match self.client.active_element().await?.send_keys(keys).await {
-                Ok(()) => return Ok(()),
-                Err(e) => last = e.to_string(),
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        Err(self.failed(format!("could not type {keys:?}: {last}")).await)
     }
 
     /// Waits until the text of `css` satisfies `ok`; returns it.
