@@ -148,6 +148,10 @@ pub fn App() -> Html {
         let navigate = navigate.clone();
         use_effect_with((), move |_| {
             let window = js_sys::global();
+            // The inbox at start too: its unread count is on the area bar.
+            if ipc::in_shell() {
+                notices::refresh(&inbox);
+            }
             let changed = Closure::<dyn Fn()>::new(move || notices::refresh(&inbox));
             let open = Closure::<dyn Fn(JsValue)>::new(move |link: JsValue| {
                 let screen = link.as_string().and_then(|l| Screen::from_link(&l)).unwrap_or(Screen::Notices);
@@ -162,6 +166,10 @@ pub fn App() -> Html {
     }
 
     let l = *lang;
+    let unread = match &inbox.load {
+        crate::load::Load::Ready(n) => n.notices.iter().filter(|x| !x.read).count(),
+        _ => 0,
+    };
     let frame = Frame { lang: l, navigate: navigate.clone(), tile_url: (*tile_url).clone() };
     let page = match &*screen {
         Screen::Home => html! { <Home lang={l} on_navigate={navigate.clone()} /> },
@@ -242,18 +250,24 @@ pub fn App() -> Html {
                     </span>
                 </nav>
             </header>
-            // A way to every area from every screen (home lists them itself).
-            if let Some(current) = screen.area() {
-                <nav class="area-bar" aria-label={t(l, "areas")}>
-                    <ul>{ for Screen::AREAS.iter().map(|a| {
-                        let here = *a == current;
-                        html! { <li><button type="button" class="area-button" aria-current={here.then_some("page")}
-                            onclick={navigate.reform({ let a = a.clone(); move |_: MouseEvent| a.clone() })}>
-                            <crate::icon::Icon name={a.icon()} /><span>{ a.title(l) }</span>
-                        </button></li> }
-                    }) }</ul>
-                </nav>
-            }
+            // A way to every area from every screen: below the header on
+            // wide screens (not on home, which lists them itself), a bar at
+            // the bottom on phones (there on home too), with the number of
+            // unread notifications.
+            <nav class={classes!("area-bar", (*screen == Screen::Home).then_some("on-home"))} aria-label={t(l, "areas")}>
+                <ul>{ for Screen::AREAS.iter().map(|a| {
+                    let here = screen.area().as_ref() == Some(a);
+                    let count = if *a == Screen::Notices { unread } else { 0 };
+                    html! { <li><button type="button" class="area-button" aria-current={here.then_some("page")}
+                        onclick={navigate.reform({ let a = a.clone(); move |_: MouseEvent| a.clone() })}>
+                        <crate::icon::Icon name={a.icon()} /><span class="area-name">{ a.title(l) }</span><span class="area-short">{ a.short_title(l) }</span>
+                        if count > 0 {
+                            <span class="count-badge" aria-hidden="true">{ count }</span>
+                            <span class="visually-hidden">{ crate::i18n::t_args(l, "unread-count", &[("n", count.into())]) }</span>
+                        }
+                    </button></li> }
+                }) }</ul>
+            </nav>
             <main id="main" tabindex="-1">{ page }</main>
             if let Some(idle) = *kiosk {
                 <crate::kiosk::KioskGuard lang={l} idle_secs={idle} on_end={end_session.clone()} />

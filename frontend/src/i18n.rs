@@ -138,6 +138,7 @@ pub fn error_text(lang: Lang, e: &AppError) -> &'static str {
         // The personal area says which level in words (`pages::my_data`).
         ErrorKind::LevelNeeded(_) => t(lang, "this-needs-a-sign-in-at"),
         ErrorKind::SessionNotEnded => t(lang, "the-data-of-the-last-session"),
+        ErrorKind::NoPosition => t(lang, "your-device-does-not-share-a"),
     }
 }
 

@@ -1,6 +1,8 @@
-//! The device's position, where the platform has one. Most desktops have no
-//! location provider, and people may decline: every caller offers typing a
-//! place instead.
+//! The device's position, where the platform has one. Phones answer through
+//! the shell (Tauri's geolocation plugin: the platform's location service
+//! and its permission prompt); desktops through the webview's own
+//! `navigator.geolocation`. Most desktops have no location provider, and
+//! people may decline: every caller offers typing a place instead.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -8,6 +10,21 @@ use yew::Callback;
 
 /// Asks for the position once; `done` gets (lat, lon), or None on failure.
 pub fn request(done: Callback<Option<(f64, f64)>>) {
+    if !crate::ipc::in_shell() {
+        from_the_webview(done);
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        match crate::ipc::ask::<muc_wire::ipc::cmd::Locate>().await {
+            Ok(Some(p)) => done.emit(Some((p.lat, p.lon))),
+            // The shell has no position source of its own: the webview's.
+            Ok(None) => from_the_webview(done),
+            Err(_) => done.emit(None),
+        }
+    });
+}
+
+fn from_the_webview(done: Callback<Option<(f64, f64)>>) {
     let Some(geo) = web_sys::window().and_then(|w| w.navigator().geolocation().ok()) else {
         done.emit(None);
         return;

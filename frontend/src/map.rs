@@ -99,9 +99,25 @@ pub struct View {
     pub go: Callback<(LonLat, u8)>,
     /// Arrows move, + and − zoom.
     pub onkeydown: Callback<KeyboardEvent>,
-    /// A click or tap moves that point to the centre.
+    /// A click or tap moves that point to the centre (not the click that
+    /// ends a drag).
     pub onclick: Callback<MouseEvent>,
+    /// A finger or the mouse drags the map.
+    pub onpointerdown: Callback<PointerEvent>,
+    pub onpointermove: Callback<PointerEvent>,
+    pub onpointerup: Callback<PointerEvent>,
 }
+
+/// A drag under way: where the pointer went down, the centre then, and
+/// whether it has moved far enough to be a drag rather than a tap.
+#[derive(Default)]
+struct Drag {
+    from: Option<((f64, f64), (f64, f64))>,
+    moved: bool,
+}
+
+/// Below this many CSS pixels a pointer's way is a tap, not a drag.
+const DRAG_SLOP_PX: f64 = 6.0;
 
 impl View {
     pub fn here(&self) -> LonLat {
@@ -158,9 +174,50 @@ pub fn use_view(start: LonLat, start_zoom: u8) -> View {
             }
         })
     };
+    let drag = use_mut_ref(Drag::default);
+    let onpointerdown = {
+        let (drag, centre) = (drag.clone(), centre.clone());
+        Callback::from(move |e: PointerEvent| {
+            if e.pointer_type() == "mouse" && e.button() != 0 {
+                return;
+            }
+            *drag.borrow_mut() =
+                Drag { from: Some(((f64::from(e.client_x()), f64::from(e.client_y())), *centre)), moved: false };
+            // The moves keep coming here when the finger leaves the map.
+            if let Some(el) =
+                e.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            {
+                let _ = el.set_pointer_capture(e.pointer_id());
+            }
+        })
+    };
+    let onpointermove = {
+        let (drag, centre) = (drag.clone(), centre.clone());
+        Callback::from(move |e: PointerEvent| {
+            let mut d = drag.borrow_mut();
+            let Some(((x0, y0), (cx, cy))) = d.from else { return };
+            let (dx, dy) = (f64::from(e.client_x()) - x0, f64::from(e.client_y()) - y0);
+            if !d.moved && dx.abs() + dy.abs() < DRAG_SLOP_PX {
+                return;
+            }
+            d.moved = true;
+            // Measured from where the drag began, so moves that come
+            // faster than the page redraws are not lost.
+            centre.set((cx - dx, cy - dy));
+        })
+    };
+    let onpointerup = {
+        let drag = drag.clone();
+        Callback::from(move |_: PointerEvent| drag.borrow_mut().from = None)
+    };
     let onclick = {
         let pan = pan.clone();
+        let drag = drag.clone();
         Callback::from(move |e: MouseEvent| {
+            // The click that ends a drag is not a tap.
+            if std::mem::take(&mut drag.borrow_mut().moved) {
+                return;
+            }
             let Some(el) = e.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
             else {
                 return;
@@ -172,7 +229,18 @@ pub fn use_view(start: LonLat, start_zoom: u8) -> View {
             ));
         })
     };
-    View { zoom: *zoom, centre: *centre, pan, set_zoom, go, onkeydown, onclick }
+    View {
+        zoom: *zoom,
+        centre: *centre,
+        pan,
+        set_zoom,
+        go,
+        onkeydown,
+        onclick,
+        onpointerdown,
+        onpointermove,
+        onpointerup,
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -224,7 +292,9 @@ pub fn MapPicker(props: &MapProps) -> Html {
             <p id="map-help" class="hint">{ t(lang, "move-the-map-until-the-cross") }</p>
             <div class="map-view" tabindex="0" role="group" aria-roledescription={t(lang, "map")}
                 aria-label={t(lang, "map-to-choose-the-place")}
-                aria-describedby="map-help map-position" onkeydown={view.onkeydown.clone()} onclick={view.onclick.clone()}>
+                aria-describedby="map-help map-position" onkeydown={view.onkeydown.clone()} onclick={view.onclick.clone()}
+                onpointerdown={view.onpointerdown.clone()} onpointermove={view.onpointermove.clone()}
+                onpointerup={view.onpointerup.clone()} onpointercancel={view.onpointerup.clone()}>
                 <Tiles tile_url={props.tile_url.clone()} zoom={view.zoom} centre={view.centre}
                     on_failed={{ let failed = failed.clone(); Callback::from(move |()| failed.set(true)) }} />
                 <div class="map-cross" aria-hidden="true"></div>

@@ -71,6 +71,19 @@ impl Screen {
     }
 
     /// Its heading, for lists that name screens.
+    /// The area's name on the phone's bottom bar (a fifth of 320 px).
+    pub fn short_title(&self, lang: crate::i18n::Lang) -> &'static str {
+        use crate::i18n::t;
+        match self.area() {
+            Some(Screen::Hotspots) => t(lang, "area-short-hotspots"),
+            Some(Screen::Report) => t(lang, "area-short-report"),
+            Some(Screen::Finders) => t(lang, "area-short-finders"),
+            Some(Screen::Notices) => t(lang, "area-short-notices"),
+            Some(Screen::Personal) => t(lang, "area-short-personal"),
+            _ => self.title(lang),
+        }
+    }
+
     pub fn title(&self, lang: crate::i18n::Lang) -> &'static str {
         use crate::i18n::t;
         match self {

@@ -45,6 +45,15 @@ fn host() -> Element {
     }
     let _ = doc.document_element().expect("html").set_attribute("lang", "de");
     doc.set_title("München App (Test)");
+    // As index.html: the page as wide as the device (the phone run emulates
+    // one; without this a phone lays pages out 980 px wide).
+    if doc.get_element_by_id("app-viewport").is_none() {
+        let meta = doc.create_element("meta").expect("meta");
+        meta.set_id("app-viewport");
+        let _ = meta.set_attribute("name", "viewport");
+        let _ = meta.set_attribute("content", "width=device-width, initial-scale=1");
+        doc.head().expect("head").append_child(&meta).expect("append meta");
+    }
     if doc.get_element_by_id("app-style").is_none() {
         let style = doc.create_element("style").expect("style");
         style.set_id("app-style");
@@ -148,6 +157,7 @@ extern "C" {
 
 /// Runs axe-core over the whole document; fails with every violation listed.
 async fn assert_accessible(screen: &str) {
+    assert_fits(screen);
     let loaded = js_sys::Reflect::has(&js_sys::global(), &"axe".into()).unwrap_or(false);
     if !loaded {
         js_sys::eval(AXE).expect("load axe-core");
@@ -168,6 +178,50 @@ async fn assert_accessible(screen: &str) {
             .unwrap_or_default();
         panic!("{screen}: {} axe violation(s):\n{}", violations.length(), &report[..report.len().min(6000)]);
     }
+}
+
+/// What a phone needs beside axe's rules, checked on every screen at the
+/// width the suite runs at (the desktop run, and the phone run at 320 CSS
+/// px: `x`'s `test_frontend`): nothing wider than the window (WCAG 1.4.10,
+/// which 400 % zoom of a 1280 px window also is), and every control at
+/// least 44×44 px to touch (a checkbox or radio with its label; links
+/// inside running text are exempt, as in WCAG 2.5.8).
+fn assert_fits(screen: &str) {
+    const CHECK: &str = r#"
+        const app = document.getElementById('app');
+        const out = [];
+        const width = document.documentElement.clientWidth;
+        for (const el of app.querySelectorAll('*')) {
+            const r = el.getBoundingClientRect();
+            if (r.width > 0 && r.right > width + 1 && getComputedStyle(el).position !== 'fixed' && !el.closest('.map-view')) {
+                out.push('wider than the window (' + Math.round(r.right) + ' > ' + width + '): ' + el.outerHTML.slice(0, 120));
+                break;
+            }
+        }
+        const controls = app.querySelectorAll('button, a[href], input:not([type=hidden]), select, textarea, summary, [role=button]');
+        for (const el of controls) {
+            let r = el.getBoundingClientRect();
+            if (r.width === 0 && r.height === 0) continue;
+            if (el.closest('.visually-hidden')) continue;
+            if (el.tagName === 'A' && getComputedStyle(el).display === 'inline') continue;
+            if (el.type === 'checkbox' || el.type === 'radio') {
+                const label = el.closest('label') || (el.id && app.querySelector('label[for="' + el.id + '"]'));
+                const box = (label && label.parentElement === el.parentElement) ? el.parentElement : label;
+                if (box) r = box.getBoundingClientRect();
+            }
+            if (r.width < 43.5 || r.height < 43.5) {
+                out.push('smaller than 44×44 (' + Math.round(r.width) + '×' + Math.round(r.height) + '): ' + el.outerHTML.slice(0, 120));
+            }
+        }
+        return out.join('\n');
+    "#;
+    let found = js_sys::Function::new_no_args(CHECK).call0(&JsValue::NULL).expect("layout check");
+    let found = found.as_string().unwrap_or_default();
+    let width = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).unwrap_or(0.0);
+    // A browser that clamps its window (Chromium's is at least 500 px)
+    // would test neither size: the phone run is device emulation at 320.
+    assert!(width <= 320.0 || width >= 1000.0, "{screen}: the suite runs at 320 px or at desktop width, not {width}");
+    assert!(found.is_empty(), "{screen} at {width} px wide:\n{found}");
 }
 
 fn site(id: &str, name: &str, kind: &str, aps: u32, lon: f64, lat: f64) -> Site {
@@ -443,6 +497,7 @@ impl Injected {
             tile_url: None,
             kiosk_idle_secs: None,
             kiosk_problem: None,
+            phone: false,
         };
         Injected(Vec::new()).with("__MUC_APP_INFO__", &info)
     }
@@ -1368,6 +1423,20 @@ fn press(css: &str, key: &str) {
     one(css).dispatch_event(&ev).expect("dispatch");
 }
 
+/// A touch pointer event at (x, y) in the window, on the element at `css`.
+fn pointer(css: &str, kind: &str, x: i32, y: i32) {
+    let init = web_sys::PointerEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_client_x(x);
+    init.set_client_y(y);
+    init.set_pointer_id(7);
+    init.set_pointer_type("touch");
+    init.set_is_primary(true);
+    let ev = web_sys::PointerEvent::new_with_event_init_dict(kind, &init).expect("event");
+    one(css).dispatch_event(&ev).expect("dispatch");
+}
+
 #[wasm_bindgen_test]
 async fn the_map_is_moved_by_keyboard_and_says_when_tiles_fail() {
     yew::Renderer::<MapHarness>::with_root_and_props(host(), MapHarnessProps {}).render();
@@ -1381,6 +1450,20 @@ async fn the_map_is_moved_by_keyboard_and_says_when_tiles_fail() {
     let east: f64 =
         texts("#map-position").concat().split(", ").nth(1).and_then(|s| s.get(..8)?.parse().ok()).expect("lon");
     assert!(east > 11.5755 && east < 11.58, "two steps east at zoom 16: {east}");
+    // A finger drags the map 100 px to the right: the view goes west, by
+    // the drag and not by the tap that ends it.
+    let lat_before = texts("#map-position").concat();
+    pointer(".map-view", "pointerdown", 100, 100);
+    pointer(".map-view", "pointermove", 150, 100);
+    pointer(".map-view", "pointermove", 200, 100);
+    pointer(".map-view", "pointerup", 200, 100);
+    one(".map-view").dyn_into::<HtmlElement>().expect("element").click();
+    wait_until("dragged west", || !texts("#map-position").concat().contains(&format!("{east:.5}"))).await;
+    let west: f64 =
+        texts("#map-position").concat().split(", ").nth(1).and_then(|s| s.get(..8)?.parse().ok()).expect("lon");
+    // 100 px at zoom 16 is 0.00215° of longitude; the arrows moved 128 px.
+    assert!((east - west - 0.00215).abs() < 0.0002, "dragged 100 px west at zoom 16: {east} → {west}");
+    assert_eq!(lat_before.split(", ").next(), texts("#map-position").concat().split(", ").next(), "a level drag");
     click(&button("+"));
     wait_until("zoomed in", || texts("#map-position").concat().contains("Zoomstufe 17")).await;
     click(&button("Diesen Punkt übernehmen"));

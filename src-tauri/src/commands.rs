@@ -23,9 +23,14 @@ fn not_on_kiosk(state: &AppState) -> Result<(), AppError> {
     }
 }
 
-fn open_url(url: &str) -> Result<(), AppError> {
-    tracing::info!(%url, "opening with the system");
-    tauri_plugin_opener::open_url(url, None::<&str>).map_err(|e| AppError::new(ErrorKind::OpenFailed, e.to_string()))
+/// Opens a web address or `tel:` number with the system (the opener
+/// plugin: the default browser or dialler, on desktops and phones).
+fn open_url(app: &tauri::AppHandle) -> impl Fn(&str) -> Result<(), AppError> + '_ {
+    use tauri_plugin_opener::OpenerExt as _;
+    move |url: &str| {
+        tracing::info!(%url, "opening with the system");
+        app.opener().open_url(url, None::<&str>).map_err(|e| AppError::new(ErrorKind::OpenFailed, e.to_string()))
+    }
 }
 
 #[tauri::command]
@@ -51,7 +56,11 @@ pub async fn load_hotspots(state: State<'_, AppState>) -> Answer<cmd::LoadHotspo
 /// Opens the site on OpenStreetMap in the system's browser. The URL is built
 /// here from the site's stored position, never taken from the webview.
 #[tauri::command]
-pub fn open_in_map(state: State<'_, AppState>, args: Args<cmd::OpenInMap>) -> Answer<cmd::OpenInMap> {
+pub fn open_in_map(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    args: Args<cmd::OpenInMap>,
+) -> Answer<cmd::OpenInMap> {
     let pos = state
         .last_sites
         .lock()
@@ -61,7 +70,7 @@ pub fn open_in_map(state: State<'_, AppState>, args: Args<cmd::OpenInMap>) -> An
         .map(|s| s.position)
         .ok_or_else(|| AppError::new(ErrorKind::NotFound, format!("site {}", args.site_id)))?;
     not_on_kiosk(&state)?;
-    open_url(&osm_url(pos))
+    open_url(&app)(&osm_url(pos))
 }
 
 #[tauri::command]
@@ -71,9 +80,13 @@ pub async fn load_finders(state: State<'_, AppState>) -> Answer<cmd::LoadFinders
 
 /// Opens a finder's website or phone number, looked up by id in the stored catalogue.
 #[tauri::command]
-pub fn open_finder(state: State<'_, AppState>, args: Args<cmd::OpenFinder>) -> Answer<cmd::OpenFinder> {
+pub fn open_finder(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    args: Args<cmd::OpenFinder>,
+) -> Answer<cmd::OpenFinder> {
     not_on_kiosk(&state)?;
-    open_url(&crate::finders::target(&state.finders, &args.finder_id, args.via)?)
+    open_url(&app)(&crate::finders::target(&state.finders, &args.finder_id, args.via)?)
 }
 
 /// Stored on the device before it answers; sent to the account (when
@@ -256,9 +269,9 @@ pub async fn login_status(state: State<'_, AppState>) -> Answer<cmd::GetLoginSta
 /// Signs in through the identity provider's page in the system browser,
 /// at the trust level asked for (a step-up is a new sign-in).
 #[tauri::command]
-pub async fn login(state: State<'_, AppState>, args: Args<cmd::Login>) -> Answer<cmd::Login> {
+pub async fn login(app: tauri::AppHandle, state: State<'_, AppState>, args: Args<cmd::Login>) -> Answer<cmd::Login> {
     not_on_kiosk(&state)?;
-    let who = state.login.login_with(open_url, now(), args.level, args.issuer.as_deref(), &state.client).await?;
+    let who = state.login.login_with(open_url(&app), now(), args.level, args.issuer.as_deref(), &state.client).await?;
     // The device's favourites join the account's (the portal not answering
     // now: on the next sync).
     state.favourites.sync(&state.login, &state.client, now()).await;
@@ -402,4 +415,11 @@ pub fn kiosk_activity(state: State<'_, AppState>) -> Out<cmd::KioskActivity> {
     if let Some(k) = &state.kiosk {
         k.touch();
     }
+}
+
+/// The device's position from the platform (phones); None where the
+/// webview's own geolocation is the way (desktops).
+#[tauri::command]
+pub async fn locate(app: tauri::AppHandle) -> Answer<cmd::Locate> {
+    crate::platform::position(&app).await.map_err(|e| AppError::new(ErrorKind::NoPosition, e))
 }

@@ -23,6 +23,17 @@ pub mod profile;
 pub mod reports;
 pub mod webview;
 
+// One module per side where desktops and phones differ, with the same names
+// in both (the way Tauri's own plugins split).
+#[cfg(desktop)]
+mod desktop;
+#[cfg(desktop)]
+pub(crate) use desktop as platform;
+#[cfg(mobile)]
+mod mobile;
+#[cfg(mobile)]
+pub(crate) use mobile as platform;
+
 use std::sync::Mutex;
 
 use muc_portal_client::PortalClient;
@@ -78,6 +89,7 @@ impl AppState {
             tile_url: self.tile_url.clone(),
             kiosk_idle_secs: self.kiosk_idle_secs,
             kiosk_problem: self.kiosk.as_ref().and_then(|k| k.problem()),
+            phone: cfg!(mobile),
         }
     }
 
@@ -118,23 +130,12 @@ pub fn run() {
     if cpu_painting {
         tracing::info!("no GPU render node: WebKit paints on the CPU");
     }
-    let builder = tauri::Builder::default();
-    // One app per data folder: a second launch would start a second outbox
-    // sender. It hands over to the first, which comes to the front.
-    #[cfg(desktop)]
-    let builder = builder.plugin(
-        tauri_plugin_single_instance::Builder::new()
-            .dbus_id(config::instance_id(std::env::var_os("MUC_DATA_DIR").as_deref()))
-            .callback(|app, _argv, _cwd| {
-                tracing::info!("a second launch on the same data folder: showing this window instead");
-                if let Some(w) = app.get_webview_window("main") {
-                    bring_forward(&w);
-                }
-            })
-            .build(),
-    );
+    // URLs and phone numbers open with the system (on phones through the
+    // plugin's platform side, so it is registered everywhere).
+    let builder = platform::plugins(tauri::Builder::default().plugin(tauri_plugin_opener::init()));
     let result = builder
         .setup(|app| {
+            platform::setup(app);
             let mut cfg = config::Config::from_env(app.path().app_data_dir().ok())?;
             let kiosk = cfg.kiosk_idle_secs.map(|idle| std::sync::Arc::new(kiosk::Session::new(idle)));
             if kiosk.is_some() {
@@ -232,7 +233,9 @@ pub fn run() {
                 // at start reaches it.
                 window = window.data_directory(kiosk::webview_dir(&cfg.data_dir));
                 // Full screen without a frame: kiosk windows are a desktop
-                // thing (phones have neither frames nor this call).
+                // thing (phones have neither frames nor this call; a
+                // Bürger-Lab tablet is locked by the platform's own kiosk
+                // mode: Android screen pinning, iOS Guided Access).
                 #[cfg(desktop)]
                 {
                     window = window.decorations(false).fullscreen(true);
@@ -330,50 +333,41 @@ pub fn run() {
     }
 }
 
-/// Tells the page the inbox changed, or shows a desktop notification whose
-/// click brings the window forward on the notification's screen. The page
-/// is called through functions it put on `window` (no event permission is
-/// granted to it); the link goes as JSON, never spliced in as code.
+/// Tells the page the inbox changed, or shows a notification whose click
+/// brings the window forward on the notification's screen. The page is
+/// called through functions it put on `window` (no event permission is
+/// granted to it).
 fn show(handle: &tauri::AppHandle, what: notices::Shown) {
-    let call = |js: String| {
-        if let Some(w) = handle.get_webview_window("main") {
-            if let Err(e) = w.eval(&js) {
-                tracing::warn!(error = %e, "page not told");
-            }
-        }
-    };
     match what {
-        notices::Shown::Inbox => call("window.__mucNotices && window.__mucNotices()".into()),
+        notices::Shown::Inbox => call_page(handle, "window.__mucNotices && window.__mucNotices()".into()),
         notices::Shown::Desktop(summary, body, link) => {
             let h = handle.clone();
-            let shown = notices::show_on_desktop(&summary, &body, link, move |link| {
-                if let Some(w) = h.get_webview_window("main") {
-                    bring_forward(&w);
-                    let link = serde_json::to_string(&link.unwrap_or_else(|| "screen:notices".into()))
-                        .unwrap_or_else(|_| "null".into());
-                    if let Err(e) = w.eval(format!("window.__mucOpen && window.__mucOpen({link})")) {
-                        tracing::warn!(error = %e, "notification's screen not opened");
-                    }
-                }
-            });
+            let shown = platform::notify(handle, &summary, &body, link, move |link| open_in_page(&h, link));
             if let Err(e) = shown {
-                tracing::warn!(error = %e, "desktop notification not shown");
+                tracing::warn!(error = %e, "notification not shown");
             }
         }
     }
 }
 
-/// The window in front: a second launch, or a click on one of its notifications.
-#[cfg(not(any(target_os = "android", target_os = "ios")))]
-fn bring_forward(w: &tauri::WebviewWindow) {
-    let _ = w.unminimize();
-    let _ = w.show();
-    let _ = w.set_focus();
+fn call_page(handle: &tauri::AppHandle, js: String) {
+    if let Some(w) = handle.get_webview_window("main") {
+        if let Err(e) = w.eval(&js) {
+            tracing::warn!(error = %e, "page not told");
+        }
+    }
 }
 
-/// On phones the system brings the app forward itself.
-#[cfg(any(target_os = "android", target_os = "ios"))]
-fn bring_forward(_: &tauri::WebviewWindow) {}
+/// The window in front, on the screen a notification's link names (the
+/// inbox without one). The link goes as JSON, never spliced in as code.
+pub(crate) fn open_in_page(handle: &tauri::AppHandle, link: Option<String>) {
+    if let Some(w) = handle.get_webview_window("main") {
+        platform::bring_forward(&w);
+    }
+    let link =
+        serde_json::to_string(&link.unwrap_or_else(|| "screen:notices".into())).unwrap_or_else(|_| "null".into());
+    call_page(handle, format!("window.__mucOpen && window.__mucOpen({link})"));
+}
 
 /// The real portal on a loopback port, on a fresh SQLite file in `dir`, for
 /// tests: its per-source limits are wide, since every test report comes from

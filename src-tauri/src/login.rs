@@ -1,19 +1,24 @@
 //! Signing in with the city's identity provider (M-Login, BayernID) as a
 //! public native client (RFC 8252): the system browser shows the provider's
-//! page, the provider redirects to a small HTTP server (axum) on 127.0.0.1,
-//! the code is traded for tokens with PKCE and the ID token is checked
+//! page, the provider redirects back to the app (on desktops a small HTTP
+//! server on 127.0.0.1, on phones the app's own URI scheme: `Redirect` in
+//! `desktop.rs` / `mobile.rs`), the code is traded for tokens with PKCE and the ID token is checked
 //! (`muc_portal_client::oidc`, on the `openidconnect` crate). The tokens live
 //! only in the OS keyring, written only after every check passed; the
 //! frontend sees a name and an account id, never a token.
 
-use std::collections::HashMap;
 use std::time::Duration;
 
-use muc_portal_client::oidc::{code_from_redirect, OidcClient, OidcError};
+use muc_portal_client::oidc::{OidcClient, OidcError};
 
 use muc_wire::ipc::{AppError, ErrorKind, LoginStatus, SessionView};
 use muc_wire::personal::{Provider, TrustLevel};
 use serde::{Deserialize, Serialize};
+
+#[cfg(desktop)]
+use crate::desktop::Redirect;
+#[cfg(mobile)]
+use crate::mobile::Redirect;
 
 /// The keyring entry's service; the entry's user is "session".
 pub const KEYRING_SERVICE: &str = "de.muenchen.app";
@@ -255,16 +260,15 @@ impl Login {
         let (config, provider) = self.config_for(issuer)?;
         let (provider_issuer, provider) = (config.issuer.clone(), provider.map(str::to_string));
         let oidc = self.client(issuer).await?;
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .map_err(|e| login_error(format!("no loopback port: {e}")))?;
-        let port = listener.local_addr().map_err(|e| login_error(e.to_string()))?.port();
-        let pending = oidc.start_at(&format!("http://127.0.0.1:{port}/callback"), level).map_err(oidc_error)?;
+        // Where the provider sends the browser back: a loopback port on
+        // desktops, the app's own URI scheme on phones.
+        let way_back = Redirect::ready().await.map_err(login_error)?;
+        let pending = oidc.start_at(&way_back.uri(), level).map_err(oidc_error)?;
         let (tx, rx) = tokio::sync::oneshot::channel();
         if let Ok(mut c) = self.cancel.lock() {
             *c = Some(tx);
         }
-        let redirect = Redirect::serve(listener, pending.state.clone());
+        let redirect = way_back.expect(pending.state.clone());
         open(&pending.authorize_url)?;
         let code = tokio::select! {
             r = tokio::time::timeout(WAIT_FOR_BROWSER, redirect.code()) => {
@@ -371,75 +375,6 @@ fn oidc_error(e: OidcError) -> AppError {
     match e {
         OidcError::Unavailable(d) => AppError::new(ErrorKind::PortalUnreachable, d),
         other => login_error(other.to_string()),
-    }
-}
-
-/// The loopback redirect (RFC 8252 §7.3): a small HTTP server on
-/// 127.0.0.1 that answers the browser with a page and hands over the code
-/// of the first request to `/callback` that carries the right `state`.
-/// Other requests (a favicon, a stray or forged callback) get their answer
-/// and change nothing.
-struct Redirect {
-    result: tokio::sync::oneshot::Receiver<Result<String, String>>,
-    stop: Option<tokio::sync::oneshot::Sender<()>>,
-}
-
-impl Redirect {
-    fn serve(listener: tokio::net::TcpListener, state: String) -> Redirect {
-        use axum::extract::Query;
-        use axum::response::{Html, IntoResponse};
-        let (tx, rx) = tokio::sync::oneshot::channel();
-        let tx = std::sync::Arc::new(std::sync::Mutex::new(Some(tx)));
-        let callback = move |Query(params): Query<HashMap<String, String>>| {
-            let (tx, state) = (tx.clone(), state.clone());
-            async move {
-                let result = code_from_redirect(&params, &state);
-                let (title, text) = match &result {
-                    Ok(_) => (
-                        "Angemeldet / Signed in",
-                        "Sie sind angemeldet. Sie können dieses Fenster schließen und zur München App zurückkehren. / You are signed in. You can close this window and return to the app.",
-                    ),
-                    Err(_) => (
-                        "Anmeldung fehlgeschlagen / Sign-in failed",
-                        "Die Anmeldung hat nicht geklappt. Bitte versuchen Sie es in der App erneut. / Signing in did not work. Please try again in the app.",
-                    ),
-                };
-                // A callback without the right state is not this sign-in's: ignore it.
-                if result.as_ref().err().is_none_or(|e| e != "state does not match") {
-                    if let Some(tx) = tx.lock().ok().and_then(|mut t| t.take()) {
-                        let _ = tx.send(result);
-                    }
-                }
-                let page = format!(
-                    "<!doctype html><html lang=\"de\"><meta charset=\"utf-8\"><title>{title}</title><h1>{title}</h1><p>{text}</p></html>"
-                );
-                ([(axum::http::header::CACHE_CONTROL, "no-store")], Html(page)).into_response()
-            }
-        };
-        let app = axum::Router::new().route("/callback", axum::routing::get(callback));
-        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-        tokio::spawn(async move {
-            let shutdown = async move {
-                let _ = stopped.await;
-            };
-            if let Err(e) = axum::serve(listener, app).with_graceful_shutdown(shutdown).await {
-                tracing::warn!(error = %e, "sign-in redirect listener");
-            }
-        });
-        Redirect { result: rx, stop: Some(stop) }
-    }
-
-    /// The code, once the browser brought it (or why not).
-    async fn code(mut self) -> Result<String, String> {
-        (&mut self.result).await.unwrap_or_else(|_| Err("the redirect listener stopped".into()))
-    }
-}
-
-impl Drop for Redirect {
-    fn drop(&mut self) {
-        if let Some(stop) = self.stop.take() {
-            let _ = stop.send(());
-        }
     }
 }
 

@@ -565,34 +565,6 @@ pub async fn check(state: &crate::AppState, now: i64) -> Vec<Notice> {
     }
 }
 
-/// Shows a desktop notification (freedesktop.org Notifications on Linux)
-/// with a default action: clicking it calls `on_click` with the link.
-/// Without a notification service it is an error the caller logs: the
-/// inbox has the notice anyway.
-pub fn show_on_desktop(
-    summary: &str,
-    body: &str,
-    link: Option<String>,
-    on_click: impl FnOnce(Option<String>) + Send + 'static,
-) -> Result<(), String> {
-    let mut n = notify_rust::Notification::new();
-    n.appname("München App").summary(summary).body(body);
-    #[cfg(all(unix, not(target_os = "macos")))]
-    n.action("default", "Öffnen");
-    let handle = n.show().map_err(|e| e.to_string())?;
-    #[cfg(all(unix, not(target_os = "macos")))]
-    std::thread::spawn(move || {
-        handle.wait_for_action(|action| {
-            if action == "default" {
-                on_click(link);
-            }
-        })
-    });
-    #[cfg(not(all(unix, not(target_os = "macos"))))]
-    let _ = (handle, link, on_click);
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

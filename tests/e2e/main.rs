@@ -11,5 +11,6 @@ mod login;
 mod notices;
 mod outbox;
 mod package;
+mod phone;
 mod report;
 mod resilience;

@@ -188,6 +188,67 @@ impl Driver {
         Ok(())
     }
 
+    /// Sets the window's inner size to `width`×`height` CSS pixels (a
+    /// phone's), and waits until the page has its new width.
+    pub async fn resize(&self, width: u32, height: u32) -> Result<()> {
+        self.client.set_window_size(width, height).await?;
+        // The window's outer size includes no frame under Xvfb without a
+        // window manager; whatever is left is corrected once.
+        let inner: (f64, f64) = serde_json::from_value(
+            self.client.execute("return [window.innerWidth, window.innerHeight];", vec![]).await?,
+        )?;
+        let (dw, dh) = (width as f64 - inner.0, height as f64 - inner.1);
+        if dw != 0.0 || dh != 0.0 {
+            self.client.set_window_size((width as f64 + dw) as u32, (height as f64 + dh) as u32).await?;
+        }
+        let mut seen = 0.0;
+        for _ in 0..50 {
+            let w = self.client.execute("return window.innerWidth;", vec![]).await?;
+            seen = w.as_f64().unwrap_or(0.0);
+            if seen == width as f64 {
+                return Ok(());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Err(format!("the window is {seen} px wide, not {width}").into())
+    }
+
+    /// What a phone-sized page must not have: anything wider than the
+    /// window (horizontal scrolling, WCAG 1.4.10). Returns the offenders.
+    pub async fn overflow(&self) -> Result<Vec<String>> {
+        let found = self
+            .client
+            .execute(
+                r#"const w = document.documentElement.clientWidth, out = [];
+                   if (document.documentElement.scrollWidth > w) out.push('page ' + document.documentElement.scrollWidth + ' > ' + w);
+                   for (const el of document.querySelectorAll('#app *')) {
+                     const r = el.getBoundingClientRect();
+                     if (r.width > 0 && r.right > w + 1 && !el.closest('.map-view')) { out.push(el.outerHTML.slice(0, 100)); break; }
+                   }
+                   return out;"#,
+                vec![],
+            )
+            .await?;
+        Ok(serde_json::from_value(found)?)
+    }
+
+    /// axe-core (WCAG 2.0–2.2 A/AA) on the page as it is: the violations'
+    /// ids and the first element of each.
+    pub async fn axe(&self, source: &str) -> Result<Vec<String>> {
+        self.client.execute(source, vec![]).await?;
+        let found = self
+            .client
+            .execute_async(
+                r#"const done = arguments[arguments.length - 1];
+                   axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a','wcag2aa','wcag21a','wcag21aa','wcag22aa'] }, resultTypes: ['violations'] })
+                     .then(r => done(r.violations.map(v => v.id + ': ' + (v.nodes[0] ? v.nodes[0].html.slice(0, 120) : ''))))
+                     .catch(e => done(['axe failed: ' + e]));"#,
+                vec![],
+            )
+            .await?;
+        Ok(serde_json::from_value(found)?)
+    }
+
     pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
         let png = self.client.screenshot().await?;
         let path = artifacts_dir().join(format!("{name}.png"));
@@ -210,12 +271,22 @@ impl Driver {
         }
     }
 
-    /// The first button whose text contains `text`.
+    /// The first button on view whose text contains `text` (as a person
+    /// sees it: the phone's bottom bar, hidden on a wide home screen, is
+    /// in the page but not on view).
     pub async fn button(&self, text: &str) -> Result<fantoccini::elements::Element> {
         let xpath = format!("//button[contains(normalize-space(.), '{text}')]");
-        match self.client.wait().at_most(Duration::from_secs(20)).for_element(Locator::XPath(&xpath)).await {
-            Ok(e) => Ok(e),
-            Err(e) => Err(self.failed(format!("no button {text:?}: {e}")).await),
+        let until = std::time::Instant::now() + Duration::from_secs(20);
+        loop {
+            for b in self.client.find_all(Locator::XPath(&xpath)).await.unwrap_or_default() {
+                if b.is_displayed().await.unwrap_or(false) {
+                    return Ok(b);
+                }
+            }
+            if std::time::Instant::now() > until {
+                return Err(self.failed(format!("no button {text:?} on view")).await);
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
 

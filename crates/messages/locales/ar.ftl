@@ -10,6 +10,11 @@
 skip-to-content = انتقل إلى المحتوى
 munich-app = تطبيق ميونخ
 areas = الأقسام
+area-short-hotspots = واي فاي
+area-short-report = إبلاغ
+area-short-finders = البحث
+area-short-notices = الإشعارات
+area-short-personal = مساحتي
 main-navigation = التنقل الرئيسي
 end-session = إنهاء الجلسة
 start-page = الصفحة الرئيسية
@@ -30,7 +35,7 @@ delete-again = الحذف مرة أخرى
 
 ## map
 
-move-the-map-until-the-cross = حرّك الخريطة حتى تقع علامة التقاطع على المكان: بمفاتيح الأسهم أو بالأزرار أو باللمس. + و − للتكبير والتصغير.
+move-the-map-until-the-cross = حرّك الخريطة حتى تقع علامة التقاطع على المكان: بمفاتيح الأسهم أو بالأزرار أو بالسحب أو باللمس. + و − للتكبير والتصغير.
 map = خريطة
 map-to-choose-the-place = خريطة لاختيار المكان
 the-map-cannot-be-reached-right = لا يمكن الوصول إلى الخريطة الآن. يرجى كتابة المكان بدلاً من ذلك.
@@ -243,6 +248,7 @@ your-device-does-not-share-a-2 = جهازك لا يشارك الموقع. يرج
 choose-on-the-map = الاختيار على الخريطة
 description-optional = الوصف (اختياري)
 photos-optional-up-to-5-at = الصور (اختياري، حتى 5 صور، لا تزيد كل منها عن 10 ميغابايت)
+take-a-photo = التقط صورة بالكاميرا
 location-and-camera-data-are-removed = تُزال بيانات الموقع والكاميرا قبل حفظ الصور.
 chosen-photos = الصور المختارة
 e-mail-for-updates-optional = البريد الإلكتروني للردود (اختياري)
@@ -319,6 +325,14 @@ access-points = { $n ->
     [few] { $n } نقاط وصول
     [many] { $n } نقطة وصول
    *[other] { $n } نقطة وصول
+}
+unread-count = { $n ->
+    [zero] لا توجد إشعارات غير مقروءة
+    [one] إشعار واحد غير مقروء
+    [two] إشعاران غير مقروءين
+    [few] { $n } إشعارات غير مقروءة
+    [many] { $n } إشعارًا غير مقروء
+   *[other] { $n } إشعار غير مقروء
 }
 distance-m = { $n } م
 distance-km = { $n } كم
@@ -434,7 +448,7 @@ step-check-and-send = المراجعة والإرسال
 ## the hotspot map and the kinds of sites
 
 show-on-map = العرض على الخريطة
-site-map-help = تعرض الخريطة أماكن القائمة. حرّكها بمفاتيح الأسهم أو بالأزرار، و+ و− للتكبير والتصغير. الرقم يعني عدة أماكن: الضغط عليه يكبّر الخريطة. المكان الذي تضغط عليه يظهر في القائمة.
+site-map-help = تعرض الخريطة أماكن القائمة. حرّكها بمفاتيح الأسهم أو بالأزرار أو بالسحب، و+ و− للتكبير والتصغير. الرقم يعني عدة أماكن: الضغط عليه يكبّر الخريطة. المكان الذي تضغط عليه يظهر في القائمة.
 map-of-the-wi-fi-sites = خريطة نقاط الواي فاي
 sites-here-zoom-in = عدد الأماكن هنا: { $n }، تكبير
 the-map-cannot-be-reached-the-list = لا يمكن الوصول إلى الخريطة الآن. تعرض القائمة كل الأماكن.

@@ -11,6 +11,11 @@
 skip-to-content = Zum Inhalt springen
 munich-app = München App
 areas = Bereiche
+area-short-hotspots = WLAN
+area-short-report = Melden
+area-short-finders = Hilfe finden
+area-short-notices = Nachrichten
+area-short-personal = Mein Bereich
 main-navigation = Haupt·menü
 end-session = Sitzung beenden
 start-page = Start·seite
@@ -31,7 +36,7 @@ delete-again = Noch einmal löschen
 
 ## map
 
-move-the-map-until-the-cross = Schieben Sie die Karte. Das Kreuz soll auf dem Ort sein. Sie können die Pfeil·tasten nehmen. Oder die Knöpfe. Oder Sie tippen auf die Karte. Mit + wird die Karte größer. Mit − wird die Karte kleiner.
+move-the-map-until-the-cross = Schieben Sie die Karte. Das Kreuz soll auf dem Ort sein. Sie können die Pfeil·tasten nehmen. Oder die Knöpfe. Oder Sie ziehen die Karte mit dem Finger. Oder Sie tippen auf die Karte. Mit + wird die Karte größer. Mit − wird die Karte kleiner.
 map = Karte
 map-to-choose-the-place = Karte: Hier wählen Sie den Ort.
 the-map-cannot-be-reached-right = Die Karte geht gerade nicht. Bitte schreiben Sie den Ort auf.
@@ -244,6 +249,7 @@ your-device-does-not-share-a-2 = Ihr Gerät sagt nicht, wo Sie sind. Bitte schre
 choose-on-the-map = Auf der Karte wählen
 description-optional = Was ist los? (Sie müssen nichts schreiben.)
 photos-optional-up-to-5-at = Fotos (Sie müssen keine schicken. Höchstens 5 Fotos. Jedes Foto höchstens 10 MB.)
+take-a-photo = Mit der Kamera ein Foto machen
 location-and-camera-data-are-removed = Wir löschen aus den Fotos den Ort und die Daten von der Kamera.
 chosen-photos = Ihre Fotos
 e-mail-for-updates-optional = Ihre E-Mail für Antworten (Sie müssen keine angeben.)
@@ -316,6 +322,10 @@ just-now = gerade eben
 access-points = { $n ->
     [one] { $n } Internet·punkt
    *[other] { $n } Internet·punkte
+}
+unread-count = { $n ->
+    [one] { $n } neue Nachricht
+   *[other] { $n } neue Nachrichten
 }
 distance-m = { $n } Meter
 distance-km = { $n } Kilometer
@@ -442,7 +452,7 @@ step-check-and-send = Prüfen und senden
 ## the hotspot map and the kinds of sites
 
 show-on-map = Auf der Karte zeigen
-site-map-help = Auf der Karte sehen Sie die Orte aus der Liste. Sie können die Karte schieben. Mit + wird die Karte größer. Mit − wird sie kleiner. Eine Zahl heißt: Hier sind mehrere Orte. Drücken Sie auf die Zahl. Dann sehen Sie die Orte.
+site-map-help = Auf der Karte sehen Sie die Orte aus der Liste. Sie können die Karte schieben: mit den Pfeil·tasten, mit den Knöpfen oder mit dem Finger. Mit + wird die Karte größer. Mit − wird sie kleiner. Eine Zahl heißt: Hier sind mehrere Orte. Drücken Sie auf die Zahl. Dann sehen Sie die Orte.
 map-of-the-wi-fi-sites = Karte mit den Internet·orten
 sites-here-zoom-in = Hier sind { $n } Orte. Größer machen.
 the-map-cannot-be-reached-the-list = Die Karte geht gerade nicht. In der Liste sehen Sie alle Orte.

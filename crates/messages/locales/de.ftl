@@ -8,6 +8,11 @@
 skip-to-content = Zum Inhalt springen
 munich-app = München App
 areas = Bereiche
+area-short-hotspots = WLAN
+area-short-report = Melden
+area-short-finders = Finder
+area-short-notices = Nachrichten
+area-short-personal = Mein Bereich
 main-navigation = Hauptnavigation
 end-session = Sitzung beenden
 start-page = Startseite
@@ -28,7 +33,7 @@ delete-again = Erneut löschen
 
 ## map
 
-move-the-map-until-the-cross = Verschieben Sie die Karte, bis das Kreuz auf der Stelle liegt: mit den Pfeiltasten, den Knöpfen oder durch Antippen. + und − zoomen.
+move-the-map-until-the-cross = Verschieben Sie die Karte, bis das Kreuz auf der Stelle liegt: mit den Pfeiltasten, den Knöpfen, durch Ziehen oder durch Antippen. + und − zoomen.
 map = Karte
 map-to-choose-the-place = Karte zum Wählen des Ortes
 the-map-cannot-be-reached-right = Die Karte ist gerade nicht erreichbar. Bitte geben Sie den Ort als Text ein.
@@ -241,6 +246,7 @@ your-device-does-not-share-a-2 = Ihr Gerät gibt keinen Standort an. Bitte geben
 choose-on-the-map = Auf der Karte wählen
 description-optional = Beschreibung (freiwillig)
 photos-optional-up-to-5-at = Fotos (freiwillig, bis zu 5, je höchstens 10 MB)
+take-a-photo = Foto mit der Kamera aufnehmen
 location-and-camera-data-are-removed = Standort- und Kameradaten werden vor dem Speichern entfernt.
 chosen-photos = Gewählte Fotos
 e-mail-for-updates-optional = E-Mail für Rückmeldungen (freiwillig)
@@ -313,6 +319,10 @@ just-now = gerade eben
 access-points = { $n ->
     [one] { $n } Zugangspunkt
    *[other] { $n } Zugangspunkte
+}
+unread-count = { $n ->
+    [one] { $n } ungelesen
+   *[other] { $n } ungelesen
 }
 distance-m = { $n } m
 distance-km = { $n } km
@@ -438,7 +448,7 @@ step-check-and-send = Prüfen und senden
 # for is to be confirmed with the IT-Referat (the texts say only what is sure).
 
 show-on-map = Auf der Karte zeigen
-site-map-help = Die Karte zeigt die Standorte der Liste. Verschieben mit den Pfeiltasten oder den Knöpfen, + und − zoomen. Eine Zahl steht für mehrere Standorte: Drücken zoomt hinein. Ein Standort gedrückt wird in der Liste gezeigt.
+site-map-help = Die Karte zeigt die Standorte der Liste. Verschieben mit den Pfeiltasten, den Knöpfen oder durch Ziehen, + und − zoomen. Eine Zahl steht für mehrere Standorte: Drücken zoomt hinein. Ein Standort gedrückt wird in der Liste gezeigt.
 map-of-the-wi-fi-sites = Karte der WLAN-Standorte
 sites-here-zoom-in = { $n } Standorte hier, hineinzoomen
 the-map-cannot-be-reached-the-list = Die Karte ist gerade nicht erreichbar. Die Liste zeigt alle Standorte.

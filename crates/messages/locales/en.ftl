@@ -7,6 +7,11 @@
 skip-to-content = Skip to content
 munich-app = Munich app
 areas = Areas
+area-short-hotspots = Wi-Fi
+area-short-report = Report
+area-short-finders = Finders
+area-short-notices = Messages
+area-short-personal = My area
 main-navigation = Main navigation
 end-session = End session
 start-page = Start page
@@ -27,7 +32,7 @@ delete-again = Delete again
 
 ## map
 
-move-the-map-until-the-cross = Move the map until the cross is on the spot: with the arrow keys, the buttons or by tapping. + and − zoom.
+move-the-map-until-the-cross = Move the map until the cross is on the spot: with the arrow keys, the buttons, by dragging or by tapping. + and − zoom.
 map = map
 map-to-choose-the-place = Map to choose the place
 the-map-cannot-be-reached-right = The map cannot be reached right now. Please type the place instead.
@@ -240,6 +245,7 @@ your-device-does-not-share-a-2 = Your device does not share a location. Please t
 choose-on-the-map = Choose on the map
 description-optional = Description (optional)
 photos-optional-up-to-5-at = Photos (optional, up to 5, at most 10 MB each)
+take-a-photo = Take a photo with the camera
 location-and-camera-data-are-removed = Location and camera data are removed before the photos are stored.
 chosen-photos = Chosen photos
 e-mail-for-updates-optional = E-mail for updates (optional)
@@ -312,6 +318,10 @@ just-now = just now
 access-points = { $n ->
     [one] { $n } access point
    *[other] { $n } access points
+}
+unread-count = { $n ->
+    [one] { $n } unread
+   *[other] { $n } unread
 }
 distance-m = { $n } m
 distance-km = { $n } km
@@ -438,7 +448,7 @@ step-check-and-send = Check and send
 ## the hotspot map and the kinds of sites
 
 show-on-map = Show on the map
-site-map-help = The map shows the sites of the list. Move it with the arrow keys or the buttons, + and − zoom. A number stands for several sites: pressing it zooms in. A site pressed is shown in the list.
+site-map-help = The map shows the sites of the list. Move it with the arrow keys, the buttons or by dragging, + and − zoom. A number stands for several sites: pressing it zooms in. A site pressed is shown in the list.
 map-of-the-wi-fi-sites = Map of the Wi-Fi sites
 sites-here-zoom-in = { $n } sites here, zoom in
 the-map-cannot-be-reached-the-list = The map cannot be reached right now. The list shows every site.

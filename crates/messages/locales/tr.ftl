@@ -10,6 +10,11 @@
 skip-to-content = İçeriğe geç
 munich-app = Münih uygulaması
 areas = Alanlar
+area-short-hotspots = Wi-Fi
+area-short-report = Bildir
+area-short-finders = Bulucular
+area-short-notices = Bildirimler
+area-short-personal = Alanım
 main-navigation = Ana gezinme
 end-session = Oturumu bitir
 start-page = Ana sayfa
@@ -30,7 +35,7 @@ delete-again = Yeniden sil
 
 ## map
 
-move-the-map-until-the-cross = Artı işareti doğru yerin üzerine gelene kadar haritayı kaydırın: ok tuşlarıyla, düğmelerle veya dokunarak. + ve − ile yakınlaştırın.
+move-the-map-until-the-cross = Artı işareti doğru yerin üzerine gelene kadar haritayı kaydırın: ok tuşlarıyla, düğmelerle, sürükleyerek veya dokunarak. + ve − ile yakınlaştırın.
 map = harita
 map-to-choose-the-place = Yeri seçmek için harita
 the-map-cannot-be-reached-right = Haritaya şu anda ulaşılamıyor. Lütfen yeri yazarak girin.
@@ -243,6 +248,7 @@ your-device-does-not-share-a-2 = Cihazınız konum paylaşmıyor. Lütfen yeri y
 choose-on-the-map = Haritada seç
 description-optional = Açıklama (isteğe bağlı)
 photos-optional-up-to-5-at = Fotoğraflar (isteğe bağlı, en fazla 5, her biri en fazla 10 MB)
+take-a-photo = Kamerayla fotoğraf çek
 location-and-camera-data-are-removed = Konum ve kamera verileri fotoğraflar saklanmadan önce silinir.
 chosen-photos = Seçilen fotoğraflar
 e-mail-for-updates-optional = Geri bildirim için e-posta (isteğe bağlı)
@@ -313,6 +319,7 @@ just-now = az önce
 ## shared: counts, distances, states and kinds, the language chooser
 
 access-points = { $n } erişim noktası
+unread-count = { $n } okunmamış
 distance-m = { $n } m
 distance-km = { $n } km
 finder-results = { $n } sonuç
@@ -420,7 +427,7 @@ step-check-and-send = Kontrol et ve gönder
 ## the hotspot map and the kinds of sites
 
 show-on-map = Haritada göster
-site-map-help = Harita listedeki yerleri gösterir. Ok tuşlarıyla veya düğmelerle kaydırın, + ve − ile yakınlaştırın. Bir sayı birkaç yeri gösterir: basınca yakınlaşır. Basılan yer listede gösterilir.
+site-map-help = Harita listedeki yerleri gösterir. Ok tuşlarıyla, düğmelerle veya sürükleyerek kaydırın, + ve − ile yakınlaştırın. Bir sayı birkaç yeri gösterir: basınca yakınlaşır. Basılan yer listede gösterilir.
 map-of-the-wi-fi-sites = Wi-Fi noktalarının haritası
 sites-here-zoom-in = Burada { $n } yer var, yakınlaştır
 the-map-cannot-be-reached-the-list = Haritaya şu anda ulaşılamıyor. Liste tüm yerleri gösterir.

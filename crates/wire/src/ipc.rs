@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::finders::Finder;
+use crate::geo::LonLat;
 use crate::hotspots::Site;
 use crate::open311::{Delivery, OutgoingReport, Service, ServiceDefinition, ServiceRequest};
 pub use crate::personal::{AccountDeleted, MyProfile};
@@ -76,6 +77,7 @@ macro_rules! for_each_command {
             SetLanguage = set_language (SetLanguageArgs) -> muc_messages::Catalogue;
             EndSession = end_session (NoArgs) -> ();
             KioskActivity = kiosk_activity (NoArgs) -> ();
+            Locate = locate (NoArgs) -> Option<LonLat>;
         }
     };
 }
@@ -494,6 +496,10 @@ pub struct AppInfo {
     /// the screen stays blocked for the next person and asks for a helper.
     #[serde(default)]
     pub kiosk_problem: Option<String>,
+    /// A phone (Android, iOS): the report form offers the camera beside
+    /// the gallery.
+    #[serde(default)]
+    pub phone: bool,
 }
 
 /// The one error type of the IPC boundary. The frontend turns `kind` into a
@@ -538,6 +544,8 @@ pub enum ErrorKind {
     /// Signed in below the trust level this needs: a new sign-in at that
     /// level (BayernID's step-up) helps.
     LevelNeeded(crate::personal::TrustLevel),
+    /// The device has no position to give (switched off, permission refused).
+    NoPosition,
 }
 
 impl AppError {

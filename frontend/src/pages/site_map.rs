@@ -166,7 +166,9 @@ pub fn SiteMap(props: &SiteMapProps) -> Html {
             <p id="site-map-help" class="hint">{ t(lang, "site-map-help") }</p>
             <div class="map-view" tabindex="0" role="group" aria-roledescription={t(lang, "map")}
                 aria-label={t(lang, "map-of-the-wi-fi-sites")} aria-describedby="site-map-help"
-                onkeydown={view.onkeydown.clone()} onclick={view.onclick.clone()}>
+                onkeydown={view.onkeydown.clone()} onclick={view.onclick.clone()}
+                onpointerdown={view.onpointerdown.clone()} onpointermove={view.onpointermove.clone()}
+                onpointerup={view.onpointerup.clone()} onpointercancel={view.onpointerup.clone()}>
                 <Tiles tile_url={props.tile_url.clone()} zoom={view.zoom} centre={view.centre}
                     on_failed={{ let failed = failed.clone(); Callback::from(move |()| failed.set(true)) }}>
                     <div class="map-markers" ref={layer}>{ for drawn }</div>

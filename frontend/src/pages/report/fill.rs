@@ -228,7 +228,13 @@ pub fn FillStep(props: &FillStepProps) -> Html {
                 <div class="field">
                     <label for="report-photo">{ t(lang, "photos-optional-up-to-5-at") }</label>
                     <p id="report-photo-hint" class="hint">{ t(lang, "location-and-camera-data-are-removed") }</p>
-                    <input id="report-photo" type="file" multiple=true accept="image/jpeg,image/png,image/webp" onchange={on_photos} aria-describedby="report-photo-hint" />
+                    <input id="report-photo" type="file" multiple=true accept="image/jpeg,image/png,image/webp" onchange={on_photos.clone()} aria-describedby="report-photo-hint" />
+                    // Phones: the camera directly, beside the gallery above
+                    // (a desktop's file dialog has no camera to offer).
+                    if crate::ipc::start_info().is_some_and(|i| i.phone) {
+                        <label for="report-camera">{ t(lang, "take-a-photo") }</label>
+                        <input id="report-camera" type="file" accept="image/*" capture="environment" onchange={on_photos} aria-describedby="report-photo-hint" />
+                    }
                     if !photo_errors.is_empty() {
                         <div role="alert" class="field-error"><ul id="report-photo-errors">{ for photo_errors.iter().map(|p| html! { <li>{ p }</li> }) }</ul></div>
                     }
