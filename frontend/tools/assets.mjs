@@ -58,7 +58,10 @@ for (const [family, weights] of FONTS) {
 }
 writeFileSync(join(dist, "fonts.css"), css);
 
-let sprite = '<svg xmlns="http://www.w3.org/2000/svg" hidden aria-hidden="true">';
+// Not `hidden`: WebKit ignores that attribute on SVG and drew the sprite as a
+// 300×150 box above the header. Zero-sized and out of the flow instead (the
+// symbols still resolve; `display: none` can break `<use>` in some engines).
+let sprite = '<svg xmlns="http://www.w3.org/2000/svg" class="icon-sprite" width="0" height="0" aria-hidden="true" focusable="false">';
 for (const [id, name] of Object.entries(ICONS)) {
   const svg = readFileSync(join(modules, "@tabler", "icons", "icons", "outline", `${name}.svg`), "utf8");
   const inner = svg.replace(/^[\s\S]*?<svg[^>]*>/, "").replace(/<\/svg>\s*$/, "").trim();

@@ -271,6 +271,19 @@ impl Driver {
         }
     }
 
+    /// Scrolls `el` to the middle of the window, as a person brings what
+    /// they are about to use into view (on a phone the bar at the bottom
+    /// would otherwise cover a control that WebDriver scrolled just into view).
+    async fn bring_into_view(&self, el: &fantoccini::elements::Element) -> Result<()> {
+        self.client
+            .execute(
+                "arguments[0].scrollIntoView({ block: 'center', inline: 'nearest' });",
+                vec![serde_json::to_value(el)?],
+            )
+            .await?;
+        Ok(())
+    }
+
     /// The first button on view whose text contains `text` (as a person
     /// sees it: the phone's bottom bar, hidden on a wide home screen, is
     /// in the page but not on view).
@@ -321,6 +334,7 @@ impl Driver {
         let mut last = String::new();
         for _ in 0..5 {
             let button = self.button(text).await?;
+            self.bring_into_view(&button).await?;
             // As a person waits for the page to settle: a notice or list that
             // arrives a moment later moves the button, and a click at its old
             // place would land on what moved there.
@@ -347,7 +361,9 @@ impl Driver {
         self.fonts_loaded().await?;
         let mut last = String::new();
         for _ in 0..5 {
-            match self.find(css).await?.click().await {
+            let el = self.find(css).await?;
+            self.bring_into_view(&el).await?;
+            match el.click().await {
                 Ok(_) => return Ok(()),
                 Err(e) => last = e.to_string(),
             }
@@ -364,6 +380,7 @@ impl Driver {
         for _ in 0..5 {
             let attempt = async {
                 let field = self.find(css).await?;
+                self.bring_into_view(&field).await?;
                 field.clear().await?;
                 field.send_keys(text).await?;
                 Ok::<_, Box<dyn std::error::Error>>(field.prop("value").await?.unwrap_or_default())
@@ -382,7 +399,9 @@ impl Driver {
     /// that did not take fails here, naming the select, and not later at a
     /// button that never comes.
     pub async fn select(&self, css: &str, value: &str) -> Result<()> {
-        self.find(css).await?.select_by_value(value).await?;
+        let el = self.find(css).await?;
+        self.bring_into_view(&el).await?;
+        el.select_by_value(value).await?;
         let now = self.find(css).await?.prop("value").await?.unwrap_or_default();
         if now == value {
             Ok(())
