@@ -28,6 +28,7 @@ pub mod read_cache;
 pub mod says;
 pub mod seed;
 pub mod server;
+pub mod service_texts;
 pub mod stamp;
 
 use std::net::SocketAddr;

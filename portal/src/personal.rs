@@ -151,8 +151,9 @@ async fn export(State(st): State<AppState>, headers: HeaderMap) -> Result<Respon
         account: Some(c.sub.clone()),
     };
     let rows = crate::open311::store::find(&st.db, &filter).await?;
-    let en = false;
-    let reports = crate::open311::as_wire(&st, rows, en).await?;
+    // The export is in the city's own language, German.
+    let german = crate::service_texts::Texts::of(crate::says::Lang::default());
+    let reports = crate::open311::as_wire(&st, rows, german).await?;
     let mut contacts = crate::open311::store::contacts_of_account(&st.db, &c.sub).await?;
     let reports = reports
         .into_iter()

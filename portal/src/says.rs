@@ -26,12 +26,6 @@ impl Lang {
             .or_else(|| accept_language.and_then(|h| muc_messages::matching(accept_language::parse(h))));
         chosen.map(Lang).unwrap_or_default()
     }
-
-    /// The city's data (category names, their questions) exists in German
-    /// and English: English for the languages that are not German.
-    pub fn english_data(self) -> bool {
-        !matches!(self.0.code, "de" | "de-x-ls")
-    }
 }
 
 fn catalogues() -> &'static [Catalogue] {

@@ -460,6 +460,24 @@ async fn services_and_definitions(db: TestDb) {
     assert!(schema("request.json").iter_errors(&serde_json::json!({"status": "pending"})).next().is_some());
     let en = get(&st, "/open311/v2/services.json?locale=en").await.json();
     assert!(en.as_array().expect("l").iter().any(|s| s["service_name"] == "Street lighting"));
+    // The categories in the app's other languages (data/services.*.ftl),
+    // the questions and answers of a form too.
+    for (locale, name) in [
+        ("tr", "Sokak aydınlatması"),
+        ("uk", "Вуличне освітлення"),
+        ("ar", "إنارة الشوارع"),
+        ("de-x-ls", "Straßen·lampen"),
+    ] {
+        let list = get(&st, &format!("/open311/v2/services.json?locale={locale}")).await.json();
+        assert!(list.as_array().expect("l").iter().any(|s| s["service_name"] == name), "{locale}: {list}");
+    }
+    let form = get(&st, "/open311/v2/services/strassenbeleuchtung.json?locale=uk").await.json();
+    let art = form["attributes"].as_array().expect("a").iter().find(|a| a["code"] == "art").expect("art").clone();
+    assert_eq!(art["description"], "Що з ліхтарем?");
+    assert!(
+        art["values"].as_array().expect("v").iter().any(|v| v["key"] == "dunkel" && v["name"] == "Не світить"),
+        "{art}"
+    );
     let xml = get(&st, "/open311/v2/services.xml").await;
     let doc = xml.xml();
     assert_eq!(doc.root_element().tag_name().name(), "services");
@@ -771,6 +789,13 @@ async fn photos_are_cleaned(db: TestDb) {
         let why = refused.json()[0]["description"].as_str().expect("d").to_string();
         assert!(why.starts_with(start) && why.contains(says), "{locale}: {why}");
     }
+    // A question left out is named as the person's form asked it.
+    let without: Vec<(&str, &str)> =
+        LIGHT.iter().copied().filter(|(k, _)| *k != "attribute[art]").chain([("locale", "ar")]).collect();
+    let refused = post_form(&st, &without, None).await;
+    assert_error(&refused, StatusCode::BAD_REQUEST);
+    let why = refused.json()[0]["description"].as_str().expect("d").to_string();
+    assert!(why.contains("ما مشكلة المصباح؟"), "the question in Arabic: {why}");
     let six = post_photos(&st, LIGHT, &[GPS_PHOTO; 6]).await;
     assert_error(&six, StatusCode::BAD_REQUEST);
     assert_eq!(std::fs::read_dir(media.path()).expect("dir").count(), 4);

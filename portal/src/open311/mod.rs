@@ -14,6 +14,7 @@ use axum::extract::{DefaultBodyLimit, FromRequest, Multipart, Path, Query, Reque
 use axum::http::{header, HeaderMap, StatusCode};
 
 use crate::limits::{Source, Write};
+use crate::service_texts::Texts;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
@@ -93,9 +94,9 @@ fn photo_problem(e: &media::MediaError, lang: Lang) -> String {
     r.text(lang)
 }
 
-/// The city's data (names, questions) in English rather than German.
-fn english(params: &Params, headers: &HeaderMap) -> bool {
-    language(params, headers).english_data()
+/// The city's data (names, questions) in the request's language.
+fn texts(params: &Params, headers: &HeaderMap) -> Texts {
+    Texts::of(language(params, headers))
 }
 
 fn check_jurisdiction(params: &Params, f: Format) -> Result<(), Error> {
@@ -122,7 +123,7 @@ async fn top(
 ) -> Result<Response, Error> {
     let (resource, f) = split(&file)?;
     check_jurisdiction(&params, f)?;
-    let en = english(&params, &headers);
+    let texts = texts(&params, &headers);
     match resource {
         // Extension: an ALTCHA challenge for anonymous reports (see pow.rs).
         "challenge" => {
@@ -162,10 +163,10 @@ async fn top(
         )),
         "services" => {
             let list: Vec<_> =
-                store::services(&st.db).await.map_err(db_err(f))?.iter().map(|s| s.service(en)).collect();
+                store::services(&st.db).await.map_err(db_err(f))?.iter().map(|s| s.service(texts)).collect();
             Ok(render(f, "services", &json!(list)))
         }
-        "requests" => list_requests(&st, &params, &headers, f, en).await,
+        "requests" => list_requests(&st, &params, &headers, f, texts).await,
         _ => Err(Error::new(StatusCode::NOT_FOUND, f, "No such resource. See discovery.json.")),
     }
 }
@@ -182,7 +183,7 @@ async fn definition(
         .await
         .map_err(db_err(f))?
         .ok_or_else(|| Error::new(StatusCode::NOT_FOUND, f, format!("No service with code '{code}'.")))?;
-    Ok(render(f, "service_definition", &json!(s.definition(english(&params, &headers)))))
+    Ok(render(f, "service_definition", &json!(s.definition(texts(&params, &headers)))))
 }
 
 fn parse_time(params: &Params, key: &str, f: Format) -> Result<Option<i64>, Error> {
@@ -208,7 +209,7 @@ async fn list_requests(
     params: &Params,
     headers: &HeaderMap,
     f: Format,
-    en: bool,
+    texts: Texts,
 ) -> Result<Response, Error> {
     let now = crate::now();
     // Extension: `account=me` with the citizen's access token lists their
@@ -304,7 +305,7 @@ async fn list_requests(
             .take(page_size)
             .collect(),
     };
-    let out = as_wire(st, rows, en).await.map_err(db_err(f))?;
+    let out = as_wire(st, rows, texts).await.map_err(db_err(f))?;
     Ok(render(f, "service_requests", &json!(out)))
 }
 
@@ -312,7 +313,7 @@ async fn list_requests(
 pub(crate) async fn as_wire(
     st: &AppState,
     rows: Vec<store::RequestRow>,
-    en: bool,
+    texts: Texts,
 ) -> Result<Vec<ServiceRequest>, sqlx::Error> {
     let services = store::services(&st.db).await?;
     let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
@@ -322,7 +323,7 @@ pub(crate) async fn as_wire(
         .map(|r| {
             let history = histories.remove(&r.id).unwrap_or_default();
             let svc = services.iter().find(|s| s.code == r.service_code);
-            store::to_wire(r, svc, en, &st.base_url, history)
+            store::to_wire(r, svc, texts, &st.base_url, history)
         })
         .collect())
 }
@@ -344,7 +345,7 @@ async fn one(
         .ok_or_else(|| Error::new(StatusCode::NOT_FOUND, f, format!("No service request '{id}'.")))?;
     let svc = store::service(&st.db, &row.service_code).await.map_err(db_err(f))?;
     let history = store::histories(&st.db, &[id.to_string()]).await.map_err(db_err(f))?.remove(id).unwrap_or_default();
-    let r = store::to_wire(row, svc.as_ref(), english(&params, &headers), &st.base_url, history);
+    let r = store::to_wire(row, svc.as_ref(), texts(&params, &headers), &st.base_url, history);
     Ok(render(f, "service_requests", &json!([r])))
 }
 

@@ -8,23 +8,24 @@ use sqlx::AnyPool;
 
 use super::validate::{NewRequest, StoredAttribute};
 use crate::rfc3339;
+use crate::service_texts::Texts;
 
 pub const SEED_JSON: &str = include_str!("../../data/services.json");
 
 #[derive(Deserialize)]
-struct SeedService {
-    code: String,
-    name: [String; 2],
-    description: [String; 2],
+pub(crate) struct SeedService {
+    pub(crate) code: String,
+    pub(crate) name: [String; 2],
+    pub(crate) description: [String; 2],
     keywords: String,
     group: String,
     agency: String,
-    attributes: Vec<StoredAttribute>,
+    pub(crate) attributes: Vec<StoredAttribute>,
 }
 
 #[derive(Deserialize)]
-struct Seed {
-    services: Vec<SeedService>,
+pub(crate) struct Seed {
+    pub(crate) services: Vec<SeedService>,
 }
 
 pub async fn seed_services(pool: &AnyPool) -> Result<usize, crate::BoxError> {
@@ -70,24 +71,22 @@ pub struct ServiceRow {
 }
 
 impl ServiceRow {
-    pub fn name(&self, en: bool) -> &str {
-        if en {
-            &self.name_en
-        } else {
-            &self.name_de
-        }
+    pub fn name(&self, t: Texts) -> String {
+        t.say(&format!("{}-name", self.code), (&self.name_de, &self.name_en)).into_owned()
     }
 
     pub fn stored_attributes(&self) -> Vec<StoredAttribute> {
         serde_json::from_str(&self.attributes).unwrap_or_default()
     }
 
-    pub fn service(&self, en: bool) -> Service {
+    pub fn service(&self, t: Texts) -> Service {
         let attrs = self.stored_attributes();
         Service {
             service_code: self.code.clone(),
-            service_name: self.name(en).to_string(),
-            description: Some(if en { &self.description_en } else { &self.description_de }.clone()),
+            service_name: self.name(t),
+            description: Some(
+                t.say(&format!("{}-description", self.code), (&self.description_de, &self.description_en)).into_owned(),
+            ),
             metadata: !attrs.is_empty(),
             kind: "realtime".into(),
             keywords: Some(self.keywords.clone()),
@@ -95,20 +94,27 @@ impl ServiceRow {
         }
     }
 
-    pub fn definition(&self, en: bool) -> ServiceDefinition {
-        let i = usize::from(en);
+    pub fn definition(&self, t: Texts) -> ServiceDefinition {
+        let pair = |id: String, de_en: &[String; 2]| t.say(&id, (&de_en[0], &de_en[1])).into_owned();
         let mut attributes: Vec<Attribute> = self
             .stored_attributes()
             .into_iter()
-            .map(|a| Attribute {
-                variable: a.variable,
-                code: a.code,
-                datatype: a.datatype,
-                required: a.required,
-                datatype_description: a.datatype_description.map(|d| d[i].clone()),
-                order: Some(a.order),
-                description: Some(a.description[i].clone()),
-                values: a.values.into_iter().map(|v| AttributeValue { key: v.key, name: v.name[i].clone() }).collect(),
+            .map(|a| {
+                let at = format!("{}--{}", self.code, a.code);
+                Attribute {
+                    variable: a.variable,
+                    datatype: a.datatype,
+                    required: a.required,
+                    datatype_description: a.datatype_description.as_ref().map(|d| pair(format!("{at}--hint"), d)),
+                    order: Some(a.order),
+                    description: Some(pair(at.clone(), &a.description)),
+                    values: a
+                        .values
+                        .iter()
+                        .map(|v| AttributeValue { key: v.key.clone(), name: pair(format!("{at}--{}", v.key), &v.name) })
+                        .collect(),
+                    code: a.code,
+                }
             })
             .collect();
         attributes.sort_by_key(|a| a.order);
@@ -496,7 +502,7 @@ pub async fn by_token(pool: &AnyPool, token: &str) -> Result<Option<String>, sql
 pub fn to_wire(
     r: RequestRow,
     service: Option<&ServiceRow>,
-    en: bool,
+    texts: Texts,
     media_base: &str,
     history: Vec<StatusNote>,
 ) -> ServiceRequest {
@@ -508,7 +514,7 @@ pub fn to_wire(
         service_request_id: r.id,
         status: detailed.open311().into(),
         status_notes: r.status_notes,
-        service_name: service.map(|s| s.name(en).to_string()),
+        service_name: service.map(|s| s.name(texts)),
         agency_responsible: service.map(|s| s.agency.clone()),
         service_code: r.service_code,
         description: r.description,

@@ -174,11 +174,12 @@ pub fn check_attributes(r: &NewRequest, definition: &[StoredAttribute], lang: La
         let values = r.attributes.get(&a.code).map(Vec::as_slice).unwrap_or(&[]);
         if values.is_empty() {
             if a.required {
-                // The question as the city asked it (German, or English for
-                // the other languages: the city's data has those two).
+                // The question as the person's form asked it.
+                let label = crate::service_texts::Texts::of(lang)
+                    .say(&format!("{}--{}", r.service_code, a.code), (&a.description[0], &a.description[1]));
                 return Err(Refusal::new("refuse-attribute-required")
                     .with("code", &a.code)
-                    .with("label", if lang.english_data() { &a.description[1] } else { &a.description[0] }));
+                    .with("label", label.as_ref()));
             }
             continue;
         }
