@@ -275,9 +275,13 @@ impl Driver {
     /// they are about to use into view (on a phone the bar at the bottom
     /// would otherwise cover a control that WebDriver scrolled just into view).
     async fn bring_into_view(&self, el: &fantoccini::elements::Element) -> Result<()> {
+        // Only when its middle is not on view or is covered: otherwise the
+        // page stays as it is (a scroll moves what a click aims at).
         self.client
             .execute(
-                "arguments[0].scrollIntoView({ block: 'center', inline: 'nearest' });",
+                "const el = arguments[0], r = el.getBoundingClientRect();
+                 const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+                 if (!(hit && (hit === el || el.contains(hit)))) el.scrollIntoView({ block: 'center', inline: 'nearest' });",
                 vec![serde_json::to_value(el)?],
             )
             .await?;
