@@ -201,16 +201,18 @@ impl Driver {
         if dw != 0.0 || dh != 0.0 {
             self.client.set_window_size((width as f64 + dw) as u32, (height as f64 + dh) as u32).await?;
         }
-        let mut seen = 0.0;
-        for _ in 0..50 {
-            let w = self.client.execute("return window.innerWidth;", vec![]).await?;
-            seen = w.as_f64().unwrap_or(0.0);
-            if seen == width as f64 {
-                return Ok(());
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
+        // The page's resize event says when it has the width (WebDriver's
+        // script timeout is the deadline).
+        const WIDTH: &str = "const [w, done] = [arguments[0], arguments[arguments.length - 1]];
+            if (window.innerWidth === w) { done(w); } else {
+              window.addEventListener('resize', function on() {
+                if (window.innerWidth === w) { window.removeEventListener('resize', on); done(w); }
+              });
+            }";
+        match self.client.execute_async(WIDTH, vec![serde_json::json!(width)]).await {
+            Ok(_) => Ok(()),
+            Err(e) => Err(self.failed(format!("the window never became {width} px wide: {e}")).await),
         }
-        Err(format!("the window is {seen} px wide, not {width}").into())
     }
 
     /// What a phone-sized page must not have: anything wider than the
@@ -293,17 +295,27 @@ impl Driver {
     /// in the page but not on view).
     pub async fn button(&self, text: &str) -> Result<fantoccini::elements::Element> {
         let xpath = format!("//button[contains(normalize-space(.), '{text}')]");
-        let until = std::time::Instant::now() + Duration::from_secs(20);
-        loop {
-            for b in self.client.find_all(Locator::XPath(&xpath)).await.unwrap_or_default() {
-                if b.is_displayed().await.unwrap_or(false) {
-                    return Ok(b);
-                }
-            }
-            if std::time::Instant::now() > until {
-                return Err(self.failed(format!("no button {text:?} on view")).await);
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
+        // The page says when such a button is on view (a MutationObserver,
+        // no polling; WebDriver's script timeout is the deadline), and which.
+        const ON_VIEW: &str = "const [xpath, done] = [arguments[0], arguments[arguments.length - 1]];
+            const first = () => {
+              const r = document.evaluate(xpath, document, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
+              for (let i = 0; i < r.snapshotLength; i++) { if (r.snapshotItem(i).getClientRects().length > 0) return i; }
+              return -1;
+            };
+            let i = first();
+            if (i >= 0) { done(i); } else {
+              const seen = new MutationObserver(() => { i = first(); if (i >= 0) { seen.disconnect(); done(i); } });
+              seen.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+            }";
+        let at = match self.client.execute_async(ON_VIEW, vec![serde_json::json!(xpath)]).await {
+            Ok(i) => i.as_u64().unwrap_or(0) as usize,
+            Err(e) => return Err(self.failed(format!("no button {text:?} on view: {e}")).await),
+        };
+        let all = self.client.find_all(Locator::XPath(&xpath)).await?;
+        match all.into_iter().nth(at) {
+            Some(b) => Ok(b),
+            None => Err(self.failed(format!("the button {text:?} went away")).await),
         }
     }
 
