@@ -29,25 +29,27 @@ pub fn now_secs() -> i64 {
 #[component]
 pub fn App() -> Html {
     // The language the shell chose and sent the texts of; German without it.
-    let lang = use_state(|| match ipc::start_messages() {
-        Some(c) => {
-            let l = Lang::from_code(&c.lang).unwrap_or_default();
-            crate::i18n::install(c);
-            l
-        }
-        None => Lang::default(),
+    let lang = use_state(|| {
+        let l = ipc::start_messages().and_then(crate::i18n::install_from_page).unwrap_or_default();
+        crate::timeline::mark("texts read");
+        l
     });
     // What the shell put into the page: the first screen is drawn from it at
     // once (see the start-up effect below).
     let injected = use_memo((), |()| ipc::start_info());
     let screen = use_state(|| injected.as_ref().as_ref().and_then(start_screen).unwrap_or(Screen::Home));
-    let hotspots = use_reducer(|| Hotspots::new(ipc::saved_hotspots()));
+    let hotspots = use_reducer(|| {
+        let saved = ipc::saved_hotspots();
+        crate::timeline::mark("saved sites read");
+        Hotspots::new(saved)
+    });
     let finders = use_reducer(Finders::default);
     let reports = use_reducer(Reports::default);
     let inbox = use_reducer(Inbox::default);
     let account = use_reducer(Account::default);
     let favs = use_reducer(Favourites::default);
     let first_render = use_mut_ref(|| true);
+    use_effect_with((), |_| crate::timeline::mark("first render"));
     account::use_profile_follows_sign_in(&account);
 
     // After navigating, move focus to the new page's heading so screen
@@ -74,11 +76,11 @@ pub fn App() -> Html {
     // fixed at window creation, and a kiosk's blocked state can change later
     // (a failed wipe, then a reload of the page).
     let known_at_once = injected.is_some();
-    let start_known = use_state(|| known_at_once);
-    let tile_url = use_state(|| injected.as_ref().as_ref().and_then(|i| i.tile_url.clone()));
-    let kiosk = use_state(|| injected.as_ref().as_ref().and_then(|i| i.kiosk_idle_secs));
+    let start_known = use_state_eq(|| known_at_once);
+    let tile_url = use_state_eq(|| injected.as_ref().as_ref().and_then(|i| i.tile_url.clone()));
+    let kiosk = use_state_eq(|| injected.as_ref().as_ref().and_then(|i| i.kiosk_idle_secs));
     // Kiosk: what of the last session could not be removed (the screen stays blocked).
-    let kiosk_problem = use_state(|| injected.as_ref().as_ref().and_then(|i| i.kiosk_problem.clone()));
+    let kiosk_problem = use_state_eq(|| injected.as_ref().as_ref().and_then(|i| i.kiosk_problem.clone()));
     {
         let (screen, start_known, tile_url) = (screen.clone(), start_known.clone(), tile_url.clone());
         let (kiosk, kiosk_problem) = (kiosk.clone(), kiosk_problem.clone());
@@ -119,10 +121,14 @@ pub fn App() -> Html {
             let mut r = reported.borrow_mut();
             let report = (painted && !r.0) || (settled && !r.1);
             if report {
+                let first = !r.0;
                 *r = (r.0 || painted, r.1 || settled);
                 after_two_frames(move || {
+                    // The first report carries where the start went.
+                    let timeline = if first { crate::timeline::page_timeline() } else { Vec::new() };
                     wasm_bindgen_futures::spawn_local(async move {
-                        let _ = ipc::call::<cmd::FrontendReady>(muc_wire::ipc::FrontendReadyArgs { settled }).await;
+                        let args = muc_wire::ipc::FrontendReadyArgs { settled, timeline };
+                        let _ = ipc::call::<cmd::FrontendReady>(args).await;
                     })
                 });
             }

@@ -8,7 +8,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use muc_messages::{Arg, Catalogue};
+use muc_messages::{Arg, Catalogue, Pattern};
 use muc_wire::ipc::{AppError, ErrorKind};
 use wasm_bindgen::JsValue;
 
@@ -62,52 +62,127 @@ impl Lang {
     }
 }
 
+/// Where a language's texts come from.
+enum Texts {
+    /// Installed whole: a language chosen later (the shell's answer), or a test.
+    Whole(Catalogue),
+    /// The start language as the shell put it into the page
+    /// (`__MUC_MESSAGES__.messages`), each message read from there the first
+    /// time a screen asks for it, then kept. Reading all of them before the
+    /// first screen took 12–16 ms of every start in WebKit (a crossing into
+    /// JavaScript for every part of some 600 messages, measured with the
+    /// start-up timeline) for a screen that shows a few dozen.
+    Page { messages: JsValue, read: RefCell<HashMap<String, Option<&'static Pattern>>> },
+}
+
+impl Texts {
+    fn pattern(&'static self, id: &str) -> Option<&'static Pattern> {
+        match self {
+            Texts::Whole(c) => c.messages.get(id),
+            Texts::Page { messages, read } => {
+                if let Some(p) = read.borrow().get(id) {
+                    return *p;
+                }
+                let value = js_sys::Reflect::get(messages, &JsValue::from_str(id)).ok().filter(|v| !v.is_undefined());
+                // Kept for the page's life, as the whole catalogues are.
+                let p: Option<&'static Pattern> = value
+                    .and_then(|v| serde_wasm_bindgen::from_value::<Pattern>(v).ok())
+                    .map(|p| &*Box::leak(Box::new(p)));
+                read.borrow_mut().insert(id.to_string(), p);
+                p
+            }
+        }
+    }
+}
+
 thread_local! {
-    /// Each language's catalogue, installed once for the page's life and
-    /// leaked on purpose: its texts are then `&'static str` like the
-    /// literals they replaced, and a language is installed at most once.
-    static CATALOGUES: RefCell<HashMap<Lang, &'static Catalogue>> = RefCell::new(HashMap::new());
+    /// Each language's texts, installed once for the page's life and leaked
+    /// on purpose: its texts are then `&'static str` like the literals they
+    /// replaced, and a language is installed at most once.
+    static CATALOGUES: RefCell<HashMap<Lang, &'static Texts>> = RefCell::new(HashMap::new());
+}
+
+fn add(lang: Lang, texts: Texts) {
+    CATALOGUES.with(|c| {
+        c.borrow_mut().entry(lang).or_insert_with(|| Box::leak(Box::new(texts)));
+    });
 }
 
 /// Makes a language's texts available (from the shell, or a test).
 pub fn install(catalogue: Catalogue) {
-    let Some(lang) = Lang::from_code(&catalogue.lang) else { return };
-    CATALOGUES.with(|c| {
-        c.borrow_mut().entry(lang).or_insert_with(|| Box::leak(Box::new(catalogue)));
-    });
+    if let Some(lang) = Lang::from_code(&catalogue.lang) {
+        add(lang, Texts::Whole(catalogue));
+    }
 }
 
-pub fn installed(lang: Lang) -> bool {
-    CATALOGUES.with(|c| c.borrow().contains_key(&lang))
+/// Makes the start language's texts available as the shell put them into
+/// the page (a serialised [`Catalogue`]), read as they are asked for.
+pub fn install_from_page(catalogue: JsValue) -> Option<Lang> {
+    let code = js_sys::Reflect::get(&catalogue, &"lang".into()).ok()?.as_string()?;
+    let messages = js_sys::Reflect::get(&catalogue, &"messages".into()).ok().filter(|m| m.is_object())?;
+    let lang = Lang::from_code(&code)?;
+    add(lang, Texts::Page { messages, read: RefCell::new(HashMap::new()) });
+    Some(lang)
 }
 
-fn catalogue(lang: Lang) -> Option<&'static Catalogue> {
-    CATALOGUES.with(|c| {
+/// The message `id` of `lang`; a language not yet arrived shows German,
+/// then anything at all.
+fn pattern(lang: Lang, id: &str) -> Option<&'static Pattern> {
+    let texts = CATALOGUES.with(|c| {
         let c = c.borrow();
-        // A language not yet arrived shows German, then anything at all.
         c.get(&lang).or_else(|| c.get(&Lang::De)).or_else(|| c.values().next()).copied()
-    })
+    })?;
+    texts.pattern(id)
 }
 
 /// A message without placeables. A missing one shows its id (the tests
 /// make sure none is missing).
 pub fn t(lang: Lang, id: &'static str) -> &'static str {
-    catalogue(lang).and_then(|c| c.plain(id)).unwrap_or(id)
+    pattern(lang, id).and_then(muc_messages::plain).unwrap_or(id)
 }
 
 /// A message with values for its placeables.
 pub fn t_args(lang: Lang, id: &'static str, args: &[(&str, Arg)]) -> String {
-    catalogue(lang).and_then(|c| c.format(id, args, &Browser(lang))).unwrap_or_else(|| id.to_string())
+    pattern(lang, id).map(|p| muc_messages::format(p, args, &Browser(lang))).unwrap_or_else(|| id.to_string())
 }
 
 /// Numbers and plural categories as the browser's `Intl` has them for the language.
 struct Browser(Lang);
 
+/// A language's `Intl` number format (its bound `format`) and plural rules.
+struct Formatters {
+    number: js_sys::Function,
+    plural: js_sys::Intl::PluralRules,
+}
+
+thread_local! {
+    /// Made once per language: constructing an `Intl` object resolves the
+    /// locale each time (in WebKit about as long as formatting a hundred
+    /// numbers), and a list of sites writes two numbers per row.
+    static FORMATTERS: RefCell<HashMap<Lang, std::rc::Rc<Formatters>>> = RefCell::new(HashMap::new());
+}
+
+impl Browser {
+    fn formatters(&self) -> std::rc::Rc<Formatters> {
+        FORMATTERS.with(|f| {
+            f.borrow_mut()
+                .entry(self.0)
+                .or_insert_with(|| {
+                    let locales = js_sys::Array::of1(&JsValue::from_str(self.0.html()));
+                    std::rc::Rc::new(Formatters {
+                        number: js_sys::Intl::NumberFormat::new(&locales, &js_sys::Object::new()).format(),
+                        plural: js_sys::Intl::PluralRules::new(&locales, &js_sys::Object::new()),
+                    })
+                })
+                .clone()
+        })
+    }
+}
+
 impl muc_messages::Locale for Browser {
     fn number(&self, n: f64) -> String {
-        let locales = js_sys::Array::of1(&JsValue::from_str(self.0.html()));
-        let f = js_sys::Intl::NumberFormat::new(&locales, &js_sys::Object::new());
-        f.format()
+        self.formatters()
+            .number
             .call1(&JsValue::UNDEFINED, &JsValue::from_f64(n))
             .ok()
             .and_then(|v| v.as_string())
@@ -115,8 +190,7 @@ impl muc_messages::Locale for Browser {
     }
 
     fn plural(&self, n: f64) -> String {
-        let locales = js_sys::Array::of1(&JsValue::from_str(self.0.html()));
-        js_sys::Intl::PluralRules::new(&locales, &js_sys::Object::new()).select(n).into()
+        self.formatters().plural.select(n).into()
     }
 }
 
@@ -295,6 +369,27 @@ pub mod words {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde::Serialize;
+
+    /// The start language's texts as the shell injects them (JSON), read
+    /// message by message: the same patterns as the whole catalogue, each
+    /// read once, and a missing message is missing.
+    #[wasm_bindgen_test::wasm_bindgen_test]
+    fn texts_in_the_page_are_read_when_asked_for() {
+        let whole = muc_messages::catalogue("tr").expect("catalogue");
+        let json = whole.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).expect("to JavaScript");
+        let messages = js_sys::Reflect::get(&json, &"messages".into()).expect("messages");
+        let page: &'static Texts = Box::leak(Box::new(Texts::Page { messages, read: RefCell::default() }));
+        assert!(whole.messages.len() > 100);
+        for (id, pattern) in &whole.messages {
+            assert_eq!(page.pattern(id), Some(pattern), "{id}");
+        }
+        let first = page.pattern("access-points").expect("read");
+        assert!(std::ptr::eq(first, page.pattern("access-points").expect("kept")));
+        assert_eq!(page.pattern("no-such-message"), None);
+        assert_eq!(install_from_page(json), Some(Lang::Tr));
+        assert_eq!(install_from_page(JsValue::from_str("not a catalogue")), None);
+    }
 
     #[wasm_bindgen_test::wasm_bindgen_test]
     fn ages_read_naturally() {

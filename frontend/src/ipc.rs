@@ -33,9 +33,11 @@ pub fn saved_hotspots() -> Option<muc_wire::ipc::HotspotSnapshot> {
 }
 
 /// The texts of the language to start in, put into the page by the shell
-/// (the person's choice, else the system's language, else German).
-pub fn start_messages() -> Option<muc_messages::Catalogue> {
-    injected("__MUC_MESSAGES__")
+/// (the person's choice, else the system's language, else German): a
+/// serialised `muc_messages::Catalogue`, left in JavaScript for
+/// `i18n::install_from_page` to read message by message.
+pub fn start_messages() -> Option<JsValue> {
+    js_sys::Reflect::get(&js_sys::global(), &"__MUC_MESSAGES__".into()).ok().filter(|v| v.is_object())
 }
 
 fn injected<T: serde::de::DeserializeOwned>(name: &str) -> Option<T> {

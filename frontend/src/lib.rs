@@ -15,6 +15,7 @@ pub mod map;
 pub mod pages;
 pub mod places;
 pub mod route;
+pub mod timeline;
 
 use wasm_bindgen::prelude::*;
 
@@ -24,6 +25,7 @@ pub fn run_app() {
     let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
     match root {
         Some(root) => {
+            timeline::mark("yew starts");
             yew::Renderer::<app::App>::with_root(root).render();
         }
         None => web_sys::console::error_1(&"#app element missing".into()),

@@ -130,7 +130,7 @@ pub fn app_info(state: State<'_, AppState>) -> Out<cmd::GetAppInfo> {
 /// `SETTLED_PAINT` from stdout, and with `exit` the app ends at the latter.
 #[tauri::command]
 pub fn frontend_ready(args: Args<cmd::FrontendReady>) -> Out<cmd::FrontendReady> {
-    let ms = crate::STARTED.get().map(|t| t.elapsed().as_millis()).unwrap_or(0);
+    let ms = crate::STARTED.get().map(|t| t.0.elapsed().as_millis()).unwrap_or(0);
     // Each moment is reported once: the first paint (perhaps of the saved
     // copy), and the first paint of the portal's answer.
     static FIRST: std::sync::Once = std::sync::Once::new();
@@ -139,6 +139,10 @@ pub fn frontend_ready(args: Args<cmd::FrontendReady>) -> Out<cmd::FrontendReady>
     FIRST.call_once(|| {
         tracing::info!(ms, "first screen painted");
         if bench.is_some() {
+            // The page's steps before it, on the process's clock (one line, for the bench).
+            if let Some(&(_, wall)) = crate::STARTED.get() {
+                println!("TIMELINE {}", crate::startup::timeline_line(wall, &args.timeline));
+            }
             println!("FIRST_PAINT {ms}");
         }
     });

@@ -21,6 +21,7 @@ pub mod outbox;
 pub mod photos;
 pub mod profile;
 pub mod reports;
+mod startup;
 pub mod webview;
 
 // One module per side where desktops and phones differ, with the same names
@@ -104,8 +105,10 @@ impl AppState {
     }
 }
 
-/// When the process started, for the first-paint log line.
-pub(crate) static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+/// When the process started, for the first-paint log line; the wall clock
+/// too, to place the page's timeline (Unix-epoch times) on the same clock.
+pub(crate) static STARTED: std::sync::OnceLock<(std::time::Instant, std::time::SystemTime)> =
+    std::sync::OnceLock::new();
 
 /// The shell's handlers, one per entry of `muc_wire::for_each_command!`: a
 /// command without a handler of its name does not compile, and no handler
@@ -121,7 +124,7 @@ fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
 
 #[cfg_attr(mobile, tauri::mobile_entry_point)]
 pub fn run() {
-    STARTED.get_or_init(std::time::Instant::now);
+    STARTED.get_or_init(|| (std::time::Instant::now(), std::time::SystemTime::now()));
     let cpu_painting = webview::paint_on_the_cpu_without_a_gpu();
     tracing_subscriber::fmt()
         .with_writer(std::io::stderr)

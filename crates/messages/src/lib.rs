@@ -114,21 +114,30 @@ pub trait Locale {
 
 impl Catalogue {
     /// The message `id` with `args`, or `None` if this catalogue lacks it.
-    /// A placeable without a value is written as its name in braces, as
-    /// Fluent does, so a mistake shows instead of vanishing.
     pub fn format(&self, id: &str, args: &[(&str, Arg)], locale: &dyn Locale) -> Option<String> {
-        let mut out = String::new();
-        write(self.messages.get(id)?, args, locale, &mut out);
-        Some(out)
+        Some(format(self.messages.get(id)?, args, locale))
     }
 
     /// The message `id` if it has no placeables (most texts): borrowed, no copy.
     pub fn plain(&self, id: &str) -> Option<&str> {
-        match self.messages.get(id)?.as_slice() {
-            [] => Some(""),
-            [Part::Text(t)] => Some(t),
-            _ => None,
-        }
+        plain(self.messages.get(id)?)
+    }
+}
+
+/// A message with `args`. A placeable without a value is written as its
+/// name in braces, as Fluent does, so a mistake shows instead of vanishing.
+pub fn format(pattern: &Pattern, args: &[(&str, Arg)], locale: &dyn Locale) -> String {
+    let mut out = String::new();
+    write(pattern, args, locale, &mut out);
+    out
+}
+
+/// A message's text if it has no placeables: borrowed, no copy.
+pub fn plain(pattern: &Pattern) -> Option<&str> {
+    match pattern.as_slice() {
+        [] => Some(""),
+        [Part::Text(t)] => Some(t),
+        _ => None,
     }
 }
 

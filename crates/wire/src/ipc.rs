@@ -469,12 +469,27 @@ pub struct OpenInMapArgs {
 }
 
 /// Arguments of `frontend_ready`: the first screen is painted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FrontendReadyArgs {
     /// False while the screen shows the device's saved copy and the
     /// portal's answer is still on its way; true once it shows that answer
     /// (or that the portal could not be reached), or needs none.
     pub settled: bool,
+    /// Where the page's start went: the browser's navigation, resource and
+    /// paint timings and the page's own marks, so the benchmark can say
+    /// which step takes the time instead of guessing.
+    #[serde(default)]
+    pub timeline: Vec<TimelineMark>,
+}
+
+/// One moment of the page's start.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimelineMark {
+    /// For example `muc_frontend_bg.wasm received` or `first render`.
+    pub name: String,
+    /// Milliseconds since the Unix epoch (the page's time origin plus its
+    /// offset), so the shell can place it on its own clock.
+    pub at: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

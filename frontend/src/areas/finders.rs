@@ -16,14 +16,14 @@ use crate::pages::finders::Finders as FinderList;
 #[derive(Clone, PartialEq)]
 pub struct Finders {
     pub load: Load<FinderSnapshot>,
-    fetched: bool,
+    fetched: super::Asked,
     /// Opening a portal failed.
     pub open_error: Option<AppError>,
 }
 
 impl Default for Finders {
     fn default() -> Self {
-        Finders { load: Load::Loading, fetched: false, open_error: None }
+        Finders { load: Load::Loading, fetched: Default::default(), open_error: None }
     }
 }
 
@@ -37,7 +37,7 @@ impl Finders {
     fn apply(&mut self, action: Action) {
         match action {
             Action::Asking => {
-                self.fetched = true;
+                self.fetched.mark();
                 self.load = Load::Loading;
             }
             Action::Answer(r) => self.load = r.into(),
@@ -55,7 +55,7 @@ fn ask(store: &UseReducerDispatcher<Finders>) {
 /// The directory, asked the first time it is needed (here or for the
 /// names of favourites in the personal area).
 pub fn load_once(store: &UseReducerHandle<Finders>) {
-    if !store.fetched {
+    if !store.fetched.get() {
         ask(&store.dispatcher());
     }
 }

@@ -21,7 +21,7 @@ pub struct Hotspots {
     pub load: Load<HotspotSnapshot>,
     /// The copy saved on the device that the shell put into the page.
     saved: Option<Rc<HotspotSnapshot>>,
-    fetched: bool,
+    fetched: super::Asked,
     pub place: Option<Place>,
     pub kind: Option<String>,
     pub locate: Locate,
@@ -51,7 +51,7 @@ impl Hotspots {
         Hotspots {
             load: saved.clone().map_or(Load::Loading, Load::Ready),
             saved,
-            fetched: false,
+            fetched: Default::default(),
             place: None,
             kind: None,
             locate: Locate::Idle,
@@ -68,7 +68,7 @@ impl Hotspots {
     fn apply(&mut self, action: Action) {
         match action {
             Action::Asking { blank } => {
-                self.fetched = true;
+                self.fetched.mark();
                 if blank {
                     self.load = Load::Loading;
                 }
@@ -104,7 +104,7 @@ fn ask(store: &UseReducerDispatcher<Hotspots>, blank: bool) {
 #[hook]
 fn use_sites_once() -> UseReducerHandle<Hotspots> {
     let store = use_store::<Hotspots>();
-    let (fetched, d) = (store.fetched, store.dispatcher());
+    let (fetched, d) = (store.fetched.get(), store.dispatcher());
     use_on_open(move || {
         if !fetched {
             ask(&d, false);

@@ -14,7 +14,9 @@ pub mod notices;
 pub mod personal;
 pub mod reports;
 
+use std::cell::Cell;
 use std::future::Future;
+use std::rc::Rc;
 
 use muc_wire::ipc::AppError;
 use yew::prelude::*;
@@ -62,17 +64,48 @@ pub fn ask_then<S, T, Fut>(
     wasm_bindgen_futures::spawn_local(async move { store.dispatch(then(ask().await)) });
 }
 
-/// A reducer that changes a copy of the state: `apply` does the change.
+/// A reducer that changes a copy of the state: `apply` does the change. An
+/// action that changes nothing returns the same state, so the screen is not
+/// drawn again (Yew redraws when the state is another `Rc`): at start the
+/// areas ask for data they already show as loading, and each needless
+/// redraw of the hotspot list cost 10–15 ms before its first frame
+/// (measured with the start-up timeline, BENCHMARKS.md).
 macro_rules! reducer {
     ($state:ty, $action:ty) => {
         impl yew::Reducible for $state {
             type Action = $action;
             fn reduce(self: std::rc::Rc<Self>, action: $action) -> std::rc::Rc<Self> {
-                let mut next = std::rc::Rc::unwrap_or_clone(self);
+                let mut next = (*self).clone();
                 next.apply(action);
-                std::rc::Rc::new(next)
+                if next == *self {
+                    self
+                } else {
+                    std::rc::Rc::new(next)
+                }
             }
         }
     };
+}
+
+/// Whether an area has asked the shell for its data yet: bookkeeping, not
+/// something drawn. Every copy of a store shares it and it is equal to any
+/// other, so marking it is no change of the state and draws nothing again.
+#[derive(Clone, Debug, Default)]
+pub struct Asked(Rc<Cell<bool>>);
+
+impl Asked {
+    pub fn mark(&self) {
+        self.0.set(true);
+    }
+
+    pub fn get(&self) -> bool {
+        self.0.get()
+    }
+}
+
+impl PartialEq for Asked {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 pub(crate) use reducer;

@@ -21,7 +21,7 @@ use crate::route::Screen;
 #[derive(Clone, PartialEq)]
 pub struct Reports {
     pub catalogue: Load<ReportCatalogue>,
-    catalogue_fetched: bool,
+    catalogue_fetched: super::Asked,
     pub sending: bool,
     pub send_error: Option<AppError>,
     /// Open reports of the chosen category near the chosen place.
@@ -40,7 +40,7 @@ impl Default for Reports {
     fn default() -> Self {
         Reports {
             catalogue: Load::Loading,
-            catalogue_fetched: false,
+            catalogue_fetched: Default::default(),
             sending: false,
             send_error: None,
             nearby: Load::Ready(Vec::new().into()),
@@ -75,7 +75,7 @@ impl Reports {
     fn apply(&mut self, action: Action) {
         match action {
             Action::AskingCatalogue => {
-                self.catalogue_fetched = true;
+                self.catalogue_fetched.mark();
                 self.catalogue = Load::Loading;
             }
             Action::Catalogue(c) => self.catalogue = c,
@@ -173,7 +173,7 @@ pub fn ReportArea() -> Html {
             ask_drafts(&d);
             d.dispatch(Action::Endpoint(Load::Loading));
             ask_then(&d, ipc::ask::<cmd::Open311Endpoint>, |r| Action::Endpoint(r.into()));
-            if !store.catalogue_fetched {
+            if !store.catalogue_fetched.get() {
                 ask_catalogue(&d);
             }
             // Leaving the form: a draft handed to it is not handed again.
@@ -295,7 +295,7 @@ pub fn MyReportsArea() -> Html {
         let (store, account, reload_mine) = (store.clone(), account.dispatcher(), reload_mine.clone());
         use_on_open(move || {
             account::reload_status(&account);
-            if !store.catalogue_fetched {
+            if !store.catalogue_fetched.get() {
                 ask_catalogue(&store.dispatcher());
             }
             // Statuses change on the city's side: asked again each time.
