@@ -332,11 +332,21 @@ async fn startup_section(bin: &Path, dist: &Path, tmp: &Path, runs: usize, settl
     let (mut home, mut list, mut live) = (None, None, None);
     // The app's steps (home, saved list), from the page's timeline.
     let mut steps: Vec<Vec<(String, f64)>> = Vec::new();
-    for (i, c) in contenders.iter().enumerate() {
-        // One warm-up launch, so every contender starts with warm file caches.
+    // One warm-up launch each, so every contender starts with warm file
+    // caches; then the contenders take turns, run by run: this machine's
+    // speed drifts over minutes (the empty app measured 371 and 443 ms in
+    // two runs a few minutes apart), and in turns a drift touches every
+    // contender alike instead of whichever ran during it.
+    for c in &contenders {
         let _ = c.start_ms();
-        let launches: Vec<startup::Start> =
-            (0..runs).filter_map(|_| c.start().map_err(|e| eprintln!("{e}")).ok()).collect();
+    }
+    let mut all: Vec<Vec<startup::Start>> = contenders.iter().map(|_| Vec::new()).collect();
+    for _ in 0..runs {
+        for (c, launches) in contenders.iter().zip(all.iter_mut()) {
+            launches.extend(c.start().map_err(|e| eprintln!("{e}")).ok());
+        }
+    }
+    for (i, (c, launches)) in contenders.iter().zip(all).enumerate() {
         let times: Vec<f64> = launches.iter().map(|l| l.ms).collect();
         if i < 2 {
             steps.push(startup::median_timeline(&launches.into_iter().map(|l| l.timeline).collect::<Vec<_>>()));
