@@ -1,33 +1,36 @@
 //! The root component: the frame around the screens (header, language,
 //! kiosk guard), which screen is shown, and the areas' stores it provides
 //! (see `crate::areas`). What each screen loads and does lives in its area.
+//! In the start module (built without the `areas` feature) it has the home
+//! screen only and hands over to the whole frontend when an area is opened
+//! (`crate::handover`).
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::areas::account::{self, Account};
-use crate::areas::favourites::{use_set_favourite, Favourites};
-use crate::areas::finders::{Finders, FindersArea};
-use crate::areas::hotspots::{HotspotDetailArea, Hotspots, HotspotsArea};
-use crate::areas::notices::{self, Inbox, NoticesArea};
-use crate::areas::personal::PersonalArea;
-use crate::areas::reports::{MyReportsArea, ReportArea, Reports};
+#[cfg(feature = "areas")]
+use crate::areas::notices::{self, Inbox};
 use crate::areas::Frame;
 use crate::i18n::{t, Lang};
 use crate::ipc;
-use crate::load::Load;
 use crate::pages::home::Home;
 use crate::route::Screen;
 use muc_wire::ipc::cmd;
-use muc_wire::personal::{Favourite, FavouriteKind};
 
 pub fn now_secs() -> i64 {
     (js_sys::Date::now() / 1000.0) as i64
 }
 
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// The screen to open on when the start module hands over to the whole
+    /// frontend (the area the person opened); None at start.
+    pub open: Option<Screen>,
+}
+
 #[component]
-pub fn App() -> Html {
+pub fn App(props: &AppProps) -> Html {
     // The language the shell chose and sent the texts of; German without it.
     let lang = use_state(|| {
         let l = ipc::start_messages().and_then(crate::i18n::install_from_page).unwrap_or_default();
@@ -37,20 +40,41 @@ pub fn App() -> Html {
     // What the shell put into the page: the first screen is drawn from it at
     // once (see the start-up effect below).
     let injected = use_memo((), |()| ipc::start_info());
-    let screen = use_state(|| injected.as_ref().as_ref().and_then(start_screen).unwrap_or(Screen::Home));
-    let hotspots = use_reducer(|| {
-        let saved = ipc::saved_hotspots();
-        crate::timeline::mark("saved sites read");
-        Hotspots::new(saved)
+    let screen = use_state(|| {
+        (props.open.clone()).or_else(|| injected.as_ref().as_ref().and_then(start_screen)).unwrap_or(Screen::Home)
     });
-    let finders = use_reducer(Finders::default);
-    let reports = use_reducer(Reports::default);
+    // The number of unread notifications on the area bar. The whole
+    // frontend keeps the inbox (the notices area draws it, and what is
+    // marked there counts at once); the start module asks for the number
+    // only, not for the notices (their reading is a tenth of its size).
+    #[cfg(feature = "areas")]
     let inbox = use_reducer(Inbox::default);
-    let account = use_reducer(Account::default);
-    let favs = use_reducer(Favourites::default);
-    let first_render = use_mut_ref(|| true);
+    #[cfg(feature = "areas")]
+    let (refresh_unread, unread) = {
+        let d = inbox.dispatcher();
+        let unread = match &inbox.load {
+            crate::load::Load::Ready(n) => n.notices.iter().filter(|x| !x.read).count() as u32,
+            _ => 0,
+        };
+        (Callback::from(move |()| notices::refresh(&d)), unread)
+    };
+    #[cfg(not(feature = "areas"))]
+    let (refresh_unread, unread) = {
+        let count = use_state_eq(|| 0u32);
+        let c = count.clone();
+        let refresh = Callback::from(move |()| {
+            let c = c.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Ok(n) = ipc::ask::<cmd::UnreadNotices>().await {
+                    c.set(n);
+                }
+            })
+        });
+        (refresh, *count)
+    };
+    // A hand-over is a navigation: focus goes to the area's heading.
+    let first_render = use_mut_ref(|| props.open.is_none());
     use_effect_with((), |_| crate::timeline::mark("first render"));
-    account::use_profile_follows_sign_in(&account);
 
     // After navigating, move focus to the new page's heading so screen
     // readers announce it and keyboard users start at the top.
@@ -104,36 +128,9 @@ pub fn App() -> Html {
             }
         });
     }
-    {
-        // Reported twice at most: painted (perhaps with the saved copy), and
-        // painted with the portal's answer ("settled"), which may be the same.
-        let reported = use_mut_ref(|| (false, false));
-        let painted = *start_known
-            && match &*screen {
-                Screen::Home => true,
-                Screen::Hotspots => hotspots.load.is_done(),
-                Screen::Finders => finders.load.is_done(),
-                Screen::Report => reports.catalogue.is_done(),
-                _ => true,
-            };
-        let settled = painted && !(*screen == Screen::Hotspots && hotspots.showing_saved());
-        use_effect_with((painted, settled), move |&(painted, settled)| {
-            let mut r = reported.borrow_mut();
-            let report = (painted && !r.0) || (settled && !r.1);
-            if report {
-                let first = !r.0;
-                *r = (r.0 || painted, r.1 || settled);
-                after_two_frames(move || {
-                    // The first report carries where the start went.
-                    let timeline = if first { crate::timeline::page_timeline() } else { Vec::new() };
-                    wasm_bindgen_futures::spawn_local(async move {
-                        let args = muc_wire::ipc::FrontendReadyArgs { settled, timeline };
-                        let _ = ipc::call::<cmd::FrontendReady>(args).await;
-                    })
-                });
-            }
-        });
-    }
+    // Home has its data at once; an area says when it has (`areas::screens`).
+    let home = *start_known && *screen == Screen::Home;
+    use_start_report(home, home);
     {
         use_effect_with(*lang, |l| {
             if let Some(root) = gloo_document().and_then(|d| d.document_element()) {
@@ -143,22 +140,41 @@ pub fn App() -> Html {
         });
     }
 
+    // The start module cannot draw an area: the whole frontend takes over
+    // (the area shows as loading until then, an error if that failed).
+    #[cfg(not(feature = "areas"))]
+    let handover_failed = use_state_eq(|| false);
     let navigate = {
         let screen = screen.clone();
-        Callback::from(move |s: Screen| screen.set(s))
+        #[cfg(not(feature = "areas"))]
+        let handover_failed = handover_failed.clone();
+        Callback::from(move |s: Screen| {
+            #[cfg(not(feature = "areas"))]
+            if s != Screen::Home {
+                // Tried again, perhaps after a failure.
+                handover_failed.set(false);
+                let handover_failed = handover_failed.clone();
+                let to = s.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    if crate::handover::open_whole(&to).await.is_err() {
+                        handover_failed.set(true);
+                    }
+                });
+            }
+            screen.set(s)
+        })
     };
     {
         // The shell calls these (it has no event permission to use): the
         // inbox changed; a desktop notification was clicked (its link).
-        let inbox = inbox.dispatcher();
         let navigate = navigate.clone();
         use_effect_with((), move |_| {
             let window = js_sys::global();
-            // The inbox at start too: its unread count is on the area bar.
+            // At start too: the unread count is on the area bar.
             if ipc::in_shell() {
-                notices::refresh(&inbox);
+                refresh_unread.emit(());
             }
-            let changed = Closure::<dyn Fn()>::new(move || notices::refresh(&inbox));
+            let changed = Closure::<dyn Fn()>::new(move || refresh_unread.emit(()));
             let open = Closure::<dyn Fn(JsValue)>::new(move |link: JsValue| {
                 let screen = link.as_string().and_then(|l| Screen::from_link(&l)).unwrap_or(Screen::Notices);
                 navigate.emit(screen);
@@ -172,20 +188,15 @@ pub fn App() -> Html {
     }
 
     let l = *lang;
-    let unread = match &inbox.load {
-        crate::load::Load::Ready(n) => n.notices.iter().filter(|x| !x.read).count(),
-        _ => 0,
-    };
     let frame = Frame { lang: l, navigate: navigate.clone(), tile_url: (*tile_url).clone() };
     let page = match &*screen {
         Screen::Home => html! { <Home lang={l} on_navigate={navigate.clone()} /> },
-        Screen::Hotspots => html! { <HotspotsArea /> },
-        Screen::HotspotDetail(id) => html! { <HotspotDetailArea id={id.clone()} /> },
-        Screen::Finders => html! { <FindersArea /> },
-        Screen::Report => html! { <ReportArea /> },
-        Screen::MyReports => html! { <MyReportsArea /> },
-        Screen::Notices => html! { <NoticesArea /> },
-        Screen::Personal => html! { <PersonalArea /> },
+        #[cfg(feature = "areas")]
+        other => html! { <crate::areas::screens::AreaPage screen={other.clone()} start_known={*start_known} /> },
+        #[cfg(not(feature = "areas"))]
+        _ if *handover_failed => html! { <p role="alert" class="error">{ t(l, "the-app-could-not-do-this") }</p> },
+        #[cfg(not(feature = "areas"))]
+        _ => html! { <p role="status" aria-busy="true">{ t(l, "loading") }</p> },
     };
 
     // Another language: its texts come from the shell (which remembers the
@@ -197,8 +208,15 @@ pub fn App() -> Html {
             let lang = lang.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let args = muc_wire::ipc::SetLanguageArgs { lang: next.code().to_string() };
-                match ipc::call::<cmd::SetLanguage>(args).await {
-                    Ok(c) => crate::i18n::install(c),
+                // Left in the page, where the start language's texts are: read
+                // as asked for, and found there by the whole frontend when
+                // the start module hands over to it.
+                match ipc::call_raw::<cmd::SetLanguage>(args).await {
+                    Ok(texts) => {
+                        if crate::i18n::install_from_page(texts.clone()).is_some() {
+                            let _ = js_sys::Reflect::set(&js_sys::global(), &"__MUC_MESSAGES__".into(), &texts);
+                        }
+                    }
                     Err(e) => web_sys::console::error_1(&e.to_string().into()),
                 }
                 // Drawn in the chosen language if its texts arrived, else in German.
@@ -225,14 +243,8 @@ pub fn App() -> Html {
             })
         })
     };
-    html! {
-        <ContextProvider<Frame> context={frame}>
-        <ContextProvider<UseReducerHandle<Favourites>> context={favs.clone()}>
-        <ContextProvider<UseReducerHandle<Account>> context={account}>
-        <ContextProvider<UseReducerHandle<Hotspots>> context={hotspots}>
-        <ContextProvider<UseReducerHandle<Finders>> context={finders}>
-        <ContextProvider<UseReducerHandle<Reports>> context={reports}>
-        <ContextProvider<UseReducerHandle<Inbox>> context={inbox}>
+    let body = html! {
+        <>
             <a class="skip-link" href="#main">{ t(l, "skip-to-content") }</a>
             <header class="app-header">
                 <span class="brand">{ t(l, "munich-app") }</span>
@@ -244,7 +256,7 @@ pub fn App() -> Html {
                         <button type="button" class="nav-button" onclick={go_home}>{ t(l, "start-page") }</button>
                     }
                     if let Some(code) = screen.pin_code() {
-                        <PinThisScreen {code} />
+                        { pin_this_screen(code) }
                     }
                     <span class="lang-choice">
                         <label for="lang-choice">{ t(l, "language") }</label>
@@ -266,7 +278,7 @@ pub fn App() -> Html {
                     let count = if *a == Screen::Notices { unread } else { 0 };
                     html! { <li><button type="button" class="area-button" aria-current={here.then_some("page")}
                         onclick={navigate.reform({ let a = a.clone(); move |_: MouseEvent| a.clone() })}>
-                        <crate::icon::Icon name={a.icon()} /><span class="area-name">{ a.title(l) }</span><span class="area-short">{ a.short_title(l) }</span>
+                        { crate::icon::icon(a.icon()) }<span class="area-name">{ a.title(l) }</span><span class="area-short">{ a.short_title(l) }</span>
                         if count > 0 {
                             <span class="count-badge" aria-hidden="true">{ count }</span>
                             <span class="visually-hidden">{ crate::i18n::t_args(l, "unread-count", &[("n", count.into())]) }</span>
@@ -284,45 +296,64 @@ pub fn App() -> Html {
             <footer class="app-footer">
                 <p>{ t(l, "open-source-software-of-the-city") }</p>
             </footer>
-        </ContextProvider<UseReducerHandle<Inbox>>>
-        </ContextProvider<UseReducerHandle<Reports>>>
-        </ContextProvider<UseReducerHandle<Finders>>>
-        </ContextProvider<UseReducerHandle<Hotspots>>>
-        </ContextProvider<UseReducerHandle<Account>>>
-        </ContextProvider<UseReducerHandle<Favourites>>>
-        </ContextProvider<Frame>>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct PinThisScreenProps {
-    code: &'static str,
-}
-
-/// The header's pin for a screen, once the favourites are known (asked
-/// here if no screen has asked yet; the areas that show favourites ask on
-/// each visit, to show another device's changes).
-#[component]
-fn PinThisScreen(props: &PinThisScreenProps) -> Html {
-    let frame = crate::areas::use_frame();
-    let favs = crate::areas::use_store::<Favourites>();
-    let set_favourite = use_set_favourite();
+        </>
+    };
+    // The areas' stores sit above the screens, so they outlive navigation.
+    // The start module has no area to provide them to.
+    #[cfg(feature = "areas")]
+    return html! { <crate::areas::screens::Stores {frame} {inbox}>{ body }</crate::areas::screens::Stores> };
+    #[cfg(not(feature = "areas"))]
     {
-        let (known, d) = (favs.view.is_done(), favs.dispatcher());
-        crate::areas::use_on_open(move || {
-            if !known {
-                crate::areas::favourites::refresh(&d);
-            }
-        });
+        let _ = frame;
+        body
     }
-    let favourite = Favourite::new(FavouriteKind::Screen, props.code);
-    match &favs.view {
-        Load::Ready(_) => html! {
-            <crate::pages::personal::PinScreen lang={frame.lang} pinned={favs.has(&favourite)}
-                on_toggle={set_favourite.reform(move |on| (favourite.clone(), on))} />
-        },
-        _ => html! {},
+}
+
+/// The header's pin for a named screen (only areas have one).
+fn pin_this_screen(code: &'static str) -> Html {
+    #[cfg(feature = "areas")]
+    return html! { <crate::areas::screens::PinThisScreen {code} /> };
+    #[cfg(not(feature = "areas"))]
+    {
+        let _ = code;
+        html! {}
     }
+}
+
+thread_local! {
+    /// Whether the start was reported: painted, painted with the portal's
+    /// answer. Once per page, whichever screen reports it.
+    static REPORTED: std::cell::Cell<(bool, bool)> = const { std::cell::Cell::new((false, false)) };
+}
+
+/// The whole frontend that took over from the start module does not report
+/// the start again.
+pub(crate) fn start_reported_already() {
+    REPORTED.with(|r| r.set((true, true)));
+}
+
+/// Reports the first screen painted with its data to the shell, two
+/// animation frames after it renders, so start-up time is measured, not
+/// assumed: painted (perhaps with the saved copy), and painted with the
+/// portal's answer ("settled"), which may be the same.
+#[hook]
+pub(crate) fn use_start_report(painted: bool, settled: bool) {
+    use_effect_with((painted, settled), move |&(painted, settled)| {
+        let r = REPORTED.with(|r| r.get());
+        let report = (painted && !r.0) || (settled && !r.1);
+        if report {
+            let first = !r.0;
+            REPORTED.with(|x| x.set((r.0 || painted, r.1 || settled)));
+            after_two_frames(move || {
+                // The first report carries where the start went.
+                let timeline = if first { crate::timeline::page_timeline() } else { Vec::new() };
+                wasm_bindgen_futures::spawn_local(async move {
+                    let args = muc_wire::ipc::FrontendReadyArgs { settled, timeline };
+                    let _ = ipc::call::<cmd::FrontendReady>(args).await;
+                })
+            });
+        }
+    });
 }
 
 pub(crate) fn after_two_frames(f: impl FnOnce() + 'static) {
@@ -346,4 +377,69 @@ fn start_screen(info: &muc_wire::ipc::AppInfo) -> Option<Screen> {
 
 fn gloo_document() -> Option<web_sys::Document> {
     web_sys::window().and_then(|w| w.document())
+}
+
+/// The start module alone (`cargo test --no-default-features --lib`, run
+/// by `./x test frontend`): opening an area asks `main.js` for the whole
+/// frontend with the area's name; if that fails, the area says so instead
+/// of loading for ever.
+#[cfg(all(test, not(feature = "areas")))]
+mod start_module_tests {
+    use std::time::Duration;
+
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    use super::*;
+
+    fn text() -> String {
+        gloo_document().and_then(|d| d.body()).and_then(|b| b.text_content()).unwrap_or_default()
+    }
+
+    async fn wait_until(what: &str, cond: impl Fn() -> bool) {
+        for _ in 0..500 {
+            if cond() {
+                return;
+            }
+            gloo_timers::future::sleep(Duration::from_millis(10)).await;
+        }
+        panic!("timed out waiting until {what}; page: {}", text());
+    }
+
+    fn click(css: &str) {
+        let el = gloo_document().and_then(|d| d.query_selector(css).ok().flatten()).expect(css);
+        el.unchecked_into::<web_sys::HtmlElement>().click();
+    }
+
+    #[wasm_bindgen_test]
+    async fn an_area_is_asked_of_the_whole_frontend_and_a_failure_is_said() {
+        crate::i18n::install(&muc_messages::catalogue("de").expect("catalogue"));
+        let doc = gloo_document().expect("document");
+        let root = doc.create_element("div").expect("div");
+        doc.body().expect("body").append_child(&root).expect("append");
+        yew::Renderer::<App>::with_root(root).render();
+        wait_until("home", || text().contains("Willkommen")).await;
+
+        // No `main.js` here: the whole frontend cannot come.
+        click(".tiles li:first-child button");
+        wait_until("the failure said", || text().contains("App neu")).await;
+        let alert = doc.query_selector("[role=alert]").ok().flatten().expect("an alert");
+        assert!(alert.text_content().unwrap_or_default().contains("App neu"));
+
+        // With a `main.js` that answers: asked for the report area by name.
+        let asked = js_sys::Function::new_with_args("code", "window.__asked = code; return Promise.resolve();");
+        js_sys::Reflect::set(&js_sys::global(), &"__mucOpenWhole".into(), &asked).expect("set");
+        click(".nav-button");
+        wait_until("home again", || text().contains("Willkommen")).await;
+        click(".tiles li:nth-child(2) button");
+        wait_until("asked", || {
+            js_sys::Reflect::get(&js_sys::global(), &"__asked".into()).ok().and_then(|v| v.as_string()).is_some()
+        })
+        .await;
+        let code = js_sys::Reflect::get(&js_sys::global(), &"__asked".into()).expect("asked").as_string();
+        assert_eq!(code.as_deref(), Some("report"));
+        let status =
+            doc.query_selector("main [role=status]").ok().flatten().map(|e| e.text_content().unwrap_or_default());
+        assert_eq!(status.as_deref(), Some("Wird geladen …"), "the area loads meanwhile");
+    }
 }

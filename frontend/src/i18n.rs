@@ -28,8 +28,13 @@ pub enum Lang {
 impl Lang {
     pub const ALL: [Lang; 6] = [Lang::De, Lang::Easy, Lang::En, Lang::Tr, Lang::Uk, Lang::Ar];
 
+    /// Its place in [`Lang::ALL`] (and in `muc_messages::LANGUAGES`).
+    fn index(self) -> usize {
+        self as usize
+    }
+
     fn language(self) -> muc_messages::Language {
-        muc_messages::LANGUAGES[Lang::ALL.iter().position(|l| *l == self).unwrap_or(0)]
+        muc_messages::LANGUAGES[self.index()]
     }
 
     /// The app's name for it (a BCP 47 tag), as the shell and the files know it.
@@ -62,36 +67,29 @@ impl Lang {
     }
 }
 
-/// Where a language's texts come from.
-enum Texts {
-    /// Installed whole: a language chosen later (the shell's answer), or a test.
-    Whole(Catalogue),
-    /// The start language as the shell put it into the page
-    /// (`__MUC_MESSAGES__.messages`), each message read from there the first
-    /// time a screen asks for it, then kept. Reading all of them before the
-    /// first screen took 12–16 ms of every start in WebKit (a crossing into
-    /// JavaScript for every part of some 600 messages, measured with the
-    /// start-up timeline) for a screen that shows a few dozen.
-    Page { messages: JsValue, read: RefCell<HashMap<String, Option<&'static Pattern>>> },
+/// A language's texts as the shell put them into the page (the start
+/// language in `__MUC_MESSAGES__.messages`, or one chosen later), each
+/// message read from there the first time a screen asks for it, then kept.
+/// Reading all of them before the first screen took 12–16 ms of every start
+/// in WebKit (a crossing into JavaScript for every part of some 600
+/// messages, measured with the start-up timeline) for a screen that shows a
+/// few dozen.
+struct Texts {
+    messages: JsValue,
+    read: RefCell<HashMap<String, Option<&'static Pattern>>>,
 }
 
 impl Texts {
     fn pattern(&'static self, id: &str) -> Option<&'static Pattern> {
-        match self {
-            Texts::Whole(c) => c.messages.get(id),
-            Texts::Page { messages, read } => {
-                if let Some(p) = read.borrow().get(id) {
-                    return *p;
-                }
-                let value = js_sys::Reflect::get(messages, &JsValue::from_str(id)).ok().filter(|v| !v.is_undefined());
-                // Kept for the page's life, as the whole catalogues are.
-                let p: Option<&'static Pattern> = value
-                    .and_then(|v| serde_wasm_bindgen::from_value::<Pattern>(v).ok())
-                    .map(|p| &*Box::leak(Box::new(p)));
-                read.borrow_mut().insert(id.to_string(), p);
-                p
-            }
+        if let Some(p) = self.read.borrow().get(id) {
+            return *p;
         }
+        let value = js_sys::Reflect::get(&self.messages, &JsValue::from_str(id)).ok().filter(|v| !v.is_undefined());
+        // Kept for the page's life, as the texts are.
+        let p: Option<&'static Pattern> =
+            value.and_then(|v| serde_wasm_bindgen::from_value::<Pattern>(v).ok()).map(|p| &*Box::leak(Box::new(p)));
+        self.read.borrow_mut().insert(id.to_string(), p);
+        p
     }
 }
 
@@ -99,29 +97,34 @@ thread_local! {
     /// Each language's texts, installed once for the page's life and leaked
     /// on purpose: its texts are then `&'static str` like the literals they
     /// replaced, and a language is installed at most once.
-    static CATALOGUES: RefCell<HashMap<Lang, &'static Texts>> = RefCell::new(HashMap::new());
+    /// One place per language, in `Lang::ALL`'s order.
+    static CATALOGUES: RefCell<[Option<&'static Texts>; 6]> = const { RefCell::new([None; 6]) };
 }
 
 fn add(lang: Lang, texts: Texts) {
     CATALOGUES.with(|c| {
-        c.borrow_mut().entry(lang).or_insert_with(|| Box::leak(Box::new(texts)));
+        c.borrow_mut()[lang.index()].get_or_insert_with(|| Box::leak(Box::new(texts)));
     });
 }
 
-/// Makes a language's texts available (from the shell, or a test).
-pub fn install(catalogue: Catalogue) {
-    if let Some(lang) = Lang::from_code(&catalogue.lang) {
-        add(lang, Texts::Whole(catalogue));
+/// Makes a language's texts available as the tests read them from the
+/// files: put into JavaScript the way the shell sends them, then installed
+/// like the shell's.
+pub fn install(catalogue: &Catalogue) {
+    use serde::Serialize;
+    if let Ok(texts) = catalogue.serialize(&serde_wasm_bindgen::Serializer::json_compatible()) {
+        install_from_page(texts);
     }
 }
 
-/// Makes the start language's texts available as the shell put them into
-/// the page (a serialised [`Catalogue`]), read as they are asked for.
+/// Makes a language's texts available as the shell put them into the page
+/// or answered a choice (a serialised [`Catalogue`]), read as they are
+/// asked for.
 pub fn install_from_page(catalogue: JsValue) -> Option<Lang> {
     let code = js_sys::Reflect::get(&catalogue, &"lang".into()).ok()?.as_string()?;
     let messages = js_sys::Reflect::get(&catalogue, &"messages".into()).ok().filter(|m| m.is_object())?;
     let lang = Lang::from_code(&code)?;
-    add(lang, Texts::Page { messages, read: RefCell::new(HashMap::new()) });
+    add(lang, Texts { messages, read: RefCell::new(HashMap::new()) });
     Some(lang)
 }
 
@@ -130,7 +133,7 @@ pub fn install_from_page(catalogue: JsValue) -> Option<Lang> {
 fn pattern(lang: Lang, id: &str) -> Option<&'static Pattern> {
     let texts = CATALOGUES.with(|c| {
         let c = c.borrow();
-        c.get(&lang).or_else(|| c.get(&Lang::De)).or_else(|| c.values().next()).copied()
+        c[lang.index()].or(c[Lang::De.index()]).or_else(|| c.iter().flatten().next().copied())
     })?;
     texts.pattern(id)
 }
@@ -159,15 +162,14 @@ thread_local! {
     /// Made once per language: constructing an `Intl` object resolves the
     /// locale each time (in WebKit about as long as formatting a hundred
     /// numbers), and a list of sites writes two numbers per row.
-    static FORMATTERS: RefCell<HashMap<Lang, std::rc::Rc<Formatters>>> = RefCell::new(HashMap::new());
+    static FORMATTERS: RefCell<[Option<std::rc::Rc<Formatters>>; 6]> = RefCell::default();
 }
 
 impl Browser {
     fn formatters(&self) -> std::rc::Rc<Formatters> {
         FORMATTERS.with(|f| {
-            f.borrow_mut()
-                .entry(self.0)
-                .or_insert_with(|| {
+            f.borrow_mut()[self.0.index()]
+                .get_or_insert_with(|| {
                     let locales = js_sys::Array::of1(&JsValue::from_str(self.0.html()));
                     std::rc::Rc::new(Formatters {
                         number: js_sys::Intl::NumberFormat::new(&locales, &js_sys::Object::new()).format(),
@@ -379,7 +381,7 @@ mod tests {
         let whole = muc_messages::catalogue("tr").expect("catalogue");
         let json = whole.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).expect("to JavaScript");
         let messages = js_sys::Reflect::get(&json, &"messages".into()).expect("messages");
-        let page: &'static Texts = Box::leak(Box::new(Texts::Page { messages, read: RefCell::default() }));
+        let page: &'static Texts = Box::leak(Box::new(Texts { messages, read: RefCell::default() }));
         assert!(whole.messages.len() > 100);
         for (id, pattern) in &whole.messages {
             assert_eq!(page.pattern(id), Some(pattern), "{id}");
@@ -391,10 +393,19 @@ mod tests {
         assert_eq!(install_from_page(JsValue::from_str("not a catalogue")), None);
     }
 
+    /// Each language finds its own place in the tables (`Lang::index`).
+    #[wasm_bindgen_test::wasm_bindgen_test]
+    fn each_language_has_its_own_place() {
+        let codes: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+        assert_eq!(codes, ["de", "de-x-ls", "en", "tr", "uk", "ar"]);
+        assert!(Lang::ALL.iter().enumerate().all(|(i, l)| l.index() == i));
+        assert!(Lang::Ar.rtl() && !Lang::Tr.rtl());
+    }
+
     #[wasm_bindgen_test::wasm_bindgen_test]
     fn ages_read_naturally() {
         for (code, _) in muc_messages::FILES {
-            install(muc_messages::catalogue(code).expect("catalogue"));
+            install(&muc_messages::catalogue(code).expect("catalogue"));
         }
         assert_eq!(age(Lang::De, 5), "gerade eben");
         assert_eq!(age(Lang::De, 60), "vor 1 Minute");

@@ -4,17 +4,14 @@
 
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct IconProps {
-    /// An id of `tools/assets.mjs`'s `ICONS`: `wifi`, `report`, `finders` …
-    pub name: &'static str,
-}
-
-#[component]
-pub fn Icon(props: &IconProps) -> Html {
+/// The icon `name`, an id of `tools/assets.mjs`'s `ICONS`: `wifi`,
+/// `report`, `finders` … A function, not a component: a component type
+/// costs its own copy of Yew's lifecycle in the wasm, and an icon has no
+/// state to keep.
+pub fn icon(name: &'static str) -> Html {
     html! {
         <svg class="icon" aria-hidden="true" focusable="false" width="24" height="24">
-            <use href={format!("#icon-{}", props.name)} />
+            <use href={format!("#icon-{name}")} />
         </svg>
     }
 }

@@ -33,8 +33,9 @@ pub fn saved_hotspots() -> Option<muc_wire::ipc::HotspotSnapshot> {
 }
 
 /// The texts of the language to start in, put into the page by the shell
-/// (the person's choice, else the system's language, else German): a
-/// serialised `muc_messages::Catalogue`, left in JavaScript for
+/// (the person's choice, else the system's language, else German), or of
+/// the language chosen since (App puts them there): a serialised
+/// `muc_messages::Catalogue`, left in JavaScript for
 /// `i18n::install_from_page` to read message by message.
 pub fn start_messages() -> Option<JsValue> {
     js_sys::Reflect::get(&js_sys::global(), &"__MUC_MESSAGES__".into()).ok().filter(|v| v.is_object())
@@ -52,6 +53,14 @@ fn injected<T: serde::de::DeserializeOwned>(name: &str) -> Option<T> {
 /// arguments; the answer has the type the command declares.
 pub async fn call<C: Command>(args: C::Args) -> Result<C::Output, AppError> {
     let command = C::NAME;
+    let v = call_raw::<C>(args).await?;
+    serde_wasm_bindgen::from_value(v).map_err(|e| AppError::new(ErrorKind::Ipc, format!("answer of {command}: {e}")))
+}
+
+/// Calls the shell's command `C` and leaves its answer in JavaScript (for
+/// a language's texts, which are read message by message: see `i18n`).
+pub async fn call_raw<C: Command>(args: C::Args) -> Result<JsValue, AppError> {
+    let command = C::NAME;
     if !in_shell() {
         return Err(AppError::new(ErrorKind::Ipc, "not running inside the app shell"));
     }
@@ -62,8 +71,7 @@ pub async fn call<C: Command>(args: C::Args) -> Result<C::Output, AppError> {
         .serialize(&ser)
         .map_err(|e| AppError::new(ErrorKind::Ipc, format!("arguments of {command}: {e}")))?;
     match tauri_invoke(command, js_args).await {
-        Ok(v) => serde_wasm_bindgen::from_value(v)
-            .map_err(|e| AppError::new(ErrorKind::Ipc, format!("answer of {command}: {e}"))),
+        Ok(v) => Ok(v),
         Err(e) => Err(serde_wasm_bindgen::from_value::<AppError>(e.clone()).unwrap_or_else(|_| {
             AppError::new(ErrorKind::Ipc, format!("{command}: {}", e.as_string().unwrap_or_else(|| format!("{e:?}"))))
         })),

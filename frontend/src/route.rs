@@ -28,6 +28,11 @@ impl Screen {
         Self::NAMED.iter().find(|(c, _)| *c == code).map(|(_, s)| s.clone())
     }
 
+    /// Its name, for the named screens (the start module hands over with it).
+    pub fn code(&self) -> Option<&'static str> {
+        Self::NAMED.iter().find(|(_, s)| s == self).map(|(c, _)| *c)
+    }
+
     /// Its name, for screens a person can pin as a favourite (every named
     /// screen but the personal area, where the favourites are listed).
     pub fn pin_code(&self) -> Option<&'static str> {

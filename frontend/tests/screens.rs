@@ -1,5 +1,7 @@
 //! Every screen rendered and driven in headless Chromium, each checked with
 //! axe-core (WCAG 2.0–2.2 A/AA and best practices): 0 violations allowed.
+//! (The whole frontend; the start module's own test is in `app.rs`.)
+#![cfg(feature = "areas")]
 
 use std::rc::Rc;
 use std::time::Duration;
@@ -37,7 +39,7 @@ fn document() -> web_sys::Document {
 fn host() -> Element {
     // The shell hands the page its texts; here the test reads the files.
     for (code, _) in muc_messages::FILES {
-        muc_frontend::i18n::install(muc_messages::catalogue(code).expect("the message files read"));
+        muc_frontend::i18n::install(&muc_messages::catalogue(code).expect("the message files read"));
     }
     let doc = document();
     if let Some(old) = doc.get_element_by_id("app") {

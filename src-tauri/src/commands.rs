@@ -348,6 +348,13 @@ pub fn notices(state: State<'_, AppState>) -> Out<cmd::GetNotices> {
     state.notices.list()
 }
 
+/// Only the number, for the area bar of the start module, which has no
+/// use for the notices themselves.
+#[tauri::command]
+pub fn unread_notices(state: State<'_, AppState>) -> Out<cmd::UnreadNotices> {
+    state.notices.unread()
+}
+
 #[tauri::command]
 pub fn mark_notices_read(state: State<'_, AppState>) -> Answer<cmd::MarkNoticesRead> {
     let list = state.notices.mark_all_read().map_err(|e| AppError::new(ErrorKind::Storage, e.to_string()))?;

@@ -185,6 +185,11 @@ impl Inbox {
         Self::view(&self.state())
     }
 
+    /// How many are unread (the number on the area bar).
+    pub fn unread(&self) -> u32 {
+        self.state().notices.iter().filter(|k| !k.notice.read).count() as u32
+    }
+
     pub fn settings(&self) -> NoticeSettings {
         self.state().settings
     }
@@ -804,6 +809,8 @@ mod tests {
         assert!(inbox.update(&[unknown], 60).expect("no answer").is_empty());
         let again = Inbox::new(tmp.path());
         assert_eq!(again.list().notices.len(), 1);
+        assert_eq!(again.unread(), 1);
         assert!(again.mark_all_read().expect("read").notices[0].read);
+        assert_eq!(again.unread(), 0);
     }
 }

@@ -71,6 +71,7 @@ macro_rules! for_each_command {
             CancelLogin = cancel_login (NoArgs) -> ();
             Logout = logout (NoArgs) -> ();
             GetNotices = notices (NoArgs) -> Notices;
+            UnreadNotices = unread_notices (NoArgs) -> u32;
             MarkNoticesRead = mark_notices_read (NoArgs) -> Notices;
             MarkNotice = mark_notice (MarkNoticeArgs) -> Notices;
             SetNoticeSettings = set_notice_settings (NoticeSettings) -> Notices;

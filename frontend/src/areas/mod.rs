@@ -6,13 +6,24 @@
 //! and say what the person did; App only chooses the screen, draws the
 //! frame around it and provides the stores.
 
+// The start module (no `areas` feature) has none of them; see
+// `crate::handover`.
+#[cfg(feature = "areas")]
 pub mod account;
+#[cfg(feature = "areas")]
 pub mod favourites;
+#[cfg(feature = "areas")]
 pub mod finders;
+#[cfg(feature = "areas")]
 pub mod hotspots;
+#[cfg(feature = "areas")]
 pub mod notices;
+#[cfg(feature = "areas")]
 pub mod personal;
+#[cfg(feature = "areas")]
 pub mod reports;
+#[cfg(feature = "areas")]
+pub mod screens;
 
 use std::cell::Cell;
 use std::future::Future;
@@ -70,6 +81,7 @@ pub fn ask_then<S, T, Fut>(
 /// areas ask for data they already show as loading, and each needless
 /// redraw of the hotspot list cost 10–15 ms before its first frame
 /// (measured with the start-up timeline, BENCHMARKS.md).
+#[cfg(feature = "areas")]
 macro_rules! reducer {
     ($state:ty, $action:ty) => {
         impl yew::Reducible for $state {
@@ -108,4 +120,5 @@ impl PartialEq for Asked {
         true
     }
 }
+#[cfg(feature = "areas")]
 pub(crate) use reducer;

@@ -25,7 +25,7 @@ pub fn Home(props: &HomeProps) -> Html {
         html! {
             <li>
                 <button type="button" class="tile" {onclick}>
-                    <span class="tile-title"><crate::icon::Icon name={icon} />{ title }</span>
+                    <span class="tile-title">{ crate::icon::icon(icon) }{ title }</span>
                     <span class="tile-text">{ text }</span>
                     { for soon }
                 </button>

@@ -66,7 +66,7 @@ pub fn Hotspots(props: &HotspotsProps) -> Html {
                 <div class="actions">
                     <button type="button" class="secondary" id="site-map-toggle" aria-expanded={props.map_open.to_string()}
                         aria-controls="site-map" onclick={props.on_map.reform({ let open = props.map_open; move |_| !open })}>
-                        <crate::icon::Icon name="place" />
+                        { crate::icon::icon("place") }
                         { if props.map_open { t(lang, "close-map") } else { t(lang, "show-on-map") } }
                     </button>
                 </div>

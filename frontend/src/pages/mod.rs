@@ -1,12 +1,24 @@
+// The start module (no `areas` feature) has the home screen only.
+#[cfg(feature = "areas")]
 pub mod finders;
 pub mod home;
+#[cfg(feature = "areas")]
 pub mod hotspot_detail;
+#[cfg(feature = "areas")]
 pub mod hotspots;
+#[cfg(feature = "areas")]
 pub mod my_data;
+#[cfg(feature = "areas")]
 pub mod my_reports;
+#[cfg(feature = "areas")]
 pub mod notices;
+#[cfg(feature = "areas")]
 pub mod personal;
+#[cfg(feature = "areas")]
 pub mod profile;
+#[cfg(feature = "areas")]
 pub mod report;
+#[cfg(feature = "areas")]
 pub mod report_endpoint;
+#[cfg(feature = "areas")]
 pub mod site_map;

@@ -109,7 +109,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
                                 html! {
                                     <li class={classes!("notice-item", severity, (!n.read).then_some("unread"))}>
                                         <p>
-                                            <crate::icon::Icon name={severity_icon(n.severity)} />{ " " }
+                                            { crate::icon::icon(severity_icon(n.severity)) }{ " " }
                                             <span class="visually-hidden">{ crate::i18n::words::severity(lang, n.severity) }{ ": " }</span>
                                             if !n.read { <span class="badge">{ t(lang, "new") }</span>{ " " } }
                                             <strong>{ &n.title }</strong>

@@ -139,7 +139,7 @@ pub fn SiteMap(props: &SiteMapProps) -> Html {
                         }
                         cb.emit(id.clone());
                     })}>
-                    <crate::icon::Icon name="wifi" />
+                    { crate::icon::icon("wifi") }
                 </button>
             }
         }
