@@ -414,7 +414,7 @@ async fn startup_section(bin: &Path, dist: &Path, tmp: &Path, runs: usize, settl
 async fn serve_frontend(dist: PathBuf, port: u16, painted: mpsc::Sender<()>) {
     // The home screen is drawn by the start module, as in the app.
     const MAIN_JS: &str = "import init, { run_app } from './muc_start.js';\n\
-        init().then(run_app).then(() => requestAnimationFrame(() => requestAnimationFrame(() => fetch('/painted'))));\n";
+        init().then(() => run_app()).then(() => requestAnimationFrame(() => requestAnimationFrame(() => fetch('/painted'))));\n";
     let painted = Arc::new(Mutex::new(painted));
     let app = axum::Router::new()
         .route("/main.js", axum::routing::get(|| async { ([("content-type", "text/javascript")], MAIN_JS) }))

@@ -71,8 +71,8 @@ pub fn osm_url(p: LonLat) -> String {
 
 /// Sites sorted by distance from `from`, nearest first; ties by name so the
 /// order is stable.
-pub fn sort_by_distance(sites: &[Site], from: LonLat) -> Vec<(f64, &Site)> {
-    let mut v: Vec<(f64, &Site)> = sites.iter().map(|s| (from.distance_m(&s.position), s)).collect();
+pub fn sort_by_distance<'a>(sites: impl IntoIterator<Item = &'a Site>, from: LonLat) -> Vec<(f64, &'a Site)> {
+    let mut v: Vec<(f64, &Site)> = sites.into_iter().map(|s| (from.distance_m(&s.position), s)).collect();
     v.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.name.cmp(&b.1.name)));
     v
 }

@@ -51,16 +51,16 @@ pub struct HotspotsProps {
 #[component]
 pub fn Hotspots(props: &HotspotsProps) -> Html {
     let lang = props.lang;
-    let sites: &[Site] = match &props.load {
-        Load::Ready(s) => &s.sites,
-        _ => &[],
+    let snapshot = match &props.load {
+        Load::Ready(s) => Some(s.clone()),
+        _ => None,
     };
     html! {
         <>
             <h1 tabindex="-1" class="page-title">{ t(lang, "find-free-wi-fi") }</h1>
             <p class="lead">{ t(lang, "m-wlan-is-the-city-of") }</p>
             <DataStatus lang={lang} load={props.load.clone()} now={props.now} on_refresh={props.on_refresh.clone()} />
-            <PlacePicker lang={lang} sites={Rc::new(sites.to_vec())} place={props.place.clone()}
+            <PlacePicker lang={lang} {snapshot} place={props.place.clone()}
                 locate={props.locate} on_place={props.on_place.clone()} on_locate={props.on_locate.clone()} />
             if let (Load::Ready(snap), Some(tiles)) = (&props.load, &props.tile_url) {
                 <div class="actions">
@@ -158,7 +158,9 @@ pub fn date_time(lang: Lang, unix: i64) -> String {
 #[derive(Properties, PartialEq)]
 struct PlacePickerProps {
     lang: Lang,
-    sites: Rc<Vec<Site>>,
+    /// The sites, for places named by a site's name (shared, not copied:
+    /// a copy of all 138 on every drawing of the screen cost its start).
+    snapshot: Option<Rc<HotspotSnapshot>>,
     place: Option<Place>,
     locate: Locate,
     on_place: Callback<Place>,
@@ -173,11 +175,12 @@ fn PlacePicker(props: &PlacePickerProps) -> Html {
 
     let oninput = bind_text(query.clone());
     let onsubmit = {
-        let (query, not_found, sites, on_place) =
-            (query.clone(), not_found.clone(), props.sites.clone(), props.on_place.clone());
+        let (query, not_found, snapshot, on_place) =
+            (query.clone(), not_found.clone(), props.snapshot.clone(), props.on_place.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            match places::resolve(&query, &sites) {
+            let sites = snapshot.as_ref().map_or(&[][..], |s| &s.sites[..]);
+            match places::resolve(&query, sites) {
                 Some(p) => {
                     not_found.set(false);
                     on_place.emit(p);
@@ -256,11 +259,13 @@ struct SiteListProps {
 }
 
 /// Rows drawn with the first list after start: more than a tall window
-/// shows. The rest follow once that frame is on screen, so opening the app on
-/// the list does not wait for DOM work on rows below the fold (all 138 rows
-/// took 60–120 ms of a cold start, measured with marks in the shell). Later
-/// lists are drawn whole at once.
-pub const FIRST_ROWS: usize = 20;
+/// shows (the list starts below the place card: none in a 1024 × 768
+/// window, about eight in a 1440 px tall one). The rest follow once that
+/// frame is on screen, so opening the app on the list does not wait for DOM
+/// work on rows below the fold (all 138 rows took 60–120 ms of a cold
+/// start, measured with marks in the shell). Later lists are drawn whole at
+/// once.
+pub const FIRST_ROWS: usize = 12;
 
 thread_local! {
     static LIST_DRAWN_BEFORE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
@@ -290,12 +295,12 @@ fn SiteList(props: &SiteListProps) -> Html {
         });
     }
     let sites = &props.snapshot.sites;
-    let filtered: Vec<Site> =
-        sites.iter().filter(|s| props.kind.as_deref().is_none_or(|k| s.kind == k)).cloned().collect();
+    // References, not copies of the sites.
+    let filtered = sites.iter().filter(|s| props.kind.as_deref().is_none_or(|k| s.kind == k));
     let rows: Vec<(Option<f64>, &Site)> = match &props.place {
-        Some(p) => sort_by_distance(&filtered, p.position).into_iter().map(|(d, s)| (Some(d), s)).collect(),
+        Some(p) => sort_by_distance(filtered, p.position).into_iter().map(|(d, s)| (Some(d), s)).collect(),
         None => {
-            let mut v: Vec<_> = filtered.iter().map(|s| (None, s)).collect();
+            let mut v: Vec<_> = filtered.map(|s| (None, s)).collect();
             v.sort_by(|a, b| a.1.name.cmp(&b.1.name));
             v
         }
