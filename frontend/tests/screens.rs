@@ -37,9 +37,13 @@ fn document() -> web_sys::Document {
 /// A fresh host element, like index.html's #app. The previous test's host is
 /// removed; the rest of the body belongs to the test runner and stays.
 fn host() -> Element {
-    // The shell hands the page its texts; here the test reads the files.
-    for (code, _) in muc_messages::FILES {
-        muc_frontend::i18n::install(&muc_messages::catalogue(code).expect("the message files read"));
+    // The shell hands the page its texts; here the test reads the files
+    // (once: a language is installed for the page's life).
+    thread_local!(static INSTALLED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+    if !INSTALLED.with(|i| i.replace(true)) {
+        for (code, _) in muc_messages::FILES {
+            muc_frontend::i18n::install(&muc_messages::catalogue(code).expect("the message files read"));
+        }
     }
     let doc = document();
     if let Some(old) = doc.get_element_by_id("app") {
@@ -257,6 +261,7 @@ fn snapshot(source: DataSource, fetched_at: i64) -> Rc<HotspotSnapshot> {
 #[derive(Properties, PartialEq)]
 struct FinderProps {
     load: Load<HotspotSnapshot>,
+    lang: Lang,
 }
 
 #[component]
@@ -267,7 +272,7 @@ fn HotspotFinder(props: &FinderProps) -> Html {
     let now = (js_sys::Date::now() / 1000.0) as i64;
     html! {
         <InMain>
-            <Hotspots lang={Lang::De} load={props.load.clone()} place={(*place).clone()} kind={(*kind).clone()}
+            <Hotspots lang={props.lang} load={props.load.clone()} place={(*place).clone()} kind={(*kind).clone()}
                 now={now} locate={Locate::Idle}
                 on_place={{ let p = place.clone(); Callback::from(move |x| p.set(Some(x))) }}
                 on_kind={{ let k = kind.clone(); Callback::from(move |x| k.set(x)) }}
@@ -400,8 +405,99 @@ async fn every_area_in_every_language_is_accessible() {
 }
 
 #[derive(Properties, PartialEq)]
+struct DetailProps {
+    inner: Rc<HotspotDetailProps>,
+}
+
+/// A site's detail in the page's main landmark, its star kept as App keeps
+/// it: pressed, the site is a favourite.
+#[component]
+fn DetailInMain(p: &DetailProps) -> Html {
+    let i = &p.inner;
+    let fav = use_state(|| i.favourite);
+    let on_favourite = {
+        let fav = fav.clone();
+        Callback::from(move |on| fav.set(on))
+    };
+    html! { <InMain><HotspotDetail lang={i.lang} site={i.site.clone()} place={i.place.clone()}
+    attribution={i.attribution.clone()} offline={i.offline} map_error={i.map_error.clone()}
+    favourite={*fav} on_favourite={on_favourite}
+    on_back={i.on_back.clone()} on_open_map={i.on_open_map.clone()} /></InMain> }
+}
+
+/// A fresh host, the page's `lang` and `dir` set as App sets them.
+fn host_in(lang: Lang) -> Element {
+    let host = host();
+    let root = document().document_element().expect("html");
+    root.set_attribute("lang", lang.html()).expect("lang");
+    root.set_attribute("dir", if lang.rtl() { "rtl" } else { "ltr" }).expect("dir");
+    host
+}
+
+/// The states below the areas, with data, in every language (the test
+/// above sees each area as it opens, without data): the hotspot list sorted
+/// from a district and the offline copy, a site's detail, the report's three
+/// steps with problems named, the inbox. Axe and the layout checks, at both
+/// widths; Arabic right to left.
+#[wasm_bindgen_test]
+async fn the_states_with_data_in_every_language_are_accessible() {
+    let now = (js_sys::Date::now() / 1000.0) as i64;
+    for lang in Lang::ALL {
+        let code = lang.code();
+        let load = Load::Ready(snapshot(DataSource::Live, now));
+        yew::Renderer::<HotspotFinder>::with_root_and_props(host_in(lang), FinderProps { lang, load }).render();
+        wait_until("the list", || all("#site-list li").len() == 5).await;
+        choose("#district-select", "Altstadt-Lehel");
+        wait_until("sorted from the district", || texts("#current-place").concat().contains("Altstadt-Lehel")).await;
+        assert_accessible(&format!("hotspot list, sorted ({code})")).await;
+
+        let reason = AppError::new(ErrorKind::PortalUnreachable, "refused");
+        let load = Load::Ready(snapshot(DataSource::Cache { reason }, now - 600));
+        yew::Renderer::<HotspotFinder>::with_root_and_props(host_in(lang), FinderProps { lang, load }).render();
+        wait_until("the offline notice", || all("#offline-notice").len() == 1).await;
+        assert_accessible(&format!("hotspot list, offline copy ({code})")).await;
+
+        let detail = HotspotDetailProps {
+            lang,
+            site: sites()[2].clone(),
+            place: Some(Place::new("Marienplatz", 11.5755, 48.1374)),
+            attribution: ATTRIBUTION.into(),
+            offline: true,
+            map_error: Some(AppError::new(ErrorKind::OpenFailed, "no opener")),
+            on_back: Callback::noop(),
+            on_open_map: Callback::noop(),
+            favourite: true,
+            on_favourite: Callback::noop(),
+        };
+        yew::Renderer::<DetailInMain>::with_root_and_props(host_in(lang), DetailProps { inner: Rc::new(detail) })
+            .render();
+        wait_until("the detail", || all("#site-address").len() == 1).await;
+        assert_accessible(&format!("hotspot detail ({code})")).await;
+
+        yew::Renderer::<ReportHarness>::with_root_and_props(host_in(lang), ReportHarnessProps { lang }).render();
+        wait_until("categories", || all("#category-list li").len() == 2).await;
+        assert_accessible(&format!("report, categories ({code})")).await;
+        click(&all("#category-list button")[0]);
+        wait_until("the form", || all("#report-place").len() == 1).await;
+        click(&one("form button[type=submit]"));
+        wait_until("problems listed", || !all("#form-problems li").is_empty()).await;
+        assert_accessible(&format!("report, form with problems ({code})")).await;
+
+        yew::Renderer::<NoticesHarness>::with_root_and_props(
+            host_in(lang),
+            NoticesHarnessProps { list: inbox(), lang },
+        )
+        .render();
+        wait_until("the inbox", || all("#notices li").len() == 3).await;
+        assert_accessible(&format!("notices ({code})")).await;
+    }
+    document().document_element().expect("html").set_attribute("dir", "ltr").expect("dir");
+}
+
+#[derive(Properties, PartialEq)]
 struct NoticesHarnessProps {
     list: muc_wire::ipc::Notices,
+    lang: Lang,
 }
 
 /// The notices page with the shell's answers made here: marks and settings
@@ -442,7 +538,7 @@ fn NoticesHarness(p: &NoticesHarnessProps) -> Html {
     };
     html! {
         <InMain>
-            <Notices lang={Lang::De} load={Load::Ready(Rc::new((*list).clone()))} {on_read} {on_mark} {on_settings} {on_open}
+            <Notices lang={p.lang} load={Load::Ready(Rc::new((*list).clone()))} {on_read} {on_mark} {on_settings} {on_open}
                 on_my_reports={Callback::noop()} />
             <p id="opened">{ (*opened).clone() }</p>
             <p id="settings">{ format!("{:?}", list.settings) }</p>
@@ -450,12 +546,8 @@ fn NoticesHarness(p: &NoticesHarnessProps) -> Html {
     }
 }
 
-/// The inbox: new ones counted and marked, filtered by topic, opened (the
-/// link goes to the shell, the notice counts as read), marked unread,
-/// deleted; settings for topics, districts and quiet hours, each kept at
-/// once; axe finds nothing at each step.
-#[wasm_bindgen_test]
-async fn notices_are_read_filtered_opened_and_deleted() {
+/// Three notices, two new: a report's status, a warning, road works.
+fn inbox() -> muc_wire::ipc::Notices {
     use muc_wire::ipc::{Notice, NoticeSettings, Notices};
     use muc_wire::notify::{Severity, Topic};
     let notice = |key: &str, topic, title: &str, link: Option<&str>, read| Notice {
@@ -468,7 +560,7 @@ async fn notices_are_read_filtered_opened_and_deleted() {
         at: 1_795_000_000,
         read,
     };
-    let list = Notices {
+    Notices {
         notices: vec![
             notice("portal:3", Topic::ReportStatus, "MUC-2: Erledigt", Some("report:MUC-2"), false),
             notice("portal:2", Topic::Warnings, "Sturmwarnung", None, true),
@@ -476,8 +568,17 @@ async fn notices_are_read_filtered_opened_and_deleted() {
         ],
         settings: NoticeSettings::default(),
         waiting: false,
-    };
-    yew::Renderer::<NoticesHarness>::with_root_and_props(host(), NoticesHarnessProps { list }).render();
+    }
+}
+
+/// The inbox: new ones counted and marked, filtered by topic, opened (the
+/// link goes to the shell, the notice counts as read), marked unread,
+/// deleted; settings for topics, districts and quiet hours, each kept at
+/// once; axe finds nothing at each step.
+#[wasm_bindgen_test]
+async fn notices_are_read_filtered_opened_and_deleted() {
+    let list = inbox();
+    yew::Renderer::<NoticesHarness>::with_root_and_props(host(), NoticesHarnessProps { list, lang: Lang::De }).render();
     wait_until("the inbox", || all("#notices li").len() == 3).await;
     assert_eq!(texts("#notices-count").concat(), "2 neue Benachrichtigungen.");
     let first = texts("#notices li").remove(0);
@@ -586,7 +687,7 @@ async fn saved_sites_being_refreshed_say_so() {
     let now = (js_sys::Date::now() / 1000.0) as i64;
     yew::Renderer::<HotspotFinder>::with_root_and_props(
         host(),
-        FinderProps { load: Load::Ready(snapshot(DataSource::Saved, now - 600)) },
+        FinderProps { lang: Lang::De, load: Load::Ready(snapshot(DataSource::Saved, now - 600)) },
     )
     .render();
     wait_until("the notice", || all("#refreshing-notice").len() == 1).await;
@@ -615,7 +716,7 @@ async fn finder_sorts_by_distance_filters_and_selects() {
     let now = (js_sys::Date::now() / 1000.0) as i64;
     yew::Renderer::<HotspotFinder>::with_root_and_props(
         host(),
-        FinderProps { load: Load::Ready(snapshot(DataSource::Live, now)) },
+        FinderProps { lang: Lang::De, load: Load::Ready(snapshot(DataSource::Live, now)) },
     )
     .render();
     wait_until("the list", || all("#site-list li").len() == 5).await;
@@ -669,7 +770,7 @@ async fn the_first_list_after_start_is_drawn_in_two_parts() {
         }))
     };
     draw_the_next_list_as_at_start();
-    yew::Renderer::<HotspotFinder>::with_root_and_props(host(), FinderProps { load: load() }).render();
+    yew::Renderer::<HotspotFinder>::with_root_and_props(host(), FinderProps { lang: Lang::De, load: load() }).render();
     until_drawn_in_microtasks("#site-list li").await;
     assert_eq!(all("#site-list li").len(), FIRST_ROWS, "first rows only");
     assert_eq!(one("#site-list").get_attribute("aria-busy").as_deref(), Some("true"));
@@ -678,7 +779,7 @@ async fn the_first_list_after_start_is_drawn_in_two_parts() {
     assert_eq!(one("#site-list").get_attribute("aria-busy").as_deref(), Some("false"));
     assert_accessible("finder, whole list").await;
 
-    yew::Renderer::<HotspotFinder>::with_root_and_props(host(), FinderProps { load: load() }).render();
+    yew::Renderer::<HotspotFinder>::with_root_and_props(host(), FinderProps { lang: Lang::De, load: load() }).render();
     until_drawn_in_microtasks("#site-list li").await;
     assert_eq!(all("#site-list li").len(), 50, "later lists are whole at once");
 }
@@ -689,7 +790,7 @@ async fn offline_copy_shows_its_age() {
     let reason = AppError::new(ErrorKind::PortalUnreachable, "connection refused");
     yew::Renderer::<HotspotFinder>::with_root_and_props(
         host(),
-        FinderProps { load: Load::Ready(snapshot(DataSource::Cache { reason }, now - 600)) },
+        FinderProps { lang: Lang::De, load: Load::Ready(snapshot(DataSource::Cache { reason }, now - 600)) },
     )
     .render();
     wait_until("the offline notice", || all("#offline-notice").len() == 1).await;
@@ -703,13 +804,18 @@ async fn offline_copy_shows_its_age() {
 
 #[wasm_bindgen_test]
 async fn loading_and_failure_states_are_announced() {
-    yew::Renderer::<HotspotFinder>::with_root_and_props(host(), FinderProps { load: Load::Loading }).render();
+    yew::Renderer::<HotspotFinder>::with_root_and_props(host(), FinderProps { lang: Lang::De, load: Load::Loading })
+        .render();
     wait_until("loading", || body_text().contains("werden geladen")).await;
     assert_eq!(one(".status").get_attribute("role").as_deref(), Some("status"));
     assert_accessible("finder, loading").await;
 
     let err = AppError::new(ErrorKind::PortalUnreachable, "refused");
-    yew::Renderer::<HotspotFinder>::with_root_and_props(host(), FinderProps { load: Load::Failed(err) }).render();
+    yew::Renderer::<HotspotFinder>::with_root_and_props(
+        host(),
+        FinderProps { lang: Lang::De, load: Load::Failed(err) },
+    )
+    .render();
     wait_until("failure", || all("[role=alert]").len() == 1).await;
     assert!(body_text().contains("keine Standorte gespeichert"));
     assert_accessible("finder, failed").await;
@@ -730,25 +836,7 @@ async fn detail_shows_address_kind_access_points_distance() {
         favourite: false,
         on_favourite: Callback::noop(),
     };
-    #[derive(Properties, PartialEq)]
-    struct P {
-        inner: Rc<HotspotDetailProps>,
-    }
-    // The star, as App keeps it: pressed, the site is a favourite.
-    #[component]
-    fn Wrapped(p: &P) -> Html {
-        let i = &p.inner;
-        let fav = use_state(|| false);
-        let on_favourite = {
-            let fav = fav.clone();
-            Callback::from(move |on| fav.set(on))
-        };
-        html! { <InMain><HotspotDetail lang={i.lang} site={i.site.clone()} place={i.place.clone()}
-        attribution={i.attribution.clone()} offline={i.offline} map_error={i.map_error.clone()}
-        favourite={*fav} on_favourite={on_favourite}
-        on_back={i.on_back.clone()} on_open_map={i.on_open_map.clone()} /></InMain> }
-    }
-    yew::Renderer::<Wrapped>::with_root_and_props(host(), P { inner: Rc::new(props) }).render();
+    yew::Renderer::<DetailInMain>::with_root_and_props(host(), DetailProps { inner: Rc::new(props) }).render();
     wait_until("the detail", || all("#site-address").len() == 1).await;
     assert_eq!(one("#site-address").text_content().as_deref(), Some("Odeonsplatz, München"));
     let t = body_text();
@@ -989,11 +1077,13 @@ fn nearby_open(code: &str) -> Vec<muc_wire::open311::ServiceRequest> {
 }
 
 #[derive(Properties, PartialEq)]
-struct ReportHarnessProps {}
+struct ReportHarnessProps {
+    lang: Lang,
+}
 
 /// Keeps drafts in memory the way the shell keeps them on disk.
 #[component]
-fn ReportHarness(_p: &ReportHarnessProps) -> Html {
+fn ReportHarness(p: &ReportHarnessProps) -> Html {
     use muc_wire::ipc::{Draft, DraftWithPhotos, SaveDraftArgs, SubmitReportArgs};
     let sent = use_state(|| None::<SubmitReportArgs>);
     let supported = use_state(|| None::<String>);
@@ -1040,7 +1130,7 @@ fn ReportHarness(_p: &ReportHarnessProps) -> Html {
     let favourite_categories = use_state(Vec::<String>::new);
     html! {
         <InMain>
-            <Report lang={Lang::De} catalogue={Load::Ready(catalogue())} sending={false} send_error={None::<AppError>}
+            <Report lang={p.lang} catalogue={Load::Ready(catalogue())} sending={false} send_error={None::<AppError>}
                 on_submit={on_submit} on_my_reports={Callback::noop()} nearby={(*nearby).clone()}
                 on_review={{ let n = nearby.clone(); Callback::from(move |(code, _lat, _lon): (String, f64, f64)| n.set(Load::Ready(Rc::new(nearby_open(&code))))) }}
                 drafts={(*drafts).clone()} on_save_draft={on_save_draft} on_resume={on_resume}
@@ -1061,7 +1151,7 @@ fn ReportHarness(_p: &ReportHarnessProps) -> Html {
 
 #[wasm_bindgen_test]
 async fn report_form_is_generated_checked_and_reviewed() {
-    yew::Renderer::<ReportHarness>::with_root_and_props(host(), ReportHarnessProps {}).render();
+    yew::Renderer::<ReportHarness>::with_root_and_props(host(), ReportHarnessProps { lang: Lang::De }).render();
     wait_until("categories", || all("#category-list li").len() == 2).await;
     assert_accessible("report, categories").await;
     type_into("#category-search", "Sperrmül");
@@ -1130,7 +1220,7 @@ async fn report_form_is_generated_checked_and_reviewed() {
 
 #[wasm_bindgen_test]
 async fn every_datatype_gets_a_control() {
-    yew::Renderer::<ReportHarness>::with_root_and_props(host(), ReportHarnessProps {}).render();
+    yew::Renderer::<ReportHarness>::with_root_and_props(host(), ReportHarnessProps { lang: Lang::De }).render();
     wait_until("categories", || all("#category-list li").len() == 2).await;
     click(&button("Müll"));
     wait_until("the form", || all("#attr-art").len() == 1).await;
@@ -1163,7 +1253,7 @@ fn choose_files(css: &str, files: &[(&str, &[u8])]) {
 async fn several_photos_and_drafts_kept_and_resumed() {
     const JPEG: &[u8] = &[0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, b'J', b'F', b'I', b'F'];
     const PNG: &[u8] = b"\x89PNG\r\n\x1a\n0000IHDR";
-    yew::Renderer::<ReportHarness>::with_root_and_props(host(), ReportHarnessProps {}).render();
+    yew::Renderer::<ReportHarness>::with_root_and_props(host(), ReportHarnessProps { lang: Lang::De }).render();
     wait_until("categories", || all("#category-list li").len() == 2).await;
     click(&button("Straßenbeleuchtung"));
     wait_until("the form", || all("#attr-art").len() == 1).await;
@@ -1225,7 +1315,7 @@ async fn several_photos_and_drafts_kept_and_resumed() {
 #[wasm_bindgen_test]
 async fn what_is_chosen_meanwhile_is_kept() {
     const JPEG: &[u8] = &[0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, b'J', b'F', b'I', b'F'];
-    yew::Renderer::<ReportHarness>::with_root_and_props(host(), ReportHarnessProps {}).render();
+    yew::Renderer::<ReportHarness>::with_root_and_props(host(), ReportHarnessProps { lang: Lang::De }).render();
     wait_until("categories", || all("#category-list li").len() == 2).await;
     click(&button("Straßenbeleuchtung"));
     wait_until("the form", || all("#attr-art").len() == 1).await;
@@ -1501,7 +1591,7 @@ async fn the_map_is_moved_by_keyboard_and_says_when_tiles_fail() {
 
 #[wasm_bindgen_test]
 async fn a_street_address_we_cannot_place_goes_as_text() {
-    yew::Renderer::<ReportHarness>::with_root_and_props(host(), ReportHarnessProps {}).render();
+    yew::Renderer::<ReportHarness>::with_root_and_props(host(), ReportHarnessProps { lang: Lang::De }).render();
     wait_until("categories", || all("#category-list li").len() == 2).await;
     click(&button("Straßenbeleuchtung"));
     wait_until("the form", || all("#attr-art").len() == 1).await;
@@ -1896,7 +1986,7 @@ async fn favourites_say_what_they_are_and_where_they_are_kept() {
 /// star is a toggle button named for its category, 44 px, by keyboard.
 #[wasm_bindgen_test]
 async fn a_favourite_category_comes_first() {
-    yew::Renderer::<ReportHarness>::with_root_and_props(host(), ReportHarnessProps {}).render();
+    yew::Renderer::<ReportHarness>::with_root_and_props(host(), ReportHarnessProps { lang: Lang::De }).render();
     wait_until("categories", || all("#category-list li").len() == 2).await;
     let titles = texts("#category-list .tile-title");
     let stars = all("#category-list button.star");
