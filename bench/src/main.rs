@@ -135,11 +135,15 @@ async fn main() {
     // ---- sizes ----
     let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
     let _ = writeln!(md, "## Sizes\n\n| artefact | raw | gzip -9 | brotli -q 11 | peer |\n|---|---|---|---|---|");
-    // The two modules of the frontend (ARCHITECTURE.md, "Two modules"): the
-    // app opens on home with the start module; the whole one comes when an
-    // area is opened (or at once when the app starts on an area).
+    // The frontend's modules (ARCHITECTURE.md, "The frontend's modules"): the
+    // app opens on home with the start module, on the hotspot list with the
+    // Wi-Fi module; the whole one comes when another area is opened.
     let mut first_screen = 0;
-    for (module, what) in [("muc_start", "start module"), ("muc_frontend", "whole frontend")] {
+    for (module, what) in [
+        ("muc_start", "start module"),
+        ("muc_wifi", "Wi-Fi module (opening on the list)"),
+        ("muc_frontend", "whole frontend"),
+    ] {
         for (file, kind) in [(format!("{module}_bg.wasm"), "wasm"), (format!("{module}.js"), "JS glue")] {
             let p = dist.join(file);
             let brotli = compressed(&p, &["brotli", "-q", "11", "-c"]);

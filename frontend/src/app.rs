@@ -1,9 +1,9 @@
 //! The root component: the frame around the screens (header, language,
 //! kiosk guard), which screen is shown, and the areas' stores it provides
 //! (see `crate::areas`). What each screen loads and does lives in its area.
-//! In the start module (built without the `areas` feature) it has the home
-//! screen only and hands over to the whole frontend when an area is opened
-//! (`crate::handover`).
+//! In a module without every area (the start module: home only; the Wi-Fi
+//! module: home and the Wi-Fi area) it hands over to the whole frontend
+//! when another area is opened (`crate::handover`).
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -140,8 +140,8 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    // The start module cannot draw an area: the whole frontend takes over
-    // (the area shows as loading until then, an error if that failed).
+    // An area this module does not have: the whole frontend takes over (the
+    // area shows as loading until then, an error if that failed).
     #[cfg(not(feature = "areas"))]
     let handover_failed = use_state_eq(|| false);
     let navigate = {
@@ -150,7 +150,7 @@ pub fn App(props: &AppProps) -> Html {
         let handover_failed = handover_failed.clone();
         Callback::from(move |s: Screen| {
             #[cfg(not(feature = "areas"))]
-            if s != Screen::Home {
+            if !in_this_module(&s) {
                 // Tried again, perhaps after a failure.
                 handover_failed.set(false);
                 let handover_failed = handover_failed.clone();
@@ -191,11 +191,13 @@ pub fn App(props: &AppProps) -> Html {
     let frame = Frame { lang: l, navigate: navigate.clone(), tile_url: (*tile_url).clone() };
     let page = match &*screen {
         Screen::Home => html! { <Home lang={l} on_navigate={navigate.clone()} /> },
-        #[cfg(feature = "areas")]
-        other => html! { <crate::areas::screens::AreaPage screen={other.clone()} start_known={*start_known} /> },
+        #[cfg(feature = "wifi")]
+        other if in_this_module(other) => {
+            html! { <crate::areas::screens::AreaPage screen={other.clone()} start_known={*start_known} /> }
+        }
         #[cfg(not(feature = "areas"))]
         _ if *handover_failed => html! { <p role="alert" class="error">{ t(l, "the-app-could-not-do-this") }</p> },
-        #[cfg(not(feature = "areas"))]
+        // Until the whole frontend takes over (never in the whole one).
         _ => html! { <p role="status" aria-busy="true">{ t(l, "loading") }</p> },
     };
 
@@ -301,19 +303,29 @@ pub fn App(props: &AppProps) -> Html {
     // The areas' stores sit above the screens, so they outlive navigation.
     // The start module has no area to provide them to.
     #[cfg(feature = "areas")]
-    return html! { <crate::areas::screens::Stores {frame} {inbox}>{ body }</crate::areas::screens::Stores> };
-    #[cfg(not(feature = "areas"))]
+    let body = html! { <ContextProvider<UseReducerHandle<Inbox>> context={inbox}>{ body }</ContextProvider<UseReducerHandle<Inbox>>> };
+    #[cfg(feature = "wifi")]
+    return html! { <crate::areas::screens::Stores {frame}>{ body }</crate::areas::screens::Stores> };
+    #[cfg(not(feature = "wifi"))]
     {
         let _ = frame;
         body
     }
 }
 
+/// Whether this module draws `screen` (else it hands over to the whole
+/// frontend, see `crate::handover`).
+fn in_this_module(screen: &Screen) -> bool {
+    cfg!(feature = "areas")
+        || *screen == Screen::Home
+        || (cfg!(feature = "wifi") && matches!(screen, Screen::Hotspots | Screen::HotspotDetail(_)))
+}
+
 /// The header's pin for a named screen (only areas have one).
 fn pin_this_screen(code: &'static str) -> Html {
-    #[cfg(feature = "areas")]
+    #[cfg(feature = "wifi")]
     return html! { <crate::areas::screens::PinThisScreen {code} /> };
-    #[cfg(not(feature = "areas"))]
+    #[cfg(not(feature = "wifi"))]
     {
         let _ = code;
         html! {}
@@ -383,7 +395,7 @@ fn gloo_document() -> Option<web_sys::Document> {
 /// by `./x test frontend`): opening an area asks `main.js` for the whole
 /// frontend with the area's name; if that fails, the area says so instead
 /// of loading for ever.
-#[cfg(all(test, not(feature = "areas")))]
+#[cfg(all(test, not(feature = "wifi")))]
 mod start_module_tests {
     use std::time::Duration;
 

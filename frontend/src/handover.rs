@@ -1,13 +1,15 @@
-//! The start module's hand-over (built without the `areas` feature).
+//! A smaller module's hand-over to the whole frontend (built without the
+//! `areas` feature: the start module and the Wi-Fi module).
 //!
-//! The app opens with the start module: the frame and the home screen, a
-//! third of the whole frontend's bytes (WebKit compiles wasm as it first
-//! runs, so fewer bytes are a faster start too). When the person opens an
-//! area, `main.js` loads the whole frontend; this module's app is destroyed
-//! (its kiosk guard's timers and listeners with it) and the whole one is
-//! drawn in its place, on that area. What the person chose stays: the
-//! language is in the page (`__MUC_MESSAGES__`, see `App`'s language
-//! choice), everything else is in the shell.
+//! The app opens with the start module (the frame and the home screen, a
+//! third of the whole frontend's bytes; WebKit compiles wasm as it first
+//! runs, so fewer bytes are a faster start too), or with the Wi-Fi module
+//! when it opens on the hotspot list. When the person opens a screen the
+//! module does not have, `main.js` loads the whole frontend; this module's
+//! app is destroyed (its kiosk guard's timers and listeners with it) and the
+//! whole one is drawn in its place, on that screen. What the person chose
+//! stays: the language is in the page (`__MUC_MESSAGES__`, see `App`'s
+//! language choice), everything else is in the shell.
 
 use std::cell::RefCell;
 
@@ -43,7 +45,7 @@ pub fn stop_app() {
 }
 
 /// Asks `main.js` for the whole frontend, on `screen`. An error (logged)
-/// if it could not be loaded; the start module then still runs.
+/// if it could not be loaded; this module then still runs.
 pub async fn open_whole(screen: &Screen) -> Result<(), ()> {
     let Some(code) = screen.code() else { return Err(()) };
     let loaded = match open_whole_js(code) {

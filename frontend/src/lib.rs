@@ -12,12 +12,12 @@ pub mod icon;
 pub mod ipc;
 pub mod kiosk;
 pub mod load;
-#[cfg(feature = "areas")]
+#[cfg(feature = "wifi")]
 pub mod location;
-#[cfg(feature = "areas")]
+#[cfg(feature = "wifi")]
 pub mod map;
 pub mod pages;
-#[cfg(feature = "areas")]
+#[cfg(feature = "wifi")]
 pub mod places;
 pub mod route;
 pub mod timeline;

@@ -1,11 +1,12 @@
 // Loads the WebAssembly frontend. A separate file, not an inline script:
 // the Content-Security-Policy allows scripts from the app itself only.
 //
-// It comes in two builds (ARCHITECTURE.md, "Two modules"): the start module
-// `muc_start` (the frame and the home screen, a third of the bytes) and the
-// whole frontend `muc_frontend`. The app opens with the start module, or
-// with the whole one when the shell asks for another start screen; when
-// the person opens an area, the whole one is loaded and takes over.
+// It comes in three builds (ARCHITECTURE.md, "The frontend's modules"): the
+// start module `muc_start` (the frame and the home screen, a third of the
+// bytes), the Wi-Fi module `muc_wifi` (home and the Wi-Fi area, for opening
+// on the hotspot list) and the whole frontend `muc_frontend`. The app opens
+// with the one its start screen needs; when the person opens an area the
+// module does not have, the whole one is loaded and takes over.
 //
 // `async` in index.html: this runs as soon as it arrives, so the module and
 // its wasm are fetched while the styles still load.
@@ -14,7 +15,8 @@
 performance.mark('main.js runs');
 
 const info = window.__MUC_APP_INFO__;
-const first = info && info.start_screen ? 'muc_frontend' : 'muc_start';
+const startScreen = info && info.start_screen;
+const first = !startScreen ? 'muc_start' : startScreen === 'hotspots' ? 'muc_wifi' : 'muc_frontend';
 let whole = null;
 
 // A module's code and its wasm, fetched together rather than one after the other.
@@ -32,14 +34,14 @@ const bodyParsed = document.readyState === 'loading'
 
 // Which module draws the page, for anyone looking (and the end-to-end tests).
 const drawnBy = (name) => {
-  document.documentElement.dataset.frontend = name === 'muc_start' ? 'start' : 'whole';
+  document.documentElement.dataset.frontend = { muc_start: 'start', muc_wifi: 'wifi' }[name] || 'whole';
 };
 
 Promise.all([load(first), bodyParsed]).then(([m]) => {
   performance.mark('wasm ready');
   drawnBy(first);
-  if (first === 'muc_start') {
-    // Called by the start module (src/handover.rs) with the area to open.
+  if (first !== 'muc_frontend') {
+    // Called by the module (src/handover.rs) with the area to open.
     window.__mucOpenWhole = (code) => {
       whole ??= load('muc_frontend').then((w) => {
         m.stop_app();

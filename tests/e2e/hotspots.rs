@@ -108,7 +108,8 @@ async fn no_portal_and_no_cache_says_what_is_wrong() -> Result<()> {
 /// Opening on the hotspot list (a Wi-Fi kiosk, a desktop shortcut): the shell
 /// asks the portal while the window starts and the page shows that answer
 /// without a click. An answer asked for while the portal was away is not
-/// kept: "Erneut laden" asks again and gets the live list.
+/// kept: "Erneut laden" asks again and gets the live list. The list is drawn
+/// by the Wi-Fi module, which hands over to the whole frontend for another area.
 #[tokio::test(flavor = "multi_thread")]
 async fn opens_on_the_hotspot_list_with_the_answer_asked_for_at_start() -> Result<()> {
     let tmp = tempfile::tempdir()?;
@@ -141,9 +142,27 @@ async fn opens_on_the_hotspot_list_with_the_answer_asked_for_at_start() -> Resul
     app.text_until(".status", "say the data is current", |t| t.contains("Aktuelle Daten")).await?;
     assert!(app.texts("#offline-notice").await?.is_empty(), "live data, no offline notice");
     app.screenshot("08-start-on-list").await?;
+
+    // Drawn by the Wi-Fi module (home and this area: ARCHITECTURE.md, "The
+    // frontend's modules"); a site's detail is in it too. Another area is
+    // not: the whole frontend takes over, on that area, focus on its heading.
+    assert_eq!(drawn_by(&app).await?.as_deref(), Some("wifi"));
+    app.click("#site-list li:first-child button").await?;
+    app.text_until("main", "a site's detail", |t| t.contains("WLAN-Zugangspunkte")).await?;
+    assert_eq!(drawn_by(&app).await?.as_deref(), Some("wifi"));
+    app.press("Kapazitätsfinder").await?;
+    app.text_until("h1", "the finders' directory", |t| t.contains("Kapazitätsfinder")).await?;
+    assert_eq!(drawn_by(&app).await?.as_deref(), Some("whole"));
+    let focused = app.client.execute("return document.activeElement.className;", vec![]).await?;
+    assert_eq!(focused.as_str(), Some("page-title"), "focus on the heading after the hand-over");
     app.close().await?;
     drop(portal);
     Ok(())
+}
+
+/// Which of the frontend's modules draws the page (`main.js` says).
+async fn drawn_by(app: &Driver) -> Result<Option<String>> {
+    Ok(app.find("html").await?.attr("data-frontend").await?)
 }
 
 /// The sites on a map beside the list, in the real app with a tile server on

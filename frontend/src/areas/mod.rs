@@ -6,23 +6,23 @@
 //! and say what the person did; App only chooses the screen, draws the
 //! frame around it and provides the stores.
 
-// The start module (no `areas` feature) has none of them; see
+// The start module (neither `wifi` nor `areas`) has none of them; see
 // `crate::handover`.
-#[cfg(feature = "areas")]
+#[cfg(feature = "wifi")]
 pub mod account;
-#[cfg(feature = "areas")]
+#[cfg(feature = "wifi")]
 pub mod favourites;
-#[cfg(feature = "areas")]
+#[cfg(feature = "wifi")]
 pub mod finders;
-#[cfg(feature = "areas")]
+#[cfg(feature = "wifi")]
 pub mod hotspots;
-#[cfg(feature = "areas")]
+#[cfg(feature = "wifi")]
 pub mod notices;
-#[cfg(feature = "areas")]
+#[cfg(feature = "wifi")]
 pub mod personal;
-#[cfg(feature = "areas")]
+#[cfg(feature = "wifi")]
 pub mod reports;
-#[cfg(feature = "areas")]
+#[cfg(feature = "wifi")]
 pub mod screens;
 
 use std::cell::Cell;
@@ -81,7 +81,7 @@ pub fn ask_then<S, T, Fut>(
 /// areas ask for data they already show as loading, and each needless
 /// redraw of the hotspot list cost 10–15 ms before its first frame
 /// (measured with the start-up timeline, BENCHMARKS.md).
-#[cfg(feature = "areas")]
+#[cfg(feature = "wifi")]
 macro_rules! reducer {
     ($state:ty, $action:ty) => {
         impl yew::Reducible for $state {
@@ -120,5 +120,5 @@ impl PartialEq for Asked {
         true
     }
 }
-#[cfg(feature = "areas")]
+#[cfg(feature = "wifi")]
 pub(crate) use reducer;

@@ -1,16 +1,20 @@
-//! The areas' side of App, in the whole frontend only (the `areas`
-//! feature): their stores, which screen of theirs is drawn, and the header's
-//! pin. The start module has none of it (see `crate::handover`).
+//! The areas' side of App: their stores, which screen of theirs is drawn,
+//! and the header's pin. In the whole frontend every area; in the Wi-Fi
+//! module (`wifi` without `areas`) the Wi-Fi area and the favourites; the
+//! start module has none of it (see `crate::handover`).
 
 use yew::prelude::*;
 
-use super::account::{self, Account};
 use super::favourites::{use_set_favourite, Favourites};
-use super::finders::{Finders, FindersArea};
 use super::hotspots::{HotspotDetailArea, Hotspots, HotspotsArea};
-use super::notices::{Inbox, NoticesArea};
-use super::personal::PersonalArea;
-use super::reports::{MyReportsArea, ReportArea, Reports};
+#[cfg(feature = "areas")]
+use super::{
+    account::{self, Account},
+    finders::{Finders, FindersArea},
+    notices::NoticesArea,
+    personal::PersonalArea,
+    reports::{MyReportsArea, ReportArea, Reports},
+};
 use super::{use_frame, use_on_open, use_store, Frame};
 use crate::ipc;
 use crate::load::Load;
@@ -19,9 +23,7 @@ use muc_wire::personal::{Favourite, FavouriteKind};
 
 #[derive(Properties, PartialEq)]
 pub struct StoresProps {
-    /// App's frame and inbox (its unread count is on App's area bar).
     pub frame: Frame,
-    pub inbox: UseReducerHandle<Inbox>,
     pub children: Html,
 }
 
@@ -35,26 +37,32 @@ pub fn Stores(props: &StoresProps) -> Html {
         crate::timeline::mark("saved sites read");
         Hotspots::new(saved)
     });
-    let finders = use_reducer(Finders::default);
-    let reports = use_reducer(Reports::default);
-    let account = use_reducer(Account::default);
     let favs = use_reducer(Favourites::default);
-    account::use_profile_follows_sign_in(&account);
+    #[cfg(feature = "areas")]
+    let children = {
+        let finders = use_reducer(Finders::default);
+        let reports = use_reducer(Reports::default);
+        let account = use_reducer(Account::default);
+        account::use_profile_follows_sign_in(&account);
+        html! {
+            <ContextProvider<UseReducerHandle<Account>> context={account}>
+            <ContextProvider<UseReducerHandle<Finders>> context={finders}>
+            <ContextProvider<UseReducerHandle<Reports>> context={reports}>
+                { props.children.clone() }
+            </ContextProvider<UseReducerHandle<Reports>>>
+            </ContextProvider<UseReducerHandle<Finders>>>
+            </ContextProvider<UseReducerHandle<Account>>>
+        }
+    };
+    #[cfg(not(feature = "areas"))]
+    let children = props.children.clone();
     html! {
         <ContextProvider<Frame> context={props.frame.clone()}>
-        <ContextProvider<UseReducerHandle<Inbox>> context={props.inbox.clone()}>
         <ContextProvider<UseReducerHandle<Favourites>> context={favs}>
-        <ContextProvider<UseReducerHandle<Account>> context={account}>
         <ContextProvider<UseReducerHandle<Hotspots>> context={hotspots}>
-        <ContextProvider<UseReducerHandle<Finders>> context={finders}>
-        <ContextProvider<UseReducerHandle<Reports>> context={reports}>
-            { props.children.clone() }
-        </ContextProvider<UseReducerHandle<Reports>>>
-        </ContextProvider<UseReducerHandle<Finders>>>
+            { children }
         </ContextProvider<UseReducerHandle<Hotspots>>>
-        </ContextProvider<UseReducerHandle<Account>>>
         </ContextProvider<UseReducerHandle<Favourites>>>
-        </ContextProvider<UseReducerHandle<Inbox>>>
         </ContextProvider<Frame>>
     }
 }
@@ -71,26 +79,34 @@ pub struct AreaPageProps {
 #[component]
 pub fn AreaPage(props: &AreaPageProps) -> Html {
     let hotspots = use_store::<Hotspots>();
-    let finders = use_store::<Finders>();
-    let reports = use_store::<Reports>();
+    #[cfg(feature = "areas")]
+    let (finders, reports) = (use_store::<Finders>(), use_store::<Reports>());
     let painted = props.start_known
         && match &props.screen {
             Screen::Hotspots => hotspots.load.is_done(),
+            #[cfg(feature = "areas")]
             Screen::Finders => finders.load.is_done(),
+            #[cfg(feature = "areas")]
             Screen::Report => reports.catalogue.is_done(),
             _ => true,
         };
     let settled = painted && !(props.screen == Screen::Hotspots && hotspots.showing_saved());
     crate::app::use_start_report(painted, settled);
     match &props.screen {
-        Screen::Home => html! {},
         Screen::Hotspots => html! { <HotspotsArea /> },
         Screen::HotspotDetail(id) => html! { <HotspotDetailArea id={id.clone()} /> },
+        #[cfg(feature = "areas")]
         Screen::Finders => html! { <FindersArea /> },
+        #[cfg(feature = "areas")]
         Screen::Report => html! { <ReportArea /> },
+        #[cfg(feature = "areas")]
         Screen::MyReports => html! { <MyReportsArea /> },
+        #[cfg(feature = "areas")]
         Screen::Notices => html! { <NoticesArea /> },
+        #[cfg(feature = "areas")]
         Screen::Personal => html! { <PersonalArea /> },
+        // Home is App's; App draws no other screen with this one.
+        _ => html! {},
     }
 }
 

@@ -1,24 +1,24 @@
-// The start module (no `areas` feature) has the home screen only.
-#[cfg(feature = "areas")]
+// The start module (neither `wifi` nor `areas`) has the home screen only.
+#[cfg(feature = "wifi")]
 pub mod finders;
 pub mod home;
-#[cfg(feature = "areas")]
+#[cfg(feature = "wifi")]
 pub mod hotspot_detail;
-#[cfg(feature = "areas")]
+#[cfg(feature = "wifi")]
 pub mod hotspots;
-#[cfg(feature = "areas")]
+#[cfg(feature = "wifi")]
 pub mod my_data;
-#[cfg(feature = "areas")]
+#[cfg(feature = "wifi")]
 pub mod my_reports;
-#[cfg(feature = "areas")]
+#[cfg(feature = "wifi")]
 pub mod notices;
-#[cfg(feature = "areas")]
+#[cfg(feature = "wifi")]
 pub mod personal;
-#[cfg(feature = "areas")]
+#[cfg(feature = "wifi")]
 pub mod profile;
-#[cfg(feature = "areas")]
+#[cfg(feature = "wifi")]
 pub mod report;
-#[cfg(feature = "areas")]
+#[cfg(feature = "wifi")]
 pub mod report_endpoint;
-#[cfg(feature = "areas")]
+#[cfg(feature = "wifi")]
 pub mod site_map;
