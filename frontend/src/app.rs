@@ -24,7 +24,7 @@ pub fn now_secs() -> i64 {
 
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
-    /// The screen to open on when the start module hands over to the whole
+    /// The screen to open on when a smaller module hands over to the whole
     /// frontend (the area the person opened); None at start.
     pub open: Option<Screen>,
 }
@@ -45,8 +45,9 @@ pub fn App(props: &AppProps) -> Html {
     });
     // The number of unread notifications on the area bar. The whole
     // frontend keeps the inbox (the notices area draws it, and what is
-    // marked there counts at once); the start module asks for the number
-    // only, not for the notices (their reading is a tenth of its size).
+    // marked there counts at once); the smaller modules ask for the number
+    // only, not for the notices (reading those took 4 kB of the start
+    // module's 120: BENCHMARKS.md, Sizes).
     #[cfg(feature = "areas")]
     let inbox = use_reducer(Inbox::default);
     #[cfg(feature = "areas")]

@@ -348,8 +348,8 @@ pub fn notices(state: State<'_, AppState>) -> Out<cmd::GetNotices> {
     state.notices.list()
 }
 
-/// Only the number, for the area bar of the start module, which has no
-/// use for the notices themselves.
+/// Only the number, for the area bar of the frontend's smaller modules
+/// (start, Wi-Fi), which have no use for the notices themselves.
 #[tauri::command]
 pub fn unread_notices(state: State<'_, AppState>) -> Out<cmd::UnreadNotices> {
     state.notices.unread()
