@@ -96,9 +96,10 @@ impl Texts {
 thread_local! {
     /// Each language's texts, installed once for the page's life and leaked
     /// on purpose: its texts are then `&'static str` like the literals they
-    /// replaced, and a language is installed at most once.
-    /// One place per language, in `Lang::ALL`'s order.
-    static CATALOGUES: RefCell<[Option<&'static Texts>; 6]> = const { RefCell::new([None; 6]) };
+    /// replaced, and a language is installed at most once. One place per
+    /// language, in `Lang::ALL`'s order.
+    static CATALOGUES: RefCell<[Option<&'static Texts>; Lang::ALL.len()]> =
+        const { RefCell::new([None; Lang::ALL.len()]) };
 }
 
 fn add(lang: Lang, texts: Texts) {
@@ -162,7 +163,7 @@ thread_local! {
     /// Made once per language: constructing an `Intl` object resolves the
     /// locale each time (in WebKit about as long as formatting a hundred
     /// numbers), and a list of sites writes two numbers per row.
-    static FORMATTERS: RefCell<[Option<std::rc::Rc<Formatters>>; 6]> = RefCell::default();
+    static FORMATTERS: RefCell<[Option<std::rc::Rc<Formatters>>; Lang::ALL.len()]> = RefCell::default();
 }
 
 impl Browser {

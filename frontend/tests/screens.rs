@@ -404,6 +404,23 @@ async fn every_area_in_every_language_is_accessible() {
     choose("#lang-choice", "de");
 }
 
+/// Odeonsplatz's detail seen from Marienplatz, online, not a favourite; no
+/// map opener on this machine.
+fn odeonsplatz_from_marienplatz(lang: Lang) -> HotspotDetailProps {
+    HotspotDetailProps {
+        lang,
+        site: sites()[2].clone(),
+        place: Some(Place::new("Marienplatz", 11.5755, 48.1374)),
+        attribution: ATTRIBUTION.into(),
+        offline: false,
+        map_error: Some(AppError::new(ErrorKind::OpenFailed, "no opener")),
+        on_back: Callback::noop(),
+        on_open_map: Callback::noop(),
+        favourite: false,
+        on_favourite: Callback::noop(),
+    }
+}
+
 #[derive(Properties, PartialEq)]
 struct DetailProps {
     inner: Rc<HotspotDetailProps>,
@@ -457,18 +474,7 @@ async fn the_states_with_data_in_every_language_are_accessible() {
         wait_until("the offline notice", || all("#offline-notice").len() == 1).await;
         assert_accessible(&format!("hotspot list, offline copy ({code})")).await;
 
-        let detail = HotspotDetailProps {
-            lang,
-            site: sites()[2].clone(),
-            place: Some(Place::new("Marienplatz", 11.5755, 48.1374)),
-            attribution: ATTRIBUTION.into(),
-            offline: true,
-            map_error: Some(AppError::new(ErrorKind::OpenFailed, "no opener")),
-            on_back: Callback::noop(),
-            on_open_map: Callback::noop(),
-            favourite: true,
-            on_favourite: Callback::noop(),
-        };
+        let detail = HotspotDetailProps { offline: true, favourite: true, ..odeonsplatz_from_marienplatz(lang) };
         yew::Renderer::<DetailInMain>::with_root_and_props(host_in(lang), DetailProps { inner: Rc::new(detail) })
             .render();
         wait_until("the detail", || all("#site-address").len() == 1).await;
@@ -823,19 +829,7 @@ async fn loading_and_failure_states_are_announced() {
 
 #[wasm_bindgen_test]
 async fn detail_shows_address_kind_access_points_distance() {
-    let s = sites()[2].clone();
-    let props = HotspotDetailProps {
-        lang: Lang::De,
-        site: s,
-        place: Some(Place::new("Marienplatz", 11.5755, 48.1374)),
-        attribution: ATTRIBUTION.into(),
-        offline: false,
-        map_error: Some(AppError::new(ErrorKind::OpenFailed, "no opener")),
-        on_back: Callback::noop(),
-        on_open_map: Callback::noop(),
-        favourite: false,
-        on_favourite: Callback::noop(),
-    };
+    let props = odeonsplatz_from_marienplatz(Lang::De);
     yew::Renderer::<DetailInMain>::with_root_and_props(host(), DetailProps { inner: Rc::new(props) }).render();
     wait_until("the detail", || all("#site-address").len() == 1).await;
     assert_eq!(one("#site-address").text_content().as_deref(), Some("Odeonsplatz, München"));
