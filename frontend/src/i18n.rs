@@ -153,10 +153,12 @@ pub fn t_args(lang: Lang, id: &'static str, args: &[(&str, Arg)]) -> String {
 /// Numbers and plural categories as the browser's `Intl` has them for the language.
 struct Browser(Lang);
 
-/// A language's `Intl` number format (its bound `format`) and plural rules.
+/// A language's `Intl` number format (its bound `format`) and plural rules,
+/// and its date-and-time format, made when a screen first writes a date.
 struct Formatters {
     number: js_sys::Function,
     plural: js_sys::Intl::PluralRules,
+    date_time: std::cell::OnceCell<js_sys::Function>,
 }
 
 thread_local! {
@@ -175,6 +177,7 @@ impl Browser {
                     std::rc::Rc::new(Formatters {
                         number: js_sys::Intl::NumberFormat::new(&locales, &js_sys::Object::new()).format(),
                         plural: js_sys::Intl::PluralRules::new(&locales, &js_sys::Object::new()),
+                        date_time: std::cell::OnceCell::new(),
                     })
                 })
                 .clone()
@@ -195,6 +198,30 @@ impl muc_messages::Locale for Browser {
     fn plural(&self, n: f64) -> String {
         self.formatters().plural.select(n).into()
     }
+}
+
+/// Local date and time of a Unix timestamp, in the person's language
+/// ("4. Dez. 2026, 14:05" / "4 Dec 2026, 14:05"). One format per language:
+/// `Date.toLocaleString` made a new one, with its pattern, for every date
+/// (a list of reports or notices writes one per row).
+pub fn date_time(lang: Lang, unix: i64) -> String {
+    let formatters = Browser(lang).formatters();
+    let format = formatters.date_time.get_or_init(|| {
+        let locale = match lang {
+            Lang::En => "en-GB",
+            other => other.html(),
+        };
+        let opts = js_sys::Object::new();
+        for (k, v) in [("dateStyle", "medium"), ("timeStyle", "short")] {
+            let _ = js_sys::Reflect::set(&opts, &k.into(), &v.into());
+        }
+        js_sys::Intl::DateTimeFormat::new(&js_sys::Array::of1(&locale.into()), &opts).format()
+    });
+    format
+        .call1(&JsValue::UNDEFINED, &JsValue::from_f64(unix as f64 * 1000.0))
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
 }
 
 /// A plain sentence for an error, in the person's language.
@@ -413,5 +440,19 @@ mod tests {
         assert_eq!(age(Lang::De, 7200), "vor 2 Stunden");
         assert_eq!(age(Lang::En, 86_400 * 3), "3 days ago");
         assert_eq!(age(Lang::En, -10), "just now");
+    }
+
+    /// Dates the language's way, from one kept format per language (the
+    /// second date of a language reuses it; another language gets its own).
+    #[wasm_bindgen_test::wasm_bindgen_test]
+    fn dates_and_times_are_written_the_languages_way() {
+        // 2026-05-28 around 20:26 UTC: the same month in every time zone.
+        let at = 1_780_000_000;
+        let de = date_time(Lang::De, at);
+        assert!(de.contains(".05.2026") || de.contains("Mai 2026"), "{de}");
+        assert_eq!(date_time(Lang::De, at), de, "the kept format writes the same");
+        let en = date_time(Lang::En, at);
+        assert!(en.contains("May 2026") && !en.starts_with("May"), "British order: {en}");
+        assert_ne!(date_time(Lang::De, at + 86_400 * 31), de, "another date");
     }
 }

@@ -18,6 +18,8 @@ const info = window.__MUC_APP_INFO__;
 const startScreen = info && info.start_screen;
 const first = !startScreen ? 'muc_start' : startScreen === 'hotspots' ? 'muc_wifi' : 'muc_frontend';
 let whole = null;
+// The start language's code (`muc_messages::LANGUAGES`), whose texts the shell put here.
+const startLang = (window.__MUC_MESSAGES__ && window.__MUC_MESSAGES__.lang) || 'de';
 
 // A module's code and its wasm, fetched together rather than one after the other.
 function load(name) {
@@ -63,3 +65,27 @@ Promise.all([load(first), bodyParsed]).then(([m]) => {
   app.textContent = 'Die App konnte nicht starten. / The app could not start.';
   console.error(e);
 });
+
+// The fonts the first screen's text is set in, fetched and decoded while the
+// wasm compiles (the page has nothing else to do then). Left to the first
+// layout, they arrive after it: the text is drawn in a fallback font, then
+// laid out and painted again within the first frames (on the hotspot list
+// that took the two frames after the first render from 48 to 28 ms;
+// BENCHMARKS.md, start-up). The sample text picks the subsets the start
+// language needs besides Latin (`unicode-range` in fonts.css).
+function warmFonts() {
+  const sample = { tr: 'aş', uk: 'aж' }[startLang] || 'a';
+  for (const font of ['400 1em "Open Sans"', '600 1em "Open Sans"', '700 1em "Open Sans"', '700 1em "Roboto Condensed"']) {
+    document.fonts.load(font, sample).catch(() => {});
+  }
+}
+if (document.fonts) {
+  // fonts.css comes before this script in index.html, but may still be loading.
+  const css = document.querySelector('link[href="fonts.css"]');
+  if (css && !css.sheet) {
+    css.addEventListener('load', warmFonts, { once: true });
+  } else {
+    warmFonts();
+  }
+}
+

@@ -149,6 +149,12 @@ fn type_into(css: &str, text: &str) {
     fire(&input, "input");
 }
 
+/// The hotspot finder's place form and district list (behind a button).
+async fn open_place_choice() {
+    click(&one("#place-choice-toggle"));
+    wait_until("the place form", || all("#district-select").len() == 1).await;
+}
+
 fn choose(css: &str, value: &str) {
     let sel: HtmlSelectElement = one(css).dyn_into().expect("select");
     sel.set_value(value);
@@ -464,6 +470,7 @@ async fn the_states_with_data_in_every_language_are_accessible() {
         let load = Load::Ready(snapshot(DataSource::Live, now));
         yew::Renderer::<HotspotFinder>::with_root_and_props(host_in(lang), FinderProps { lang, load }).render();
         wait_until("the list", || all("#site-list li").len() == 5).await;
+        open_place_choice().await;
         choose("#district-select", "Altstadt-Lehel");
         wait_until("sorted from the district", || texts("#current-place").concat().contains("Altstadt-Lehel")).await;
         assert_accessible(&format!("hotspot list, sorted ({code})")).await;
@@ -728,6 +735,16 @@ async fn finder_sorts_by_distance_filters_and_selects() {
     wait_until("the list", || all("#site-list li").len() == 5).await;
     assert_eq!(texts("#site-list .site-name")[0], "Limesstr. M002-M016", "alphabetical without a place");
     assert_accessible("finder, no place").await;
+
+    // The place form and the districts are behind a button, the sites in view.
+    let toggle = one("#place-choice-toggle");
+    assert_eq!(toggle.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert!(all("#place-input").is_empty() && all("#district-select").is_empty(), "closed at first");
+    open_place_choice().await;
+    assert_eq!(one("#place-choice-toggle").get_attribute("aria-expanded").as_deref(), Some("true"));
+    wait_until("focus in the place field", || document().active_element().is_some_and(|e| e.id() == "place-input"))
+        .await;
+    assert_accessible("finder, place choice open").await;
 
     type_into("#place-input", "marienplatz");
     click(&button("Übernehmen"));

@@ -45,6 +45,7 @@ async fn find_a_hotspot_near_marienplatz_then_go_offline() -> Result<()> {
     app.screenshot("02-finder").await?;
 
     // Set the position: Marienplatz. The list is sorted by distance.
+    app.press("Ort oder Stadtbezirk eingeben").await?;
     app.find("#place-input").await?.send_keys("Marienplatz").await?;
     app.press("Übernehmen").await?;
     app.text_until("#list-heading", "sort from Marienplatz", |t| t.contains("ab Marienplatz")).await?;

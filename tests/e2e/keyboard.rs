@@ -14,7 +14,10 @@ async fn a_hotspot_and_a_report_by_keyboard_alone() -> Result<()> {
     app.tab_to("the Wi-Fi tile", |t, _| t.contains("Freies WLAN")).await?;
     app.keys(ENTER).await?;
     app.text_until("#list-heading", "list the sites", |t| t.starts_with("138 Standorte")).await?;
-    app.tab_to("the place field", |_, id| id == "place-input").await?;
+    // The place form opens with focus in its field.
+    app.tab_to("the place choice", |_, id| id == "place-choice-toggle").await?;
+    app.keys(ENTER).await?;
+    app.find("#place-input").await?;
     app.keys("Marienplatz").await?;
     app.tab_to("apply", |t, _| t == "Übernehmen").await?;
     app.keys(ENTER).await?;

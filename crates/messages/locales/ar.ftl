@@ -111,6 +111,7 @@ offline-saved-data-2 = دون اتصال: بيانات محفوظة
 no-position-chosen-yet = لم يُختر موقع بعد.
 position = الموقع
 use-my-location = استخدام موقعي
+enter-a-place-or-district = إدخال مكان أو حيّ
 finding-your-location = جارٍ تحديد موقعك …
 your-device-does-not-share-a = جهازك لا يشارك الموقع. يرجى كتابة مكان أو اختيار حيّ.
 place-address-or-coordinates = مكان أو عنوان أو إحداثيات

@@ -112,6 +112,7 @@ offline-saved-data-2 = Kein Internet. Sie sehen gespeicherte Daten.
 no-position-chosen-yet = Sie haben noch keinen Ort gewählt.
 position = Wo sind Sie?
 use-my-location = Meinen Ort nehmen
+enter-a-place-or-district = Einen Ort oder Stadt·teil eingeben
 finding-your-location = Bitte warten. Wir suchen Ihren Ort.
 your-device-does-not-share-a = Ihr Gerät sagt nicht, wo Sie sind. Bitte schreiben Sie einen Ort auf. Oder wählen Sie einen Stadt·teil.
 place-address-or-coordinates = Ort oder Adresse

@@ -109,6 +109,7 @@ offline-saved-data-2 = Offline: gespeicherte Daten
 no-position-chosen-yet = Noch kein Standort gewählt.
 position = Standort
 use-my-location = Meinen Standort verwenden
+enter-a-place-or-district = Ort oder Stadtbezirk eingeben
 finding-your-location = Standort wird ermittelt …
 your-device-does-not-share-a = Ihr Gerät gibt keinen Standort an. Bitte geben Sie einen Ort ein oder wählen Sie einen Stadtbezirk.
 place-address-or-coordinates = Ort, Adresse oder Koordinaten

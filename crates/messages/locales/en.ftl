@@ -108,6 +108,7 @@ offline-saved-data-2 = Offline: saved data
 no-position-chosen-yet = No position chosen yet.
 position = Position
 use-my-location = Use my location
+enter-a-place-or-district = Enter a place or district
 finding-your-location = Finding your location …
 your-device-does-not-share-a = Your device does not share a location. Please type a place or choose a district.
 place-address-or-coordinates = Place, address or coordinates

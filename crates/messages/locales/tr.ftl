@@ -111,6 +111,7 @@ offline-saved-data-2 = Çevrimdışı: kayıtlı veriler
 no-position-chosen-yet = Henüz konum seçilmedi.
 position = Konum
 use-my-location = Konumumu kullan
+enter-a-place-or-district = Yer veya semt girin
 finding-your-location = Konumunuz belirleniyor …
 your-device-does-not-share-a = Cihazınız konum paylaşmıyor. Lütfen bir yer yazın veya bir semt seçin.
 place-address-or-coordinates = Yer, adres veya koordinatlar

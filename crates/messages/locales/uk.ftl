@@ -110,6 +110,7 @@ offline-saved-data-2 = Офлайн: збережені дані
 no-position-chosen-yet = Місцезнаходження ще не вибрано.
 position = Місцезнаходження
 use-my-location = Використати моє місцезнаходження
+enter-a-place-or-district = Ввести місце або район
 finding-your-location = Визначення вашого місцезнаходження …
 your-device-does-not-share-a = Ваш пристрій не передає місцезнаходження. Будь ласка, введіть місце або оберіть район.
 place-address-or-coordinates = Місце, адреса або координати

@@ -3,8 +3,8 @@ use muc_wire::finders::{search, Category, Finder, TargetGroup};
 use muc_wire::ipc::{AppError, DataSource, FinderSnapshot, OpenVia};
 use yew::prelude::*;
 
+use crate::i18n::date_time;
 use crate::i18n::{self, t, Lang};
-use crate::pages::hotspots::date_time;
 
 pub type FinderLoad = crate::load::Load<FinderSnapshot>;
 

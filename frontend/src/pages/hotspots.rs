@@ -117,14 +117,14 @@ fn DataStatus(props: &DataStatusProps) -> Html {
         Load::Ready(snap) => match &snap.source {
             DataSource::Live => html! {
                 <div class="status" role="status">
-                    <p>{ i18n::t_args(lang, "current-data-as-of-date", &[("date", date_time(lang, snap.fetched_at).into())]) }</p>
+                    <p>{ i18n::t_args(lang, "current-data-as-of-date", &[("date", i18n::date_time(lang, snap.fetched_at).into())]) }</p>
                     <button type="button" class="secondary" onclick={props.on_refresh.reform(|_| ())}>{ t(lang, "refresh") }</button>
                 </div>
             },
             // Shown at start until the portal answers: no button, nothing to do.
             DataSource::Saved => html! {
                 <div class="status" role="status" id="refreshing-notice" aria-busy="true">
-                    <p>{ i18n::t_args(lang, "updating-saved-data-as-of-date", &[("date", date_time(lang, snap.fetched_at).into())]) }</p>
+                    <p>{ i18n::t_args(lang, "updating-saved-data-as-of-date", &[("date", i18n::date_time(lang, snap.fetched_at).into())]) }</p>
                 </div>
             },
             DataSource::Cache { reason } => html! {
@@ -132,27 +132,13 @@ fn DataStatus(props: &DataStatusProps) -> Html {
                     <p><strong>{ t(lang, "offline-saved-data-2") }</strong></p>
                     <p>{ i18n::error_text(lang, reason) }</p>
                     <p class="data-age">{ i18n::t_args(lang, "sites-from-date-age", &[
-                        ("date", date_time(lang, snap.fetched_at).into()),
+                        ("date", i18n::date_time(lang, snap.fetched_at).into()),
                         ("age", i18n::age(lang, props.now - snap.fetched_at).into())]) }</p>
                     { refresh_button }
                 </div>
             },
         },
     }
-}
-
-/// Local date and time of a Unix timestamp, in the person's language.
-pub fn date_time(lang: Lang, unix: i64) -> String {
-    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(unix as f64 * 1000.0));
-    let locale = match lang {
-        Lang::En => "en-GB",
-        other => other.html(),
-    };
-    let opts = js_sys::Object::new();
-    for (k, v) in [("dateStyle", "medium"), ("timeStyle", "short")] {
-        let _ = js_sys::Reflect::set(&opts, &k.into(), &v.into());
-    }
-    d.to_locale_string(locale, &opts).into()
 }
 
 #[derive(Properties, PartialEq)]
@@ -172,6 +158,23 @@ fn PlacePicker(props: &PlacePickerProps) -> Html {
     let lang = props.lang;
     let query = use_state(String::new);
     let not_found = use_state(|| false);
+    // The place form and the district list are shown (the person asked).
+    let open = use_state(|| false);
+    {
+        // Opened: the person goes on in the place field.
+        let opened = *open;
+        use_effect_with(opened, move |&opened| {
+            if opened {
+                if let Some(input) = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id("place-input"))
+                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+                {
+                    let _ = input.focus();
+                }
+            }
+        });
+    }
 
     let oninput = bind_text(query.clone());
     let onsubmit = {
@@ -209,39 +212,56 @@ fn PlacePicker(props: &PlacePickerProps) -> Html {
         .filter(|p| places::DISTRICTS.iter().any(|d| d.0 == p.label))
         .map(|p| p.label.clone())
         .unwrap_or_default();
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    // The form and the districts are asked for, not drawn up front: the
+    // card is half as tall, so the sites start about 230 px higher, and the
+    // first frame after start has less to draw (BENCHMARKS.md, start-up).
     html! {
         <section class="card" aria-labelledby="place-heading">
             <h2 id="place-heading">{ t(lang, "position") }</h2>
             <p id="current-place" aria-live="polite">{ current }</p>
-            <button type="button" class="secondary" onclick={locate} disabled={props.locate == Locate::Busy}>
-                { t(lang, "use-my-location") }
-            </button>
+            <div class="row">
+                <button type="button" class="secondary" onclick={locate} disabled={props.locate == Locate::Busy}>
+                    { t(lang, "use-my-location") }
+                </button>
+                <button type="button" class="secondary" id="place-choice-toggle" aria-expanded={open.to_string()}
+                    aria-controls="place-choice" onclick={toggle}>
+                    { t(lang, "enter-a-place-or-district") }
+                </button>
+            </div>
             if props.locate == Locate::Busy {
                 <p role="status">{ t(lang, "finding-your-location") }</p>
             }
             if props.locate == Locate::Failed {
                 <p class="field-error" role="alert">{ t(lang, "your-device-does-not-share-a") }</p>
             }
-            <form class="place-form" onsubmit={onsubmit}>
-                <label for="place-input">{ t(lang, "place-address-or-coordinates") }</label>
-                <p id="place-hint" class="hint">{ t(lang, "for-example-marienplatz-sendlinger-tor-or") }</p>
-                <div class="row">
-                    <input id="place-input" type="text" autocomplete="off" value={(*query).clone()} {oninput}
-                        aria-describedby={if *not_found { "place-hint place-error" } else { "place-hint" }}
-                        aria-invalid={if *not_found { "true" } else { "false" }} />
-                    <button type="submit">{ t(lang, "apply") }</button>
+            if *open {
+                <div id="place-choice">
+                    <form class="place-form" onsubmit={onsubmit}>
+                        <label for="place-input">{ t(lang, "place-address-or-coordinates") }</label>
+                        <p id="place-hint" class="hint">{ t(lang, "for-example-marienplatz-sendlinger-tor-or") }</p>
+                        <div class="row">
+                            <input id="place-input" type="text" autocomplete="off" value={(*query).clone()} {oninput}
+                                aria-describedby={if *not_found { "place-hint place-error" } else { "place-hint" }}
+                                aria-invalid={if *not_found { "true" } else { "false" }} />
+                            <button type="submit">{ t(lang, "apply") }</button>
+                        </div>
+                        if *not_found {
+                            <p id="place-error" class="field-error" role="alert">{ t(lang, "we-do-not-know-this-place") }</p>
+                        }
+                    </form>
+                    <label for="district-select">{ t(lang, "or-choose-a-district") }</label>
+                    <select id="district-select" onchange={onchange_district}>
+                        <option value="" selected={district_value.is_empty()}>{ t(lang, "district") }</option>
+                        { for places::DISTRICTS.iter().map(|(name, _, _)| html! {
+                            <option value={*name} selected={district_value == *name}>{ *name }</option>
+                        }) }
+                    </select>
                 </div>
-                if *not_found {
-                    <p id="place-error" class="field-error" role="alert">{ t(lang, "we-do-not-know-this-place") }</p>
-                }
-            </form>
-            <label for="district-select">{ t(lang, "or-choose-a-district") }</label>
-            <select id="district-select" onchange={onchange_district}>
-                <option value="" selected={district_value.is_empty()}>{ t(lang, "district") }</option>
-                { for places::DISTRICTS.iter().map(|(name, _, _)| html! {
-                    <option value={*name} selected={district_value == *name}>{ *name }</option>
-                }) }
-            </select>
+            }
         </section>
     }
 }
@@ -260,7 +280,7 @@ struct SiteListProps {
 
 /// Rows drawn with the first list after start: more than a tall window
 /// shows (the list starts below the place card: none in a 1024 × 768
-/// window, about eight in a 1440 px tall one). The rest follow once that
+/// window, about twelve in a 1440 px tall one). The rest follow once that
 /// frame is on screen, so opening the app on the list does not wait for DOM
 /// work on rows below the fold (all 138 rows took 60–120 ms of a cold
 /// start, measured with marks in the shell). Later lists are drawn whole at

@@ -2,9 +2,9 @@ use muc_wire::ipc::MyReport;
 use muc_wire::open311::{Delivery, DetailedStatus};
 use yew::prelude::*;
 
+use crate::i18n::date_time;
 use crate::i18n::{t, Lang};
 use crate::load::Load;
-use crate::pages::hotspots::date_time;
 
 #[derive(Properties, PartialEq)]
 pub struct MyReportsProps {

@@ -6,9 +6,9 @@ use muc_wire::ipc::{NoticeSettings, Notices as NoticeList};
 use muc_wire::notify::{Topic, DISTRICT_NAMES};
 use yew::prelude::*;
 
+use crate::i18n::date_time;
 use crate::i18n::{self, t, Lang};
 use crate::load::Load;
-use crate::pages::hotspots::date_time;
 
 /// A change to one notice: its key, read (Some) and/or deleted.
 #[derive(Debug, Clone, PartialEq)]
