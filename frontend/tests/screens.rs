@@ -798,13 +798,81 @@ async fn the_first_list_after_start_is_drawn_in_two_parts() {
     assert_eq!(all("#site-list li").len(), FIRST_ROWS, "first rows only");
     assert_eq!(one("#site-list").get_attribute("aria-busy").as_deref(), Some("true"));
     assert!(texts("#list-heading").concat().starts_with("50 Standorte"), "the heading counts all");
+    assert_eq!(texts("#kind-select option"), ["Alle (50)"], "the kinds come with the rest");
     wait_until("the whole list", || all("#site-list li").len() == 50).await;
     assert_eq!(one("#site-list").get_attribute("aria-busy").as_deref(), Some("false"));
+    assert_eq!(texts("#kind-select option").len(), 2, "all kinds, and each kind");
     assert_accessible("finder, whole list").await;
 
     yew::Renderer::<HotspotFinder>::with_root_and_props(host(), FinderProps { lang: Lang::De, load: load() }).render();
     until_drawn_in_microtasks("#site-list li").await;
     assert_eq!(all("#site-list li").len(), 50, "later lists are whole at once");
+}
+
+thread_local! {
+    /// Hands the finder of `FedFinder` a new state, as the area does when the portal answers.
+    static FEED: std::cell::RefCell<Option<Callback<Load<HotspotSnapshot>>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The finder whose sites change while it is on screen.
+#[component]
+fn FedFinder(props: &FinderProps) -> Html {
+    let load = use_state(|| props.load.clone());
+    let feed = load.setter();
+    FEED.with(|f| *f.borrow_mut() = Some(Callback::from(move |l| feed.set(l))));
+    html! { <HotspotFinder lang={props.lang} load={(*load).clone()} /> }
+}
+
+fn fifty_sites(source: DataSource, fetched_at: i64) -> Load<HotspotSnapshot> {
+    let sites = (0..50)
+        .map(|i| {
+            site(&format!("site-{i:02}"), &format!("Standort {i:02}"), "TOS", 1, 11.5 + f64::from(i) / 1000.0, 48.1)
+        })
+        .collect();
+    Load::Ready(Rc::new(HotspotSnapshot { sites, fetched_at, source, attribution: ATTRIBUTION.into() }))
+}
+
+/// The first list after start, from a saved copy of fifty sites; returns now (Unix seconds).
+async fn open_with_fifty_saved_sites() -> i64 {
+    let now = (js_sys::Date::now() / 1000.0) as i64;
+    draw_the_next_list_as_at_start();
+    yew::Renderer::<FedFinder>::with_root_and_props(
+        host(),
+        FinderProps { lang: Lang::De, load: fifty_sites(DataSource::Saved, now - 600) },
+    )
+    .render();
+    until_drawn_in_microtasks("#site-list li").await;
+    now
+}
+
+/// Opened with the saved copy, the first list's rest waits for the
+/// portal's answer (drawn once, from the answer); the answer's status line
+/// comes first.
+#[wasm_bindgen_test]
+async fn the_saved_lists_rest_waits_for_the_portals_answer() {
+    let now = open_with_fifty_saved_sites().await;
+    assert_eq!(all("#refreshing-notice").len(), 1);
+    // Well past the two frames after which a live list draws its rest.
+    gloo_timers::future::sleep(Duration::from_millis(120)).await;
+    assert_eq!(all("#site-list li").len(), FIRST_ROWS, "the rest waits for the answer");
+    assert_eq!(one("#site-list").get_attribute("aria-busy").as_deref(), Some("true"));
+
+    FEED.with(|f| f.borrow().clone()).expect("fed").emit(fifty_sites(DataSource::Live, now));
+    wait_until("the answer's status", || texts(".status").concat().contains("Aktuelle Daten")).await;
+    wait_until("the whole list", || all("#site-list li").len() == 50).await;
+    assert!(all("#refreshing-notice").is_empty());
+    assert_eq!(one("#site-list").get_attribute("aria-busy").as_deref(), Some("false"));
+    assert_accessible("finder, answer after the saved copy").await;
+}
+
+/// A portal that does not answer does not hold up the saved list's rest.
+#[wasm_bindgen_test]
+async fn the_saved_lists_rest_comes_without_an_answer() {
+    open_with_fifty_saved_sites().await;
+    assert_eq!(all("#site-list li").len(), FIRST_ROWS);
+    wait_until("the whole saved list", || all("#site-list li").len() == 50).await;
+    assert_eq!(all("#refreshing-notice").len(), 1, "still being refreshed");
+    assert_eq!(one("#site-list").get_attribute("aria-busy").as_deref(), Some("false"));
 }
 
 #[wasm_bindgen_test]

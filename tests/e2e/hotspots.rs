@@ -148,6 +148,9 @@ async fn opens_on_the_hotspot_list_with_the_answer_asked_for_at_start() -> Resul
     // frontend's modules"); a site's detail is in it too. Another area is
     // not: the whole frontend takes over, on that area, focus on its heading.
     assert_eq!(drawn_by(&app).await?.as_deref(), Some("wifi"));
+    // The worker that makes the start language's `Intl` formats while the
+    // wasm compiles ran (the policy lets it; main.js says).
+    app.find("html[data-intl-warm=done]").await?;
     app.click("#site-list li:first-child button").await?;
     app.text_until("main", "a site's detail", |t| t.contains("WLAN-Zugangspunkte")).await?;
     assert_eq!(drawn_by(&app).await?.as_deref(), Some("wifi"));

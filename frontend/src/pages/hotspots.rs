@@ -141,7 +141,7 @@ fn DataStatus(props: &DataStatusProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 struct PlacePickerProps {
     lang: Lang,
     /// The sites, for places named by a site's name (shared, not copied:
@@ -151,6 +151,25 @@ struct PlacePickerProps {
     locate: Locate,
     on_place: Callback<Place>,
     on_locate: Callback<()>,
+}
+
+/// The sites alone, not where they came from: the portal's answer that
+/// equals the saved copy drawn at start redraws the status line, not the
+/// card or the rows.
+fn same_sites(a: &HotspotSnapshot, b: &HotspotSnapshot) -> bool {
+    a.sites == b.sites && a.attribution == b.attribution
+}
+
+impl PartialEq for PlacePickerProps {
+    fn eq(&self, o: &Self) -> bool {
+        let sites = match (&self.snapshot, &o.snapshot) {
+            (Some(a), Some(b)) => same_sites(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        };
+        sites
+            && (self.lang, &self.place, self.locate, &self.on_place, &self.on_locate)
+                == (o.lang, &o.place, o.locate, &o.on_place, &o.on_locate)
+    }
 }
 
 #[component]
@@ -266,7 +285,7 @@ fn PlacePicker(props: &PlacePickerProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 struct SiteListProps {
     lang: Lang,
     snapshot: Rc<HotspotSnapshot>,
@@ -278,14 +297,28 @@ struct SiteListProps {
     on_pick: Callback<String>,
 }
 
-/// Rows drawn with the first list after start: more than a tall window
-/// shows (the list starts below the place card: none in a 1024 × 768
-/// window, about twelve in a 1440 px tall one). The rest follow once that
-/// frame is on screen, so opening the app on the list does not wait for DOM
-/// work on rows below the fold (all 138 rows took 60–120 ms of a cold
-/// start, measured with marks in the shell). Later lists are drawn whole at
+impl PartialEq for SiteListProps {
+    fn eq(&self, o: &Self) -> bool {
+        same_sites(&self.snapshot, &o.snapshot)
+            && (self.lang, &self.place, &self.kind, &self.on_kind, &self.on_select, &self.picked, &self.on_pick)
+                == (o.lang, &o.place, &o.kind, &o.on_kind, &o.on_select, &o.picked, &o.on_pick)
+    }
+}
+
+/// Rows drawn with the first list after start: what a window up to about
+/// 1230 px tall shows (in a 1024 px wide window the list starts 810 px
+/// down and a row is 70 px tall: none at 768 px, four at 1080). The rest,
+/// and the kinds of the filter, follow once that frame is on screen, so
+/// opening the app on the list does not wait for DOM work below the fold:
+/// all 138 rows took 60–120 ms of a cold start, and 12 rows instead of 6
+/// (with the kinds) 12 ms of the first frame and its paint (measured with
+/// marks in the shell's start-up timeline). Later lists are drawn whole at
 /// once.
-pub const FIRST_ROWS: usize = 12;
+pub const FIRST_ROWS: usize = 6;
+
+/// How long the rows after the first wait for the portal's answer when the
+/// list opened with the saved copy (see `SiteList`).
+const REST_WAITS_FOR_ANSWER_MS: u32 = 400;
 
 thread_local! {
     static LIST_DRAWN_BEFORE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
@@ -301,15 +334,24 @@ pub fn draw_the_next_list_as_at_start() {
 #[component]
 fn SiteList(props: &SiteListProps) -> Html {
     let lang = props.lang;
-    let whole = use_state(|| LIST_DRAWN_BEFORE.with(|d| d.replace(true)));
+    // `_eq`: whichever of the two timers below comes second changes nothing.
+    let whole = use_state_eq(|| LIST_DRAWN_BEFORE.with(|d| d.replace(true)));
     {
         let whole = whole.clone();
-        use_effect_with((), move |_| {
+        // The saved copy drawn at start: the rest waits for the portal's
+        // answer, which mostly comes within the first frames, so the answer
+        // is on screen first (its status line) and the rows below the fold
+        // are drawn once, from the answer, not from the copy and again from
+        // the answer. A portal that is slow to answer does not hold them up
+        // for longer than `REST_WAITS_FOR_ANSWER_MS`.
+        let saved = props.snapshot.source == DataSource::Saved;
+        use_effect_with(saved, move |&saved| {
             if !*whole {
+                let wait = if saved { REST_WAITS_FOR_ANSWER_MS } else { 0 };
                 // After the frame with the first rows is presented, and after
                 // the start-up mark taken then (a task, not a frame callback).
                 crate::app::after_two_frames(move || {
-                    gloo_timers::callback::Timeout::new(0, move || whole.set(true)).forget();
+                    gloo_timers::callback::Timeout::new(wait, move || whole.set(true)).forget();
                 });
             }
         });
@@ -338,6 +380,20 @@ fn SiteList(props: &SiteListProps) -> Html {
         (None, n) => i18n::t_args(lang, "sites-alphabetical", &[("n", n.into())]),
     };
     let current_kind = props.kind.clone().unwrap_or_default();
+    // The kinds come with the rest of the rows: the first frame shows the
+    // select as it looks closed ("all kinds"), and nobody has opened it yet.
+    let kind_options: Html = if *whole {
+        kinds(sites)
+            .into_iter()
+            .map(|(k, n)| {
+                let sel = current_kind == k;
+                let label = format!("{} ({n})", i18n::words::site_kind(lang, &k).0);
+                html! { <option value={k.clone()} selected={sel}>{ label }</option> }
+            })
+            .collect()
+    } else {
+        Html::default()
+    };
     html! {
         <section aria-labelledby="list-heading">
             <div class="card">
@@ -346,10 +402,7 @@ fn SiteList(props: &SiteListProps) -> Html {
                     <option value="" selected={current_kind.is_empty()}>
                         { i18n::t_args(lang, "all-kinds-count", &[("n", sites.len().into())]) }
                     </option>
-                    { for kinds(sites).into_iter().map(|(k, n)| {
-                        let sel = current_kind == k;
-                        html! { <option value={k.clone()} selected={sel}>{ format!("{} ({n})", i18n::words::site_kind(lang, &k).0) }</option> }
-                    }) }
+                    { kind_options }
                 </select>
             </div>
             <h2 id="list-heading">{ heading }</h2>
