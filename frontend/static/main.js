@@ -44,8 +44,10 @@ const started = load(first);
 // (`Intl`, frontend/src/i18n.rs). The first `Intl` object in the process
 // costs WebKit 10–13 ms (ICU's locale data), whichever kind it is; a
 // worker makes them on the other core while the wasm compiles, and the
-// data it loads is shared by the process (BENCHMARKS.md, start-up). After
-// the module's requests, so they go first. Only a speed-up: if a policy
+// data it loads is shared by the process. On a 2-core machine the compile
+// is 4–10 ms slower with it, about what the first render gains (BENCHMARKS.md,
+// start-up); with more cores, as on most phones, it does not compete.
+// After the module's requests, so they go first. Only a speed-up: if a policy
 // forbids the worker, the page makes them itself as before.
 if (first === 'muc_wifi' && window.Worker) {
   try {
