@@ -865,6 +865,24 @@ async fn the_saved_lists_rest_waits_for_the_portals_answer() {
     assert_accessible("finder, answer after the saved copy").await;
 }
 
+/// An answer with other sites than the saved copy is drawn (the list
+/// compares the sites, not where they came from).
+#[wasm_bindgen_test]
+async fn an_answer_with_other_sites_redraws_the_saved_list() {
+    let now = open_with_fifty_saved_sites().await;
+    assert_eq!(texts("#site-list .site-name")[0], "Standort 00");
+    let Load::Ready(copy) = fifty_sites(DataSource::Live, now) else { unreachable!() };
+    let mut sites = copy.sites.clone();
+    sites[0].name = "Standort 00 (neu)".into();
+    sites.pop();
+    FEED.with(|f| f.borrow().clone())
+        .expect("fed")
+        .emit(Load::Ready(Rc::new(HotspotSnapshot { sites, ..(*copy).clone() })));
+    wait_until("the answer's sites", || all("#site-list li").len() == 49).await;
+    assert_eq!(texts("#site-list .site-name")[0], "Standort 00 (neu)");
+    assert!(texts("#list-heading").concat().starts_with("49 Standorte"));
+}
+
 /// A portal that does not answer does not hold up the saved list's rest.
 #[wasm_bindgen_test]
 async fn the_saved_lists_rest_comes_without_an_answer() {

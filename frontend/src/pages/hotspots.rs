@@ -310,10 +310,10 @@ impl PartialEq for SiteListProps {
 /// down and a row is 70 px tall: none at 768 px, four at 1080). The rest,
 /// and the kinds of the filter, follow once that frame is on screen, so
 /// opening the app on the list does not wait for DOM work below the fold:
-/// all 138 rows took 60–120 ms of a cold start, and 12 rows instead of 6
-/// (with the kinds) 12 ms of the first frame and its paint (measured with
-/// marks in the shell's start-up timeline). Later lists are drawn whole at
-/// once.
+/// all 138 rows took 60–120 ms of a cold start, and 12 rows with the kinds
+/// took 13 ms more of the page's start than 4 without, in one paired
+/// measurement (6 measured as 4; marks in the shell's start-up timeline,
+/// BENCHMARKS.md). Later lists are drawn whole at once.
 pub const FIRST_ROWS: usize = 6;
 
 /// How long the rows after the first wait for the portal's answer when the
