@@ -297,7 +297,7 @@ async fn startup_section(bin: &Path, dist: &Path, tmp: &Path, runs: usize, settl
             memory: true,
         },
         Contender {
-            name: "München app, opening on the hotspot list: all 138 sites as saved on the device, being refreshed",
+            name: "München app, opening on the hotspot list: its first frame with all 138 sites (the portal's answer when the page's early call has it before the frontend runs, else the copy saved on the device)",
             program: app_bin.clone(),
             args: vec![],
             env: with_data.clone(),
@@ -305,7 +305,7 @@ async fn startup_section(bin: &Path, dist: &Path, tmp: &Path, runs: usize, settl
             memory: false,
         },
         Contender {
-            name: "München app, opening on the hotspot list: all 138 sites as the portal answered now",
+            name: "München app, opening on the hotspot list: all 138 sites as the portal answered now (the same frame when the answer came first)",
             program: app_bin,
             args: vec![],
             env: with_data,
@@ -345,14 +345,14 @@ async fn startup_section(bin: &Path, dist: &Path, tmp: &Path, runs: usize, settl
         painted_http,
     ));
     let mut block = String::new();
-    let _ = writeln!(block, "## App start-up and memory\n\nStart-up: launch → first screen painted with its data (two animation frames after it renders; for the home screen that is its own content; for the hotspot list, first the sites saved on the device by the run before, which the shell puts into the page while it asks the portal on loopback, then the portal's answer; and with a portal that takes the connection and never answers, the saved sites). Under Xvfb. The empty app and Chromium paint a screen without portal data; each peer's row gives the app's rows as multiples of it. \
+    let _ = writeln!(block, "## App start-up and memory\n\nStart-up: launch → first screen painted with its data (two animation frames after it renders; for the home screen that is its own content; for the hotspot list, the first frame with sites and the frame with the portal's answer: the shell asks the portal on loopback as it starts and the page asks the shell for that answer as it loads, so when the answer is there before the frontend runs the first frame shows it, else the sites saved on the device by the run before, which the shell puts into the page, then the answer; and with a portal that takes the connection and never answers, the saved sites). Under Xvfb. The empty app and Chromium paint a screen without portal data; each peer's row gives the app's rows as multiples of it. \
         Memory: summed PSS of the whole process tree (web processes included), {} s after start, idle, one run each.\n", settle.as_secs());
     if no_gpu {
         let _ = writeln!(block, "This machine has no GPU render node, so the app asks WebKit to paint on the CPU (`WEBKIT_SKIA_ENABLE_CPU_RENDERING`; with the GPU emulated in software every new kind of drawing first compiles a shader, about 100 ms each on the first frame). The empty app paints only a line of text and so hardly pays that; its second row has the same setting.\n");
     }
     let _ = writeln!(block, "| contender | start-up (ms) | memory (MiB PSS) | processes |\n|---|---|---|---|");
     let (mut home, mut list, mut live) = (None, None, None);
-    // The app's steps (home, saved list), from the page's timeline.
+    // The app's steps (home, the list's first frame), from the page's timeline.
     let mut steps: Vec<Vec<(String, f64)>> = Vec::new();
     // One warm-up launch each, so every contender starts with warm file
     // caches; then the contenders take turns, run by run: this machine's
@@ -383,7 +383,7 @@ async fn startup_section(bin: &Path, dist: &Path, tmp: &Path, runs: usize, settl
         }
         let ratio = match (i, home, list, start) {
             (4.., Some(h), Some(l), Some(s)) => format!(
-                " (home = {:.2}×, saved list = {:.2}×, list from the portal = {})",
+                " (home = {:.2}×, list's first frame = {:.2}×, list from the portal = {})",
                 h / s.median,
                 l / s.median,
                 live.map_or("–".into(), |v| format!("{:.2}×", v / s.median))
@@ -402,7 +402,7 @@ async fn startup_section(bin: &Path, dist: &Path, tmp: &Path, runs: usize, settl
     block.push('\n');
     if let [home_steps, list_steps] = &steps[..] {
         let _ = writeln!(block, "Where the app's start goes: the page's own timeline (Navigation and Resource Timing, paint entries, and marks set by `main.js` and the frontend), in ms since the process started, median of the runs above; \"reported\" is when the page, two frames after drawing, tells the shell, which prints the time the bench reads.\n");
-        let _ = writeln!(block, "| step | home (ms) | hotspot list, saved copy (ms) |\n|---|---|---|");
+        let _ = writeln!(block, "| step | home (ms) | hotspot list, first frame (ms) |\n|---|---|---|");
         let at = |v: &[(String, f64)], step: &str| {
             v.iter().find(|(s, _)| s == step).map_or("–".into(), |(_, ms)| format!("{ms:.0}"))
         };

@@ -693,6 +693,113 @@ async fn the_saved_sites_are_drawn_first_and_kept_when_no_answer_comes() {
     assert_accessible("saved sites, no answer").await;
 }
 
+/// Opening on the hotspot list with five sites saved ten minutes before
+/// `now`, in a shell that notes every call in `window.__invoked` and
+/// refuses it (there is no shell here).
+fn opening_on_the_list_with_a_saved_copy(now: i64) -> Injected {
+    js_sys::eval(
+        "window.__invoked = []; window.__TAURI__ = { core: { invoke: (cmd) => { window.__invoked.push(cmd); \
+            return Promise.reject({ kind: 'ipc', detail: 'no shell in this test' }); } } }",
+    )
+    .expect("the IPC stand-in");
+    let mut page =
+        Injected::start_on_hotspots().with("__MUC_SAVED_HOTSPOTS__", &*snapshot(DataSource::Saved, now - 600));
+    page.0.extend(["__TAURI__", "__invoked"]);
+    page
+}
+
+fn invoked() -> Vec<String> {
+    let calls = js_sys::Reflect::get(&js_sys::global(), &"__invoked".into()).expect("calls");
+    js_sys::Array::from(&calls).iter().filter_map(|c| c.as_string()).collect()
+}
+
+/// The page's early call for the sites as the shell's initialization script
+/// makes it (src-tauri's `startup::ask_early`): `{ promise, answer }`, the
+/// answer set when the promise fulfils; here the test settles it through
+/// `window.__earlyOk` / `__earlyFail`.
+fn an_early_call_under_way() -> Injected {
+    js_sys::eval(
+        "window.__MUC_EARLY_HOTSPOTS__ = (() => { const early = {}; \
+            early.promise = new Promise((ok, fail) => { window.__earlyOk = ok; window.__earlyFail = fail; }) \
+                .then((answer) => (early.answer = answer)); \
+            early.promise.catch(() => {}); return early; })();",
+    )
+    .expect("the early call");
+    Injected(vec!["__MUC_EARLY_HOTSPOTS__", "__earlyOk", "__earlyFail"])
+}
+
+fn settle_the_early_call(how: &str, with: &impl serde::Serialize) {
+    let settle: js_sys::Function =
+        js_sys::Reflect::get(&js_sys::global(), &how.into()).expect("settle").dyn_into().expect("a function");
+    settle.call1(&JsValue::NULL, &serde_wasm_bindgen::to_value(with).expect("to JS")).expect("settled");
+}
+
+/// The live sites as the shell answers: four of the five saved ones.
+fn four_live_sites(now: i64) -> HotspotSnapshot {
+    let mut live = (*snapshot(DataSource::Live, now)).clone();
+    live.sites.truncate(4);
+    live
+}
+
+/// Opening on the hotspot list, the page asked for the sites as it loaded
+/// and the answer came before the frontend ran (what happens on a good
+/// connection): the first frame shows it, current, not the saved copy, and
+/// the shell is not asked again.
+#[wasm_bindgen_test]
+async fn an_early_answer_is_the_first_frame_and_nothing_more_is_asked() {
+    let now = (js_sys::Date::now() / 1000.0) as i64;
+    let _page = opening_on_the_list_with_a_saved_copy(now);
+    let _early = an_early_call_under_way();
+    settle_the_early_call("__earlyOk", &four_live_sites(now));
+    // The answer is in the page once the promise's handlers ran.
+    wait_until("the early answer", || {
+        js_sys::eval("window.__MUC_EARLY_HOTSPOTS__.answer !== undefined").is_ok_and(|v| v.is_truthy())
+    })
+    .await;
+    yew::Renderer::<App>::with_root(host()).render();
+    until_drawn_in_microtasks("#site-list li").await;
+    assert_eq!(all("#site-list li").len(), 4, "the answer, not the saved copy, is drawn first");
+    assert!(all("#refreshing-notice").is_empty(), "not marked as being refreshed");
+    assert!(texts(".status").concat().contains("Aktuelle Daten"), "{}", body_text());
+    // Given time, nothing changes: no second call for the sites.
+    gloo_timers::future::sleep(Duration::from_millis(200)).await;
+    assert!(!invoked().iter().any(|c| c == "load_hotspots"), "asked again: {:?}", invoked());
+    assert_eq!(all("#site-list li").len(), 4);
+    assert!(all("[role=alert]").is_empty() && all("#offline-notice").is_empty(), "{}", body_text());
+    assert_accessible("the early answer as the first frame").await;
+}
+
+/// The early call still under way when the frontend runs (a slow portal):
+/// the saved copy first, being refreshed; the call's answer replaces it
+/// when it comes, without a second call; a call that fails leaves the copy,
+/// marked offline with the reason.
+#[wasm_bindgen_test]
+async fn an_early_call_under_way_is_awaited_not_repeated() {
+    let now = (js_sys::Date::now() / 1000.0) as i64;
+    let _page = opening_on_the_list_with_a_saved_copy(now);
+    {
+        let _early = an_early_call_under_way();
+        yew::Renderer::<App>::with_root(host()).render();
+        until_drawn_in_microtasks("#site-list li").await;
+        assert_eq!(all("#site-list li").len(), 5, "the saved copy first");
+        assert_eq!(all("#refreshing-notice").len(), 1);
+        settle_the_early_call("__earlyOk", &four_live_sites(now));
+        wait_until("the answer drawn", || all("#site-list li").len() == 4).await;
+        assert!(all("#refreshing-notice").is_empty() && all("#offline-notice").is_empty(), "{}", body_text());
+        assert!(!invoked().iter().any(|c| c == "load_hotspots"), "asked again: {:?}", invoked());
+    }
+    let _early = an_early_call_under_way();
+    yew::Renderer::<App>::with_root(host()).render();
+    until_drawn_in_microtasks("#site-list li").await;
+    let unreachable = AppError::new(ErrorKind::PortalUnreachable, "connection refused");
+    settle_the_early_call("__earlyFail", &unreachable);
+    wait_until("the offline notice", || all("#offline-notice").len() == 1).await;
+    assert_eq!(all("#site-list li").len(), 5, "the saved sites stay");
+    assert!(texts("#offline-notice").concat().contains("nicht erreichbar"), "{}", body_text());
+    assert!(!invoked().iter().any(|c| c == "load_hotspots"), "asked again: {:?}", invoked());
+    assert_accessible("early call failed: the saved copy, offline").await;
+}
+
 /// While the portal is asked, the saved copy says it is being updated, and
 /// from when; it asks nothing of the person.
 #[wasm_bindgen_test]

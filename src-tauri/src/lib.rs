@@ -222,15 +222,14 @@ pub fn run() {
             }
             let mut window = tauri::WebviewWindowBuilder::from_config(app.handle(), &window_config)?
                 // The first screen is drawn without a round trip to the shell:
-                // the page finds the start information when it loads (JSON is
-                // a JavaScript expression). It is fixed at window creation, so
-                // the page still asks `app_info` for what may change later.
-                .initialization_script(format!(
-                    "window.__MUC_APP_INFO__ = {}; window.__MUC_SAVED_HOTSPOTS__ = {}; window.__MUC_MESSAGES__ = {};",
-                    serde_json::to_string(&state.info())?,
-                    serde_json::to_string(&saved)?,
-                    serde_json::to_string(&state.languages.catalogue())?
-                ));
+                // the page finds the start information when it loads. It is
+                // fixed at window creation, so the page still asks `app_info`
+                // for what may change later.
+                .initialization_script(startup::page_script(
+                    &state.info(),
+                    saved.as_ref(),
+                    &state.languages.catalogue(),
+                )?);
             if kiosk.is_some() {
                 // The webview's storage lives in the data folder, so the wipe
                 // at start reaches it.

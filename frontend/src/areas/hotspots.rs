@@ -44,14 +44,20 @@ pub enum Action {
 }
 
 impl Hotspots {
-    /// Opening on the hotspot list, the sites saved on this device come with
-    /// the page: drawn at once, marked as being refreshed.
-    pub fn new(saved: Option<HotspotSnapshot>) -> Self {
-        let saved = saved.map(Rc::new);
+    /// Opening on the hotspot list, the page has sites before the frontend
+    /// runs: the portal's answer to the page's early call (then nothing more
+    /// is asked), or the copy saved on this device, drawn at once, marked as
+    /// being refreshed.
+    pub fn new(start: Option<HotspotSnapshot>) -> Self {
+        let start = start.map(Rc::new);
+        let fetched = super::Asked::default();
+        if start.as_ref().is_some_and(|s| s.source != DataSource::Saved) {
+            fetched.mark();
+        }
         Hotspots {
-            load: saved.clone().map_or(Load::Loading, Load::Ready),
-            saved,
-            fetched: Default::default(),
+            load: start.clone().map_or(Load::Loading, Load::Ready),
+            saved: start.filter(|s| s.source == DataSource::Saved),
+            fetched,
             place: None,
             kind: None,
             locate: Locate::Idle,
@@ -95,9 +101,15 @@ impl Hotspots {
 }
 reducer!(Hotspots, Action);
 
-fn ask(store: &UseReducerDispatcher<Hotspots>, blank: bool) {
+/// Asks the shell for the sites; with `early`, the call the page made as it
+/// loaded (`ipc::early_hotspots`) is awaited instead of making a new one:
+/// the shell answers it with what it asked the portal at start.
+fn ask(store: &UseReducerDispatcher<Hotspots>, blank: bool, early: Option<ipc::Early<cmd::LoadHotspots>>) {
     store.dispatch(Action::Asking { blank });
-    ask_then(store, ipc::ask::<cmd::LoadHotspots>, Action::Answer);
+    match early {
+        Some(early) => ask_then(store, move || early.wait(), Action::Answer),
+        None => ask_then(store, ipc::ask::<cmd::LoadHotspots>, Action::Answer),
+    }
 }
 
 /// Asked the first time the area opens; later visits show what was loaded.
@@ -107,7 +119,7 @@ fn use_sites_once() -> UseReducerHandle<Hotspots> {
     let (fetched, d) = (store.fetched.get(), store.dispatcher());
     use_on_open(move || {
         if !fetched {
-            ask(&d, false);
+            ask(&d, false, ipc::early_hotspots());
         }
     });
     store
@@ -140,7 +152,7 @@ pub fn HotspotsArea() -> Html {
             now={crate::app::now_secs()} locate={store.locate}
             on_place={d.to_callback().reform(Action::Place)} on_kind={d.to_callback().reform(Action::Kind)}
             on_select={frame.navigate.reform(Screen::HotspotDetail)}
-            on_refresh={{ let d = d.clone(); Callback::from(move |()| ask(&d, true)) }} {on_locate}
+            on_refresh={{ let d = d.clone(); Callback::from(move |()| ask(&d, true, None)) }} {on_locate}
             tile_url={frame.tile_url.clone()} map_open={store.map_open} on_map={d.to_callback().reform(Action::MapOpen)}
             picked={store.picked.clone()} on_pick={d.to_callback().reform(Action::Pick)} />
     }

@@ -32,10 +32,13 @@ pub struct StoresProps {
 /// moves on.
 #[component]
 pub fn Stores(props: &StoresProps) -> Html {
+    // Opening on the hotspot list, the first frame has sites: the portal's
+    // answer if the page's early call has it already, else the copy saved
+    // on this device (`Hotspots::new`).
     let hotspots = use_reducer(|| {
-        let saved = ipc::saved_hotspots();
-        crate::timeline::mark("saved sites read");
-        Hotspots::new(saved)
+        let start = ipc::early_hotspots().and_then(|early| early.answer()).or_else(ipc::saved_hotspots);
+        crate::timeline::mark("sites read");
+        Hotspots::new(start)
     });
     let favs = use_reducer(Favourites::default);
     #[cfg(feature = "areas")]
